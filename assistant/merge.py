@@ -1,0 +1,97 @@
+"""Merging imported phrases into a book: the conflict policy, as a pure function.
+
+A conflict is an imported phrase with the same id or the same short code as a phrase
+already in the book. The policy decides per phrase: ``skip`` keeps the book's phrase,
+``replace`` takes the file's content but keeps the book's phrase id (so the user's use
+counts stay), ``keep-both`` adds the file's phrase beside it with a fresh id and, if
+needed, a short code made unique with a suffix. Identical phrases are reported as
+unchanged whatever the policy, so importing the same file twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from assistant.model import Phrase, new_id
+
+Policy = Literal["skip", "replace", "keep-both"]
+POLICIES: tuple[str, ...] = ("skip", "replace", "keep-both")
+Action = Literal["added", "replaced", "skipped", "kept-both", "unchanged"]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one phrase of the file."""
+
+    location: str
+    title: str
+    code: str
+    action: Action
+    detail: str = ""
+
+
+@dataclass
+class MergeResult:
+    phrases: list[Phrase]
+    outcomes: list[Outcome]
+
+    def count(self, action: Action) -> int:
+        return sum(1 for outcome in self.outcomes if outcome.action == action)
+
+    @property
+    def changed(self) -> bool:
+        return any(outcome.action not in ("skipped", "unchanged") for outcome in self.outcomes)
+
+
+def merge(existing: list[Phrase], incoming: list[Phrase], locations: list[str], policy: Policy) -> MergeResult:
+    result = list(existing)
+    by_id = {phrase.id: index for index, phrase in enumerate(result)}
+    by_code = {phrase.code: index for index, phrase in enumerate(result) if phrase.code}
+    outcomes: list[Outcome] = []
+
+    def place(index: int | None, phrase: Phrase) -> None:
+        if index is None:
+            result.append(phrase)
+            index = len(result) - 1
+        else:
+            old = result[index]
+            by_code.pop(old.code, None)
+            result[index] = phrase
+        by_id[phrase.id] = index
+        if phrase.code:
+            by_code[phrase.code] = index
+
+    for position, phrase in enumerate(incoming):
+        location = locations[position] if position < len(locations) else f"#{position + 1}"
+        match = by_id.get(phrase.id)
+        if match is None and phrase.code:
+            match = by_code.get(phrase.code)
+        if match is None:
+            place(None, phrase)
+            outcomes.append(Outcome(location, phrase.title, phrase.code, "added"))
+            continue
+        current = result[match]
+        if current.same_content(phrase):
+            outcomes.append(Outcome(location, phrase.title, phrase.code, "unchanged"))
+        elif policy == "skip":
+            outcomes.append(Outcome(location, phrase.title, phrase.code, "skipped", current.title))
+        elif policy == "replace":
+            holder = by_code.get(phrase.code) if phrase.code else None
+            code = _free_code(phrase.code, by_code) if holder not in (None, match) else phrase.code
+            place(match, replace(phrase, id=current.id, code=code, created=current.created, book_id=current.book_id))
+            outcomes.append(Outcome(location, phrase.title, code, "replaced", current.title))
+        else:
+            code = _free_code(phrase.code, by_code) if phrase.code else ""
+            place(None, replace(phrase, id=new_id(), code=code))
+            outcomes.append(Outcome(location, phrase.title, code, "kept-both", current.title))
+    return MergeResult(result, outcomes)
+
+
+def _free_code(code: str, taken: dict[str, int]) -> str:
+    if code not in taken:
+        return code
+    suffix = 2
+    while f"{code}-{suffix}" in taken:
+        suffix += 1
+    return f"{code}-{suffix}"

@@ -1,0 +1,64 @@
+"""The user's settings: one typed object with named defaults, a schema version and
+upgrade steps, saved atomically in ``settings.json``.
+
+Later features add fields here with defaults; a file written by an older version simply
+lacks them and gets the defaults, a value of the wrong type falls back to its default
+(with a notice) rather than stopping the app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from assistant.i18n import tr
+from assistant.storage import CorruptFile, read_json, write_json
+
+SETTINGS_VERSION = 1
+#: UPGRADES[n] turns a settings dict of version n into version n + 1.
+UPGRADES: dict[int, Callable[[dict], dict]] = {}
+FILE_NAME = "settings.json"
+
+
+@dataclass
+class Settings:
+    version: int = SETTINGS_VERSION
+    #: "" follows the system locale; "zh" or "en" overrides it.
+    language: str = ""
+    #: How many rolling snapshots to keep under backups/.
+    backups_kept: int = 10
+    #: Lint: longest chat message (per part) before suggesting a split.
+    lint_max_length: int = 120
+    #: Fills {agent} in replies.
+    agent_name: str = ""
+
+
+def load_settings(home: Path, notices: list[str] | None = None) -> Settings:
+    try:
+        raw = read_json(home / FILE_NAME)
+    except CorruptFile as error:
+        if notices is not None:
+            notices.append(str(error))
+        raw = None
+    if not isinstance(raw, dict):
+        return Settings()
+    version = raw.get("version", 1)
+    while isinstance(version, int) and version < SETTINGS_VERSION:
+        raw = UPGRADES[version](raw)
+        version += 1
+    defaults = Settings()
+    values = {}
+    for spec in fields(Settings):
+        value = raw.get(spec.name, getattr(defaults, spec.name))
+        if type(value) is not type(getattr(defaults, spec.name)):
+            if notices is not None:
+                notices.append(tr("setting {name} had an invalid value; using the default", name=spec.name))
+            value = getattr(defaults, spec.name)
+        values[spec.name] = value
+    values["version"] = SETTINGS_VERSION
+    return Settings(**values)
+
+
+def save_settings(home: Path, settings: Settings) -> None:
+    write_json(home / FILE_NAME, asdict(settings))
