@@ -46,7 +46,7 @@ def snapshot(home: Path, reason: str, keep: int = 10) -> Path | None:
     listed is always complete.
     """
     files = store_files(home)
-    if not any(path.parts[0] == "books" for path in files):
+    if all(path.name == "store.json" for path in files):
         return None
     stamp = datetime.now(UTC).strftime(STAMP_FORMAT)
     folder = home / BACKUP_DIR

@@ -18,7 +18,7 @@ from pathlib import Path
 from assistant import __version__
 from assistant.errors import QuickReplyError
 from assistant.formats import format_names, read_phrasebook
-from assistant.i18n import set_language, tr
+from assistant.i18n import N_, set_language, tr
 from assistant.lint import lint_phrases
 from assistant.logs import setup_logging
 from assistant.merge import POLICIES
@@ -181,9 +181,10 @@ def _report_dict(report: ImportReport) -> dict:
 
 
 _ACTION_LABELS = {
-    "added": "added", "replaced": "replaced", "skipped": "skipped (exists)", "kept-both": "kept both",
-    "unchanged": "unchanged",
+    "added": N_("added"), "replaced": N_("replaced"), "skipped": N_("skipped (exists)"),
+    "kept-both": N_("kept both"), "unchanged": N_("unchanged"),
 }
+_SEVERITY_LABELS = {"error": N_("error"), "warning": N_("warning")}
 
 
 def _print_report(report: ImportReport) -> None:
@@ -230,7 +231,7 @@ def _lint(store: Store, args: argparse.Namespace) -> int:
     else:
         for finding in findings:
             where = finding.location or f"[{finding.code or '-'}] {finding.title}"
-            print(f"{source}: {where}: {tr(finding.severity)}: {finding.message} ({finding.rule})")
+            print(f"{source}: {where}: {tr(_SEVERITY_LABELS[finding.severity])}: {finding.message} ({finding.rule})")
         errors = sum(1 for finding in findings if finding.severity == "error")
         print(tr("{total} findings ({errors} errors)", total=len(findings), errors=errors) if findings
               else tr("No findings: the replies follow the rules."))

@@ -41,7 +41,12 @@ def language() -> str:
     return _current or detect_language()
 
 
-def tr(message: str, **values: object) -> str:
+def N_(message: str) -> str:
+    """Marks a message for translation where ``tr`` is applied later (a table of labels)."""
+    return message
+
+
+def tr(message: str, /, **values: object) -> str:
     """``message`` in the current language, with ``{name}`` fields filled from ``values``."""
     template = _ZH.get(message, message) if language() == "zh" else message
     return template.format(**values) if values else template

@@ -23,8 +23,9 @@ MAX_TEXT_LENGTH = 5000
 MAX_CODE_LENGTH = 32
 
 # Control characters other than tab and newline cannot travel through XLSX and are
-# never meant to be pasted into a chat box.
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# never meant to be pasted into a chat box; nor can the noncharacters U+FFFE and U+FFFF
+# (not allowed in XML at all).
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 _TAG_SPLIT = re.compile(r"[,，;；、\n]+")
 
 

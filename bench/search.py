@@ -20,10 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from assistant.formats import native  # noqa: E402
-from assistant.model import Phrase  # noqa: E402
-from assistant.search import SearchIndex  # noqa: E402
-from assistant.store import shipped_book_files  # noqa: E402
+from assistant.formats import native
+from assistant.model import Phrase
+from assistant.search import SearchIndex
+from assistant.store import shipped_book_files
 
 QUERIES = ["fh", "fahuo", "fa货", "发货", "tk", "退款", "wl", "物流", "kd", "ship", "shiping", "delivry",
            "refund", "hello", "size", "q", "x", "亲", "dz", "修改地址", "fh 顺丰", "zzz", "yf", "尺码", ""]

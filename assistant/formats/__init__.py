@@ -15,7 +15,7 @@ from types import ModuleType
 from assistant.atomic import atomic_write_bytes
 from assistant.errors import BadInput
 from assistant.i18n import tr
-from assistant.model import Phrase, Phrasebook
+from assistant.model import MAX_TEXT_LENGTH, Phrase, Phrasebook
 
 #: Larger files are refused before they are read: no real phrasebook comes close, and
 #: the cap keeps a wrong or hostile file from eating memory.
@@ -57,13 +57,16 @@ def detect_format(path: Path, data: bytes) -> str:
         return "xlsx"
     if head.startswith(b"{"):
         return "json"
-    if b"matches:" in head:
-        return "espanso"
     from assistant.formats import ime
+    from assistant.formats.text import decode_text
 
-    if ime.looks_like(head):
-        return "ime"
-    return "csv"
+    try:
+        text = decode_text(data, str(path))
+    except BadInput:
+        return "csv"  # its reader reports the encoding problem in full
+    if "matches:" in text[:4096]:
+        return "espanso"
+    return "ime" if ime.looks_like(text) else "csv"
 
 
 def read_bytes(path: Path) -> bytes:
@@ -100,9 +103,17 @@ def read_phrasebook(path: Path, fmt: str = "auto", *, check_codes: bool = True) 
     imported: ImportedBook = registry[name].read(data, str(path))
     if not imported.phrases:
         raise BadInput(tr("no phrases found in the file"), path)
+    _check_lengths(imported, str(path))
     if check_codes:
         _check_unique_codes(imported, str(path))
     return imported
+
+
+def _check_lengths(imported: ImportedBook, source: str) -> None:
+    for index, phrase in enumerate(imported.phrases):
+        if len(phrase.text) > MAX_TEXT_LENGTH:
+            raise BadInput(tr("the reply has {length} characters; the limit is {limit}",
+                              length=len(phrase.text), limit=MAX_TEXT_LENGTH), source, imported.location(index))
 
 
 def _check_unique_codes(imported: ImportedBook, source: str) -> None:

@@ -28,15 +28,41 @@ def decode_text(data: bytes, source: str) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _checked(_decode(data, encoding, source), source)
-    for encoding in ("utf-8", "gb18030"):
+    try:
+        return _checked(data.decode("utf-8"), source)
+    except UnicodeDecodeError:
+        pass
+    # Chinese legacy encodings first, but only when the result reads as Chinese: short
+    # files fool charset detection (a GBK sheet guessed as Korean), and GB18030 decodes
+    # much that is not GB18030 (Big5, Western code pages) into plausible-looking junk.
+    for encoding in ("gb18030", "big5"):
         try:
-            return _checked(data.decode(encoding), source)
+            text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
+        if _reads_as_chinese(text):
+            return _checked(text, source)
     best = from_bytes(data).best()
     if best is None:
         raise BadInput(tr("cannot tell the text encoding (try saving as UTF-8)"), source)
+    if best.encoding.startswith(_SINGLE_BYTE_LATIN):
+        # Detection cannot tell Western code pages apart on short text; Excel and
+        # Notepad on Western Windows write cp1252, so that is the likeliest by far.
+        try:
+            return _checked(data.decode("cp1252"), source)
+        except UnicodeDecodeError:
+            pass
     return _checked(str(best), source)
+
+
+_SINGLE_BYTE_LATIN = ("cp125", "cp775", "cp85", "latin", "iso8859", "mac_")
+_CHINESE_TEXT = re.compile(r"[\u2000-\u206f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _reads_as_chinese(text: str) -> bool:
+    """Nearly every non-ASCII character is a Chinese character or Chinese punctuation."""
+    wide = [char for char in text if ord(char) > 127]
+    return bool(wide) and sum(1 for char in wide if _CHINESE_TEXT.match(char)) >= 0.97 * len(wide)
 
 
 def _decode(data: bytes, encoding: str, source: str) -> str:

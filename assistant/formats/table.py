@@ -1,0 +1,160 @@
+"""Rows and columns, shared by the CSV and XLSX formats.
+
+Agents keep phrases in spreadsheets they made themselves, so the header row is the
+only contract: any of the usual Chinese or English names for a column is accepted,
+whatever its width, case or spacing ("快捷 编码", "ＣＯＤＥ", "Short Code").
+Columns nobody recognises are ignored with a warning rather than refused, so an extra
+"备注" (notes) column does not block an import.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from assistant.errors import BadInput
+from assistant.formats import ImportedBook
+from assistant.i18n import tr
+from assistant.model import Phrase, Phrasebook, split_tags
+
+#: The columns a table carries, in export order.
+FIELDS: tuple[str, ...] = ("group", "code", "title", "text", "tags", "hotkey")
+
+_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "group": ("分组", "组", "分类", "类别", "group", "category"),
+    "code": ("快捷编码", "编码", "快捷码", "短码", "代码", "code", "shortcut", "short code", "trigger"),
+    "title": ("标题", "名称", "title", "name"),
+    "text": ("快捷短语", "短语内容", "短语", "内容", "回复", "回复内容", "话术",
+             "text", "phrase", "reply", "content", "message"),
+    "tags": ("标签", "tags", "tag"),
+    "hotkey": ("热键", "快捷键", "hotkey"),
+}
+
+_HEADER_WORDS: dict[str, tuple[str, ...]] = {
+    "zh": ("分组", "快捷编码", "标题", "快捷短语", "标签", "热键"),
+    "en": FIELDS,
+}
+
+#: How far down a sheet the header row may stand (a title row or two above is common).
+HEADER_SEARCH_ROWS = 10
+
+
+def cell_text(value: object) -> str:
+    """A cell as text. Spreadsheets turn a code typed as 123 into the number 123.0;
+    it must come back as "123", not "123.0"."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime | date | time):
+        return value.isoformat(sep=" ") if isinstance(value, datetime) else value.isoformat()
+    return str(value)
+
+
+def header_key(name: object) -> str:
+    """The form header names are compared in: NFKC, case-folded, without any spaces."""
+    text = unicodedata.normalize("NFKC", cell_text(name)).casefold()
+    return "".join(text.split())
+
+
+_FIELD_BY_KEY: dict[str, str] = {
+    header_key(word): field for field, words in _SYNONYMS.items() for word in words
+}
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Which cell holds which field, and the header names that meant nothing to us."""
+
+    index: dict[str, int]
+    unknown: tuple[str, ...]
+
+    @property
+    def has_text(self) -> bool:
+        return "text" in self.index
+
+
+def map_header(header: Sequence[object]) -> Columns:
+    """Fields by column. The first column for a field wins; a second one is unknown."""
+    index: dict[str, int] = {}
+    unknown: list[str] = []
+    for position, name in enumerate(header):
+        label = cell_text(name).strip()
+        if not label:
+            continue
+        field = _FIELD_BY_KEY.get(header_key(label))
+        if field is None or field in index:
+            unknown.append(label)
+        else:
+            index[field] = position
+    return Columns(index, tuple(unknown))
+
+
+def find_header(rows: Sequence[Sequence[object]]) -> int | None:
+    """Index of the first row (among the first few) that names a text column."""
+    for number, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        if map_header(row).has_text:
+            return number
+    return None
+
+
+def no_text_column(source: str) -> BadInput:
+    return BadInput(tr("no text column (expected a header such as 快捷短语 or text)"), source)
+
+
+def rows_to_imported(
+    header: Sequence[object],
+    rows: Iterable[Sequence[object]],
+    source: str,
+    first_row_number: int,
+) -> ImportedBook:
+    """Phrases from the rows under ``header``; ``first_row_number`` is the 1-based
+    number the user sees for the first of ``rows`` (the line or sheet row)."""
+    columns = map_header(header)
+    if not columns.has_text:
+        raise no_text_column(source)
+    imported = ImportedBook(phrases=[])
+    if columns.unknown:
+        imported.warnings.append(tr("ignored columns: {names}", names=", ".join(columns.unknown)))
+    for number, row in enumerate(rows, start=first_row_number):
+        cells = {field: _cell(row, position) for field, position in columns.index.items()}
+        if not any(cell_text(value).strip() for value in row):
+            continue
+        where = tr("row {n}", n=number)
+        if not cells["text"].strip():
+            raise BadInput(tr("this row has no text"), source, where)
+        imported.phrases.append(_phrase(cells))
+        imported.locations.append(where)
+    return imported
+
+
+def _cell(row: Sequence[object], position: int) -> str:
+    return cell_text(row[position]) if position < len(row) else ""
+
+
+def _phrase(cells: dict[str, str]) -> Phrase:
+    """Text is kept exactly as written (leading spaces can matter in a reply); every
+    other field is normalised by the model."""
+    return Phrase(
+        text=cells["text"],
+        title=cells.get("title", ""),
+        group=cells.get("group", ""),
+        code=cells.get("code", ""),
+        tags=split_tags(cells.get("tags", "")),
+        hotkey=cells.get("hotkey", ""),
+    )
+
+
+def table_header(book: Phrasebook) -> list[str]:
+    """Header words in the book's language, so a Chinese book opens with Chinese columns."""
+    return list(_HEADER_WORDS["zh" if book.language.lower().startswith("zh") else "en"])
+
+
+def phrase_row(phrase: Phrase) -> list[str]:
+    """One phrase as cells in ``FIELDS`` order. ``separate_messages`` is left out: it
+    only travels in the native format."""
+    return [phrase.group, phrase.code, phrase.title, phrase.text, ", ".join(phrase.tags), phrase.hotkey]

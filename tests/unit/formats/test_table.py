@@ -1,0 +1,131 @@
+"""The header mapping and row rules shared by CSV and XLSX, and their round trips."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from assistant.errors import BadInput
+from assistant.formats import csvfile, read_phrasebook, write_phrasebook, xlsx
+from assistant.formats.table import cell_text, map_header, phrase_row, rows_to_imported, table_header
+from assistant.model import Phrase, Phrasebook
+from tests.unit.formats.strategies import phrase_lists
+
+
+@pytest.mark.parametrize(
+    ("name", "field"),
+    [
+        ("快捷编码", "code"), ("快捷 编码", "code"), ("ＣＯＤＥ", "code"), ("Short Code", "code"),
+        ("shortcut", "code"), ("Trigger", "code"), ("短码", "code"),
+        ("分类", "group"), (" Category ", "group"), ("组", "group"),
+        ("名称", "title"), ("NAME", "title"),
+        ("话术", "text"), ("回复内容", "text"), ("Message", "text"), ("ＴＥＸＴ", "text"),
+        ("标签", "tags"), ("Tag", "tags"),
+        ("快捷键", "hotkey"), ("HotKey", "hotkey"),
+    ],
+)
+def test_header_synonyms_ignore_case_width_and_spaces(name, field):
+    assert map_header([name]).index == {field: 0}
+
+
+def test_first_column_for_a_field_wins_and_the_rest_are_unknown():
+    columns = map_header(["内容", "备注", "text", None, ""])
+    assert columns.index == {"text": 0}
+    assert columns.unknown == ("备注", "text")
+
+
+def test_unknown_columns_give_one_warning_naming_them():
+    imported = rows_to_imported(["快捷短语", "备注", "Notes"], [["您好", "x", "y"]], "a.csv", 2)
+    assert imported.warnings == ["ignored columns: 备注, Notes"]
+    assert [p.text for p in imported.phrases] == ["您好"]
+
+
+def test_no_text_column_names_the_source():
+    with pytest.raises(BadInput) as error:
+        rows_to_imported(["分组", "快捷编码"], [["a", "b"]], "book.csv", 2)
+    assert error.value.source == "book.csv"
+    assert "no text column" in error.value.message
+
+
+def test_empty_rows_are_skipped_and_locations_keep_the_real_row_numbers():
+    rows = [["售后", "th", "退货请寄回"], ["", "", ""], [None, None], [], ["", "", "谢谢"]]
+    imported = rows_to_imported(["分组", "快捷编码", "快捷短语"], rows, "a.csv", 2)
+    assert [p.text for p in imported.phrases] == ["退货请寄回", "谢谢"]
+    assert imported.locations == ["row 2", "row 6"]
+
+
+def test_a_row_with_cells_but_no_text_is_refused_with_its_row():
+    rows = [["售后", "th", "退货请寄回"], ["售后", "xx", "   "]]
+    with pytest.raises(BadInput) as error:
+        rows_to_imported(["分组", "快捷编码", "快捷短语"], rows, "a.csv", 5)
+    assert error.value.where == "row 6"
+    assert str(error.value) == "a.csv:row 6: this row has no text"
+
+
+def test_short_rows_are_padded():
+    imported = rows_to_imported(["快捷短语", "快捷编码", "标签"], [["您好"]], "a.csv", 2)
+    assert imported.phrases[0].code == "" and imported.phrases[0].tags == ()
+
+
+def test_fields_are_normalised_by_the_model():
+    header = ["分组", "快捷编码", "标题", "快捷短语", "标签", "热键"]
+    row = [" 售后  服务 ", "ＦＨ", "", "第一行\r\n第二行", "发货；物流, 发货", " Ctrl+1 "]
+    phrase = rows_to_imported(header, [row], "a.csv", 2).phrases[0]
+    assert (phrase.group, phrase.code, phrase.title) == ("售后 服务", "fh", "第一行")
+    assert phrase.text == "第一行\n第二行"
+    assert phrase.tags == ("发货", "物流")
+    assert phrase.hotkey == "Ctrl+1"
+
+
+@pytest.mark.parametrize(("value", "text"), [(123.0, "123"), (12.5, "12.5"), (7, "7"), (None, ""), ("x", "x")])
+def test_cell_text_drops_the_point_zero_of_whole_numbers(value, text):
+    assert cell_text(value) == text
+
+
+def test_header_words_follow_the_book_language():
+    chinese = ["分组", "快捷编码", "标题", "快捷短语", "标签", "热键"]
+    assert table_header(Phrasebook(name="b", language="zh-CN")) == chinese
+    assert table_header(Phrasebook(name="b", language="en")) == ["group", "code", "title", "text", "tags", "hotkey"]
+
+
+def test_phrase_row_joins_tags_and_leaves_separate_messages_out():
+    phrase = Phrase(text="t", title="T", group="g", code="c", tags=("a", "b"), hotkey="F2", separate_messages=True)
+    assert phrase_row(phrase) == ["g", "c", "T", "t", "a, b", "F2"]
+
+
+# --- round trips through every table format -------------------------------------------------
+
+def _visible(phrases: list[Phrase]) -> list[tuple]:
+    return [(p.text, p.group, p.code, p.title, p.tags, p.hotkey) for p in phrases]
+
+
+@pytest.mark.parametrize("module", [csvfile, xlsx], ids=["csv", "xlsx"])
+@pytest.mark.parametrize("language", ["zh-CN", "en"])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(phrases=phrase_lists())
+def test_export_then_import_keeps_every_phrase(module, language, phrases):
+    book = Phrasebook(name="往返 round/trip", language=language)
+    imported = module.read(module.write(book, phrases), f"book{module.EXTENSIONS[0]}")
+    assert _visible(imported.phrases) == _visible(phrases)
+    assert imported.warnings == []
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".tsv", ".xlsx"])
+def test_registry_writes_and_reads_table_files(tmp_path: Path, suffix):
+    book = Phrasebook(name="售后")
+    phrases = [Phrase(text="您好，请稍等", code="dd", group="售前"), Phrase(text="=不是公式", title="等号")]
+    path = tmp_path / f"book{suffix}"
+    write_phrasebook(book, phrases, path)
+    imported = read_phrasebook(path)
+    assert _visible(imported.phrases) == _visible(phrases)
+    assert imported.locations == ["row 2", "row 3"]
+
+
+def test_registry_refuses_a_table_with_duplicate_codes(tmp_path: Path):
+    path = tmp_path / "dup.csv"
+    path.write_text("快捷编码,快捷短语\nhi,您好\nHI,你好\n", encoding="utf-8")
+    with pytest.raises(BadInput) as error:
+        read_phrasebook(path)
+    assert error.value.where == "row 3"

@@ -1,0 +1,204 @@
+"""Excel workbooks: what agents build by hand, what we write, and what we refuse."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from assistant.errors import BadInput
+from assistant.formats import detect_format, read_phrasebook, xlsx
+from assistant.model import Phrase, Phrasebook
+
+
+def _workbook_bytes(*sheets: list[list[object]], string_cells: bool = False) -> bytes:
+    """A workbook built the ordinary way, one sheet per list of rows."""
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for number, rows in enumerate(sheets, start=1):
+        sheet = workbook.create_sheet(f"Sheet{number}")
+        for row in rows:
+            sheet.append(row)
+        if string_cells:
+            _force_strings(sheet)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _force_strings(sheet) -> None:
+    """Cells holding "=..." as typed text (Excel: a leading apostrophe), not formulas."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
+
+
+def test_openpyxl_parses_through_defusedxml():
+    assert openpyxl.DEFUSEDXML is True
+
+
+def test_write_then_read():
+    book = Phrasebook(name="售后: 常用/退换", language="zh-CN")
+    phrases = [
+        Phrase(text="您好，\n请问有什么可以帮您？ ", title="问候", group="售前", code="nh", tags=("问候", "通用")),
+        Phrase(text="  缩进保留", code="007", hotkey="Ctrl+1"),
+    ]
+    imported = xlsx.read(xlsx.write(book, phrases), "book.xlsx")
+    assert [(p.text, p.title, p.group, p.code, p.tags, p.hotkey) for p in imported.phrases] == [
+        (p.text, p.title, p.group, p.code, p.tags, p.hotkey) for p in phrases
+    ]
+    assert imported.locations == ["row 2", "row 3"]
+
+
+def test_written_header_is_in_the_book_language():
+    data = xlsx.write(Phrasebook(name="b", language="en"), [Phrase(text="hi")])
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]
+    assert [cell.value for cell in sheet[1]] == ["group", "code", "title", "text", "tags", "hotkey"]
+
+
+def test_written_values_starting_with_equals_stay_strings():
+    phrases = [Phrase(text='=HYPERLINK("http://evil.example","点我")', title="=1+1", code="f")]
+    data = xlsx.write(Phrasebook(name="b"), phrases)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheet_xml = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet_xml and "<f " not in sheet_xml
+    cells = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0][2]
+    assert all(cell.data_type == "s" for cell in cells if cell.value)
+    assert xlsx.read(data, "book.xlsx").phrases[0].text == phrases[0].text
+
+
+def test_number_codes_and_equals_text_in_a_hand_made_workbook():
+    data = _workbook_bytes(
+        [["快捷编码", "快捷短语", "分组"], [123, "=SUM(A1:A3) 不是公式", 2026], [45.5, "普通文本", None]],
+        string_cells=True,
+    )
+    phrases = xlsx.read(data, "book.xlsx").phrases
+    assert [(p.code, p.text, p.group) for p in phrases] == [
+        ("123", "=SUM(A1:A3) 不是公式", "2026"),
+        ("45.5", "普通文本", ""),
+    ]
+
+
+def test_a_real_formula_is_never_evaluated():
+    # openpyxl stores no cached value, so with data_only the cell reads as empty.
+    data = _workbook_bytes([["快捷编码", "快捷短语"], ["a", "=1+1"]])
+    with pytest.raises(BadInput) as error:
+        xlsx.read(data, "book.xlsx")
+    assert error.value.where == "row 2"
+
+
+def test_header_only_sheet_has_no_phrases(tmp_path: Path):
+    data = _workbook_bytes([["分组", "快捷编码", "快捷短语"]])
+    assert xlsx.read(data, "book.xlsx").phrases == []
+    path = tmp_path / "empty.xlsx"
+    path.write_bytes(data)
+    with pytest.raises(BadInput, match="no phrases found"):
+        read_phrasebook(path)
+
+
+def test_uses_the_first_sheet_with_a_header_near_the_top():
+    notes = [["这张表只是说明"], ["没有表头"]]
+    phrases = [
+        ["客服话术"], [], ["标题", "话术", "备注"], ["问候", "您好", "x"], [None, None, None], ["再见", "再见～", ""],
+    ]
+    imported = xlsx.read(_workbook_bytes(notes, phrases), "book.xlsx")
+    assert [(p.title, p.text) for p in imported.phrases] == [("问候", "您好"), ("再见", "再见～")]
+    assert imported.locations == ["row 4", "row 6"]
+    assert imported.warnings == ["ignored columns: 备注"]
+
+
+def test_no_sheet_with_a_text_column():
+    with pytest.raises(BadInput, match="no text column"):
+        xlsx.read(_workbook_bytes([["分组", "编码"], ["a", "b"]]), "book.xlsx")
+
+
+def test_row_without_text_names_the_row():
+    data = _workbook_bytes([["快捷编码", "快捷短语"], ["a", "您好"], ["b", "  "]])
+    with pytest.raises(BadInput) as error:
+        xlsx.read(data, "book.xlsx")
+    assert error.value.where == "row 3"
+
+
+def test_too_many_rows(monkeypatch):
+    monkeypatch.setattr(xlsx, "MAX_ROWS", 5)
+    data = _workbook_bytes([["快捷短语"]] + [[f"第{n}条"] for n in range(10)])
+    with pytest.raises(BadInput, match="too many rows"):
+        xlsx.read(data, "book.xlsx")
+
+
+def test_zip_bomb_is_refused_before_parsing(monkeypatch):
+    monkeypatch.setattr(xlsx, "MAX_UNPACKED_BYTES", 1000)
+    data = _workbook_bytes([["快捷短语"], ["您好" * 1000]])
+    with pytest.raises(BadInput, match="too large when unpacked"):
+        xlsx.read(data, "book.xlsx")
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def _valid() -> bytes:
+    return _workbook_bytes([["快捷短语"], ["您好"]])
+
+
+def _with_member(name: str, content: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(_valid())) as archive:
+        members = {member: archive.read(member) for member in archive.namelist()}
+    members[name] = content
+    return _zip(members)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"this is not a workbook",
+        b"PK\x03\x04" + bytes(100),
+        _valid()[:400],
+        _zip({"hello.txt": b"hi"}),
+        _with_member("xl/worksheets/sheet1.xml", b"<worksheet><sheetData><row><c"),
+        _with_member(
+            "xl/worksheets/sheet1.xml",
+            b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>'
+            b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&b;</t></is></c></row></sheetData></worksheet>',
+        ),
+    ],
+    ids=["text", "zip-header-only", "truncated", "zip-not-xlsx", "broken-sheet-xml", "xml-entities"],
+)
+def test_corrupt_or_foreign_bytes_are_refused(data):
+    with pytest.raises(BadInput) as error:
+        xlsx.read(data, "book.xlsx")
+    assert error.value.message == "not a valid .xlsx workbook"
+
+
+def test_xml_entities_are_stopped_by_defusedxml():
+    from defusedxml import EntitiesForbidden
+
+    data = _with_member(
+        "xl/worksheets/sheet1.xml",
+        b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]>'
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>',
+    )
+    with pytest.raises(BadInput) as error:
+        xlsx.read(data, "book.xlsx")
+    chain, cause = [], error.value.__cause__
+    while cause is not None:
+        chain.append(cause)
+        cause = cause.__cause__ or cause.__context__
+    assert any(isinstance(item, EntitiesForbidden) for item in chain)
+
+
+def test_registry_round_trip_and_content_detection(tmp_path: Path):
+    path = tmp_path / "book.xlsx"
+    data = xlsx.write(Phrasebook(name="b"), [Phrase(text="您好", code="nh")])
+    path.write_bytes(data)
+    assert [p.code for p in read_phrasebook(path).phrases] == ["nh"]
+    assert detect_format(Path("download"), data) == "xlsx"

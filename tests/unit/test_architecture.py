@@ -1,0 +1,69 @@
+"""Rules of the tree that code review would otherwise have to remember."""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+import subprocess
+import sys
+from pathlib import Path
+
+from assistant.i18n_zh import MESSAGES
+from tests.unit.helpers import ROOT
+
+CORE = ROOT / "assistant"
+
+
+def _core_modules() -> list[Path]:
+    return sorted(CORE.rglob("*.py"))
+
+
+def test_the_core_never_imports_qt_or_ui() -> None:
+    offenders = []
+    for path in _core_modules():
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else (
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            offenders += [f"{path.name}: {name}" for name in names
+                          if name.split(".")[0] in {"PySide6", "shiboken6", "PyQt5", "PyQt6"}]
+    assert offenders == []
+
+
+def test_importing_the_whole_core_loads_no_qt() -> None:
+    modules = [".".join(path.relative_to(ROOT).with_suffix("").parts) for path in _core_modules()
+               if path.name != "__main__.py"]
+    code = "import sys\n" + "".join(f"import {name}\n" for name in modules) + \
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'ui')))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def _tr_literals() -> set[str]:
+    found: set[str] = set()
+    for path in _core_modules():
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("tr", "N_") and node.args:
+                argument = node.args[0]
+                if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+                    found.add(argument.value)
+    return found
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_every_core_message_has_a_chinese_translation_with_the_same_fields() -> None:
+    literals = _tr_literals()
+    assert len(literals) > 50
+    missing = sorted(literals - MESSAGES.keys())
+    assert missing == []
+    mismatched = [key for key in literals if _fields(key) != _fields(MESSAGES[key])]
+    assert mismatched == []
+
+
+def test_chinese_translations_are_chinese() -> None:
+    untranslated = [key for key, value in MESSAGES.items()
+                    if re.search(r"[A-Za-z]{3}", key) and not re.search(r"[\u4e00-\u9fff]", value)]
+    assert untranslated == []

@@ -1,0 +1,153 @@
+"""The quickreply command, as users and scripts call it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.cli import main
+from tests.unit.helpers import run_cli
+
+
+def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def snapshot_of_store(home: Path) -> dict[str, bytes]:
+    """Every book file's bytes and the use counts: what "unchanged" must preserve."""
+    return {str(path.relative_to(home)): path.read_bytes()
+            for pattern in ("books/*.json", "usage.json") for path in sorted(home.glob(pattern))}
+
+
+def test_search_fh_lists_the_shipping_replies(capsys, isolated_home: Path) -> None:
+    code, out, _ = cli(capsys, "search", "fh", "--json", "--limit", "8")
+    results = json.loads(out)
+    assert code == 0 and results[0]["code"] == "fh"
+    assert sum(1 for item in results if item["group"] == "发货") >= 5
+
+
+def test_books_list_and_groups(capsys) -> None:
+    code, out, _ = cli(capsys, "books", "--json")
+    books = {book["id"]: book for book in json.loads(out)}
+    assert code == 0 and books["zh-ecommerce"]["phrases"] >= 80
+    code, out, _ = cli(capsys, "list", "--book", "电商客服常用话术", "--group", "催付", "--json")
+    assert code == 0 and {item["group"] for item in json.loads(out)} == {"催付"}
+
+
+def test_import_dry_run_then_import_then_conflicts(capsys, tmp_path: Path, isolated_home: Path) -> None:
+    sheet = tmp_path / "team.csv"
+    sheet.write_text("分组,快捷编码,快捷短语\n发货,fh,亲，今天下午四点前付款当天发出哦\n问候,hey,亲，您好呀，请问想了解哪款？\n",
+                     "utf-8")
+    code, out, _ = cli(capsys, "import", str(sheet), "--book", "电商客服常用话术", "--dry-run")
+    assert code == 0 and "Dry run" in out and "1 added, 0 replaced, 1 skipped" in out
+    assert "row 2: skipped" in out
+    before = snapshot_of_store(isolated_home)
+    code, out, _ = cli(capsys, "import", str(sheet), "--book", "电商客服常用话术", "--on-conflict", "replace",
+                       "--json")
+    report = json.loads(out)
+    assert code == 0 and report["counts"]["replaced"] == 1 and report["counts"]["added"] == 1
+    assert snapshot_of_store(isolated_home) != before
+    code, out, _ = cli(capsys, "search", "fh", "--json", "--limit", "1")
+    assert json.loads(out)[0]["text"].startswith("亲，今天下午四点前")
+
+
+def test_export_then_import_into_a_fresh_profile_is_byte_identical(capsys, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second = tmp_path / "one.json", tmp_path / "two.json"
+    assert cli(capsys, "export", "zh-ecommerce", str(first))[0] == 0
+    monkeypatch.setenv("QUICKREPLY_HOME", str(tmp_path / "other"))
+    assert cli(capsys, "books")[0] == 0
+    cli(capsys, "backup")
+    assert cli(capsys, "export", "zh-ecommerce", str(tmp_path / "shipped.json"))[0] == 0
+    monkeypatch.setenv("QUICKREPLY_HOME", str(tmp_path / "third"))
+    from assistant.store import Store
+
+    Store(tmp_path / "third", seed=False)
+    assert cli(capsys, "import", str(first))[0] == 0
+    assert cli(capsys, "export", "zh-ecommerce", str(second))[0] == 0
+    assert first.read_bytes() == second.read_bytes()
+
+
+BAD_INPUTS = {
+    "missing.csv": None,
+    "empty.csv": b"",
+    "truncated.json": b'{"format": "quickreply.phrasebook", "version": 1, "book": {"id": "x", "na',
+    "wrong-schema.json": b'{"format": "quickreply.phrasebook", "version": 1, "book": {"id": "x"}, "phrases": []}',
+    "junk.csv": bytes(range(256)) * 40,
+    "no-text-column.csv": "分组,快捷编码\n发货,fh\n".encode(),
+    "undecodable.csv": b"group,text\n" + bytes(range(128, 256)) * 3,
+    "duplicate-codes.csv": b"code,text\nfh,one\nFH,two\n",
+    "bomb.yml": b"a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+                b"c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nmatches: [*c]\n",
+    "python-tag.yml": b"matches:\n  - trigger: ':x'\n"
+                      b"    replace: !!python/object/apply:os.system ['touch /tmp/qr-pwned']\n",
+    "not-a-workbook.xlsx": b"PK\x03\x04 definitely not a zip",
+    "novel.csv": b"text\n" + b"x" * 6000 + b"\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_bad_input_one_line_exit_1_store_unchanged(capsys, tmp_path: Path, isolated_home: Path, name: str) -> None:
+    cli(capsys, "books")
+    before = snapshot_of_store(isolated_home)
+    path = tmp_path / name
+    if BAD_INPUTS[name] is not None:
+        path.write_bytes(BAD_INPUTS[name])
+    code, out, err = cli(capsys, "import", str(path), "--book", "电商客服常用话术")
+    assert code == 1
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("quickreply: error: ") and str(path) in lines[0]
+    assert "Traceback" not in err and out == ""
+    assert snapshot_of_store(isolated_home) == before
+    assert not Path("/tmp/qr-pwned").exists()
+
+
+def test_oversized_file_is_refused_before_reading(capsys, tmp_path: Path) -> None:
+    huge = tmp_path / "huge.csv"
+    with huge.open("wb") as handle:
+        handle.truncate(21 * 1024 * 1024)
+    code, _, err = cli(capsys, "import", str(huge))
+    assert code == 1 and "too large" in err
+
+
+def test_real_process_exit_codes_and_chinese_messages(isolated_home: Path, tmp_path: Path) -> None:
+    missing = run_cli("import", str(tmp_path / "nope.csv"), home=isolated_home, lang="zh")
+    assert missing.returncode == 1 and "找不到文件" in missing.stderr and "Traceback" not in missing.stderr
+    usage = run_cli("import", home=isolated_home)
+    assert usage.returncode == 2
+    version = run_cli("--version", home=isolated_home)
+    assert version.returncode == 0 and version.stdout.startswith("QuickReply ")
+    helped = run_cli("--help", home=isolated_home, lang="zh")
+    assert "导入" in helped.stdout and "用法" in helped.stdout
+
+
+def test_lint_file_and_book(capsys, tmp_path: Path) -> None:
+    assert cli(capsys, "lint", "zh-ecommerce")[0] == 0
+    assert cli(capsys, "lint", "en-ecommerce")[0] == 0
+    risky = tmp_path / "risky.csv"
+    risky.write_text("code,text\nfh,这款保证不掉色\nfh,您好\n", "utf-8")
+    code, out, _ = cli(capsys, "lint", str(risky), "--json")
+    assert code == 1
+    assert {finding["rule"] for finding in json.loads(out)} == {"over-promise", "bare-greeting", "duplicate-code"}
+
+
+def test_backup_list_and_restore(capsys, isolated_home: Path) -> None:
+    code, out, _ = cli(capsys, "backup")
+    assert code == 0 and "Backup taken" in out
+    cli(capsys, "import", "/dev/null")
+    code, out, _ = cli(capsys, "backup", "--list", "--json")
+    names = json.loads(out)
+    assert code == 0 and len(names) >= 1
+    code, out, _ = cli(capsys, "restore", names[-1])
+    assert code == 0 and "Restored" in out
+    code, _, err = cli(capsys, "restore", "no-such-backup")
+    assert code == 1 and "no single backup" in err
+
+
+def test_no_command_explains_itself(capsys) -> None:
+    code, out, _ = cli(capsys)
+    assert code == 0 and "电商客服常用话术" in out
