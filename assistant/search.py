@@ -31,7 +31,6 @@ from rapidfuzz import fuzz, process
 from assistant.model import Phrase
 
 SEPARATOR = "\x00"
-CODE_START = "\x01"
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _LATIN_WORD = re.compile(r"[a-z][a-z'-]{2,}")
 _HAS_LATIN = re.compile(r"[a-z]")
@@ -98,7 +97,7 @@ class _Fields:
         group_initials, group_full = pinyin_forms(group)
         text_initials, text_full = pinyin_forms(text)
         words = frozenset(_LATIN_WORD.findall(f"{title} {group} {text}"))
-        return cls(_source(phrase), CODE_START + normalise(phrase.code), title, title_initials, title_full, group,
+        return cls(_source(phrase), normalise(phrase.code), title, title_initials, title_full, group,
                    group_initials, group_full, text, text_initials, text_full, words)
 
 
@@ -106,22 +105,27 @@ def _source(phrase: Phrase) -> tuple[str, str, str, str]:
     return (phrase.title, phrase.group, phrase.text, phrase.code)
 
 
-# A tier: (name, field, how): "find" is a substring scan, "syllable" the capitalised
-# full-pinyin scan, "initials" a substring scan with the query in initials form, "fuzzy"
-# typo-tolerant Latin words. Fuzzy comes before full pinyin in long texts, whose chance
-# matches ("shiping" inside 是平…) would otherwise bury a misspelt English word.
-_TIERS: tuple[tuple[str, str, str], ...] = (
-    ("code-prefix", "code", "prefix"),
-    ("title", "title", "find"),
-    ("title-initials", "title_initials", "initials"),
-    ("title-pinyin", "title_full", "syllable"),
-    ("group", "group", "find"),
-    ("group-initials", "group_initials", "initials"),
-    ("group-pinyin", "group_full", "syllable"),
-    ("text", "text", "find"),
-    ("text-initials", "text_initials", "initials"),
-    ("fuzzy", "", "fuzzy"),
-    ("text-pinyin", "text_full", "syllable"),
+# Tiers, best first: (field, form of the query, anchored at the start of the field).
+# "plain" and "initials" are substring scans with the query as typed or in initials
+# form, "syllable" the capitalised full-pinyin scan, "fuzzy" typo-tolerant Latin words.
+# A match at the start of a code or title outranks one inside it. Fuzzy comes before
+# full pinyin in long texts, whose chance matches ("shiping" inside 是平…) would
+# otherwise bury a misspelt English word.
+_TIERS: tuple[tuple[str, str, bool], ...] = (
+    ("code", "plain", True),
+    ("title", "plain", True),
+    ("title_initials", "initials", True),
+    ("title_full", "syllable", True),
+    ("title", "plain", False),
+    ("title_initials", "initials", False),
+    ("title_full", "syllable", False),
+    ("group", "plain", False),
+    ("group_initials", "initials", False),
+    ("group_full", "syllable", False),
+    ("text", "plain", False),
+    ("text_initials", "initials", False),
+    ("", "fuzzy", False),
+    ("text_full", "syllable", False),
 )
 
 
@@ -132,31 +136,24 @@ class _Compiled:
         self.phrases = [phrase for phrase, _ in ordered]
         self._fields = [fields for _, fields in ordered]
         self.columns = {field_name: _join(list(map(attrgetter(field_name), self._fields)))
-                        for _, field_name, _ in _TIERS if field_name}
+                        for field_name, _, _ in _TIERS if field_name}
         self.codes: dict[str, list[int]] = {}
+        self.vocabulary: dict[str, list[int]] = {}
         for index, fields in enumerate(self._fields):
-            if len(fields.code) > 1:
-                self.codes.setdefault(fields.code[1:], []).append(index)
-        self._vocabulary: dict[str, list[int]] | None = None
-
-    @property
-    def vocabulary(self) -> dict[str, list[int]]:
-        """Latin words → phrase indices; built on the first fuzzy search only."""
-        if self._vocabulary is None:
-            self._vocabulary = {}
-            for index, fields in enumerate(self._fields):
-                for word in fields.words:
-                    self._vocabulary.setdefault(word, []).append(index)
-        return self._vocabulary
+            if fields.code:
+                self.codes.setdefault(fields.code, []).append(index)
+            for word in fields.words:
+                self.vocabulary.setdefault(word, []).append(index)
+        self.words = list(self.vocabulary)
 
 
 def _join(values: list[str]) -> tuple[str, list[int]]:
-    """One string of all values and where each starts; the prefix column marks starts
-    with \x01 so that a code prefix can only match at the beginning of a code."""
-    terminated = list(map(str.__add__, values, repeat(SEPARATOR)))
-    starts = list(accumulate(map(len, terminated), initial=0))
+    """One string of all values, each led by the separator, and where each starts; a
+    needle led by the separator therefore matches only at the start of a value."""
+    led = list(map(str.__add__, repeat(SEPARATOR), values))
+    starts = list(accumulate(map(len, led), initial=0))
     starts.pop()
-    return "".join(terminated), starts
+    return "".join(led), starts
 
 
 def _scan_find(column: tuple[str, list[int]], needle: str) -> Iterator[int]:
@@ -197,9 +194,10 @@ class _Query:
         initials, full = pinyin_forms(term)
         return cls(term, initials, full.lower(), bool(_HAS_LATIN.search(term)))
 
-    def syllable_pattern(self) -> re.Pattern[str]:
+    def syllable_pattern(self, anchored: bool = False) -> re.Pattern[str]:
         head, rest = self.full[:1], self.full[1:]
-        return re.compile(re.escape(head.upper()) + ("(?i:" + re.escape(rest) + ")" if rest else ""))
+        lead = SEPARATOR if anchored else ""
+        return re.compile(lead + re.escape(head.upper()) + ("(?i:" + re.escape(rest) + ")" if rest else ""))
 
 
 class SearchIndex:
@@ -208,7 +206,7 @@ class SearchIndex:
     def __init__(self, phrases: Iterable[Phrase] = ()):
         self._fields: dict[Key, _Fields] = {}
         self._phrases: dict[Key, Phrase] = {}
-        self._compiled: _Compiled | None = None
+        self._compiled = _Compiled([])
         self.update(phrases)
 
     def __len__(self) -> int:
@@ -225,18 +223,17 @@ class SearchIndex:
             del self._fields[key]
         if fresh != self._phrases:
             self._phrases = fresh
-            self._compiled = None
+            self._compiled = self._compile_now()
 
-    def _compile(self) -> _Compiled:
-        if self._compiled is None:
-            ordered = sorted(self._phrases.values(), key=lambda p: (p.use_count, p.last_used), reverse=True)
-            self._compiled = _Compiled([(phrase, self._fields[(phrase.book_id, phrase.id)]) for phrase in ordered])
-        return self._compiled
+    def _compile_now(self) -> _Compiled:
+        """Done on update, not on the next keystroke: edits are rare, keystrokes are not."""
+        ordered = sorted(self._phrases.values(), key=lambda p: (p.use_count, p.last_used), reverse=True)
+        return _Compiled([(phrase, self._fields[(phrase.book_id, phrase.id)]) for phrase in ordered])
 
     def search(self, query: str, limit: int = 20, *, book_id: str | None = None,
                group: str | None = None) -> list[Phrase]:
         """The best ``limit`` phrases for ``query``; the most used ones for an empty query."""
-        compiled = self._compile()
+        compiled = self._compiled
         terms = [_Query.of(term) for term in normalise(query).split()]
 
         def allowed(index: int) -> bool:
@@ -264,23 +261,21 @@ class SearchIndex:
     def _ranked(self, compiled: _Compiled, term: _Query) -> Iterator[int]:
         """Candidate indices, best first (may repeat)."""
         yield from compiled.codes.get(term.plain, ())
-        for _, field_name, how in _TIERS:
-            column = compiled.columns.get(field_name, ("", []))
-            if how == "fuzzy":
+        for field_name, form, anchored in _TIERS:
+            lead = SEPARATOR if anchored else ""
+            if form == "fuzzy":
                 yield from self._fuzzy(compiled, term)
-            elif how == "prefix":
-                yield from _scan_find(column, CODE_START + term.plain)
-            elif how == "find":
-                yield from _scan_find(column, term.plain)
-            elif term.pinyin and how == "initials":
-                yield from _scan_find(column, term.initials)
-            elif term.pinyin and how == "syllable":
-                yield from _scan_pattern(column, term.syllable_pattern())
+            elif form == "plain":
+                yield from _scan_find(compiled.columns[field_name], lead + term.plain)
+            elif term.pinyin and form == "initials":
+                yield from _scan_find(compiled.columns[field_name], lead + term.initials)
+            elif term.pinyin and form == "syllable":
+                yield from _scan_pattern(compiled.columns[field_name], term.syllable_pattern(anchored))
 
     def _fuzzy(self, compiled: _Compiled, term: _Query) -> Iterator[int]:
         if len(term.plain) < FUZZY_MIN_LENGTH or not term.plain.isascii():
             return
-        close = process.extract(term.plain, list(compiled.vocabulary), scorer=fuzz.ratio,
+        close = process.extract(term.plain, compiled.words, scorer=fuzz.ratio,
                                 score_cutoff=FUZZY_CUTOFF, limit=20)
         indices = sorted({index for word, _, _ in close for index in compiled.vocabulary[word]})
         yield from indices
@@ -289,7 +284,7 @@ class SearchIndex:
         phrase = compiled.phrases[index]
         fields = self._fields[(phrase.book_id, phrase.id)]
         checks: list[Callable[[], bool]] = [
-            lambda: fields.code.startswith(CODE_START + term.plain),
+            lambda: fields.code.startswith(term.plain),
             lambda: any(term.plain in value for value in (fields.title, fields.group, fields.text)),
         ]
         if term.pinyin:

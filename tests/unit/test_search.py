@@ -87,3 +87,9 @@ def test_update_reanalyses_only_what_changed_and_sees_edits() -> None:
 
 def test_no_match_returns_nothing() -> None:
     assert search(_book(), "qqqqzzzz") == []
+
+
+def test_a_title_that_starts_with_the_query_comes_first() -> None:
+    items = [phrase("a", code="a", title="付款后发货时间", id="a"), phrase("b", code="b", title="发货时间", id="b")]
+    for query in ("发货", "fh", "fahuo"):
+        assert codes(search(items, query)) == ["b", "a"], query
