@@ -75,14 +75,13 @@ class Store:
         self._usage = TinyDB(self.home / "usage.json", storage=AtomicJSONStorage)
         with self.locked():
             remove_stale_temp_files(self.home)
-            fresh = not (self.home / "store.json").exists()
-            if fresh:
+            if not backups.store_files(self.home):
                 write_json(self.home / "store.json", {"schema": SCHEMA_VERSION})
                 if seed:
                     self._seed_shipped_books()
             else:
-                self._upgrade()
                 self._recover_damaged_files()
+                self._upgrade()
                 self._daily_backup()
 
     # -- locking, files -------------------------------------------------------------
@@ -320,8 +319,11 @@ class Store:
             self.backup("daily")
 
     def _upgrade(self) -> None:
-        meta = read_json(self.home / "store.json") or {}
-        version = meta.get("schema", SCHEMA_VERSION) if isinstance(meta, dict) else SCHEMA_VERSION
+        meta = read_json(self.home / "store.json")
+        if not isinstance(meta, dict):
+            meta = {"schema": SCHEMA_VERSION}
+            write_json(self.home / "store.json", meta)
+        version = meta.get("schema", SCHEMA_VERSION)
         if version > SCHEMA_VERSION:
             raise QuickReplyError(tr("this data was written by a newer QuickReply (schema {version}); please update",
                                      version=version))

@@ -186,3 +186,25 @@ def test_native_export_of_a_seeded_book_matches_the_shipped_file(seeded_store: S
     shipped = next(path for path in store_module.shipped_book_files() if path.name == "zh-ecommerce.json")
     assert target.read_bytes() == shipped.read_bytes()
     assert native.read(target.read_bytes(), "out").book.id == "zh-ecommerce"
+
+
+def test_a_damaged_schema_file_is_recovered_without_seeding_again(isolated_home: Path) -> None:
+    first = Store(isolated_home)
+    first.delete_book("en-ecommerce")
+    (isolated_home / "store.json").write_bytes(b"\x00\x00garbage")
+    reopened = Store(isolated_home)
+    assert "store.json was damaged" in reopened.notices[0]
+    assert {item.id for item in reopened.books()} == {"zh-ecommerce"}
+    assert json.loads((isolated_home / "store.json").read_text())["schema"] == store_module.SCHEMA_VERSION
+
+
+def test_an_unreadable_file_is_moved_aside_and_restored(isolated_home: Path) -> None:
+    first = Store(isolated_home, seed=False)
+    first.create_book(book())
+    first.backup()
+    path = isolated_home / "books" / "test-book.json"
+    path.unlink()
+    path.mkdir()  # reading it fails with an OSError, as a file without permission would
+    reopened = Store(isolated_home, seed=False)
+    assert len(reopened.notices) == 1 and "test-book.json was damaged" in reopened.notices[0]
+    assert reopened.book("test-book").name == "Test book"
