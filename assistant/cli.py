@@ -19,10 +19,12 @@ from assistant import __version__
 from assistant.errors import QuickReplyError
 from assistant.formats import format_names, read_phrasebook
 from assistant.i18n import N_, set_language, tr
+from assistant.instance import instance_address, send_command
 from assistant.lint import lint_phrases
 from assistant.logs import setup_logging
 from assistant.merge import POLICIES
 from assistant.model import Phrase
+from assistant.paths import data_dir
 from assistant.search import SearchIndex
 from assistant.settings import load_settings
 from assistant.store import ImportReport, Store
@@ -96,6 +98,10 @@ def _parser() -> argparse.ArgumentParser:
 
     restoring = command("restore", tr("put a backup back (the current state is backed up first)"))
     restoring.add_argument("name", nargs="?", help=tr("backup name (default: the newest)"))
+
+    command("pick", tr("open the picker of the running app (starts it if needed); "
+                       "bind this to a desktop shortcut on Wayland"))
+    command("quit", tr("quit the running app"))
     return parser
 
 
@@ -262,18 +268,33 @@ def _restore(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _start_app(store: Store) -> int:
-    """Start the tray app; until it is built, say so and show what the CLI offers."""
-    try:
-        from ui.app import run  # type: ignore[import-not-found]
-    except ImportError:
-        print(tr("QuickReply {version}: the tray app is not part of this build yet.", version=__version__))
-        print(tr("Your phrasebooks are ready in {home}:", home=store.home))
-        for book in store.books():
-            print(f"  {book.name} ({len(store.phrases(book.id, with_usage=False))})")
-        print(tr("Try: quickreply search fh    ·    quickreply --help"))
+StartApp = Callable[[bool], int]
+
+
+def _no_app(store: Store) -> int:
+    """Without the UI installed: say so and show what the command line offers."""
+    print(tr("QuickReply {version}: the tray app is not part of this build yet.", version=__version__))
+    print(tr("Your phrasebooks are ready in {home}:", home=store.home))
+    for book in store.books():
+        print(f"  {book.name} ({len(store.phrases(book.id, with_usage=False))})")
+    print(tr("Try: quickreply search fh    ·    quickreply --help"))
+    return EXIT_OK
+
+
+def _pick(start_app: StartApp | None) -> int:
+    if send_command(instance_address(data_dir()), "pick"):
         return EXIT_OK
-    return run()
+    if start_app is not None:
+        return start_app(True)
+    raise QuickReplyError(tr("QuickReply is not running"))
+
+
+def _quit() -> int:
+    if send_command(instance_address(data_dir()), "quit"):
+        print(tr("QuickReply was asked to quit."))
+    else:
+        print(tr("QuickReply is not running."))
+    return EXIT_OK
 
 
 COMMANDS: dict[str, Callable[[Store, argparse.Namespace], int]] = {
@@ -282,19 +303,27 @@ COMMANDS: dict[str, Callable[[Store, argparse.Namespace], int]] = {
 }
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, start_app: StartApp | None = None) -> int:
+    """The command line. ``start_app(open_picker)`` starts the Qt app; the launcher in
+    ui/ passes it, so this module never imports Qt itself."""
     set_language(None)
     try:
         args = _parser().parse_args(argv)
     except SystemExit as exit_request:
         return int(exit_request.code or 0)
     try:
+        if args.command == "pick":
+            return _pick(start_app)
+        if args.command == "quit":
+            return _quit()
+        if args.command is None and start_app is not None:
+            return start_app(False)
         store = Store()
         setup_logging(store.home)
         for notice in store.notices:
             print(tr("notice: {message}", message=notice), file=sys.stderr)
         if args.command is None:
-            return _start_app(store)
+            return _no_app(store)
         return COMMANDS[args.command](store, args)
     except QuickReplyError as error:
         print(tr("quickreply: error: {message}", message=error), file=sys.stderr)

@@ -230,6 +230,11 @@ class SearchIndex:
         ordered = sorted(self._phrases.values(), key=lambda p: (p.use_count, p.last_used), reverse=True)
         return _Compiled([(phrase, self._fields[(phrase.book_id, phrase.id)]) for phrase in ordered])
 
+    def has_code_prefix(self, prefix: str) -> bool:
+        """Whether some short code starts with ``prefix`` (the picker asks this to tell a
+        digit typed as part of a code from a digit choosing a result)."""
+        return (SEPARATOR + normalise(prefix)) in self._compiled.columns["code"][0]
+
     def search(self, query: str, limit: int = 20, *, book_id: str | None = None,
                group: str | None = None) -> list[Phrase]:
         """The best ``limit`` phrases for ``query``; the most used ones for an empty query."""

@@ -9,7 +9,7 @@ lacks them and gets the defaults, a value of the wrong type falls back to its de
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from assistant.i18n import tr
@@ -19,6 +19,12 @@ SETTINGS_VERSION = 1
 #: UPGRADES[n] turns a settings dict of version n into version n + 1.
 UPGRADES: dict[int, Callable[[dict], dict]] = {}
 FILE_NAME = "settings.json"
+
+
+def _default_app_rules() -> list[dict]:
+    """Terminals paste with Ctrl+Shift+V; everything else uses the defaults."""
+    return [{"window_class": "xterm|uxterm|gnome-terminal|konsole|xfce4-terminal|terminator|alacritty|kitty",
+             "title": "", "mode": "paste", "paste_chord": "ctrl+shift+v", "send_key": "return"}]
 
 
 @dataclass
@@ -32,6 +38,23 @@ class Settings:
     lint_max_length: int = 120
     #: Fills {agent} in replies.
     agent_name: str = ""
+    #: Global hotkeys. Defaults stay clear of input-method switching (Ctrl+Space,
+    #: Ctrl+Shift, Shift) and of the chat clients' own shortcuts.
+    picker_hotkey: str = "ctrl+alt+q"
+    pause_hotkey: str = "ctrl+alt+p"
+    #: "paste" (clipboard + paste chord) or "type" (keys typed one by one).
+    insert_mode: str = "paste"
+    paste_chord: str = "ctrl+v"
+    #: Put the user's clipboard back (every format) after pasting.
+    restore_clipboard: bool = True
+    #: Longest wait for the target to take the pasted text before restoring anyway.
+    clipboard_restore_timeout_ms: int = 1500
+    #: Key that sends a chat message, between the parts of a "separate messages" reply.
+    send_key: str = "return"
+    #: Per-application rules: window_class / title (regular expressions), mode,
+    #: paste_chord, send_key; the first rule that matches the target window wins.
+    app_rules: list = field(default_factory=_default_app_rules)
+    start_at_login: bool = False
 
 
 def load_settings(home: Path, notices: list[str] | None = None) -> Settings:

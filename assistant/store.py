@@ -199,14 +199,38 @@ class Store:
                 return phrase
         raise NotFound(tr("no phrase with id {id!r}", id=phrase_id))
 
-    def add_phrase(self, book_id: str, phrase: Phrase) -> Phrase:
+    def add_phrase(self, book_id: str, phrase: Phrase, index: int | None = None) -> Phrase:
+        """Add at the end, or at ``index`` in book order (undoing a delete puts it back)."""
         with self.locked():
-            self._require_writable(book_id)
-            table = self._db(book_id).table("phrases")
+            book = self._require_writable(book_id)
             self._check_code_free(book_id, phrase)
-            position = max((doc.get("position", 0) for doc in table.all()), default=0) + 1
-            table.insert(_phrase_document(phrase, position))
+            if index is None:
+                table = self._db(book_id).table("phrases")
+                position = max((doc.get("position", 0) for doc in table.all()), default=0) + 1
+                table.insert(_phrase_document(phrase, position))
+            else:
+                phrases = self.phrases(book_id, with_usage=False)
+                phrases.insert(max(0, min(index, len(phrases))), phrase)
+                self._write_book(book, phrases)
         return replace(phrase, book_id=book_id)
+
+    def reorder_phrases(self, book_id: str, phrase_ids: list[str]) -> None:
+        """Put the named phrases in this order; any not named keep their place after them."""
+        with self.locked():
+            book = self._require_writable(book_id)
+            phrases = self.phrases(book_id, with_usage=False)
+            rank = {phrase_id: number for number, phrase_id in enumerate(phrase_ids)}
+            ordered = sorted(phrases, key=lambda phrase: rank.get(phrase.id, len(rank)))
+            self._write_book(book, ordered)
+
+    def move_phrases(self, book_id: str, phrase_ids: list[str], group: str) -> None:
+        """Move phrases to another group of the same book in one write."""
+        with self.locked():
+            book = self._require_writable(book_id)
+            moving = set(phrase_ids)
+            phrases = [phrase.with_changes(group=group) if phrase.id in moving else phrase
+                       for phrase in self.phrases(book_id, with_usage=False)]
+            self._write_book(book, phrases)
 
     def update_phrase(self, book_id: str, phrase: Phrase) -> None:
         with self.locked():

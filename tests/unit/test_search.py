@@ -93,3 +93,9 @@ def test_a_title_that_starts_with_the_query_comes_first() -> None:
     items = [phrase("a", code="a", title="付款后发货时间", id="a"), phrase("b", code="b", title="发货时间", id="b")]
     for query in ("发货", "fh", "fahuo"):
         assert codes(search(items, query)) == ["b", "a"], query
+
+
+def test_code_prefix_lookup() -> None:
+    index = SearchIndex(_book())
+    assert index.has_code_prefix("fh") and index.has_code_prefix("ＦＨＸ") and not index.has_code_prefix("fhz")
+    assert not SearchIndex([]).has_code_prefix("a")

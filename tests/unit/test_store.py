@@ -208,3 +208,15 @@ def test_an_unreadable_file_is_moved_aside_and_restored(isolated_home: Path) -> 
     reopened = Store(isolated_home, seed=False)
     assert len(reopened.notices) == 1 and "test-book.json was damaged" in reopened.notices[0]
     assert reopened.book("test-book").name == "Test book"
+
+
+def test_reorder_move_and_put_back_at_an_index(store: Store) -> None:
+    store.create_book(book())
+    first, second, third = (store.add_phrase("test-book", phrase(text, group="a")) for text in ("1", "2", "3"))
+    store.reorder_phrases("test-book", [third.id, first.id])
+    assert [item.text for item in store.phrases("test-book")] == ["3", "1", "2"]
+    store.move_phrases("test-book", [first.id, second.id], "b")
+    assert [item.text for item in store.phrases("test-book", "b")] == ["1", "2"]
+    store.delete_phrase("test-book", first.id)
+    store.add_phrase("test-book", first, index=1)
+    assert [item.id for item in store.phrases("test-book")] == [third.id, first.id, second.id]

@@ -1,0 +1,154 @@
+"""The tray app on a real X server: reply latency, picker latency, start-up, memory, CPU.
+
+    python bench/desktop.py [--rounds 60]
+
+Starts Xvfb with openbox, the app (as a user would: ``python -m ui``) and a target Qt
+text box in a third process that logs on the monotonic clock when text arrives
+(tests/e2e/target_app.py). Figures, each against the target in issue 3:
+
+- hotkey → reply landed: from just before ``xdotool key`` presses a phrase's chord to
+  the target logging the complete Chinese multi-line reply (p50 ≤ 17 ms, p95 ≤ 25 ms);
+- hotkey → picker visible: to the picker's MapNotify seen by an X client (p95 ≤ 100 ms);
+- cold start → ready (≤ 1.0 s), idle RSS (≤ 90 MB), idle CPU over 10 s (near zero).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import select
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from Xlib import X
+from Xlib.display import Display
+
+from assistant.model import Phrase, Phrasebook
+from assistant.store import Store
+from tests.e2e.app_process import AppProcess
+from tests.e2e.conftest import Target
+from tests.e2e.xserver import start_xserver
+
+REPLY = "亲，您的包裹已经发出啦～\n预计三到五天送达，请留意物流信息哦！"
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
+
+
+def summary(name: str, values: list[float], unit: str = "ms") -> str:
+    return (f"{name}: p50 {statistics.median(values):.1f} {unit}, p95 {percentile(values, 0.95):.1f} {unit}, "
+            f"max {max(values):.1f} {unit} (n={len(values)})")
+
+
+def wait_for_reply(target: Target, since: int, timeout: float = 5.0) -> int:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for event in target.events():
+            if event["t_ns"] >= since and event["kind"] == "text" and event["text"] == REPLY:
+                return event["t_ns"]
+        time.sleep(0.002)
+    raise RuntimeError("the reply did not arrive")
+
+
+def reply_latency(xserver, target: Target, rounds: int) -> list[float]:
+    latencies = []
+    for _ in range(rounds):
+        target.activate()
+        started = time.monotonic_ns()
+        xserver.xdotool("key", "ctrl+alt+1")
+        arrived = wait_for_reply(target, started)
+        latencies.append((arrived - started) / 1e6)
+        xserver.xdotool("key", "Return")  # the target clears its box on "send"
+        time.sleep(0.05)
+    return latencies
+
+
+def picker_latency(xserver, target: Target, rounds: int) -> list[float]:
+    watcher = Display(xserver.display)
+    watcher.screen().root.change_attributes(event_mask=X.SubstructureNotifyMask)
+    watcher.sync()
+    latencies = []
+    for _ in range(rounds):
+        target.activate()
+        while watcher.pending_events():
+            watcher.next_event()
+        started = time.monotonic_ns()
+        subprocess.run(["xdotool", "key", "ctrl+alt+q"], env=xserver.env, check=True)
+        mapped = None
+        deadline = time.monotonic() + 3
+        while mapped is None and time.monotonic() < deadline:
+            select.select([watcher.fileno()], [], [], 0.1)
+            while watcher.pending_events():
+                event = watcher.next_event()
+                if event.type == X.MapNotify and _is_picker(event.window):
+                    mapped = time.monotonic_ns()
+        if mapped is None:
+            raise RuntimeError("the picker did not appear")
+        latencies.append((mapped - started) / 1e6)
+        xserver.xdotool("key", "Escape")
+        time.sleep(0.1)
+    watcher.close()
+    return latencies
+
+
+def _is_picker(window) -> bool:
+    try:
+        return window.get_wm_name() == "QuickReply picker"
+    except Exception:  # the window may be gone already
+        return False
+
+
+def process_figures(pid: int, idle_seconds: float = 10.0) -> tuple[float, float]:
+    """(RSS in MB, CPU seconds used while idle)."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    rss_kb = int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS")))
+
+    def cpu() -> float:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / 100
+
+    before = cpu()
+    time.sleep(idle_seconds)
+    return rss_kb / 1024, cpu() - before
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=60)
+    args = parser.parse_args()
+    xserver = start_xserver()
+    workdir = Path(tempfile.mkdtemp(prefix="qr-bench-"))
+    try:
+        home = workdir / "home"
+        store = Store(home)
+        store.create_book(Phrasebook(name="Bench", id="bench"))
+        store.add_phrase("bench", Phrase(text=REPLY, code="benchfh", hotkey="ctrl+alt+1", id="reply"))
+        started = time.monotonic()
+        app = AppProcess(xserver, home)
+        cold_start = time.monotonic() - started
+        target = Target(xserver, "王小明 - 接待中心", workdir / "target.jsonl")
+        rss, idle_cpu = process_figures(app.process.pid)
+        replies = reply_latency(xserver, target, args.rounds)
+        pickers = picker_latency(xserver, target, max(10, args.rounds // 3))
+        print(summary("hotkey → reply landed", replies) + "   (target p50 ≤ 17, p95 ≤ 25)")
+        print(summary("hotkey → picker visible", pickers) + "   (target p95 ≤ 100)")
+        print(f"cold start → ready: {cold_start:.2f} s (target ≤ 1.0)   idle RSS: {rss:.0f} MB (target ≤ 90)   "
+              f"idle CPU over 10 s: {idle_cpu:.2f} s")
+        (workdir / "raw.json").write_text(json.dumps({"reply_ms": replies, "picker_ms": pickers}))
+        target.close()
+        app.stop()
+    finally:
+        xserver.stop()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,72 @@
+"""Picker keystroke latency with 10,000 phrases: from a key press in the search box to
+the result list updated and repainted.
+
+    python bench/picker.py [--phrases 10000] [--rounds 10]
+
+Runs the real Picker offscreen over a store of generated phrases (the shipped books
+plus variations, as bench/search.py builds them) and types the queries of
+bench/search.py key by key. Target: p95 ≤ 16 ms (one frame).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from search import QUERIES, build_phrases
+
+from assistant.model import Phrasebook
+from assistant.store import Store
+from ui.context import AppContext
+from ui.picker import Picker
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--phrases", type=int, default=10_000)
+    parser.add_argument("--rounds", type=int, default=10)
+    args = parser.parse_args()
+    app = QApplication(sys.argv[:1])
+    store = Store(Path(tempfile.mkdtemp(prefix="qr-picker-")), seed=False)
+    phrases = [phrase for phrase in build_phrases(args.phrases)]
+    store.create_book(Phrasebook(name="Bench", id="bench"), phrases)
+    started = time.perf_counter()
+    context = AppContext(store)
+    picker = Picker(context)
+    built = time.perf_counter() - started
+    latencies: list[float] = []
+    typable = [query for query in QUERIES if query.isascii() and " " not in query]
+    for _ in range(args.rounds):
+        for query in typable:
+            picker.open_for(None)
+            app.processEvents()
+            for char in query:
+                begin = time.perf_counter()
+                QTest.keyClick(picker.query, char)
+                picker.results.repaint()
+                latencies.append((time.perf_counter() - begin) * 1000)
+            QTest.keyClick(picker.query, Qt.Key.Key_Escape)
+    latencies.sort()
+    p95 = latencies[int(len(latencies) * 0.95)]
+    print(f"phrases: {len(context.index)}  keystrokes: {len(latencies)}  context + picker built in {built:.2f} s")
+    print(f"keystroke → results shown: p50 {statistics.median(latencies):.2f} ms, p95 {p95:.2f} ms, "
+          f"max {latencies[-1]:.2f} ms   (target p95 ≤ 16)")
+    picker.deleteLater()
+    context.deleteLater()
+    app.processEvents()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,56 @@
+"""The real QuickReply app as a child process on the test X server."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+from tests.e2e.xserver import XServer
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class AppProcess:
+    def __init__(self, xserver: XServer, home: Path, language: str = "en"):
+        self.xserver = xserver
+        self.home = home
+        self.env = {**xserver.env, "QUICKREPLY_HOME": str(home), "QUICKREPLY_LANG": language,
+                    "QUICKREPLY_INSTANCE": f"e2e-{uuid.uuid4().hex[:8]}", "PYTHONPATH": str(ROOT),
+                    "LANG": "zh_CN.UTF-8" if language == "zh" else "en_US.UTF-8"}
+        self.process = subprocess.Popen([sys.executable, "-m", "ui"], env=self.env, cwd=ROOT,
+                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        assert self.process.stdout is not None
+        line = self.process.stdout.readline()
+        if "running" not in line:
+            _, errors = self.process.communicate(timeout=10)
+            raise AssertionError(f"the app did not start: {line!r} {errors}")
+
+    def command(self, *args: str, timeout: float = 30) -> subprocess.CompletedProcess:
+        """``quickreply ARGS`` from a second process, as a user or a desktop shortcut runs it."""
+        return subprocess.run([sys.executable, "-m", "ui", *args], env=self.env, cwd=ROOT,
+                              capture_output=True, text=True, timeout=timeout)
+
+    def window_named(self, name: str, timeout: float = 5) -> int | None:
+        """A visible window whose title is ``name``, once it appears."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            found = self.xserver.xdotool("search", "--onlyvisible", "--name", f"^{name}$", check=False)
+            if found:
+                return int(found.split()[0])
+            time.sleep(0.05)
+        return None
+
+    def active_window(self) -> int:
+        return int(self.xserver.xdotool("getactivewindow"))
+
+    def stop(self) -> str:
+        if self.process.poll() is None:
+            self.command("quit")
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        return self.process.stderr.read() if self.process.stderr else ""

@@ -1,0 +1,108 @@
+"""The tray app end to end: hotkeys, the picker, the clipboard, the instance, placeholders.
+
+Each test drives the real app (a child process) with xdotool on Xvfb+openbox and reads
+what a real Qt text box in a third process received.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from assistant.model import Phrase, Phrasebook
+from assistant.store import Store
+from tests.e2e.app_process import AppProcess
+
+MULTI_LINE = "亲，您的包裹已经发出啦～\n单号稍后同步，请留意物流哦！"
+
+
+@pytest.fixture
+def app(xserver, tmp_path: Path):
+    home = tmp_path / "home"
+    store = Store(home)
+    store.create_book(Phrasebook(name="E2E", id="e2e", language="zh-CN"))
+    store.add_phrase("e2e", Phrase(text=MULTI_LINE, code="e2efh", title="发货通知", hotkey="ctrl+alt+1",
+                                   id="multi"))
+    store.add_phrase("e2e", Phrase(text="{name}您好，订单已发出", code="e2ename", title="带名字",
+                                   hotkey="ctrl+alt+2", id="named"))
+    running = AppProcess(xserver, home)
+    yield running
+    errors = running.stop()
+    assert "Traceback" not in errors, errors
+
+
+def clipboard(xserver, *args: str, data: bytes | None = None) -> bytes:
+    return subprocess.run(["xclip", "-selection", "clipboard", *args], env=xserver.env, input=data,
+                          capture_output=True, timeout=10).stdout
+
+
+def test_phrase_hotkey_inserts_the_multi_line_reply_exactly(app, make_target, xserver) -> None:
+    target = make_target()
+    xserver.xdotool("key", "--clearmodifiers", "ctrl+alt+1")
+    assert target.wait_for_text(MULTI_LINE) == MULTI_LINE
+    time.sleep(0.3)  # anything else (a leaked "1", an Enter) would arrive by now
+    assert target.text() == MULTI_LINE and target.sends() == []
+
+
+def test_picker_by_hotkey_pinyin_initials_and_enter(app, make_target, xserver) -> None:
+    target = make_target()
+    xserver.xdotool("key", "--clearmodifiers", "ctrl+alt+q")
+    picker = app.window_named("QuickReply picker")
+    assert picker is not None and xserver.wait_focused(picker)
+    xserver.xdotool("type", "--delay", "20", "fhtz")  # 发货通知: pinyin initials of the title
+    xserver.xdotool("key", "Return")
+    assert target.wait_for_text(MULTI_LINE) == MULTI_LINE
+    assert app.active_window() == target.window
+
+
+def test_the_users_clipboard_text_survives_an_insertion(app, make_target, xserver) -> None:
+    target = make_target()
+    holder = subprocess.Popen(["xclip", "-selection", "clipboard", "-i"], env=xserver.env, stdin=subprocess.PIPE)
+    holder.communicate(b"the user's own text", timeout=10)
+    xserver.xdotool("key", "--clearmodifiers", "ctrl+alt+1")
+    assert target.wait_for_text(MULTI_LINE) == MULTI_LINE
+    deadline = time.monotonic() + 5
+    while clipboard(xserver, "-o") != b"the user's own text" and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert clipboard(xserver, "-o") == b"the user's own text"
+
+
+def test_the_users_clipboard_image_survives_an_insertion(app, make_target, xserver, tmp_path: Path) -> None:
+    target = make_target()
+    image = xserver.screenshot(tmp_path / "image.png").read_bytes()
+    holder = subprocess.Popen(["xclip", "-selection", "clipboard", "-t", "image/png", "-i"], env=xserver.env,
+                              stdin=subprocess.PIPE)
+    holder.communicate(image, timeout=10)
+    xserver.xdotool("key", "--clearmodifiers", "ctrl+alt+1")
+    assert target.wait_for_text(MULTI_LINE) == MULTI_LINE
+    deadline = time.monotonic() + 5
+    while clipboard(xserver, "-t", "image/png", "-o") != image and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert clipboard(xserver, "-t", "image/png", "-o") == image
+
+
+def test_quickreply_pick_reaches_the_running_instance(app, make_target) -> None:
+    make_target()
+    result = app.command("pick")
+    assert result.returncode == 0
+    assert app.window_named("QuickReply picker") is not None
+
+
+def test_a_second_quickreply_does_not_start_a_second_instance(app) -> None:
+    second = app.command(timeout=20)
+    assert second.returncode == 0 and "running" not in second.stdout
+    assert app.process.poll() is None
+
+
+def test_a_placeholder_reply_asks_for_the_name(app, make_target, xserver) -> None:
+    target = make_target()
+    xserver.xdotool("key", "--clearmodifiers", "ctrl+alt+2")
+    dialog = app.window_named("Fill in the reply")
+    assert dialog is not None and xserver.wait_focused(dialog)
+    # An ASCII name: xdotool's own typing of CJK (keymap swapping) can drop characters.
+    xserver.xdotool("type", "--delay", "20", "Wang Xiaoming")
+    xserver.xdotool("key", "Return")
+    assert target.wait_for_text("Wang Xiaoming您好，订单已发出") == "Wang Xiaoming您好，订单已发出"

@@ -1,0 +1,44 @@
+"""Typed settings: defaults, bad values, upgrades, atomic save."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant import settings as settings_module
+from assistant.settings import Settings, load_settings, save_settings
+
+
+def test_defaults_when_there_is_no_file(tmp_path: Path) -> None:
+    loaded = load_settings(tmp_path)
+    assert loaded == Settings() and loaded.picker_hotkey == "ctrl+alt+q"
+
+
+def test_round_trip(tmp_path: Path) -> None:
+    changed = Settings(language="zh", agent_name="小美", app_rules=[])
+    save_settings(tmp_path, changed)
+    assert load_settings(tmp_path) == changed
+
+
+def test_a_wrong_type_falls_back_to_the_default_with_a_notice(tmp_path: Path) -> None:
+    (tmp_path / "settings.json").write_text(json.dumps({"backups_kept": "many", "agent_name": "Ann"}), "utf-8")
+    notices: list[str] = []
+    loaded = load_settings(tmp_path, notices)
+    assert loaded.backups_kept == 10 and loaded.agent_name == "Ann"
+    assert notices and "backups_kept" in notices[0]
+
+
+def test_a_damaged_file_gives_defaults_and_a_notice(tmp_path: Path) -> None:
+    (tmp_path / "settings.json").write_text("{oops", "utf-8")
+    notices: list[str] = []
+    assert load_settings(tmp_path, notices) == Settings()
+    assert "damaged" in notices[0]
+
+
+def test_older_versions_are_upgraded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "settings.json").write_text(json.dumps({"version": 1, "hotkey": "ctrl+alt+x"}), "utf-8")
+    monkeypatch.setattr(settings_module, "SETTINGS_VERSION", 2)
+    monkeypatch.setitem(settings_module.UPGRADES, 1, lambda raw: {**raw, "picker_hotkey": raw.pop("hotkey")})
+    assert load_settings(tmp_path).picker_hotkey == "ctrl+alt+x"

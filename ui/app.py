@@ -1,0 +1,258 @@
+"""The tray app: wires the store, the hotkeys, the picker and the inserter together.
+
+Data flow: a hotkey (desktop listener thread) → queued Qt signal → here, on the main
+thread: find the phrase, ask for placeholders, hand it to the inserter → the desktop
+adapter sends the keys → the store records the use. Nothing is created at import time;
+``run()`` builds everything.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSystemTrayIcon
+
+from assistant.desktop.base import HotkeyListener, Keyboard, WindowInfo, Windows
+from assistant.desktop.chords import parse_chord
+from assistant.desktop.session import session_kind
+from assistant.errors import QuickReplyError
+from assistant.instance import send_command
+from assistant.logs import setup_logging
+from assistant.model import Phrase
+from assistant.paths import data_dir
+from assistant.store import Store
+from assistant.templates import questions
+from ui.context import AppContext
+from ui.hotkeys import HotkeyService
+from ui.i18n import install_language
+from ui.inserter import Inserter
+from ui.picker import Picker
+from ui.prompt import PlaceholderDialog
+from ui.shell import AppActions, Shell, icon
+from ui.single_instance import SingleInstance
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Desktop:
+    """The OS adapters for this session; None where global input is impossible."""
+
+    listener_factory: Callable[..., HotkeyListener]
+    keyboard: Keyboard
+    windows: Windows
+
+
+def desktop_for_session() -> Desktop | None:
+    if session_kind() == "x11":
+        from assistant.desktop.x11_hotkeys import X11HotkeyListener
+        from assistant.desktop.x11_keyboard import X11Keyboard
+        from assistant.desktop.x11_windows import X11Windows
+
+        return Desktop(X11HotkeyListener, X11Keyboard(), X11Windows())
+    return None
+
+
+class QuickReplyApp(QObject):
+    def __init__(self, context: AppContext, instance: SingleInstance, desktop: Desktop | None):
+        super().__init__()
+        self.context = context
+        self.desktop = desktop
+        self.actions = AppActions(self)
+        self.shell = Shell(self.actions, QSystemTrayIcon.isSystemTrayAvailable(), self)
+        self.picker = Picker(context)
+        self.manager = None
+        self.hotkeys: HotkeyService | None = None
+        self.inserter: Inserter | None = None
+        instance.commandReceived.connect(self._command)
+        self.actions.pick.triggered.connect(lambda: self.open_picker(self.active_window()))
+        self.actions.manager.triggered.connect(self.open_manager)
+        self.actions.settings.triggered.connect(self.open_settings)
+        self.actions.pause.toggled.connect(self._set_paused)
+        self.actions.quit.triggered.connect(QApplication.quit)
+        context.settingsChanged.connect(self._settings_changed)
+        self.picker.chosen.connect(self._picked)
+        self.picker.dismissed.connect(self._give_focus_back)
+        if desktop is not None:
+            self.inserter = Inserter(context, desktop.keyboard)
+            self.inserter.finished.connect(self._inserted)
+            self.hotkeys = HotkeyService(context, desktop.listener_factory)
+            self.hotkeys.triggered.connect(self._hotkey)
+            self.hotkeys.problems.connect(self._hotkey_problems)
+            self.hotkeys.pausedChanged.connect(lambda paused: self._update_state())
+        self._update_state()
+
+    def start(self) -> None:
+        for notice in self.context.notices:
+            self.shell.notify(notice)
+        if self.hotkeys is not None:
+            self.hotkeys.start()
+        else:
+            self.shell.notify(self.tr("Global hotkeys are not available on this desktop (Wayland). "
+                                      "Bind the command “quickreply pick” to a keyboard shortcut in your "
+                                      "desktop settings to open the picker."))
+
+    def stop(self) -> None:
+        if self.hotkeys is not None:
+            self.hotkeys.stop()
+
+    # -- state --------------------------------------------------------------------------
+
+    def _update_state(self) -> None:
+        paused = self.hotkeys.paused if self.hotkeys else False
+        if self.hotkeys is None:
+            status = self.tr("Hotkeys unavailable; use “quickreply pick”")
+        elif paused:
+            status = self.tr("Hotkeys paused")
+        else:
+            chord = self._chord_text(self.context.settings.picker_hotkey)
+            status = self.tr("Ready · picker {chord}").format(chord=chord)
+        self.shell.set_state(paused, status)
+
+    @staticmethod
+    def _chord_text(text: str) -> str:
+        try:
+            return str(parse_chord(text))
+        except QuickReplyError:
+            return text
+
+    def _settings_changed(self) -> None:
+        # Menu actions are not widgets and get no LanguageChange event of their own.
+        self.actions.retranslate()
+        self._update_state()
+
+    def _set_paused(self, paused: bool) -> None:
+        if self.hotkeys is not None:
+            self.hotkeys.set_paused(paused)
+
+    def _hotkey_problems(self, problems: dict) -> None:
+        for reason in problems.values():
+            self.shell.notify(reason)
+
+    # -- commands -----------------------------------------------------------------------
+
+    def _command(self, command: str) -> None:
+        if command == "pick":
+            self.open_picker(self.active_window())
+        elif command == "show":
+            self.shell.show() if self.shell.fallback else self.open_manager()
+        elif command == "quit":
+            QApplication.quit()
+
+    def _hotkey(self, name: str) -> None:
+        if name == "picker":
+            if not self.picker.isVisible():
+                self.open_picker(self.active_window())
+        elif name == "pause":
+            self.actions.pause.toggle()
+        elif name.startswith("phrase:"):
+            _, book_id, phrase_id = name.split(":", 2)
+            try:
+                phrase = self.context.store.phrase(book_id, phrase_id)
+            except QuickReplyError:
+                log.warning("hotkey for a phrase that no longer exists")
+                return
+            self.insert(phrase, self.active_window(), refocus=False)
+
+    def active_window(self) -> WindowInfo | None:
+        return self.desktop.windows.active_window() if self.desktop else None
+
+    def open_picker(self, target: WindowInfo | None) -> None:
+        self.picker.open_for(target)
+
+    def open_manager(self) -> None:
+        if self.manager is None:
+            from ui.manager import ManagerWindow
+
+            self.manager = ManagerWindow(self.context)
+        self.manager.show()
+        self.manager.raise_()
+        self.manager.activateWindow()
+
+    def open_settings(self) -> None:
+        from ui.settings_window import SettingsWindow
+
+        window = SettingsWindow(self.context)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    # -- inserting ----------------------------------------------------------------------
+
+    def _picked(self, phrase: Phrase, target: WindowInfo | None) -> None:
+        self.insert(phrase, target, refocus=True)
+
+    def insert(self, phrase: Phrase, target: WindowInfo | None, refocus: bool) -> None:
+        if self.inserter is None:
+            QApplication.clipboard().setText(phrase.text)
+            self.shell.notify(self.tr("The reply is on the clipboard; paste it with Ctrl+V."))
+            return
+        answers: dict[str, str] = {}
+        asked = questions(phrase.text)
+        if asked:
+            dialog = PlaceholderDialog(asked)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                self._give_focus_back(target)
+                return
+            answers = dialog.answers()
+            refocus = True
+        if refocus and target is not None and not self._focus(target):
+            log.warning("the target window did not get the focus back")
+        self.inserter.insert(phrase, target, answers)
+
+    def _focus(self, target: WindowInfo) -> bool:
+        self.desktop.windows.activate(target.id)
+        return self.desktop.windows.wait_until_active(target.id, 1.0)
+
+    def _give_focus_back(self, target: WindowInfo | None) -> None:
+        if self.desktop is not None and target is not None:
+            self.desktop.windows.activate(target.id)
+
+    def _inserted(self, phrase: Phrase, ok: bool) -> None:
+        if not ok:
+            self.shell.notify(self.tr("The window did not accept the reply. It is not on the clipboard "
+                                      "any more; try again or switch the application to typing mode."))
+            return
+        # After the keys went out: the store write must not delay the reply.
+        QTimer.singleShot(0, lambda: self._record(phrase))
+
+    def _record(self, phrase: Phrase) -> None:
+        self.context.store.record_use(phrase.book_id, phrase.id)
+        self.context.phrases_edited()
+
+
+def run(argv: list[str] | None = None, open_picker: bool = False) -> int:
+    """Start the tray app (or hand the request to the one already running)."""
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("QuickReply")
+    app.setQuitOnLastWindowClosed(False)
+    app.setWindowIcon(icon("quickreply"))
+    home = data_dir()
+    setup_logging(home)
+    instance = SingleInstance(home)
+    if not instance.claim():
+        send_command(instance.address, "pick" if open_picker else "show")
+        return 0
+    try:
+        context = AppContext(Store(home))
+    except QuickReplyError as error:
+        QMessageBox.critical(None, "QuickReply", str(error))
+        return 1
+    install_language(context.settings.language)
+    quick_reply = QuickReplyApp(context, instance, desktop_for_session())
+    quick_reply.start()
+    if open_picker:
+        quick_reply.open_picker(quick_reply.active_window())
+    log.info("running")
+    if sys.stdout is not None:  # windowed builds on Windows have no stdout
+        print("QuickReply is running.", flush=True)
+    try:
+        return app.exec()
+    finally:
+        quick_reply.stop()
+        instance.release()

@@ -1,0 +1,62 @@
+"""What every window shares: the store, the search index and the settings, and the
+signals that tell windows to refresh.
+
+Windows never keep their own copy of phrases; they read the store and call
+``phrases_edited()`` after changing it, which updates the search index once and tells
+every other window. Changes made by another process (a ``quickreply import`` in a
+terminal) arrive through a file watcher on the data folder.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+
+from assistant.search import SearchIndex
+from assistant.settings import Settings, load_settings, save_settings
+from assistant.store import Store
+
+
+class AppContext(QObject):
+    phrasesChanged = Signal()
+    settingsChanged = Signal()
+
+    def __init__(self, store: Store, parent: QObject | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.notices: list[str] = list(store.notices)
+        self.settings: Settings = load_settings(store.home, self.notices)
+        self.index = SearchIndex(store.phrases())
+        self._fingerprint = store.fingerprint()
+        self._watcher = QFileSystemWatcher(self)
+        self._watch()
+        # A burst of file events (an import writes several files) becomes one refresh.
+        self._debounce = QTimer(self, singleShot=True, interval=150)
+        self._debounce.timeout.connect(self.refresh)
+        self._watcher.directoryChanged.connect(lambda _path: self._debounce.start())
+        self._watcher.fileChanged.connect(lambda _path: self._debounce.start())
+
+    def _watch(self) -> None:
+        (self.store.home / "books").mkdir(exist_ok=True)
+        wanted = [str(self.store.home), str(self.store.home / "books")]
+        missing = [path for path in wanted if path not in self._watcher.directories()]
+        if missing:
+            self._watcher.addPaths(missing)
+
+    def refresh(self) -> bool:
+        """Re-read the store if anything changed on disk; True when it had."""
+        fingerprint = self.store.fingerprint()
+        if fingerprint == self._fingerprint:
+            return False
+        self._fingerprint = fingerprint
+        self.index.update(self.store.phrases())
+        self.phrasesChanged.emit()
+        return True
+
+    def phrases_edited(self) -> None:
+        """Call after changing the store from this process."""
+        self.refresh()
+
+    def save_settings(self, settings: Settings) -> None:
+        save_settings(self.store.home, settings)
+        self.settings = settings
+        self.settingsChanged.emit()

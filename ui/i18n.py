@@ -1,0 +1,83 @@
+"""The interface language: Qt's translator for ui/, the core's catalogue for assistant/.
+
+User-facing strings in ui/ are written in English with ``self.tr("…")`` (or
+``QCoreApplication.translate(context, "…")``); ``scripts/update-translations`` collects
+them into ``ui/translations/quickreply_zh_CN.ts`` with pyside6-lupdate, where the
+Chinese is written. A compiled ``.qm`` beside it is used when present (release builds);
+otherwise the ``.ts`` itself is read, so a source checkout needs no build step.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from defusedxml import ElementTree
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from assistant.i18n import set_language
+
+TRANSLATIONS = Path(__file__).resolve().parent / "translations"
+
+
+def interface_language(setting: str) -> str:
+    """"zh" or "en": the setting when it names one, else the system locale."""
+    if setting in ("zh", "en"):
+        return setting
+    return "zh" if QLocale.system().name().lower().startswith("zh") else "en"
+
+
+class TsTranslator(QTranslator):
+    """Translations read straight from a Qt Linguist .ts file."""
+
+    def __init__(self, messages: dict[tuple[str, str], str], parent=None):
+        super().__init__(parent)
+        self._messages = messages
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        # None (a null string), not "": Qt takes "" as a real, empty translation.
+        return self._messages.get((context, source))
+
+    def isEmpty(self) -> bool:
+        return not self._messages
+
+
+@cache
+def read_ts(path: Path) -> dict[tuple[str, str], str]:
+    """(context, source) → translation for every finished message of a .ts file."""
+    messages: dict[tuple[str, str], str] = {}
+    for context in ElementTree.parse(path).getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is None or translation.get("type") in ("unfinished", "vanished", "obsolete"):
+                continue
+            if translation.text:
+                messages[(name, message.findtext("source", ""))] = translation.text
+    return messages
+
+
+_installed: list[QTranslator] = []
+
+
+def install_language(setting: str) -> str:
+    """Install the translators for ``setting`` ("", "zh" or "en"); returns the language.
+    Calling it again switches language (windows re-read their texts on LanguageChange)."""
+    app = QCoreApplication.instance()
+    language = interface_language(setting)
+    set_language(language)
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if language == "zh":
+        qt_own = QTranslator(app)
+        if qt_own.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            _installed.append(qt_own)
+        compiled = TRANSLATIONS / "quickreply_zh_CN.qm"
+        ours = QTranslator(app)
+        if not (compiled.exists() and ours.load(str(compiled))):
+            ours = TsTranslator(read_ts(TRANSLATIONS / "quickreply_zh_CN.ts"), app)
+        _installed.append(ours)
+        for translator in _installed:
+            app.installTranslator(translator)
+    return language

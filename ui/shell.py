@@ -1,0 +1,130 @@
+"""Where the app lives on the desktop: the tray icon, or — where the desktop has no
+tray (stock GNOME) — a small window that says why and offers the same actions.
+
+Both show one set of QActions, so a menu entry and a button can never disagree.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QSystemTrayIcon, QToolButton, QVBoxLayout, QWidget
+
+ICONS = Path(__file__).resolve().parent / "icons"
+
+
+def icon(name: str) -> QIcon:
+    return QIcon(str(ICONS / f"{name}.svg"))
+
+
+class AppActions(QObject):
+    """The app's commands; the shell shows them, the app connects them (and calls
+    ``retranslate`` when the language changes: plain QObjects get no LanguageChange)."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.pick = QAction(self)
+        self.manager = QAction(self)
+        self.settings = QAction(self)
+        self.pause = QAction(self, checkable=True)
+        self.quit = QAction(self)
+        self.retranslate()
+
+    def all(self) -> list[QAction]:
+        return [self.pick, self.manager, self.settings, self.pause, self.quit]
+
+    def retranslate(self) -> None:
+        self.pick.setText(self.tr("Pick a reply…"))
+        self.manager.setText(self.tr("Phrasebooks…"))
+        self.settings.setText(self.tr("Settings…"))
+        self.pause.setText(self.tr("Pause hotkeys"))
+        self.quit.setText(self.tr("Quit"))
+
+
+class Shell(QObject):
+    """The tray icon when there is a tray, else ``fallback``; ``set_state`` updates both."""
+
+    def __init__(self, actions: AppActions, tray_available: bool, parent: QObject | None = None):
+        super().__init__(parent)
+        self.actions = actions
+        self.menu = QMenu()
+        for action in actions.all():
+            if action is actions.quit:
+                self.menu.addSeparator()
+            self.menu.addAction(action)
+        self.tray: QSystemTrayIcon | None = None
+        self.fallback: FallbackWindow | None = None
+        if tray_available:
+            self.tray = QSystemTrayIcon(icon("quickreply"), self)
+            self.tray.setContextMenu(self.menu)
+            self.tray.activated.connect(self._tray_activated)
+            self.tray.show()
+        else:
+            self.fallback = FallbackWindow(actions)
+            self.fallback.show()
+
+    def _tray_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
+            self.actions.pick.trigger()
+
+    def set_state(self, paused: bool, status: str) -> None:
+        """Icon and tooltip: paused or active, and a line of status."""
+        self.actions.pause.setChecked(paused)
+        tooltip = f"QuickReply — {status}"
+        if self.tray is not None:
+            self.tray.setIcon(icon("quickreply-paused" if paused else "quickreply"))
+            self.tray.setToolTip(tooltip)
+        if self.fallback is not None:
+            self.fallback.setWindowIcon(icon("quickreply-paused" if paused else "quickreply"))
+            self.fallback.status.setText(status)
+
+    def notify(self, message: str) -> None:
+        """One line for the user: a tray balloon, or the fallback window's message line."""
+        if self.tray is not None:
+            self.tray.showMessage("QuickReply", message, icon("quickreply"), 8000)
+        elif self.fallback is not None:
+            self.fallback.message.setText(message)
+            self.fallback.show_again()
+
+    def show(self) -> None:
+        if self.fallback is not None:
+            self.fallback.show_again()
+
+
+class FallbackWindow(QWidget):
+    """The app's home where there is no tray; closing it only hides it."""
+
+    def __init__(self, actions: AppActions):
+        super().__init__(None, Qt.WindowType.Window)
+        self.setWindowIcon(icon("quickreply"))
+        self.reason = QLabel(self, wordWrap=True)
+        self.status = QLabel(self, wordWrap=True)
+        self.message = QLabel(self, wordWrap=True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.status)
+        for action in actions.all():
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            layout.addWidget(button)
+        layout.addWidget(self.message)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle("QuickReply")
+        self.reason.setText(self.tr("This desktop has no system tray, so QuickReply lives in this window. "
+                                    "Closing it keeps QuickReply running; start QuickReply again to bring it back."))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_again(self) -> None:
+        self.show()
+        self.raise_()
+        self.activateWindow()

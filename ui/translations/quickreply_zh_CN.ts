@@ -1,0 +1,1146 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AppActions</name>
+    <message>
+        <location filename="../shell.py" line="39"/>
+        <source>Pick a reply…</source>
+        <translation>选择回复…</translation>
+    </message>
+    <message>
+        <location filename="../shell.py" line="40"/>
+        <source>Phrasebooks…</source>
+        <translation>短语库…</translation>
+    </message>
+    <message>
+        <location filename="../shell.py" line="41"/>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <location filename="../shell.py" line="42"/>
+        <source>Pause hotkeys</source>
+        <translation>暂停快捷键</translation>
+    </message>
+    <message>
+        <location filename="../shell.py" line="43"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>BookActions</name>
+    <message>
+        <location filename="../manager_books.py" line="52"/>
+        <source>New book</source>
+        <extracomment>What ``BookActions._attempt`` returns when the core refused. Export formats offered, with the extension a name without one gets.</extracomment>
+        <translation>新建短语库</translation>
+    </message>
+    <message>
+        <location filename="../manager_books.py" line="52"/>
+        <source>Name of the new book:</source>
+        <translation>新短语库的名称：</translation>
+    </message>
+    <message>
+        <location filename="../manager_books.py" line="56"/>
+        <source>Cannot create the book</source>
+        <translation>无法创建短语库</translation>
+    </message>
+    <message>
+        <location filename="../manager_books.py" line="59"/>
+        <source>Created the book “{book}”.</source>
+        <translation>已创建短语库“{book}”。</translation>
+    </message>
+    <message>
+        <location filename="../manager_books.py" line="65"/>
+        <source>Rename book</source>
+        <translation>重命名短语库</translation>
+    </message>
+    <message>
+        <location filename="../manager_books.py" line="65"/>
+        <source>New name for “{book}”:</source>
+        <translation>“{book}”的新名称：</translation>
+    </message>
+    <message>
+        <location filename="../manager_books.py" line="70"/>
+        <source>Cannot rename the book</source>
+        <translation>无法重命名短语库</translation>
+    </message>
+    <message>
+        <location filename="../manager_books.py" line="73"/>
+        <source>Renamed “{old}” to “{new}”.</source>
+        <translation>已将“{old}”重命名为“{new}”。</translation>
+    </message>
+    <message>
+        <location filename="../manager_books.py" line="81"/>
+        <location filename="../manager_books.py" line="84"/>
+        <source>Delete book</source>
+        <translation>删除短语库</translation>
+    </message>
+    <message>
+        <location filename="../manager_books.py" line="82"/>
+        <source>Delete the book “{book}” and its {count} phrases?</source>
+        <translation>要删除短语库“{book}”及其中的 {count} 条短语吗？</translation>
+    </message>
+    <message>
+        <location filename="../manager_books.py" line="83"/>
+        <source>A backup of all books is made first, so it can be restored.</source>
+        <translation>删除前会先备份全部短语库，以便日后恢复。</translation>
+    </message>
+    <message>
+        <location filename="../manager_books.py" line="86"/>
+        <source>Cannot delete the book</source>
+        <translation>无法删除短语库</translation>
+    </message>
+    <message>
+        <location filename="../manager_books.py" line="89"/>
+        <source>Deleted the book “{book}”; a backup was made first.</source>
+        <translation>已删除短语库“{book}”（删除前已备份）。</translation>
+    </message>
+    <message>
+        <location filename="../manager_books.py" line="95"/>
+        <source>Import phrases</source>
+        <translation>导入短语</translation>
+    </message>
+    <message>
+        <location filename="../manager_books.py" line="96"/>
+        <source>Phrase files (*.json *.qrbook *.csv *.tsv *.xlsx *.yml *.yaml *.ini *.txt)</source>
+        <translation>短语文件 (*.json *.qrbook *.csv *.tsv *.xlsx *.yml *.yaml *.ini *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../manager_books.py" line="97"/>
+        <source>QuickReply phrasebooks (*.json *.qrbook)</source>
+        <translation>QuickReply 短语库 (*.json *.qrbook)</translation>
+    </message>
+    <message>
+        <location filename="../manager_books.py" line="97"/>
+        <source>Tables (*.csv *.tsv *.xlsx)</source>
+        <translation>表格 (*.csv *.tsv *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../manager_books.py" line="98"/>
+        <source>espanso (*.yml *.yaml)</source>
+        <translation>espanso (*.yml *.yaml)</translation>
+    </message>
+    <message>
+        <location filename="../manager_books.py" line="98"/>
+        <source>Input-method phrase files (*.ini *.txt)</source>
+        <translation>输入法短语文件 (*.ini *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../manager_books.py" line="99"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../manager_books.py" line="102"/>
+        <source>Cannot import {file}</source>
+        <translation>无法导入 {file}</translation>
+    </message>
+    <message>
+        <location filename="../manager_books.py" line="119"/>
+        <source>Imported into “{book}”: {added} added, {replaced} replaced, {kept} kept both, {skipped} skipped.</source>
+        <translation>已导入到“{book}”：新增 {added} 条，替换 {replaced} 条，保留两者 {kept} 条，跳过 {skipped} 条。</translation>
+    </message>
+    <message>
+        <location filename="../manager_books.py" line="128"/>
+        <source>QuickReply phrasebook (*.json)</source>
+        <translation>QuickReply 短语库 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../manager_books.py" line="128"/>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../manager_books.py" line="129"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../manager_books.py" line="132"/>
+        <source>Export “{book}”</source>
+        <translation>导出“{book}”</translation>
+    </message>
+    <message>
+        <location filename="../manager_books.py" line="139"/>
+        <source>Cannot export “{book}”</source>
+        <translation>无法导出“{book}”</translation>
+    </message>
+    <message>
+        <location filename="../manager_books.py" line="142"/>
+        <source>Exported {count} phrases of “{book}” to {path}</source>
+        <translation>已将“{book}”的 {count} 条短语导出到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>BookTree</name>
+    <message>
+        <location filename="../manager_tree.py" line="80"/>
+        <source>Books and groups</source>
+        <translation>短语库和分组</translation>
+    </message>
+    <message>
+        <location filename="../manager_tree.py" line="80"/>
+        <source>Phrases</source>
+        <translation>短语</translation>
+    </message>
+    <message>
+        <location filename="../manager_tree.py" line="93"/>
+        <source>{name} (read-only)</source>
+        <translation>{name}（只读）</translation>
+    </message>
+    <message>
+        <location filename="../manager_tree.py" line="97"/>
+        <source>A subscribed book: its publisher edits it, you use it</source>
+        <translation>订阅的短语库：由发布者编辑，您只能使用</translation>
+    </message>
+    <message>
+        <location filename="../manager_tree.py" line="100"/>
+        <source>(no group)</source>
+        <translation>（未分组）</translation>
+    </message>
+</context>
+<context>
+    <name>FallbackWindow</name>
+    <message>
+        <location filename="../shell.py" line="119"/>
+        <source>This desktop has no system tray, so QuickReply lives in this window. Closing it keeps QuickReply running; start QuickReply again to bring it back.</source>
+        <translation>当前桌面没有系统托盘，因此 QuickReply 显示在此窗口中。关闭此窗口后 QuickReply 仍在运行；再次启动 QuickReply 即可重新打开此窗口。</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralPage</name>
+    <message>
+        <location filename="../settings_pages.py" line="260"/>
+        <source>&amp;General</source>
+        <translation>常规(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../settings_pages.py" line="263"/>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../settings_pages.py" line="269"/>
+        <source>&amp;Language:</source>
+        <translation>界面语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../settings_pages.py" line="270"/>
+        <source>&amp;Backups to keep:</source>
+        <translation>备份保留份数(&amp;B)：</translation>
+    </message>
+    <message>
+        <location filename="../settings_pages.py" line="271"/>
+        <source>Longest &amp;message before the check warns:</source>
+        <translation>话术检查的单条消息字数上限(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../settings_pages.py" line="272"/>
+        <source> characters</source>
+        <translation> 字</translation>
+    </message>
+    <message>
+        <location filename="../settings_pages.py" line="273"/>
+        <source>Start QuickReply &amp;when I log in</source>
+        <translation>登录时自动启动 QuickReply(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../settings_pages.py" line="275"/>
+        <source>Not available on this system.</source>
+        <translation>当前系统不支持此功能。</translation>
+    </message>
+</context>
+<context>
+    <name>HotkeyEdit</name>
+    <message>
+        <location filename="../hotkey_edit.py" line="96"/>
+        <source>Press a key combination, e.g. Ctrl+Alt+1</source>
+        <translation>请按下组合键，例如 Ctrl+Alt+1</translation>
+    </message>
+</context>
+<context>
+    <name>HotkeysPage</name>
+    <message>
+        <location filename="../settings_pages.py" line="108"/>
+        <source>&amp;Hotkeys</source>
+        <translation>快捷键(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../settings_pages.py" line="111"/>
+        <source>These key combinations work in every application. Click a field and press the keys; Backspace clears it.</source>
+        <translation>这些组合键在所有程序中都有效。点击输入框后按下组合键即可设置；按 Backspace 键清除。</translation>
+    </message>
+    <message>
+        <location filename="../settings_pages.py" line="113"/>
+        <source>&amp;Open the picker:</source>
+        <translation>打开短语选择器(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../settings_pages.py" line="114"/>
+        <source>&amp;Pause or resume all hotkeys:</source>
+        <translation>暂停/恢复全部快捷键(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../settings_pages.py" line="156"/>
+        <source>{hotkey} already opens the picker. Each hotkey needs its own combination.</source>
+        <translation>{hotkey} 已用于打开短语选择器。每个快捷键都需要使用不同的组合键。</translation>
+    </message>
+    <message>
+        <location filename="../settings_pages.py" line="158"/>
+        <source>{hotkey} already pauses the hotkeys. Each hotkey needs its own combination.</source>
+        <translation>{hotkey} 已用于暂停快捷键。每个快捷键都需要使用不同的组合键。</translation>
+    </message>
+    <message>
+        <location filename="../settings_pages.py" line="166"/>
+        <source>{hotkey} cannot be used: {reason}</source>
+        <translation>无法使用 {hotkey}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../settings_pages.py" line="168"/>
+        <source>{hotkey} is not recommended: {reason}</source>
+        <translation>不建议使用 {hotkey}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../settings_pages.py" line="170"/>
+        <source>{hotkey} is also the hotkey of the reply “{title}”, which will then not work.</source>
+        <translation>{hotkey} 也是短语“{title}”的快捷键，该短语的快捷键将会失效。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../import_dialog.py" line="47"/>
+        <source>Import {file}</source>
+        <translation>导入 {file}</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="58"/>
+        <source>{count} phrases in {file}</source>
+        <translation>{file} 中共有 {count} 条短语</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="65"/>
+        <source>A new book</source>
+        <translation>新建短语库</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="68"/>
+        <source>Import &amp;into:</source>
+        <translation>导入到(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="69"/>
+        <source>New book &amp;name:</source>
+        <translation>新短语库名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="71"/>
+        <source>When the book already has a phrase with the same short code or id</source>
+        <translation>短语库中已有快捷编码或 ID 相同的短语时</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="75"/>
+        <source>&amp;Skip it</source>
+        <translation>跳过(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="75"/>
+        <source>Keep the book&apos;s phrase; the file&apos;s is left out.</source>
+        <translation>保留库中原有短语，不导入文件中的这一条。</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="76"/>
+        <source>&amp;Replace it</source>
+        <translation>替换(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="77"/>
+        <source>Take the file&apos;s text; the phrase keeps its id and use count.</source>
+        <translation>改用文件中的内容；该短语的 ID 和使用次数保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="78"/>
+        <source>&amp;Keep both</source>
+        <translation>保留两者(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="79"/>
+        <source>Add the file&apos;s phrase beside it; a taken short code gets a suffix (fh-2).</source>
+        <translation>将文件中的短语一并添加；快捷编码已被占用时自动加后缀（如 fh-2）。</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="96"/>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="96"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="96"/>
+        <source>Code</source>
+        <translation>快捷编码</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="96"/>
+        <source>What happens</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="97"/>
+        <source>Book&apos;s phrase</source>
+        <translation>库中原有短语</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="99"/>
+        <source>Warnings from reading the file:</source>
+        <translation>读取文件时的警告：</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="102"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="150"/>
+        <source>Type a name for the new book.</source>
+        <translation>请输入新短语库的名称。</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="167"/>
+        <source>Into the new book “{book}”</source>
+        <translation>导入到新短语库“{book}”</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="167"/>
+        <source>Into “{book}”</source>
+        <translation>导入到“{book}”</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="169"/>
+        <source>{added} added, {replaced} replaced, {kept} kept both, {skipped} skipped, {unchanged} unchanged.</source>
+        <translation>新增 {added} 条，替换 {replaced} 条，保留两者 {kept} 条，跳过 {skipped} 条，未变 {unchanged} 条。</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="173"/>
+        <source>Nothing would change.</source>
+        <translation>不会有任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="174"/>
+        <source>{where}: {counts}</source>
+        <translation>{where}：{counts}</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="185"/>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="185"/>
+        <source>replaced</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="185"/>
+        <source>skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="186"/>
+        <source>kept both</source>
+        <translation>保留两者</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="186"/>
+        <source>unchanged</source>
+        <translation>未变</translation>
+    </message>
+</context>
+<context>
+    <name>InsertingPage</name>
+    <message>
+        <location filename="../settings_pages.py" line="201"/>
+        <source>&amp;Inserting</source>
+        <translation>插入回复(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../settings_pages.py" line="205"/>
+        <source>Insert &amp;by:</source>
+        <translation>插入方式(&amp;B)：</translation>
+    </message>
+    <message>
+        <location filename="../settings_pages.py" line="205"/>
+        <source>&amp;Paste chord:</source>
+        <translation>粘贴组合键(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../settings_pages.py" line="205"/>
+        <source>Send &amp;key between messages:</source>
+        <translation>分条发送时的发送键(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../settings_pages.py" line="206"/>
+        <source>&amp;Wait for the paste at most:</source>
+        <translation>粘贴最长等待时间(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../settings_pages.py" line="206"/>
+        <source>Your &amp;name for {agent}:</source>
+        <translation>您的称呼（用于 {agent}）(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../settings_pages.py" line="209"/>
+        <source>Pasting works with Chinese text and input methods; typing out is for applications that refuse a paste.</source>
+        <translation>粘贴方式支持中文和输入法；逐键输入仅用于不接受粘贴的程序。</translation>
+    </message>
+    <message>
+        <location filename="../settings_pages.py" line="211"/>
+        <source>Terminals usually need Ctrl+Shift+V.</source>
+        <translation>终端通常需要使用 Ctrl+Shift+V。</translation>
+    </message>
+    <message>
+        <location filename="../settings_pages.py" line="212"/>
+        <source>Sent between the parts of a reply marked “Send as separate messages”.</source>
+        <translation>回复勾选了“分条发送”时，在各条消息之间按下此键。</translation>
+    </message>
+    <message>
+        <location filename="../settings_pages.py" line="214"/>
+        <source>&amp;Restore my clipboard after pasting</source>
+        <translation>粘贴后恢复剪贴板原有内容(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../settings_pages.py" line="215"/>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../settings_pages.py" line="216"/>
+        <source>How long the chat window may take to read the pasted text before your clipboard is put back.</source>
+        <translation>恢复剪贴板之前，最多等待聊天窗口读取粘贴内容的时长。</translation>
+    </message>
+    <message>
+        <location filename="../settings_pages.py" line="218"/>
+        <source>e.g. Lily or agent 07</source>
+        <translation>例如：小丽 或 07 号客服</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerDialogs</name>
+    <message>
+        <location filename="../manager_dialogs.py" line="55"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerWindow</name>
+    <message>
+        <location filename="../manager.py" line="175"/>
+        <source>Phrasebooks — QuickReply</source>
+        <translation>短语库 — QuickReply</translation>
+    </message>
+    <message>
+        <location filename="../manager.py" line="177"/>
+        <source>&amp;New phrase…</source>
+        <translation>新建短语(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../manager.py" line="177"/>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../manager.py" line="178"/>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../manager.py" line="178"/>
+        <source>Move to &amp;group…</source>
+        <translation>移动到分组(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../manager.py" line="179"/>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../manager.py" line="179"/>
+        <source>Move do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../manager.py" line="180"/>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../manager.py" line="180"/>
+        <source>Clear the search</source>
+        <translation>清除搜索</translation>
+    </message>
+    <message>
+        <location filename="../manager.py" line="181"/>
+        <source>&amp;New book…</source>
+        <translation>新建短语库(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../manager.py" line="181"/>
+        <source>&amp;Rename book…</source>
+        <translation>重命名短语库(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../manager.py" line="182"/>
+        <source>&amp;Delete book…</source>
+        <translation>删除短语库(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../manager.py" line="182"/>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../manager.py" line="183"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../manager.py" line="183"/>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../manager.py" line="187"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../manager.py" line="188"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../manager.py" line="189"/>
+        <source>&amp;Book</source>
+        <translation>短语库(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../manager.py" line="190"/>
+        <source>Phrase actions</source>
+        <translation>短语操作</translation>
+    </message>
+    <message>
+        <location filename="../manager.py" line="191"/>
+        <source>Search: short code, pinyin initials or words (Ctrl+F)</source>
+        <translation>搜索：快捷编码、拼音首字母或文字（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../manager.py" line="285"/>
+        <source>“{book}” is subscribed and read-only: its publisher edits it.</source>
+        <translation>“{book}”是订阅的短语库，只读：由发布者负责编辑。</translation>
+    </message>
+    <message>
+        <location filename="../manager.py" line="299"/>
+        <source>Clear the search to reorder phrases</source>
+        <translation>清除搜索后才能调整短语顺序</translation>
+    </message>
+    <message>
+        <location filename="../manager.py" line="308"/>
+        <source>&amp;Undo {change}</source>
+        <translation>撤销{change}(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../manager.py" line="309"/>
+        <source>&amp;Redo {change}</source>
+        <translation>重做{change}(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>PhraseActions</name>
+    <message>
+        <location filename="../manager_phrases.py" line="43"/>
+        <source>Change not made</source>
+        <translation>未能更改</translation>
+    </message>
+    <message>
+        <location filename="../manager_phrases.py" line="43"/>
+        <source>The change could not be made.</source>
+        <translation>无法完成此更改。</translation>
+    </message>
+    <message>
+        <location filename="../manager_phrases.py" line="71"/>
+        <source>Add “{title}”</source>
+        <translation>添加“{title}”</translation>
+    </message>
+    <message>
+        <location filename="../manager_phrases.py" line="81"/>
+        <source>Edit “{title}”</source>
+        <translation>编辑“{title}”</translation>
+    </message>
+    <message>
+        <location filename="../manager_phrases.py" line="90"/>
+        <source>Delete “{title}”</source>
+        <translation>删除“{title}”</translation>
+    </message>
+    <message>
+        <location filename="../manager_phrases.py" line="91"/>
+        <source>Deleted “{title}”.</source>
+        <translation>已删除“{title}”。</translation>
+    </message>
+    <message>
+        <location filename="../manager_phrases.py" line="93"/>
+        <source>Delete {count} phrases</source>
+        <translation>删除 {count} 条短语</translation>
+    </message>
+    <message>
+        <location filename="../manager_phrases.py" line="94"/>
+        <source>Deleted {count} phrases.</source>
+        <translation>已删除 {count} 条短语。</translation>
+    </message>
+    <message>
+        <location filename="../manager_phrases.py" line="111"/>
+        <source>Move to group</source>
+        <translation>移动到分组</translation>
+    </message>
+    <message>
+        <location filename="../manager_phrases.py" line="111"/>
+        <source>Move {count} phrases to the group:</source>
+        <translation>将 {count} 条短语移动到分组：</translation>
+    </message>
+    <message>
+        <location filename="../manager_phrases.py" line="123"/>
+        <source>(no group)</source>
+        <translation>（未分组）</translation>
+    </message>
+    <message>
+        <location filename="../manager_phrases.py" line="125"/>
+        <source>Move {count} phrases to “{group}”</source>
+        <translation>将 {count} 条短语移动到“{group}”</translation>
+    </message>
+    <message>
+        <location filename="../manager_phrases.py" line="127"/>
+        <source>Moved {count} phrases to “{group}”.</source>
+        <translation>已将 {count} 条短语移动到“{group}”。</translation>
+    </message>
+    <message>
+        <location filename="../manager_phrases.py" line="147"/>
+        <source>Reorder phrases</source>
+        <translation>调整短语顺序</translation>
+    </message>
+</context>
+<context>
+    <name>PhraseEditor</name>
+    <message>
+        <location filename="../phrase_editor.py" line="63"/>
+        <source>Edit phrase</source>
+        <translation>编辑短语</translation>
+    </message>
+    <message>
+        <location filename="../phrase_editor.py" line="63"/>
+        <source>New phrase</source>
+        <translation>新建短语</translation>
+    </message>
+    <message>
+        <location filename="../phrase_editor.py" line="76"/>
+        <source>Made from the first line when left empty</source>
+        <translation>留空则取回复内容的第一行</translation>
+    </message>
+    <message>
+        <location filename="../phrase_editor.py" line="81"/>
+        <source>Letters or digits to type in the picker, e.g. fh</source>
+        <translation>在短语选择器中输入的字母或数字，例如 fh</translation>
+    </message>
+    <message>
+        <location filename="../phrase_editor.py" line="84"/>
+        <source>Separated by commas</source>
+        <translation>用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../phrase_editor.py" line="85"/>
+        <source>Send as separate messages</source>
+        <translation>分条发送</translation>
+    </message>
+    <message>
+        <location filename="../phrase_editor.py" line="86"/>
+        <source>A line holding only --- starts a new chat message</source>
+        <translation>单独一行 --- 表示从这里开始新的一条消息</translation>
+    </message>
+    <message>
+        <location filename="../phrase_editor.py" line="89"/>
+        <source>The reply as the buyer will read it</source>
+        <translation>买家将看到的回复内容</translation>
+    </message>
+    <message>
+        <location filename="../phrase_editor.py" line="90"/>
+        <source>Insert &amp;placeholder</source>
+        <translation>插入占位符(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../phrase_editor.py" line="109"/>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../phrase_editor.py" line="110"/>
+        <source>&amp;Group:</source>
+        <translation>分组(&amp;G)：</translation>
+    </message>
+    <message>
+        <location filename="../phrase_editor.py" line="111"/>
+        <source>Short &amp;code:</source>
+        <translation>快捷编码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../phrase_editor.py" line="112"/>
+        <source>&amp;Hotkey:</source>
+        <translation>快捷键(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../phrase_editor.py" line="113"/>
+        <source>T&amp;ags:</source>
+        <translation>标签(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../phrase_editor.py" line="115"/>
+        <source>&amp;Reply:</source>
+        <translation>回复内容(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../phrase_editor.py" line="120"/>
+        <source>Checks:</source>
+        <translation>话术检查：</translation>
+    </message>
+    <message>
+        <location filename="../phrase_editor.py" line="139"/>
+        <source>the buyer&apos;s name, asked when inserting</source>
+        <translation>买家称呼，插入时填写</translation>
+    </message>
+    <message>
+        <location filename="../phrase_editor.py" line="140"/>
+        <source>your name or id, from Settings</source>
+        <translation>您的称呼或工号，取自设置</translation>
+    </message>
+    <message>
+        <location filename="../phrase_editor.py" line="141"/>
+        <source>today&apos;s date</source>
+        <translation>今天的日期</translation>
+    </message>
+    <message>
+        <location filename="../phrase_editor.py" line="142"/>
+        <source>the time now</source>
+        <translation>当前时间</translation>
+    </message>
+    <message>
+        <location filename="../phrase_editor.py" line="143"/>
+        <source>the text on the clipboard</source>
+        <translation>剪贴板中的文本</translation>
+    </message>
+    <message>
+        <location filename="../phrase_editor.py" line="144"/>
+        <source>where the caret is left after inserting</source>
+        <translation>插入后光标停留的位置</translation>
+    </message>
+    <message>
+        <location filename="../phrase_editor.py" line="149"/>
+        <source>asks you for a value, e.g. {example}</source>
+        <translation>插入时让您填写内容，例如 {example}</translation>
+    </message>
+    <message>
+        <location filename="../phrase_editor.py" line="154"/>
+        <source>{token} — {meaning}</source>
+        <translation>{token} — {meaning}</translation>
+    </message>
+    <message>
+        <location filename="../phrase_editor.py" line="198"/>
+        <source>the picker hotkey</source>
+        <translation>打开短语选择器</translation>
+    </message>
+    <message>
+        <location filename="../phrase_editor.py" line="198"/>
+        <source>the pause hotkey</source>
+        <translation>暂停快捷键</translation>
+    </message>
+    <message>
+        <location filename="../phrase_editor.py" line="199"/>
+        <source>Hotkey {hotkey} is already {role}</source>
+        <translation>快捷键 {hotkey} 已用于{role}</translation>
+    </message>
+    <message>
+        <location filename="../phrase_editor.py" line="201"/>
+        <source>Hotkey {hotkey} is already used by “{title}” in “{book}”</source>
+        <translation>快捷键 {hotkey} 已被“{book}”中的“{title}”占用</translation>
+    </message>
+    <message>
+        <location filename="../phrase_editor.py" line="203"/>
+        <source>Hotkey {hotkey} cannot be used: {reason}</source>
+        <translation>无法使用快捷键 {hotkey}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../phrase_editor.py" line="220"/>
+        <source>Error: {message}</source>
+        <translation>错误：{message}</translation>
+    </message>
+    <message>
+        <location filename="../phrase_editor.py" line="220"/>
+        <source>Warning: {message}</source>
+        <translation>警告：{message}</translation>
+    </message>
+    <message>
+        <location filename="../phrase_editor.py" line="224"/>
+        <source>No problems found.</source>
+        <translation>未发现问题。</translation>
+    </message>
+    <message>
+        <location filename="../phrase_editor.py" line="226"/>
+        <source>Cannot save: {reason}</source>
+        <translation>无法保存：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PhraseTableModel</name>
+    <message>
+        <location filename="../manager_model.py" line="98"/>
+        <source>Code</source>
+        <translation>快捷编码</translation>
+    </message>
+    <message>
+        <location filename="../manager_model.py" line="98"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../manager_model.py" line="98"/>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../manager_model.py" line="98"/>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../manager_model.py" line="98"/>
+        <source>Hotkey</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../manager_model.py" line="99"/>
+        <source>Uses</source>
+        <translation>使用次数</translation>
+    </message>
+</context>
+<context>
+    <name>Picker</name>
+    <message>
+        <location filename="../picker.py" line="86"/>
+        <source>Type a code, pinyin initials or words…</source>
+        <extracomment>The phrases listed, in row order (items hold only text: PySide must not own them).</extracomment>
+        <translation>输入快捷编码、拼音首字母或文字…</translation>
+    </message>
+    <message>
+        <location filename="../picker.py" line="87"/>
+        <source>Enter insert · 1–9 choose · Esc close</source>
+        <translation>Enter 插入 · 1–9 选择 · Esc 关闭</translation>
+    </message>
+    <message>
+        <location filename="../picker.py" line="88"/>
+        <location filename="../picker.py" line="135"/>
+        <source>All groups</source>
+        <translation>全部分组</translation>
+    </message>
+    <message>
+        <location filename="../picker.py" line="156"/>
+        <source>No reply matches. Try fewer letters or pinyin initials.</source>
+        <translation>没有匹配的回复。请少输入几个字母，或改用拼音首字母。</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderDialog</name>
+    <message>
+        <location filename="../prompt.py" line="16"/>
+        <source>Fill in the reply</source>
+        <translation>填写回复内容</translation>
+    </message>
+    <message>
+        <location filename="../prompt.py" line="25"/>
+        <source>Insert</source>
+        <translation>插入</translation>
+    </message>
+    <message>
+        <location filename="../prompt.py" line="35"/>
+        <source>Buyer&apos;s name</source>
+        <translation>买家称呼</translation>
+    </message>
+</context>
+<context>
+    <name>QuickReplyApp</name>
+    <message>
+        <location filename="../app.py" line="95"/>
+        <source>Global hotkeys are not available on this desktop (Wayland). Bind the command “quickreply pick” to a keyboard shortcut in your desktop settings to open the picker.</source>
+        <translation>当前桌面（Wayland）不支持全局快捷键。请在桌面设置中为命令“quickreply pick”绑定一个快捷键，用来打开短语选择器。</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="108"/>
+        <source>Hotkeys unavailable; use “quickreply pick”</source>
+        <translation>快捷键不可用，请使用“quickreply pick”</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="110"/>
+        <source>Hotkeys paused</source>
+        <translation>快捷键已暂停</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="113"/>
+        <source>Ready · picker {chord}</source>
+        <translation>就绪 · 短语选择器 {chord}</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="193"/>
+        <source>The reply is on the clipboard; paste it with Ctrl+V.</source>
+        <translation>回复已复制到剪贴板，请按 Ctrl+V 粘贴。</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="218"/>
+        <source>The window did not accept the reply. It is not on the clipboard any more; try again or switch the application to typing mode.</source>
+        <translation>该窗口未接受这条回复，剪贴板中也已不再保留。请重试，或将该程序的插入方式改为逐键输入。</translation>
+    </message>
+</context>
+<context>
+    <name>RulesPage</name>
+    <message>
+        <location filename="../settings_rules.py" line="109"/>
+        <source>A&amp;pplications</source>
+        <translation>程序规则(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../settings_rules.py" line="112"/>
+        <source>The first rule whose patterns match the chat window decides how a reply goes in. Patterns are regular expressions, matched ignoring case; an empty pattern matches any window.</source>
+        <translation>按顺序查找，第一条与聊天窗口匹配的规则决定回复的插入方式。匹配条件为正则表达式，不区分大小写；留空则匹配任意窗口。</translation>
+    </message>
+    <message>
+        <location filename="../settings_rules.py" line="115"/>
+        <source>Ru&amp;les:</source>
+        <translation>规则(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../settings_rules.py" line="116"/>
+        <source>Window class</source>
+        <translation>窗口类名</translation>
+    </message>
+    <message>
+        <location filename="../settings_rules.py" line="116"/>
+        <source>Title</source>
+        <translation>窗口标题</translation>
+    </message>
+    <message>
+        <location filename="../settings_rules.py" line="116"/>
+        <source>Insert by</source>
+        <translation>插入方式</translation>
+    </message>
+    <message>
+        <location filename="../settings_rules.py" line="117"/>
+        <source>Paste chord</source>
+        <translation>粘贴组合键</translation>
+    </message>
+    <message>
+        <location filename="../settings_rules.py" line="117"/>
+        <source>Send key</source>
+        <translation>发送键</translation>
+    </message>
+    <message>
+        <location filename="../settings_rules.py" line="118"/>
+        <source>The program&apos;s window class, e.g. AliWorkBench|WeChat</source>
+        <translation>程序的窗口类名，例如 AliWorkBench|WeChat</translation>
+    </message>
+    <message>
+        <location filename="../settings_rules.py" line="119"/>
+        <source>Words in the window title, e.g. 千牛|接待</source>
+        <translation>窗口标题中的文字，例如 千牛|接待</translation>
+    </message>
+    <message>
+        <location filename="../settings_rules.py" line="120"/>
+        <source>&amp;Add rule</source>
+        <translation>添加规则(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../settings_rules.py" line="121"/>
+        <source>Re&amp;move</source>
+        <translation>删除(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../settings_rules.py" line="122"/>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../settings_rules.py" line="123"/>
+        <source>Move &amp;down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../settings_rules.py" line="212"/>
+        <source>Rule {row} would match every window: give a window class or a title pattern.</source>
+        <translation>第 {row} 条规则会匹配所有窗口：请填写窗口类名或窗口标题的匹配条件。</translation>
+    </message>
+    <message>
+        <location filename="../settings_rules.py" line="218"/>
+        <source>Rule {row}: the window class pattern is not a valid regular expression ({error}).</source>
+        <translation>第 {row} 条规则：窗口类名不是有效的正则表达式（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../settings_rules.py" line="220"/>
+        <source>Rule {row}: the title pattern is not a valid regular expression ({error}).</source>
+        <translation>第 {row} 条规则：窗口标题不是有效的正则表达式（{error}）。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsChoices</name>
+    <message>
+        <location filename="../settings_widgets.py" line="80"/>
+        <source>Type out key by key</source>
+        <translation>逐键输入</translation>
+    </message>
+    <message>
+        <location filename="../settings_widgets.py" line="81"/>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsWindow</name>
+    <message>
+        <location filename="../settings_window.py" line="64"/>
+        <source>QuickReply settings</source>
+        <translation>QuickReply 设置</translation>
+    </message>
+    <message>
+        <location filename="../settings_window.py" line="78"/>
+        <source>Cannot save: {reason}</source>
+        <translation>无法保存：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../settings_window.py" line="102"/>
+        <source>The settings could not be written: {error}</source>
+        <translation>无法写入设置：{error}</translation>
+    </message>
+    <message>
+        <location filename="../settings_window.py" line="122"/>
+        <source>Could not change starting at login: {error}</source>
+        <translation>无法更改登录时自动启动：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>UndoNotice</name>
+    <message>
+        <location filename="../undo_notice.py" line="36"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+</context>
+</TS>
