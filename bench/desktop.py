@@ -73,8 +73,11 @@ def reply_latency(xserver, target: Target, rounds: int) -> list[float]:
 
 
 def picker_latency(xserver, target: Target, rounds: int) -> list[float]:
+    """Until the window manager makes the picker the active window: shown and focused."""
     watcher = Display(xserver.display)
-    watcher.screen().root.change_attributes(event_mask=X.SubstructureNotifyMask)
+    root = watcher.screen().root
+    active_atom = watcher.intern_atom("_NET_ACTIVE_WINDOW")
+    root.change_attributes(event_mask=X.PropertyChangeMask)
     watcher.sync()
     latencies = []
     for _ in range(rounds):
@@ -83,27 +86,30 @@ def picker_latency(xserver, target: Target, rounds: int) -> list[float]:
             watcher.next_event()
         started = time.monotonic_ns()
         subprocess.run(["xdotool", "key", "ctrl+alt+q"], env=xserver.env, check=True)
-        mapped = None
+        shown = None
         deadline = time.monotonic() + 3
-        while mapped is None and time.monotonic() < deadline:
+        while shown is None and time.monotonic() < deadline:
             select.select([watcher.fileno()], [], [], 0.1)
             while watcher.pending_events():
                 event = watcher.next_event()
-                if event.type == X.MapNotify and _is_picker(event.window):
-                    mapped = time.monotonic_ns()
-        if mapped is None:
+                if event.type == X.PropertyNotify and event.atom == active_atom and _picker_active(watcher, root,
+                                                                                                   active_atom):
+                    shown = time.monotonic_ns()
+        if shown is None:
             raise RuntimeError("the picker did not appear")
-        latencies.append((mapped - started) / 1e6)
+        latencies.append((shown - started) / 1e6)
         xserver.xdotool("key", "Escape")
         time.sleep(0.1)
     watcher.close()
     return latencies
 
 
-def _is_picker(window) -> bool:
+def _picker_active(display: Display, root, active_atom: int) -> bool:
     try:
+        active = root.get_full_property(active_atom, X.AnyPropertyType)
+        window = display.create_resource_object("window", active.value[0])
         return window.get_wm_name() == "QuickReply picker"
-    except Exception:  # the window may be gone already
+    except Exception:  # no active window, or it is gone already
         return False
 
 

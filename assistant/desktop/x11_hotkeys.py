@@ -4,8 +4,10 @@ A grab, unlike listening to key events (pynput), takes the chord away from the f
 program: Ctrl+Alt+1 must not also type "1" into the chat. X grabs are for an exact
 modifier state, which gives "Ctrl+Alt+Shift+1 does not fire Ctrl+Alt+1" for free, but
 also means every chord is grabbed four times: with and without CapsLock and NumLock.
-A hotkey fires when its key is let go (see ``HotkeyKeys``): until then X routes every
-key, injected ones included, to us.
+A hotkey fires the moment its key goes down. X then keeps the whole keyboard grabbed
+for us until the key is let go, so an injected paste would come back to us instead of
+reaching the chat window: the listener ends that grab at once (XUngrabKeyboard) and
+watches the key until it is up (see ``HotkeyKeys``).
 
 The listener thread owns its Display (python-xlib connections are not thread-safe) and
 sleeps in select() on the X connection and a wake-up pipe: it costs nothing while idle.
@@ -48,8 +50,9 @@ RESTART_WINDOW_SECONDS = 60.0
 REQUEST_TIMEOUT_SECONDS = 5.0
 # After a reconnect the server may not yet have dropped the old connection's grabs.
 _REGRAB_DELAYS = (0.05, 0.1, 0.2, 0.4)
-# X sends both halves of an auto-repeat pair at once; this only covers a split read.
-REPEAT_PAIR_WAIT_SECONDS = 0.015
+# While a hotkey's key is down (its release goes to the focused window once the grab is
+# ended), the listener looks every so often whether it is up; idle, it never wakes.
+HELD_KEY_POLL_SECONDS = 0.02
 
 Grabbed = tuple[int, int]  # (keycode, modifier mask without locks)
 
@@ -65,12 +68,12 @@ class KeyEvent:
 
 
 class HotkeyKeys:
-    """Decides which hotkeys fire, from the key events that our grabs deliver.
+    """Decides which hotkeys fire, from the key presses our grabs deliver.
 
-    A hotkey fires when its key is *released*, not pressed: from the press until the
-    release, X keeps the whole keyboard grabbed for us, so a paste injected in between
-    would reach us instead of the chat window. Holding the key makes X auto-repeat it as
-    Release+Press pairs with one time stamp; such a pair means "still held".
+    A hotkey fires on its press, once: while its key stays down, X auto-repeat sends
+    Release+Press pairs with one time stamp, which are not new hotkeys. The key counts
+    as down until a real release, or a look at the keyboard (``release_up``, for when
+    the release went to the focused window), says it is up.
     """
 
     def __init__(self) -> None:
@@ -79,26 +82,30 @@ class HotkeyKeys:
     def holds(self, keycode: int) -> bool:
         return keycode in self._held
 
+    @property
+    def any_held(self) -> bool:
+        return bool(self._held)
+
     def keep_only(self, names: Collection[str]) -> None:
-        """Forgets held keys of hotkeys that are gone; a regrab (the app re-applies its
-        hotkeys often) must not swallow a hotkey that is down right now."""
+        """Forgets held keys of hotkeys that are gone."""
         self._held = {keycode: name for keycode, name in self._held.items() if name in names}
 
     def feed(self, events: Sequence[KeyEvent]) -> list[str]:
         """The hotkeys that fire with ``events`` (in order)."""
         fired: list[str] = []
-        skip_next = False
         for index, event in enumerate(events):
-            if skip_next:
-                skip_next = False
-            elif event.pressed:
-                if event.name is not None:
-                    self._held.setdefault(event.keycode, event.name)
-            elif index + 1 < len(events) and is_repeat_pair(event, events[index + 1]):
-                skip_next = True
-            elif event.keycode in self._held:
-                fired.append(self._held.pop(event.keycode))
+            if not event.pressed:
+                if not (index + 1 < len(events) and is_repeat_pair(event, events[index + 1])):
+                    self._held.pop(event.keycode, None)
+            elif event.name is not None and event.keycode not in self._held:
+                self._held[event.keycode] = event.name
+                fired.append(event.name)
         return fired
+
+    def release_up(self, pressed: Sequence[int]) -> None:
+        """Forgets the keys that ``pressed`` (XQueryKeymap's 32 bytes) shows as up."""
+        self._held = {keycode: name for keycode, name in self._held.items()
+                      if pressed[keycode // 8] >> (keycode % 8) & 1}
 
 
 def is_repeat_pair(release: KeyEvent, following: KeyEvent) -> bool:
@@ -277,7 +284,10 @@ class X11HotkeyListener:
         wake, connection = self._wake[0], display.fileno()
         while True:
             self._dispatch(display)
-            readable, _, _ = select.select([connection, wake], [], [])
+            timeout = HELD_KEY_POLL_SECONDS if self._keys.any_held else None
+            readable, _, _ = select.select([connection, wake], [], [], timeout)
+            if not readable:
+                self._keys.release_up(display.query_keymap())
             if wake in readable:
                 os.read(wake, 512)
                 if self._stopping.is_set():
@@ -285,16 +295,8 @@ class X11HotkeyListener:
                 self._serve_requests(display)
 
     def _dispatch(self, display: Display) -> None:
-        events = drain_events(display)
-        # A release ending the batch may be the first half of an auto-repeat pair whose
-        # press is still on the way: look a moment further before deciding.
-        while events and self._may_be_half_a_pair(events[-1]):
-            more = self._events_soon(display)
-            if not more:
-                break
-            events += more
         keys = []
-        for event in events:
+        for event in drain_events(display):
             if event.type == X.KeyPress:
                 name = self._grabs.table.get((event.detail, chord_state(event.state, self._numlock)))
                 keys.append(KeyEvent(True, event.detail, event.time, name))
@@ -302,15 +304,15 @@ class X11HotkeyListener:
                 keys.append(KeyEvent(False, event.detail, event.time))
             elif event.type == X.MappingNotify:
                 self._on_mapping_changed(display, event)
-        for name in self._keys.feed(keys):
+        fired = self._keys.feed(keys)
+        if any(key.pressed and key.name for key in keys):
+            # End the grab each grabbed press starts (auto-repeat ones too, or their
+            # releases would come to us): before anyone injects keys, see the module
+            # docstring. Sync, so the server has done it before the callback runs.
+            display.ungrab_keyboard(X.CurrentTime)
+            display.sync()
+        for name in fired:
             self._fire(name)
-
-    def _may_be_half_a_pair(self, event: object) -> bool:
-        return getattr(event, "type", None) == X.KeyRelease and self._keys.holds(event.detail)
-
-    def _events_soon(self, display: Display) -> list:
-        readable, _, _ = select.select([display.fileno()], [], [], REPEAT_PAIR_WAIT_SECONDS)
-        return drain_events(display) if readable else []
 
     def _fire(self, name: str) -> None:
         log.debug("hotkey %s", name)
