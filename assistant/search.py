@@ -21,14 +21,13 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import accumulate, repeat
 from operator import attrgetter
 
-from pypinyin import lazy_pinyin
 from rapidfuzz import fuzz, process
 
 from assistant.model import Phrase
+from assistant.pinyin import PinyinCache
 
 SEPARATOR = "\x00"
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -45,13 +44,10 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold().replace(SEPARATOR, "")
 
 
-@lru_cache(maxsize=65536)
-def _syllables(run: str) -> tuple[str, ...]:
-    """Pinyin of a run of Chinese characters, one syllable per character ("ü" as "v")."""
-    return tuple(lazy_pinyin(run, v_to_u=False))
+_DEFAULT_PINYIN = PinyinCache()
 
 
-def pinyin_forms(text: str) -> tuple[str, str]:
+def pinyin_forms(text: str, pinyin: PinyinCache = _DEFAULT_PINYIN, guess: bool = False) -> tuple[str, str]:
     """(initials, full pinyin) of normalised text; other characters are kept as they are.
 
     In the full form each syllable starts with a capital letter, which is how a query
@@ -64,7 +60,7 @@ def pinyin_forms(text: str) -> tuple[str, str]:
         plain = text[position:match.start()]
         initials.append(plain)
         full.append(plain)
-        for syllable in _syllables(match.group()):
+        for syllable in pinyin.syllables(match.group(), guess):
             initials.append(syllable[:1])
             full.append(syllable[:1].upper() + syllable[1:])
         position = match.end()
@@ -91,11 +87,11 @@ class _Fields:
     words: frozenset[str]
 
     @classmethod
-    def of(cls, phrase: Phrase) -> _Fields:
+    def of(cls, phrase: Phrase, pinyin: PinyinCache) -> _Fields:
         title, group, text = normalise(phrase.title), normalise(phrase.group), normalise(phrase.text)
-        title_initials, title_full = pinyin_forms(title)
-        group_initials, group_full = pinyin_forms(group)
-        text_initials, text_full = pinyin_forms(text)
+        title_initials, title_full = pinyin_forms(title, pinyin)
+        group_initials, group_full = pinyin_forms(group, pinyin)
+        text_initials, text_full = pinyin_forms(text, pinyin)
         words = frozenset(_LATIN_WORD.findall(f"{title} {group} {text}"))
         return cls(_source(phrase), normalise(phrase.code), title, title_initials, title_full, group,
                    group_initials, group_full, text, text_initials, text_full, words)
@@ -190,8 +186,8 @@ class _Query:
     pinyin: bool
 
     @classmethod
-    def of(cls, term: str) -> _Query:
-        initials, full = pinyin_forms(term)
+    def of(cls, term: str, pinyin: PinyinCache) -> _Query:
+        initials, full = pinyin_forms(term, pinyin, guess=True)
         return cls(term, initials, full.lower(), bool(_HAS_LATIN.search(term)))
 
     def syllable_pattern(self, anchored: bool = False) -> re.Pattern[str]:
@@ -203,7 +199,8 @@ class _Query:
 class SearchIndex:
     """Search over a changing set of phrases; call ``update`` after every edit."""
 
-    def __init__(self, phrases: Iterable[Phrase] = ()):
+    def __init__(self, phrases: Iterable[Phrase] = (), pinyin: PinyinCache | None = None):
+        self.pinyin = pinyin or PinyinCache()
         self._fields: dict[Key, _Fields] = {}
         self._phrases: dict[Key, Phrase] = {}
         self._compiled = _Compiled([])
@@ -218,12 +215,13 @@ class SearchIndex:
         for key, phrase in fresh.items():
             known = self._fields.get(key)
             if known is None or known.source != _source(phrase):
-                self._fields[key] = _Fields.of(phrase)
+                self._fields[key] = _Fields.of(phrase, self.pinyin)
         for key in self._fields.keys() - fresh.keys():
             del self._fields[key]
         if fresh != self._phrases:
             self._phrases = fresh
             self._compiled = self._compile_now()
+        self.pinyin.save()
 
     def _compile_now(self) -> _Compiled:
         """Done on update, not on the next keystroke: edits are rare, keystrokes are not."""
@@ -239,7 +237,7 @@ class SearchIndex:
                group: str | None = None) -> list[Phrase]:
         """The best ``limit`` phrases for ``query``; the most used ones for an empty query."""
         compiled = self._compiled
-        terms = [_Query.of(term) for term in normalise(query).split()]
+        terms = [_Query.of(term, self.pinyin) for term in normalise(query).split()]
 
         def allowed(index: int) -> bool:
             phrase = compiled.phrases[index]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
+from assistant.pinyin import PinyinCache
 from assistant.search import SearchIndex
 from assistant.settings import Settings, load_settings, save_settings
 from assistant.store import Store
@@ -25,7 +26,7 @@ class AppContext(QObject):
         self.store = store
         self.notices: list[str] = list(store.notices)
         self.settings: Settings = load_settings(store.home, self.notices)
-        self.index = SearchIndex(store.phrases())
+        self.index = SearchIndex(store.phrases(), PinyinCache(store.home / "cache" / "pinyin.json"))
         self._fingerprint = store.fingerprint()
         self._watcher = QFileSystemWatcher(self)
         self._watch()

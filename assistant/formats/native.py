@@ -11,9 +11,6 @@ import json
 from functools import cache
 from importlib import resources
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import best_match
-
 from assistant.errors import BadInput
 from assistant.formats import ImportedBook
 from assistant.formats.text import decode_text
@@ -27,7 +24,9 @@ VERSION = 1
 
 
 @cache
-def _validator() -> Draft202012Validator:
+def _validator():  # -> jsonschema.Draft202012Validator; imported here, only when a file is read
+    from jsonschema import Draft202012Validator
+
     schema = json.loads(resources.files(__package__).joinpath("phrasebook.schema.json").read_text("utf-8"))
     return Draft202012Validator(schema)
 
@@ -51,6 +50,8 @@ def parse_document(data: bytes, source: str) -> dict:
     if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
         raise BadInput(tr("made by a newer QuickReply (format version {version}); please update",
                           version=version), source)
+    from jsonschema.exceptions import best_match
+
     error = best_match(_validator().iter_errors(document))
     if error is not None:
         raise BadInput(tr("does not match the phrasebook format: {reason}", reason=error.message[:200]),

@@ -9,8 +9,6 @@ from __future__ import annotations
 import codecs
 import re
 
-from charset_normalizer import from_bytes
-
 from assistant.errors import BadInput
 from assistant.i18n import tr
 
@@ -42,6 +40,8 @@ def decode_text(data: bytes, source: str) -> str:
             continue
         if _reads_as_chinese(text):
             return _checked(text, source)
+    from charset_normalizer import from_bytes  # a last resort: not loaded for UTF-8 or Chinese files
+
     best = from_bytes(data).best()
     if best is None:
         raise BadInput(tr("cannot tell the text encoding (try saving as UTF-8)"), source)
