@@ -428,36 +428,36 @@
     </message>
     <message>
         <location filename="../import_dialog.py" line="173"/>
-        <source>Nothing would change.</source>
-        <translation>不会有任何更改。</translation>
-    </message>
-    <message>
-        <location filename="../import_dialog.py" line="174"/>
         <source>{where}: {counts}</source>
         <translation>{where}：{counts}</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="185"/>
+        <location filename="../import_dialog.py" line="175"/>
+        <source>{summary} Nothing would change.</source>
+        <translation>{summary}不会有任何变化。</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="187"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="185"/>
+        <location filename="../import_dialog.py" line="187"/>
         <source>replaced</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="185"/>
+        <location filename="../import_dialog.py" line="187"/>
         <source>skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="186"/>
+        <location filename="../import_dialog.py" line="188"/>
         <source>kept both</source>
         <translation>保留两者</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="186"/>
+        <location filename="../import_dialog.py" line="188"/>
         <source>unchanged</source>
         <translation>未变</translation>
     </message>
@@ -541,122 +541,122 @@
 <context>
     <name>ManagerWindow</name>
     <message>
-        <location filename="../manager.py" line="175"/>
+        <location filename="../manager.py" line="177"/>
         <source>Phrasebooks — QuickReply</source>
         <translation>短语库 — QuickReply</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="177"/>
+        <location filename="../manager.py" line="179"/>
         <source>&amp;New phrase…</source>
         <translation>新建短语(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="177"/>
+        <location filename="../manager.py" line="179"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="178"/>
+        <location filename="../manager.py" line="180"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="178"/>
+        <location filename="../manager.py" line="180"/>
         <source>Move to &amp;group…</source>
         <translation>移动到分组(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="179"/>
+        <location filename="../manager.py" line="181"/>
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="179"/>
+        <location filename="../manager.py" line="181"/>
         <source>Move do&amp;wn</source>
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="180"/>
+        <location filename="../manager.py" line="182"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="180"/>
+        <location filename="../manager.py" line="182"/>
         <source>Clear the search</source>
         <translation>清除搜索</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="181"/>
+        <location filename="../manager.py" line="183"/>
         <source>&amp;New book…</source>
         <translation>新建短语库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="181"/>
+        <location filename="../manager.py" line="183"/>
         <source>&amp;Rename book…</source>
         <translation>重命名短语库(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="182"/>
+        <location filename="../manager.py" line="184"/>
         <source>&amp;Delete book…</source>
         <translation>删除短语库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="182"/>
+        <location filename="../manager.py" line="184"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="183"/>
+        <location filename="../manager.py" line="185"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="183"/>
+        <location filename="../manager.py" line="185"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="187"/>
+        <location filename="../manager.py" line="189"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="188"/>
+        <location filename="../manager.py" line="190"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="189"/>
+        <location filename="../manager.py" line="191"/>
         <source>&amp;Book</source>
         <translation>短语库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="190"/>
+        <location filename="../manager.py" line="192"/>
         <source>Phrase actions</source>
         <translation>短语操作</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="191"/>
+        <location filename="../manager.py" line="193"/>
         <source>Search: short code, pinyin initials or words (Ctrl+F)</source>
         <translation>搜索：快捷编码、拼音首字母或文字（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="285"/>
+        <location filename="../manager.py" line="287"/>
         <source>“{book}” is subscribed and read-only: its publisher edits it.</source>
         <translation>“{book}”是订阅的短语库，只读：由发布者负责编辑。</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="299"/>
+        <location filename="../manager.py" line="301"/>
         <source>Clear the search to reorder phrases</source>
         <translation>清除搜索后才能调整短语顺序</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="308"/>
+        <location filename="../manager.py" line="310"/>
         <source>&amp;Undo {change}</source>
         <translation>撤销{change}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="309"/>
+        <location filename="../manager.py" line="311"/>
         <source>&amp;Redo {change}</source>
         <translation>重做{change}(&amp;R)</translation>
     </message>
@@ -938,24 +938,24 @@
 <context>
     <name>Picker</name>
     <message>
-        <location filename="../picker.py" line="86"/>
+        <location filename="../picker.py" line="88"/>
         <source>Type a code, pinyin initials or words…</source>
         <extracomment>The phrases listed, in row order (items hold only text: PySide must not own them).</extracomment>
         <translation>输入快捷编码、拼音首字母或文字…</translation>
     </message>
     <message>
-        <location filename="../picker.py" line="87"/>
+        <location filename="../picker.py" line="89"/>
         <source>Enter insert · 1–9 choose · Esc close</source>
         <translation>Enter 插入 · 1–9 选择 · Esc 关闭</translation>
     </message>
     <message>
-        <location filename="../picker.py" line="88"/>
-        <location filename="../picker.py" line="135"/>
+        <location filename="../picker.py" line="90"/>
+        <location filename="../picker.py" line="137"/>
         <source>All groups</source>
         <translation>全部分组</translation>
     </message>
     <message>
-        <location filename="../picker.py" line="156"/>
+        <location filename="../picker.py" line="158"/>
         <source>No reply matches. Try fewer letters or pinyin initials.</source>
         <translation>没有匹配的回复。请少输入几个字母，或改用拼音首字母。</translation>
     </message>

@@ -1,0 +1,38 @@
+"""The Chinese interface is complete: every tr() string of ui/ has a translation."""
+
+from __future__ import annotations
+
+import ast
+import string
+from pathlib import Path
+
+from ui.i18n import TRANSLATIONS, read_ts
+
+UI = Path(__file__).resolve().parents[2] / "ui"
+
+
+def _tr_strings() -> set[tuple[str, str]]:
+    """(class name, text) of every self.tr("literal") in ui/."""
+    found: set[tuple[str, str]] = set()
+    for path in UI.glob("*.py"):
+        tree = ast.parse(path.read_text("utf-8"))
+        for cls in (node for node in ast.walk(tree) if isinstance(node, ast.ClassDef)):
+            for call in (node for node in ast.walk(cls) if isinstance(node, ast.Call)):
+                func = call.func
+                if isinstance(func, ast.Attribute) and func.attr == "tr" and call.args \
+                        and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str):
+                    found.add((cls.name, call.args[0].value))
+    return found
+
+
+def test_every_interface_string_is_translated_with_the_same_fields() -> None:
+    messages = read_ts(TRANSLATIONS / "quickreply_zh_CN.ts")
+    strings = _tr_strings()
+    assert len(strings) > 150
+    missing = sorted(f"{context}: {text}" for context, text in strings if (context, text) not in messages)
+    assert missing == [], "run scripts/update-translations and translate"
+
+    def fields(text: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    assert [key for key in strings if fields(key[1]) != fields(messages[key])] == []
