@@ -6,12 +6,21 @@ gets a function that starts the app, and Qt is imported only when it is called.
 
 from __future__ import annotations
 
+import os
 import sys
 
 from assistant.cli import main as cli_main
+from assistant.desktop.session import session_kind
+from assistant.i18n import tr
 
 
 def _start_app(open_picker: bool) -> int:
+    if session_kind() == "none" and not os.environ.get("QT_QPA_PLATFORM"):
+        # Qt would abort with a core dump; say what is wrong instead.
+        print(tr("quickreply: error: {message}", message=tr(
+            "no graphical desktop found (DISPLAY and WAYLAND_DISPLAY are not set); the command line "
+            "works without one: quickreply --help")), file=sys.stderr)
+        return 1
     from ui.app import run
 
     return run(open_picker=open_picker)

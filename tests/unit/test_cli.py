@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -151,3 +153,13 @@ def test_backup_list_and_restore(capsys, isolated_home: Path) -> None:
 def test_no_command_explains_itself(capsys) -> None:
     code, out, _ = cli(capsys)
     assert code == 0 and "电商客服常用话术" in out
+
+
+def test_starting_the_app_without_a_desktop_says_so(isolated_home: Path) -> None:
+    from tests.unit.helpers import ROOT
+
+    env = {"QUICKREPLY_HOME": str(isolated_home), "QUICKREPLY_LANG": "en", "PATH": "/usr/bin:/bin",
+           "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-m", "ui"], capture_output=True, text=True, env=env, timeout=60,
+                            cwd=ROOT)
+    assert result.returncode == 1 and "no graphical desktop found" in result.stderr
