@@ -78,6 +78,9 @@ class HotkeyKeys:
 
     def __init__(self) -> None:
         self._held: dict[int, str] = {}
+        # keycode → time of its last release: a press at that very time is the second
+        # half of an auto-repeat pair whose first half came in an earlier read.
+        self._released_at: dict[int, int] = {}
 
     def holds(self, keycode: int) -> bool:
         return keycode in self._held
@@ -97,9 +100,11 @@ class HotkeyKeys:
             if not event.pressed:
                 if not (index + 1 < len(events) and is_repeat_pair(event, events[index + 1])):
                     self._held.pop(event.keycode, None)
+                    self._released_at[event.keycode] = event.time
             elif event.name is not None and event.keycode not in self._held:
                 self._held[event.keycode] = event.name
-                fired.append(event.name)
+                if self._released_at.pop(event.keycode, None) != event.time:
+                    fired.append(event.name)
         return fired
 
     def release_up(self, pressed: Sequence[int]) -> None:

@@ -174,6 +174,13 @@ def test_auto_repeat_release_press_pairs_keep_the_hold() -> None:
     assert keys.holds(10)
 
 
+def test_an_auto_repeat_pair_split_across_two_reads_still_keeps_the_hold() -> None:
+    keys = HotkeyKeys()
+    assert keys.feed([_press(10, 100), _release(10, 760)]) == ["reply1"]
+    assert keys.feed([_press(10, 760)]) == []
+    assert keys.holds(10)
+
+
 def test_a_release_we_still_see_ends_the_hold() -> None:
     keys = HotkeyKeys()
     assert keys.feed([_press(10, 100), _release(10, 150), _press(10, 151)]) == ["reply1", "reply1"]
