@@ -24,8 +24,6 @@ from dataclasses import dataclass
 from itertools import accumulate, repeat
 from operator import attrgetter
 
-from rapidfuzz import fuzz, process
-
 from assistant.model import Phrase
 from assistant.pinyin import PinyinCache
 
@@ -278,6 +276,8 @@ class SearchIndex:
     def _fuzzy(self, compiled: _Compiled, term: _Query) -> Iterator[int]:
         if len(term.plain) < FUZZY_MIN_LENGTH or not term.plain.isascii():
             return
+        from rapidfuzz import fuzz, process  # only once a query gets this far: memory at idle
+
         close = process.extract(term.plain, compiled.words, scorer=fuzz.ratio,
                                 score_cutoff=FUZZY_CUTOFF, limit=20)
         indices = sorted({index for word, _, _ in close for index in compiled.vocabulary[word]})

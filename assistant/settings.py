@@ -55,6 +55,8 @@ class Settings:
     #: paste_chord, send_key; the first rule that matches the target window wins.
     app_rules: list = field(default_factory=_default_app_rules)
     start_at_login: bool = False
+    #: Said once: Wayland gives no global hotkeys (use "quickreply pick").
+    wayland_notice_shown: bool = False
 
 
 def load_settings(home: Path, notices: list[str] | None = None) -> Settings:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSystemTrayIcon
@@ -25,7 +25,7 @@ from assistant.logs import setup_logging
 from assistant.model import Phrase
 from assistant.paths import data_dir
 from assistant.store import Store
-from assistant.templates import questions
+from assistant.templates import expand, questions
 from ui.context import AppContext
 from ui.hotkeys import HotkeyService
 from ui.i18n import install_language
@@ -91,10 +91,11 @@ class QuickReplyApp(QObject):
             self.shell.notify(notice)
         if self.hotkeys is not None:
             self.hotkeys.start()
-        else:
+        elif not self.context.settings.wayland_notice_shown:
             self.shell.notify(self.tr("Global hotkeys are not available on this desktop (Wayland). "
                                       "Bind the command “quickreply pick” to a keyboard shortcut in your "
                                       "desktop settings to open the picker."))
+            self.context.save_settings(replace(self.context.settings, wayland_notice_shown=True))
 
     def stop(self) -> None:
         if self.hotkeys is not None:
@@ -188,10 +189,6 @@ class QuickReplyApp(QObject):
         self.insert(phrase, target, refocus=True)
 
     def insert(self, phrase: Phrase, target: WindowInfo | None, refocus: bool) -> None:
-        if self.inserter is None:
-            QApplication.clipboard().setText(phrase.text)
-            self.shell.notify(self.tr("The reply is on the clipboard; paste it with Ctrl+V."))
-            return
         answers: dict[str, str] = {}
         asked = questions(phrase.text)
         if asked:
@@ -201,6 +198,11 @@ class QuickReplyApp(QObject):
                 return
             answers = dialog.answers()
             refocus = True
+        if self.inserter is None:
+            values = {"agent": self.context.settings.agent_name, **answers}
+            QApplication.clipboard().setText(expand(phrase.text, values).text)
+            self.shell.notify(self.tr("The reply is on the clipboard; paste it with Ctrl+V."))
+            return
         if refocus and target is not None and not self._focus(target):
             log.warning("the target window did not get the focus back")
         self.inserter.insert(phrase, target, answers)

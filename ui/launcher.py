@@ -11,13 +11,13 @@ import sys
 
 from assistant.cli import main as cli_main
 from assistant.desktop.session import session_kind
-from assistant.i18n import tr
+from assistant.i18n import tr as core_tr  # the core catalogue, not Qt's (lupdate skips it)
 
 
 def _start_app(open_picker: bool) -> int:
     if session_kind() == "none" and not os.environ.get("QT_QPA_PLATFORM"):
         # Qt would abort with a core dump; say what is wrong instead.
-        print(tr("quickreply: error: {message}", message=tr(
+        print(core_tr("quickreply: error: {message}", message=core_tr(
             "no graphical desktop found (DISPLAY and WAYLAND_DISPLAY are not set); the command line "
             "works without one: quickreply --help")), file=sys.stderr)
         return 1

@@ -28,6 +28,10 @@ def app(xserver, tmp_path: Path):
                                    id="multi"))
     store.add_phrase("e2e", Phrase(text="{name}您好，订单已发出", code="e2ename", title="带名字",
                                    hotkey="ctrl+alt+2", id="named"))
+    store.add_phrase("e2e", Phrase(text="亲，在的～\n---\n请问有什么可以帮您？", code="e2esplit", title="分条",
+                                   hotkey="ctrl+alt+3", separate_messages=True, id="split"))
+    store.add_phrase("e2e", Phrase(text="订单号：{cursor}，请核对", code="e2ecur", title="光标",
+                                   hotkey="ctrl+alt+4", id="cursor"))
     running = AppProcess(xserver, home)
     yield running
     errors = running.stop()
@@ -106,3 +110,18 @@ def test_a_placeholder_reply_asks_for_the_name(app, make_target, xserver) -> Non
     xserver.xdotool("type", "--delay", "20", "Wang Xiaoming")
     xserver.xdotool("key", "Return")
     assert target.wait_for_text("Wang Xiaoming您好，订单已发出") == "Wang Xiaoming您好，订单已发出"
+
+
+def test_separate_messages_are_sent_one_by_one(app, make_target, xserver) -> None:
+    target = make_target()
+    xserver.xdotool("key", "--clearmodifiers", "ctrl+alt+3")
+    assert target.wait_for_text("请问有什么可以帮您？") == "请问有什么可以帮您？"
+    assert target.sends() == ["亲，在的～"]  # the first part went out; the second waits in the box
+
+
+def test_the_caret_ends_where_the_reply_says(app, make_target, xserver) -> None:
+    target = make_target()
+    xserver.xdotool("key", "--clearmodifiers", "ctrl+alt+4")
+    assert target.wait_for_text("订单号：，请核对") == "订单号：，请核对"
+    xserver.xdotool("type", "--delay", "20", "12345")
+    assert target.wait_for_text("订单号：12345，请核对") == "订单号：12345，请核对"

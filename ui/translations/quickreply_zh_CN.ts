@@ -986,27 +986,27 @@
         <translation>当前桌面（Wayland）不支持全局快捷键。请在桌面设置中为命令“quickreply pick”绑定一个快捷键，用来打开短语选择器。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="108"/>
+        <location filename="../app.py" line="109"/>
         <source>Hotkeys unavailable; use “quickreply pick”</source>
         <translation>快捷键不可用，请使用“quickreply pick”</translation>
     </message>
     <message>
-        <location filename="../app.py" line="110"/>
+        <location filename="../app.py" line="111"/>
         <source>Hotkeys paused</source>
         <translation>快捷键已暂停</translation>
     </message>
     <message>
-        <location filename="../app.py" line="113"/>
+        <location filename="../app.py" line="114"/>
         <source>Ready · picker {chord}</source>
         <translation>就绪 · 短语选择器 {chord}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="193"/>
+        <location filename="../app.py" line="204"/>
         <source>The reply is on the clipboard; paste it with Ctrl+V.</source>
         <translation>回复已复制到剪贴板，请按 Ctrl+V 粘贴。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="218"/>
+        <location filename="../app.py" line="220"/>
         <source>The window did not accept the reply. It is not on the clipboard any more; try again or switch the application to typing mode.</source>
         <translation>该窗口未接受这条回复，剪贴板中也已不再保留。请重试，或将该程序的插入方式改为逐键输入。</translation>
     </message>

@@ -1,0 +1,70 @@
+"""The app's wiring without a desktop backend (as on Wayland), and the single instance."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from assistant.instance import send_command
+from assistant.settings import load_settings
+from assistant.store import Store
+from ui.app import QuickReplyApp
+from ui.context import AppContext
+from ui.single_instance import SingleInstance
+
+
+@pytest.fixture
+def instance(qtbot, isolated_home: Path):
+    claimed = SingleInstance(isolated_home)
+    assert claimed.claim()
+    yield claimed
+    claimed.release()
+
+
+@pytest.fixture
+def wayland_app(qtbot, seeded_store: Store, instance: SingleInstance) -> QuickReplyApp:
+    app = QuickReplyApp(AppContext(seeded_store), instance, desktop=None)
+    app.start()
+    yield app
+    app.stop()
+    app.picker.close()
+    if app.shell.fallback is not None:
+        app.shell.fallback.close()
+
+
+def test_a_second_instance_cannot_claim_and_commands_reach_the_first(qtbot, instance, isolated_home) -> None:
+    assert SingleInstance(isolated_home).claim() is False
+    answers: list[bool] = []
+    with qtbot.waitSignal(instance.commandReceived) as received:
+        sender = threading.Thread(target=lambda: answers.append(send_command(instance.address, "pick")))
+        sender.start()
+    qtbot.waitUntil(lambda: answers == [True])
+    sender.join(5)
+    assert received.args == ["pick"]
+
+
+def test_without_global_hotkeys_the_user_is_told_once(qtbot, wayland_app: QuickReplyApp, seeded_store,
+                                                      instance) -> None:
+    fallback = wayland_app.shell.fallback
+    assert fallback is not None and "quickreply pick" in fallback.message.text()
+    assert load_settings(seeded_store.home).wayland_notice_shown
+    again = QuickReplyApp(AppContext(seeded_store), instance, desktop=None)
+    again.start()
+    assert again.shell.fallback.message.text() == ""
+    again.picker.close()
+    again.shell.fallback.close()
+
+
+def test_the_pick_command_opens_the_picker(qtbot, wayland_app: QuickReplyApp) -> None:
+    wayland_app._command("pick")
+    qtbot.waitUntil(wayland_app.picker.isVisible)
+
+
+def test_without_a_keyboard_backend_the_reply_goes_to_the_clipboard(qtbot, wayland_app: QuickReplyApp,
+                                                                    seeded_store: Store) -> None:
+    phrase = next(item for item in seeded_store.phrases("zh-ecommerce") if "{agent}" in item.text)
+    wayland_app.insert(phrase, None, refocus=False)
+    assert QApplication.clipboard().text() == phrase.text.replace("{agent}", "")
