@@ -125,3 +125,21 @@ def test_the_caret_ends_where_the_reply_says(app, make_target, xserver) -> None:
     assert target.wait_for_text("订单号：，请核对") == "订单号：，请核对"
     xserver.xdotool("type", "--delay", "20", "12345")
     assert target.wait_for_text("订单号：12345，请核对") == "订单号：12345，请核对"
+
+
+def test_with_a_system_tray_the_app_lives_in_the_tray(xserver, tmp_path: Path) -> None:
+    tray = subprocess.Popen(["trayer", "--edge", "top", "--align", "right", "--SetDockType", "true"],
+                            env=xserver.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(0.5)  # trayer claims the tray selection
+        app = AppProcess(xserver, tmp_path / "tray-home")
+        try:
+            # An embedded icon appears in the tray; no fallback window does.
+            assert app.window_named("QuickReply", timeout=2) is None
+            assert app.command("pick").returncode == 0
+            assert app.window_named("QuickReply picker") is not None
+        finally:
+            app.stop()
+    finally:
+        tray.terminate()
+        tray.wait(5)
