@@ -12,7 +12,6 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from defusedxml import ElementTree
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from assistant.i18n import set_language
@@ -45,6 +44,8 @@ class TsTranslator(QTranslator):
 @cache
 def read_ts(path: Path) -> dict[tuple[str, str], str]:
     """(context, source) → translation for every finished message of a .ts file."""
+    from defusedxml import ElementTree  # only when Chinese is chosen
+
     messages: dict[tuple[str, str], str] = {}
     for context in ElementTree.parse(path).getroot().iter("context"):
         name = context.findtext("name", "")
