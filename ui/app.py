@@ -48,12 +48,23 @@ class Desktop:
 
 
 def desktop_for_session() -> Desktop | None:
-    if session_kind() == "x11":
-        from assistant.desktop.x11_hotkeys import X11HotkeyListener
-        from assistant.desktop.x11_keyboard import X11Keyboard
-        from assistant.desktop.x11_windows import X11Windows
+    """The backend for this desktop; None (picker and clipboard only) where there is
+    none or it cannot start, which is logged rather than fatal."""
+    kind = session_kind()
+    try:
+        if kind == "x11":
+            from assistant.desktop.x11_hotkeys import X11HotkeyListener
+            from assistant.desktop.x11_keyboard import X11Keyboard
+            from assistant.desktop.x11_windows import X11Windows
 
-        return Desktop(X11HotkeyListener, X11Keyboard(), X11Windows())
+            return Desktop(X11HotkeyListener, X11Keyboard(), X11Windows())
+        if kind == "windows":
+            from assistant.desktop.win32_hotkeys import Win32HotkeyListener
+            from assistant.desktop.win32_input import Win32Keyboard, Win32Windows
+
+            return Desktop(Win32HotkeyListener, Win32Keyboard(), Win32Windows())
+    except Exception:  # a desktop we cannot drive must not stop the app
+        log.exception("the %s desktop backend could not start", kind)
     return None
 
 
