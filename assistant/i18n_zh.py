@@ -167,4 +167,6 @@ MESSAGES: dict[str, str] = {
     'Global hotkeys stopped: the connection to the X server failed {count} times within a minute ({reason}).': '全局快捷键已停止：与 X 服务器的连接在一分钟内断开了 {count} 次（{reason}）。',
     '{chord}: global hotkeys are not running': '{chord}：全局快捷键没有在运行',
     'no graphical desktop found (DISPLAY and WAYLAND_DISPLAY are not set); the command line works without one: quickreply --help': '没有找到图形桌面（未设置 DISPLAY 和 WAYLAND_DISPLAY）；命令行不需要桌面也能用：quickreply --help',
+    # conversations
+    '{file} was damaged and is kept at {kept}; conversation counts start again': '{file} 已损坏，已保存到 {kept}；对话计数重新开始',
 }

@@ -21,6 +21,14 @@ UPGRADES: dict[int, Callable[[dict], dict]] = {}
 FILE_NAME = "settings.json"
 
 
+def _default_title_rules() -> list[dict]:
+    """The shipped conversation title rules. Imported when called: conversations imports
+    this module, never the other way round at import time."""
+    from assistant.conversations import default_title_rules
+
+    return default_title_rules()
+
+
 def _default_app_rules() -> list[dict]:
     """Terminals paste with Ctrl+Shift+V; everything else uses the defaults."""
     return [{"window_class": "xterm|uxterm|gnome-terminal|konsole|xfce4-terminal|terminator|alacritty|kitty",
@@ -57,6 +65,21 @@ class Settings:
     start_at_login: bool = False
     #: Said once: Wayland gives no global hotkeys (use "quickreply pick").
     wayland_notice_shown: bool = False
+    #: Quick replies per conversation: from the soft limit on, a gentle notice suggests
+    #: typing; past the hard limit, limit_policy applies (the trade's 3-to-5 rule).
+    soft_limit: int = 3
+    hard_limit: int = 5
+    #: Past the hard limit: "warn" (insert and warn), "confirm" (ask) or "block" (don't insert).
+    limit_policy: str = "warn"
+    #: No quick reply in a conversation for this long ends it; below 1 never ends it.
+    idle_minutes: int = 30
+    #: Conversations and their insertion records are forgotten after this many days.
+    conversation_retention_days: int = 90
+    #: Starts a new conversation for the active window (count back to 0).
+    new_conversation_hotkey: str = "ctrl+alt+n"
+    #: How a window title names the buyer: window_class / title (regular expressions,
+    #: title with a (?P<who>...) group); the first rule that matches wins.
+    title_rules: list = field(default_factory=_default_title_rules)
 
 
 def load_settings(home: Path, notices: list[str] | None = None) -> Settings:

@@ -27,6 +27,7 @@ from assistant.paths import data_dir
 from assistant.store import Store
 from assistant.templates import expand, questions
 from ui.context import AppContext
+from ui.conversation_guard import ConversationGuard
 from ui.hotkeys import HotkeyService
 from ui.i18n import install_language
 from ui.inserter import Inserter
@@ -76,6 +77,8 @@ class QuickReplyApp(QObject):
         self.actions = AppActions(self)
         self.shell = Shell(self.actions, QSystemTrayIcon.isSystemTrayAvailable(), self)
         self.picker = Picker(context)
+        self.conversations = ConversationGuard(context, self.shell.notify)
+        self._inserting_into: WindowInfo | None = None
         self.manager = None
         self.hotkeys: HotkeyService | None = None
         self.inserter: Inserter | None = None
@@ -88,6 +91,8 @@ class QuickReplyApp(QObject):
         context.settingsChanged.connect(self._settings_changed)
         self.picker.chosen.connect(self._picked)
         self.picker.dismissed.connect(self._give_focus_back)
+        self.picker.newConversation.connect(self._new_conversation_from_picker)
+        self.picker.nameConversation.connect(self.conversations.ask_name)
         if desktop is not None:
             self.inserter = Inserter(context, desktop.keyboard)
             self.inserter.finished.connect(self._inserted)
@@ -123,6 +128,8 @@ class QuickReplyApp(QObject):
         else:
             chord = self._chord_text(self.context.settings.picker_hotkey)
             status = self.tr("Ready · picker {chord}").format(chord=chord)
+        if self.desktop is not None:
+            status += "\n" + self.conversations.counter_text(self.active_window())
         self.shell.set_state(paused, status)
 
     @staticmethod
@@ -161,6 +168,9 @@ class QuickReplyApp(QObject):
                 self.open_picker(self.active_window())
         elif name == "pause":
             self.actions.pause.toggle()
+        elif name == "new-conversation":
+            self.conversations.start_new(self.active_window())
+            self._update_state()
         elif name.startswith("phrase:"):
             _, book_id, phrase_id = name.split(":", 2)
             try:
@@ -174,7 +184,11 @@ class QuickReplyApp(QObject):
         return self.desktop.windows.active_window() if self.desktop else None
 
     def open_picker(self, target: WindowInfo | None) -> None:
-        self.picker.open_for(target)
+        self.picker.open_for(target, self.conversations.counter_text(target))
+
+    def _new_conversation_from_picker(self, target: WindowInfo | None) -> None:
+        self.conversations.start_new(target)
+        self.picker.counter.setText(self.conversations.counter_text(target))
 
     def open_manager(self) -> None:
         if self.manager is None:
@@ -200,14 +214,18 @@ class QuickReplyApp(QObject):
         self.insert(phrase, target, refocus=True)
 
     def insert(self, phrase: Phrase, target: WindowInfo | None, refocus: bool) -> None:
+        if not self.conversations.allow(target):
+            self._give_focus_back(target)
+            return
         answers: dict[str, str] = {}
         asked = questions(phrase.text)
         if asked:
-            dialog = PlaceholderDialog(asked)
+            dialog = PlaceholderDialog(asked, self.conversations.known_answers(target))
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 self._give_focus_back(target)
                 return
             answers = dialog.answers()
+            self.conversations.remember(target, answers)
             refocus = True
         if self.inserter is None:
             values = {"agent": self.context.settings.agent_name, **answers}
@@ -216,7 +234,8 @@ class QuickReplyApp(QObject):
             return
         if refocus and target is not None and not self._focus(target):
             log.warning("the target window did not get the focus back")
-        self.inserter.insert(phrase, target, answers)
+        if self.inserter.insert(phrase, target, answers):
+            self._inserting_into = target
 
     def _focus(self, target: WindowInfo) -> bool:
         self.desktop.windows.activate(target.id)
@@ -231,12 +250,15 @@ class QuickReplyApp(QObject):
             self.shell.notify(self.tr("The window did not accept the reply. It is not on the clipboard "
                                       "any more; try again or switch the application to typing mode."))
             return
-        # After the keys went out: the store write must not delay the reply.
-        QTimer.singleShot(0, lambda: self._record(phrase))
+        # After the keys went out: the store writes must not delay the reply.
+        target = self._inserting_into
+        QTimer.singleShot(0, lambda: self._record(phrase, target))
 
-    def _record(self, phrase: Phrase) -> None:
+    def _record(self, phrase: Phrase, target: WindowInfo | None) -> None:
         self.context.store.record_use(phrase.book_id, phrase.id)
+        self.conversations.inserted(target, phrase)
         self.context.phrases_edited()
+        self._update_state()
 
 
 def run(argv: list[str] | None = None, open_picker: bool = False) -> int:

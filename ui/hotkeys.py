@@ -47,7 +47,8 @@ class HotkeyService(QObject):
     def wanted(self) -> dict[str, Chord]:
         settings = self.context.settings
         chords: dict[str, Chord] = {}
-        for name, text in (("pause", settings.pause_hotkey), ("picker", settings.picker_hotkey)):
+        for name, text in (("pause", settings.pause_hotkey), ("picker", settings.picker_hotkey),
+                           ("new-conversation", settings.new_conversation_hotkey)):
             self._add(chords, name, text)
         if not self.paused:
             for phrase in self.context.store.phrases():

@@ -33,6 +33,10 @@ class Picker(QWidget):
 
     chosen = Signal(object, object)
     dismissed = Signal(object)
+    #: Ctrl+N: the agent starts a new conversation with this window's buyer.
+    newConversation = Signal(object)
+    #: F2: the agent names the conversation (for clients with one title for every buyer).
+    nameConversation = Signal(object)
 
     def __init__(self, context: AppContext):
         super().__init__(None, Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint
@@ -86,7 +90,7 @@ class Picker(QWidget):
 
     def retranslate(self) -> None:
         self.query.setPlaceholderText(self.tr("Type a code, pinyin initials or words…"))
-        self.hint.setText(self.tr("Enter insert · 1–9 choose · Esc close"))
+        self.hint.setText(self.tr("Enter insert · 1–9 choose · Ctrl+N new conversation · F2 name it · Esc close"))
         self.groups.setItemText(0, self.tr("All groups"))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -98,9 +102,11 @@ class Picker(QWidget):
 
     # -- opening and closing -------------------------------------------------------------
 
-    def open_for(self, target: WindowInfo | None) -> None:
-        """Show near the mouse, ready to type; ``target`` gets the reply."""
+    def open_for(self, target: WindowInfo | None, counter: str = "") -> None:
+        """Show near the mouse, ready to type; ``target`` gets the reply. ``counter``
+        says how many quick replies this conversation has had."""
         self.target = target
+        self.counter.setText(counter)
         self.query.clear()
         self.groups.setCurrentIndex(0)
         self._search()
@@ -178,6 +184,12 @@ class Picker(QWidget):
         key, modifiers = event.key(), event.modifiers()
         if key == Qt.Key.Key_Escape:
             self._dismiss()
+            return True
+        if key == Qt.Key.Key_N and modifiers == Qt.KeyboardModifier.ControlModifier:
+            self.newConversation.emit(self.target)
+            return True
+        if key == Qt.Key.Key_F2:
+            self.nameConversation.emit(self.target)
             return True
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             return self._choose_row(max(self.results.currentRow(), 0))

@@ -137,9 +137,12 @@ class X11Windows:
             value = name.value
             return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
         legacy = window.get_wm_name()
-        if isinstance(legacy, bytes):
-            return legacy.decode("latin-1")
-        return legacy or ""
+        raw = legacy if isinstance(legacy, bytes) else (legacy or "").encode("latin-1", "replace")
+        try:
+            # Many programs (xdotool set_window among them) put UTF-8 in the Latin-1 WM_NAME.
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return raw.decode("latin-1")
 
     def _server_time(self) -> int:
         """The X server's current time, for the activation request's timestamp.

@@ -203,6 +203,44 @@
     </message>
 </context>
 <context>
+    <name>ConversationGuard</name>
+    <message>
+        <location filename="../conversation_guard.py" line="48"/>
+        <source>{count}/{limit} quick replies in this conversation</source>
+        <translation>本次会话已用快捷回复 {count}/{limit} 次</translation>
+    </message>
+    <message>
+        <location filename="../conversation_guard.py" line="59"/>
+        <source>{count} quick replies in this conversation already: please type this reply yourself, or start a new conversation (Ctrl+N in the picker).</source>
+        <translation>本次会话已用了 {count} 次快捷回复：这条请亲自输入，或开始新会话（在短语选择器中按 Ctrl+N）。</translation>
+    </message>
+    <message>
+        <location filename="../conversation_guard.py" line="65"/>
+        <source>This conversation already has {count} quick replies. Too many read like a robot. Insert this one anyway?</source>
+        <translation>本次会话已用了 {count} 次快捷回复，用得太多会像机器人在回复。仍要插入这一条吗？</translation>
+    </message>
+    <message>
+        <location filename="../conversation_guard.py" line="83"/>
+        <source>{count} quick replies in this conversation: over the limit of {limit}. Type the next replies yourself.</source>
+        <translation>本次会话已用 {count} 次快捷回复，超过上限 {limit} 次。接下来的回复请亲自输入。</translation>
+    </message>
+    <message>
+        <location filename="../conversation_guard.py" line="87"/>
+        <source>{count}/{limit} quick replies in this conversation. A typed reply reads warmer than another prepared one.</source>
+        <translation>本次会话已用快捷回复 {count}/{limit} 次。亲手输入的回复比再用一条快捷短语更有温度。</translation>
+    </message>
+    <message>
+        <location filename="../conversation_guard.py" line="94"/>
+        <source>New conversation: the count starts again at 0.</source>
+        <translation>已开始新会话：计数从 0 重新开始。</translation>
+    </message>
+    <message>
+        <location filename="../conversation_guard.py" line="98"/>
+        <source>Name this conversation (e.g. the buyer):</source>
+        <translation>为本次会话命名（例如买家名称）：</translation>
+    </message>
+</context>
+<context>
     <name>FallbackWindow</name>
     <message>
         <location filename="../shell.py" line="119"/>
@@ -938,24 +976,24 @@
 <context>
     <name>Picker</name>
     <message>
-        <location filename="../picker.py" line="88"/>
+        <location filename="../picker.py" line="92"/>
         <source>Type a code, pinyin initials or words…</source>
-        <extracomment>The phrases listed, in row order (items hold only text: PySide must not own them).</extracomment>
+        <extracomment>Ctrl+N: the agent starts a new conversation with this window&apos;s buyer. F2: the agent names the conversation (for clients with one title for every buyer). The phrases listed, in row order (items hold only text: PySide must not own them).</extracomment>
         <translation>输入快捷编码、拼音首字母或文字…</translation>
     </message>
     <message>
-        <location filename="../picker.py" line="89"/>
-        <source>Enter insert · 1–9 choose · Esc close</source>
-        <translation>Enter 插入 · 1–9 选择 · Esc 关闭</translation>
+        <location filename="../picker.py" line="93"/>
+        <source>Enter insert · 1–9 choose · Ctrl+N new conversation · F2 name it · Esc close</source>
+        <translation>Enter 插入 · 1–9 选择 · Ctrl+N 新会话 · F2 命名 · Esc 关闭</translation>
     </message>
     <message>
-        <location filename="../picker.py" line="90"/>
-        <location filename="../picker.py" line="137"/>
+        <location filename="../picker.py" line="94"/>
+        <location filename="../picker.py" line="143"/>
         <source>All groups</source>
         <translation>全部分组</translation>
     </message>
     <message>
-        <location filename="../picker.py" line="158"/>
+        <location filename="../picker.py" line="164"/>
         <source>No reply matches. Try fewer letters or pinyin initials.</source>
         <translation>没有匹配的回复。请少输入几个字母，或改用拼音首字母。</translation>
     </message>
@@ -981,32 +1019,32 @@
 <context>
     <name>QuickReplyApp</name>
     <message>
-        <location filename="../app.py" line="95"/>
+        <location filename="../app.py" line="111"/>
         <source>Global hotkeys are not available on this desktop (Wayland). Bind the command “quickreply pick” to a keyboard shortcut in your desktop settings to open the picker.</source>
         <translation>当前桌面（Wayland）不支持全局快捷键。请在桌面设置中为命令“quickreply pick”绑定一个快捷键，用来打开短语选择器。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="109"/>
+        <location filename="../app.py" line="125"/>
         <source>Hotkeys unavailable; use “quickreply pick”</source>
         <translation>快捷键不可用，请使用“quickreply pick”</translation>
     </message>
     <message>
-        <location filename="../app.py" line="111"/>
+        <location filename="../app.py" line="127"/>
         <source>Hotkeys paused</source>
         <translation>快捷键已暂停</translation>
     </message>
     <message>
-        <location filename="../app.py" line="114"/>
+        <location filename="../app.py" line="130"/>
         <source>Ready · picker {chord}</source>
         <translation>就绪 · 短语选择器 {chord}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="204"/>
+        <location filename="../app.py" line="233"/>
         <source>The reply is on the clipboard; paste it with Ctrl+V.</source>
         <translation>回复已复制到剪贴板，请按 Ctrl+V 粘贴。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="220"/>
+        <location filename="../app.py" line="250"/>
         <source>The window did not accept the reply. It is not on the clipboard any more; try again or switch the application to typing mode.</source>
         <translation>该窗口未接受这条回复，剪贴板中也已不再保留。请重试，或将该程序的插入方式改为逐键输入。</translation>
     </message>

@@ -1,0 +1,103 @@
+"""Counting quick replies per conversation, end to end: two chat windows, the soft
+notice, the hard limit blocking, "new conversation", and a title whose unread counter
+changes."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from assistant.conversations import ConversationLog
+from assistant.desktop.base import WindowInfo
+from assistant.model import Phrase, Phrasebook
+from assistant.settings import Settings, save_settings
+from assistant.store import Store
+from tests.e2e.app_process import AppProcess
+
+REPLY = "好的亲"
+
+
+@pytest.fixture
+def app(xserver, tmp_path: Path):
+    home = tmp_path / "home"
+    store = Store(home, seed=False)
+    store.create_book(Phrasebook(name="E2E", id="e2e"))
+    store.add_phrase("e2e", Phrase(text=REPLY, code="ok", hotkey="ctrl+alt+1", id="ok"))
+    save_settings(home, Settings(limit_policy="block"))
+    running = AppProcess(xserver, home)
+    yield running
+    assert "Traceback" not in running.stop()
+
+
+def count(home: Path, title: str, target_class: str) -> int:
+    key_window = WindowInfo(id=0, wm_class=target_class, title=title, pid=None)
+    from assistant.conversations import conversation_key
+
+    return ConversationLog(Store(home, seed=False)).count(conversation_key(key_window), datetime.now(UTC))
+
+
+def wait_count(home: Path, title: str, target_class: str, expected: int, timeout: float = 5) -> int:
+    """The count is written just after the reply lands; wait for it."""
+    deadline = time.monotonic() + timeout
+    while (found := count(home, title, target_class)) != expected and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return found
+
+
+def insert(xserver, target, expected: str) -> None:
+    target.activate()
+    xserver.xdotool("key", "--clearmodifiers", "ctrl+alt+1")
+    assert target.wait_for_text(expected) == expected
+
+
+def wm_class(xserver, target) -> str:
+    """The class as the app sees it (the same X11 adapter)."""
+    from assistant.desktop.x11_windows import X11Windows
+
+    target.activate()
+    windows = X11Windows(xserver.display)
+    try:
+        return windows.active_window().wm_class
+    finally:
+        windows.close()
+
+
+def log_lines(home: Path) -> str:
+    return (home / "logs" / "quickreply.log").read_text("utf-8")
+
+
+def test_counts_per_conversation_limits_and_new_conversation(app, make_target, xserver) -> None:
+    first, second = make_target("王小明 - 接待中心"), make_target("李华 - 接待中心")
+    klass = wm_class(xserver, first)
+    for number in range(1, 4):
+        insert(xserver, first, REPLY * number)
+    insert(xserver, second, REPLY)
+    assert wait_count(app.home, "王小明 - 接待中心", klass, 3) == 3
+    assert wait_count(app.home, "李华 - 接待中心", klass, 1) == 1
+    assert "soft limit notice (count 3)" in log_lines(app.home)
+
+    # The unread counter in the title changes; it is still the same conversation.
+    xserver.xdotool("set_window", "--name", "(2) 王小明 - 接待中心", str(first.window))
+    insert(xserver, first, REPLY * 4)
+    assert wait_count(app.home, "王小明 - 接待中心", klass, 4) == 4
+    insert(xserver, first, REPLY * 5)
+    assert wait_count(app.home, "王小明 - 接待中心", klass, 5) == 5
+
+    # The sixth meets the hard limit; the policy is "block": nothing is inserted.
+    first.activate()
+    xserver.xdotool("key", "--clearmodifiers", "ctrl+alt+1")
+    deadline = time.monotonic() + 5
+    while "insertion blocked" not in log_lines(app.home) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.3)
+    assert first.text() == REPLY * 5 and count(app.home, "王小明 - 接待中心", klass) == 5
+
+    # "New conversation" starts again at 0, and the next reply goes in.
+    first.activate()
+    xserver.xdotool("key", "--clearmodifiers", "ctrl+alt+n")
+    assert wait_count(app.home, "王小明 - 接待中心", klass, 0) == 0
+    insert(xserver, first, REPLY * 6)
+    assert wait_count(app.home, "王小明 - 接待中心", klass, 1) == 1

@@ -1,0 +1,50 @@
+"""What the agent is shown as a conversation fills up with quick replies."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from assistant.desktop.base import WindowInfo
+from assistant.model import Phrase, Phrasebook
+from assistant.store import Store
+from ui.context import AppContext
+from ui.conversation_guard import ConversationGuard
+
+BUYER = WindowInfo(id=1, wm_class="AliWorkBench", title="王小明 - 接待中心", pid=None)
+OTHER = WindowInfo(id=2, wm_class="AliWorkBench", title="(3) 李华 - 接待中心", pid=None)
+
+
+@pytest.fixture
+def guard(qtbot, store: Store):
+    store.create_book(Phrasebook(name="B", id="b"))
+    store.add_phrase("b", Phrase(text="好的", id="p"))
+    context = AppContext(store)
+    context.save_settings(replace(context.settings, limit_policy="block"))
+    notices: list[str] = []
+    made = ConversationGuard(context, notices.append)
+    made.notices = notices
+    return made
+
+
+def test_the_counter_soft_notice_and_the_blocking_hard_limit(guard: ConversationGuard) -> None:
+    phrase = guard.context.store.phrase("b", "p")
+    assert guard.counter_text(BUYER) == "0/5 quick replies in this conversation"
+    for _ in range(2):
+        guard.inserted(BUYER, phrase)
+    assert guard.notices == []
+    guard.inserted(BUYER, phrase)
+    assert "3/5" in guard.notices[-1]
+    guard.inserted(BUYER, phrase)
+    guard.inserted(BUYER, phrase)
+    assert guard.allow(OTHER) and not guard.allow(BUYER)
+    assert "5 quick replies" in guard.notices[-1]
+    guard.start_new(BUYER)
+    assert guard.allow(BUYER) and guard.counter_text(BUYER).startswith("0/5")
+
+
+def test_answers_are_remembered_per_conversation(guard: ConversationGuard) -> None:
+    guard.remember(BUYER, {"name": "王小明"})
+    assert guard.known_answers(BUYER) == {"name": "王小明"}
+    assert guard.known_answers(OTHER) == {}
