@@ -128,9 +128,12 @@ class QuickReplyApp(QObject):
         else:
             chord = self._chord_text(self.context.settings.picker_hotkey)
             status = self.tr("Ready · picker {chord}").format(chord=chord)
+        count = 0
         if self.desktop is not None:
-            status += "\n" + self.conversations.counter_text(self.active_window())
-        self.shell.set_state(paused, status)
+            target = self.active_window()
+            count = self.conversations.count(target)
+            status += "\n" + self.conversations.counter_text(target)
+        self.shell.set_state(paused, status, count, count >= self.context.settings.soft_limit)
 
     @staticmethod
     def _chord_text(text: str) -> str:

@@ -43,8 +43,11 @@ class ConversationGuard(QObject):
     def key(self, target: WindowInfo | None) -> str:
         return conversation_key(target, self.context.settings.title_rules)
 
+    def count(self, target: WindowInfo | None) -> int:
+        return self.log.count(self.key(target), _now())
+
     def counter_text(self, target: WindowInfo | None) -> str:
-        count = self.log.count(self.key(target), _now())
+        count = self.count(target)
         return self.tr("{count}/{limit} quick replies in this conversation").format(
             count=count, limit=self.context.settings.hard_limit)
 

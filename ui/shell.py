@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QIcon
+from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter
 from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QSystemTrayIcon, QToolButton, QVBoxLayout, QWidget
 
 ICONS = Path(__file__).resolve().parent / "icons"
@@ -17,6 +17,25 @@ ICONS = Path(__file__).resolve().parent / "icons"
 
 def icon(name: str) -> QIcon:
     return QIcon(str(ICONS / f"{name}.svg"))
+
+
+def badged(base: QIcon, count: int, warn: bool) -> QIcon:
+    """``base`` with the conversation's quick-reply count in a corner badge (amber past
+    the soft limit), so the agent sees it without opening anything."""
+    pixmap = base.pixmap(64, 64)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("#d1242f" if warn else "#1a7f37"))
+    painter.drawEllipse(30, 30, 34, 34)
+    font = QFont()
+    font.setPixelSize(24)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(QColor("white"))
+    painter.drawText(30, 30, 34, 34, Qt.AlignmentFlag.AlignCenter, str(min(count, 99)))
+    painter.end()
+    return QIcon(pixmap)
 
 
 class AppActions(QObject):
@@ -69,12 +88,14 @@ class Shell(QObject):
         if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
             self.actions.pick.trigger()
 
-    def set_state(self, paused: bool, status: str) -> None:
-        """Icon and tooltip: paused or active, and a line of status."""
+    def set_state(self, paused: bool, status: str, count: int = 0, warn: bool = False) -> None:
+        """Icon and tooltip: paused or active, a line of status, and the current
+        conversation's quick-reply count as a badge."""
         self.actions.pause.setChecked(paused)
         tooltip = f"QuickReply — {status}"
         if self.tray is not None:
-            self.tray.setIcon(icon("quickreply-paused" if paused else "quickreply"))
+            base = icon("quickreply-paused" if paused else "quickreply")
+            self.tray.setIcon(badged(base, count, warn) if count and not paused else base)
             self.tray.setToolTip(tooltip)
         if self.fallback is not None:
             self.fallback.setWindowIcon(icon("quickreply-paused" if paused else "quickreply"))
