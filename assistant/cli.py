@@ -13,6 +13,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
+from datetime import datetime
 from pathlib import Path
 
 from assistant import __version__
@@ -27,6 +28,7 @@ from assistant.model import Phrase
 from assistant.paths import data_dir
 from assistant.search import SearchIndex
 from assistant.settings import load_settings
+from assistant.stats import MAX_DAYS, compute_stats, export_format, export_stats
 from assistant.store import ImportReport, Store
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
@@ -99,10 +101,43 @@ def _parser() -> argparse.ArgumentParser:
     restoring = command("restore", tr("put a backup back (the current state is backed up first)"))
     restoring.add_argument("name", nargs="?", help=tr("backup name (default: the newest)"))
 
+    stats = command("stats", tr("statistics: conversations, quick replies per conversation, most and never "
+                                "used phrases; or export them to a .csv or .json file"))
+    stats.usage = "%(prog)s [--days N] [--json] [export FILE]"
+    stats.add_argument("action", nargs="*", action=_StatsAction, metavar="export FILE",
+                       help=tr("write the statistics to FILE (.csv or .json) instead of printing them"))
+    stats.add_argument("--days", type=_days, default=30, metavar="N",
+                       help=tr("how many days, ending today (default 30)"))
+    stats.set_defaults(export=None)
+    json_flag(stats)
+
     command("pick", tr("open the picker of the running app (starts it if needed); "
                        "bind this to a desktop shortcut on Wayland"))
     command("quit", tr("quit the running app"))
     return parser
+
+
+class _StatsAction(argparse.Action):
+    """``stats`` takes nothing or ``export FILE``: checked while parsing, so misuse is a
+    usage error (exit 2) like any other."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        words = list(values) if isinstance(values, list) else []
+        if words and (len(words) != 2 or words[0] != "export"):
+            parser.error(tr("expected nothing or: export FILE"))
+        namespace.export = Path(words[1]) if words else None
+
+
+def _days(text: str) -> int:
+    """--days: a whole number of days the statistics window can show."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= MAX_DAYS:
+        raise argparse.ArgumentTypeError(tr("a number of days from 1 to {most}", most=MAX_DAYS))
+    return value
 
 
 def _localise_titles(parser: argparse.ArgumentParser) -> None:
@@ -268,6 +303,48 @@ def _restore(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _stats(store: Store, args: argparse.Namespace) -> int:
+    """``stats``: the local time decides which day a conversation falls on."""
+    now = datetime.now().astimezone()
+    settings = load_settings(store.home)
+    if args.export is not None:
+        export_format(args.export)  # a wrong file name fails before any work
+        used = export_stats(compute_stats(store, settings, now, args.days, all_phrases=True), args.export)
+        if args.json:
+            _print_json({"file": str(args.export), "format": used})
+        else:
+            print(tr("Statistics for {days} days written to {file} ({format})",
+                     days=args.days, file=args.export, format=used))
+        return EXIT_OK
+    stats = compute_stats(store, settings, now, args.days)
+    if args.json:
+        _print_json(stats)
+    else:
+        _print_stats(stats)
+    return EXIT_OK
+
+
+def _print_stats(stats: dict) -> None:
+    """A few lines an agent reads at a glance; the full figures are in --json."""
+    period, limits = stats["period"], stats["limits"]
+    per_conversation = stats["quick_replies_per_conversation"]
+    print(tr("Last {days} days ({start} to {end}): {total} conversations, {today} today, {insertions} quick replies",
+             days=period["days"], start=period["from"], end=period["to"], total=stats["conversations"],
+             today=stats["conversations_today"], insertions=stats["insertions"]))
+    histogram = ", ".join(f"{count}×{number}" for count, number in per_conversation["histogram"].items())
+    print(tr("Quick replies per conversation: mean {mean} ({histogram})",
+             mean=per_conversation["mean"], histogram=histogram or "-"))
+    print(tr("Conversations at or over the soft limit ({soft}): {soft_share:.0%}; over the hard limit ({hard}): "
+             "{hard_share:.0%}", soft=limits["soft"], soft_share=stats["over_soft_share"], hard=limits["hard"],
+             hard_share=stats["over_hard_share"]))
+    if stats["most_used"]:
+        print(tr("Most used:"))
+        for row in stats["most_used"]:
+            code = f"[{row['code']}] " if row["code"] else ""
+            print(f"  {row['uses']:>4}  {code}{row['title'] or row['phrase_id']}  ({row['book']})")
+    print(tr("Never used in the period: {count} phrases", count=stats["never_used_total"]))
+
+
 StartApp = Callable[[bool], int]
 
 
@@ -299,7 +376,7 @@ def _quit() -> int:
 
 COMMANDS: dict[str, Callable[[Store, argparse.Namespace], int]] = {
     "books": _books, "list": _list, "search": _search, "import": _import, "export": _export,
-    "lint": _lint, "backup": _backup, "restore": _restore,
+    "lint": _lint, "backup": _backup, "restore": _restore, "stats": _stats,
 }
 
 

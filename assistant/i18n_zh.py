@@ -169,4 +169,17 @@ MESSAGES: dict[str, str] = {
     'no graphical desktop found (DISPLAY and WAYLAND_DISPLAY are not set); the command line works without one: quickreply --help': '没有找到图形桌面（未设置 DISPLAY 和 WAYLAND_DISPLAY）；命令行不需要桌面也能用：quickreply --help',
     # conversations
     '{file} was damaged and is kept at {kept}; conversation counts start again': '{file} 已损坏，已保存到 {kept}；对话计数重新开始',
+    # statistics
+    'statistics: conversations, quick replies per conversation, most and never used phrases; or export them to a .csv or .json file': '统计：对话数、每个对话的快捷回复数、最常用和从未用过的短语；也可导出为 .csv 或 .json 文件',
+    'write the statistics to FILE (.csv or .json) instead of printing them': '把统计写入 FILE（.csv 或 .json），而不是打印出来',
+    'how many days, ending today (default 30)': '统计多少天（到今天为止，默认 30 天）',
+    'expected nothing or: export FILE': '这里不需要参数，或者写：export FILE',
+    'a number of days from 1 to {most}': '天数须在 1 到 {most} 之间',
+    'Statistics for {days} days written to {file} ({format})': '{days} 天的统计已写入 {file}（{format}）',
+    'Last {days} days ({start} to {end}): {total} conversations, {today} today, {insertions} quick replies': '最近 {days} 天（{start} 至 {end}）：{total} 个对话，今天 {today} 个，快捷回复 {insertions} 次',
+    'Quick replies per conversation: mean {mean} ({histogram})': '每个对话的快捷回复数：平均 {mean}（{histogram}）',
+    'Conversations at or over the soft limit ({soft}): {soft_share:.0%}; over the hard limit ({hard}): {hard_share:.0%}': '达到提醒上限（{soft}）的对话：{soft_share:.0%}；超过硬性上限（{hard}）的对话：{hard_share:.0%}',
+    'Most used:': '最常用：',
+    'Never used in the period: {count} phrases': '这段时间从未用过：{count} 条短语',
+    'cannot export statistics to {file}: use a .csv or .json file name': '无法把统计导出到 {file}：请使用 .csv 或 .json 文件名',
 }

@@ -163,3 +163,50 @@ def test_starting_the_app_without_a_desktop_says_so(isolated_home: Path) -> None
     result = subprocess.run([sys.executable, "-m", "ui"], capture_output=True, text=True, env=env, timeout=60,
                             cwd=ROOT)
     assert result.returncode == 1 and "no graphical desktop found" in result.stderr
+
+
+STATS_KEYS = {"schema", "generated", "period", "limits", "conversations", "conversations_today",
+              "conversations_per_day", "quick_replies_per_conversation", "over_soft_share", "over_hard_share",
+              "insertions", "most_used", "never_used", "never_used_total", "per_book", "per_group"}
+
+
+def test_stats_json_and_summary(capsys, isolated_home: Path) -> None:
+    from datetime import datetime
+
+    from assistant.conversations import ConversationLog
+    from assistant.store import Store
+
+    ConversationLog(Store(isolated_home)).record("qq|li", "zh-ecommerce", "x", datetime.now().astimezone())
+    code, out, _ = cli(capsys, "stats", "--json", "--days", "7")
+    result = json.loads(out)
+    assert code == 0 and result.keys() >= STATS_KEYS and result["schema"] == 1
+    assert len(result["conversations_per_day"]) == 7 and result["conversations_today"] == 1
+    code, out, _ = cli(capsys, "stats")
+    assert code == 0 and "1 conversations, 1 today, 1 quick replies" in out
+    assert cli(capsys, "stats", "import", "x.csv")[0] == 2
+    assert cli(capsys, "stats", "--days", "0")[0] == 2
+
+
+def test_stats_export_csv_and_json(capsys, tmp_path: Path) -> None:
+    import csv
+
+    code, out, _ = cli(capsys, "stats", "export", str(tmp_path / "out.csv"), "--days", "3")
+    assert code == 0 and "out.csv" in out
+    text = (tmp_path / "out.csv").read_text("utf-8-sig")
+    rows = list(csv.reader(text.splitlines()))
+    assert rows[0] == ["metric", "value"] and ["days", "3"] in rows and ["date", "conversations"] in rows
+    assert ["book_id", "book", "phrase_id", "code", "title", "group", "uses"] in rows
+    code, _, _ = cli(capsys, "stats", "--days", "3", "export", str(tmp_path / "out.json"))
+    exported = json.loads((tmp_path / "out.json").read_text("utf-8"))
+    assert code == 0 and exported.keys() >= STATS_KEYS and exported["per_phrase"]
+
+
+def test_stats_export_errors_are_one_line(capsys, tmp_path: Path, isolated_home: Path) -> None:
+    code, out, err = cli(capsys, "stats", "export", str(tmp_path / "out.xlsx"))
+    assert code == 1 and out == "" and len(err.strip().splitlines()) == 1
+    assert err.startswith("quickreply: error: ") and "out.xlsx" in err and not (tmp_path / "out.xlsx").exists()
+    # A damaged log is set aside when the store opens (one notice), then counted as empty.
+    (isolated_home / "conversations.json").write_text("{broken", "utf-8")
+    code, out, err = cli(capsys, "stats", "--json")
+    assert code == 0 and json.loads(out)["conversations"] == 0
+    assert len(err.strip().splitlines()) == 1 and err.startswith("notice: ") and "damaged" in err
