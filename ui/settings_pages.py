@@ -78,7 +78,8 @@ def _app_clashes(hotkeys: dict[str, str]) -> dict[str, str]:
 
 
 class HotkeysPage(SettingsPage):
-    """The picker and pause hotkeys; ``blockingChanged(True)`` while they cannot be saved."""
+    """The picker and pause hotkeys; ``blockingChanged(True)`` while they, or a hotkey
+    another tab lends with ``adopt``, cannot be saved."""
 
     blockingChanged = Signal(bool)
 
@@ -122,13 +123,25 @@ class HotkeysPage(SettingsPage):
     def changes(self) -> dict[str, object]:
         return {"picker_hotkey": self.picker_edit.hotkey(), "pause_hotkey": self.pause_edit.hotkey()}
 
-    def refusal(self) -> str | None:
+    def adopt(self, role: str, edit: HotkeyEdit, notice: Notice) -> None:
+        """Check a hotkey shown on another tab with these: a clash with the picker or
+        pause hotkey is shown under both and blocks saving. That tab refuses for it."""
+        self.edits[role], self.notices[role] = edit, notice
+        edit.hotkeyChanged.connect(self.check)
+        self.check()
+
+    def blocking_reason(self) -> str | None:
+        """Why no hotkey set can be saved now, on this tab or an adopted field."""
         errors = [notice.message() for notice in self.notices.values() if notice.severity == "error"]
         return errors[0] if errors else None
 
+    def refusal(self) -> str | None:
+        errors = [self.notices[role].message() for role in ROLES if self.notices[role].severity == "error"]
+        return errors[0] if errors else None
+
     def focus_problem(self) -> None:
-        for role, notice in self.notices.items():
-            if notice.severity == "error":
+        for role in ROLES:
+            if self.notices[role].severity == "error":
                 self.edits[role].setFocus()
                 return
 
@@ -147,15 +160,19 @@ class HotkeysPage(SettingsPage):
             # The core's phrase-hotkey rules, applied to a stand-in phrase in no book.
             clash = hotkey_clash(Phrase(text="", hotkey=text), self._phrases, {})
             self.notices[role].show_message(*self._clash_message(text, clash))
-        blocking = self.refusal() is not None
+        blocking = self.blocking_reason() is not None
         if blocking != self._blocking:
             self._blocking = blocking
             self.blockingChanged.emit(blocking)
 
     def _app_clash_message(self, text: str, other: str) -> str:
-        message = (self.tr("{hotkey} already opens the picker. Each hotkey needs its own combination.")
-                   if other == "picker" else
-                   self.tr("{hotkey} already pauses the hotkeys. Each hotkey needs its own combination."))
+        messages = {
+            "picker": self.tr("{hotkey} already opens the picker. Each hotkey needs its own combination."),
+            "pause": self.tr("{hotkey} already pauses the hotkeys. Each hotkey needs its own combination."),
+            "new_conversation": self.tr("{hotkey} already starts a new conversation. Each hotkey needs its own "
+                                        "combination."),
+        }
+        message = messages.get(other, messages["pause"])
         return message.format(hotkey=display_hotkey(text))
 
     def _clash_message(self, text: str, clash: HotkeyClash | None) -> tuple[str, str]:

@@ -5,13 +5,19 @@ Ctrl+Enter), so each rule names windows by class and title patterns — regular
 expressions, matched ignoring case, as ``assistant.insertion`` reads them — and the
 first rule that matches wins. A pattern that does not compile would silently never
 match, so it is flagged in its cell as it is typed and refused on save.
+
+``RuleTable`` is the editable, ordered table itself (pattern columns typed as text,
+choice columns picked from a list, add / remove / move, problems flagged in their
+cells); the Conversations tab uses it for its title rules too.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,19 +38,48 @@ from PySide6.QtWidgets import (
 from assistant.settings import Settings
 from ui.settings_widgets import MODES, PASTE_CHORDS, SEND_KEYS, ChoiceSet, Notice, SettingsPage
 
-KEYS = ("window_class", "title", "mode", "paste_chord", "send_key")
-PATTERN_COLUMNS = (0, 1)
-CHOICES: dict[int, ChoiceSet] = {2: MODES, 3: PASTE_CHORDS, 4: SEND_KEYS}
-NEW_RULE = {"window_class": "", "title": "", "mode": "paste", "paste_chord": "ctrl+v", "send_key": "return"}
 _VALUE = Qt.ItemDataRole.UserRole  # the stored value of a choice cell
 _BASE = Qt.ItemDataRole.UserRole + 1  # the rule as loaded: keys this table does not show survive a save
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a rule table: the rule's key, its value in a new rule, and the
+    choices offered (None: a regular expression typed as text, stretched)."""
+
+    key: str
+    default: str = ""
+    choices: ChoiceSet | None = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What is wrong with one cell; a blocking problem refuses saving, the others advise."""
+
+    row: int
+    key: str
+    message: str
+    blocking: bool = True
+
+
+def pattern_error(pattern: str) -> re.error | None:
+    """Why ``pattern`` is not a regular expression, or None when it is one."""
+    try:
+        re.compile(pattern)
+    except re.error as error:
+        return error
+    return None
 
 
 class _ChoiceDelegate(QStyledItemDelegate):
     """A combo box for the choice columns; plain text editing for the patterns."""
 
+    def __init__(self, columns: Sequence[Column], parent: QWidget):
+        super().__init__(parent)
+        self.columns = columns
+
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
-        choices = CHOICES.get(index.column())
+        choices = self.columns[index.column()].choices
         if choices is None:
             return super().createEditor(parent, option, index)
         combo = QComboBox(parent)
@@ -66,22 +101,31 @@ class _ChoiceDelegate(QStyledItemDelegate):
             super().setModelData(editor, model, index)
 
 
-class RulesPage(SettingsPage):
-    def __init__(self, parent: QWidget | None = None):
+class RuleTable(QWidget):
+    """An ordered list of rules (dicts) edited in a table, with the buttons to add,
+    remove and reorder them and a line naming the first problem.
+
+    ``check(rules)`` says what is wrong; each problem is flagged in its cell as the user
+    types. ``rulesChanged`` follows every edit. Keys a rule has beyond the columns
+    survive editing and saving.
+    """
+
+    rulesChanged = Signal()
+
+    def __init__(self, columns: Sequence[Column], check: Callable[[list[dict]], list[Problem]],
+                 parent: QWidget | None = None):
         super().__init__(parent)
-        self.intro = QLabel(self)
-        self.intro.setWordWrap(True)
-        self.table = QTableWidget(0, len(KEYS), self)
-        self.table.setItemDelegate(_ChoiceDelegate(self.table))
+        self.columns = tuple(columns)
+        self.check = check
+        self.table = QTableWidget(0, len(self.columns), self)
+        self.table.setItemDelegate(_ChoiceDelegate(self.columns, self.table))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        for column in range(len(KEYS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column in PATTERN_COLUMNS
+        for index, column in enumerate(self.columns):
+            header.setSectionResizeMode(index, QHeaderView.ResizeMode.Stretch if column.choices is None
                                         else QHeaderView.ResizeMode.ResizeToContents)
-        self.table_label = QLabel(self)
-        self.table_label.setBuddy(self.table)
         self.notice = Notice(self)
         self.add_button = QPushButton(self)
         self.remove_button = QPushButton(self)
@@ -96,13 +140,161 @@ class RulesPage(SettingsPage):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.table_label)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.notice)
         layout.addLayout(buttons)
-        self.table.itemChanged.connect(self.validate)
+        self.table.itemChanged.connect(self._edited)
         self.table.currentCellChanged.connect(self._update_buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Button texts and choice labels; the page sets the headers and then calls this."""
+        self.add_button.setText(self.tr("&Add rule"))
+        self.remove_button.setText(self.tr("Re&move"))
+        self.up_button.setText(self.tr("Move &up"))
+        self.down_button.setText(self.tr("Move &down"))
+        self.table.blockSignals(True)
+        for row in range(self.table.rowCount()):
+            for index, column in enumerate(self.columns):
+                if column.choices is not None:
+                    item = self.table.item(row, index)
+                    item.setText(column.choices.label(item.data(_VALUE)))
+        self.table.blockSignals(False)
+        self.validate()
+
+    # -- values ------------------------------------------------------------------------
+
+    def rules(self) -> list[dict]:
+        return [self._rule(row) for row in range(self.table.rowCount())]
+
+    def _rule(self, row: int) -> dict:
+        rule = dict(self.table.item(row, 0).data(_BASE) or {})
+        for index, column in enumerate(self.columns):
+            item = self.table.item(row, index)
+            rule[column.key] = item.data(_VALUE) if column.choices is not None else item.text()
+        return rule
+
+    def set_rules(self, rules: list[dict]) -> None:
+        self.table.blockSignals(True)
+        self.table.setRowCount(0)
+        for row, rule in enumerate(rules):
+            self.table.insertRow(row)
+            for index, column in enumerate(self.columns):
+                value = str(rule.get(column.key, column.default))
+                item = QTableWidgetItem()
+                if column.choices is not None:
+                    item.setData(_VALUE, value)
+                    item.setText(column.choices.label(value))
+                else:
+                    item.setText(value)
+                self.table.setItem(row, index, item)
+            self.table.item(row, 0).setData(_BASE, rule)
+        self.table.blockSignals(False)
+        self._edited()
+        self._update_buttons()
+
+    # -- editing -------------------------------------------------------------------------
+
+    def add_rule(self) -> None:
+        """A new last rule, its first cell open for typing."""
+        self.set_rules([*self.rules(), {column.key: column.default for column in self.columns}])
+        row = self.table.rowCount() - 1
+        self.table.setFocus()
+        self.table.setCurrentCell(row, 0)
+        self.table.editItem(self.table.item(row, 0))
+
+    def remove_rule(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)
+            self.table.setCurrentCell(min(row, self.table.rowCount() - 1), max(self.table.currentColumn(), 0))
+            self._edited()
+            self._update_buttons()
+
+    def move_rule(self, step: int) -> None:
+        """Move the current rule up (-1) or down (1): order decides which rule wins."""
+        row, column = self.table.currentRow(), max(self.table.currentColumn(), 0)
+        target = row + step
+        if row < 0 or not 0 <= target < self.table.rowCount():
+            return
+        rules = self.rules()
+        rules[row], rules[target] = rules[target], rules[row]
+        self.set_rules(rules)
+        self.table.setCurrentCell(target, column)
+
+    def _update_buttons(self) -> None:
+        row, count = self.table.currentRow(), self.table.rowCount()
+        self.remove_button.setEnabled(0 <= row < count)
+        self.up_button.setEnabled(0 < row < count)
+        self.down_button.setEnabled(0 <= row < count - 1)
+
+    def _edited(self) -> None:
+        self.validate()
+        self.rulesChanged.emit()
+
+    # -- checking ------------------------------------------------------------------------
+
+    def problems(self) -> list[Problem]:
+        return self.check(self.rules())
+
+    def validate(self) -> None:
+        """Flag each problem in its cell, and say what the first one is (a blocking
+        one before advice)."""
+        problems = self.problems()
+        keys = [column.key for column in self.columns]
+        flagged: dict[tuple[int, int], Problem] = {}
+        for problem in reversed(sorted(problems, key=lambda problem: not problem.blocking)):
+            flagged[(problem.row, keys.index(problem.key))] = problem
+        error = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.table.blockSignals(True)
+        for row in range(self.table.rowCount()):
+            for index, column in enumerate(self.columns):
+                if column.choices is not None:
+                    continue
+                item = self.table.item(row, index)
+                problem = flagged.get((row, index))
+                item.setToolTip(problem.message if problem else item.text())  # the whole pattern, maybe elided
+                item.setIcon(QIcon() if problem is None else error if problem.blocking else warning)
+        self.table.blockSignals(False)
+        first = self.first_problem()
+        self.notice.show_message(first.message if first else "", "error" if first and first.blocking else "warning")
+
+    def first_problem(self) -> Problem | None:
+        problems = sorted(self.problems(), key=lambda problem: not problem.blocking)
+        return problems[0] if problems else None
+
+    def refusal(self) -> str | None:
+        first = self.first_problem()
+        return first.message if first and first.blocking else None
+
+    def focus_problem(self) -> None:
+        first = self.first_problem()
+        if first is not None:
+            self.table.setFocus()
+            self.table.setCurrentCell(first.row, [column.key for column in self.columns].index(first.key))
+
+
+COLUMNS = (Column("window_class"), Column("title"), Column("mode", "paste", MODES),
+           Column("paste_chord", "ctrl+v", PASTE_CHORDS), Column("send_key", "return", SEND_KEYS))
+
+
+class RulesPage(SettingsPage):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.editor = RuleTable(COLUMNS, self.problems, self)
+        self.table, self.notice = self.editor.table, self.editor.notice
+        self.add_button, self.remove_button = self.editor.add_button, self.editor.remove_button
+        self.up_button, self.down_button = self.editor.up_button, self.editor.down_button
+        self.table_label = QLabel(self)
+        self.table_label.setBuddy(self.table)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.table_label)
+        layout.addWidget(self.editor, 1)
         self.retranslate()
 
     def title(self) -> str:
@@ -117,132 +309,46 @@ class RulesPage(SettingsPage):
                                               self.tr("Paste chord"), self.tr("Send key")])
         self.table.horizontalHeaderItem(0).setToolTip(self.tr("The program's window class, e.g. AliWorkBench|WeChat"))
         self.table.horizontalHeaderItem(1).setToolTip(self.tr("Words in the window title, e.g. 千牛|接待"))
-        self.add_button.setText(self.tr("&Add rule"))
-        self.remove_button.setText(self.tr("Re&move"))
-        self.up_button.setText(self.tr("Move &up"))
-        self.down_button.setText(self.tr("Move &down"))
-        self.table.blockSignals(True)
-        for row in range(self.table.rowCount()):
-            for column, choices in CHOICES.items():
-                item = self.table.item(row, column)
-                item.setText(choices.label(item.data(_VALUE)))
-        self.table.blockSignals(False)
-        self.validate()
+        self.editor.retranslate()
 
     # -- values ------------------------------------------------------------------------
 
     def load(self, settings: Settings) -> None:
-        self._show_rules([dict(rule) for rule in settings.app_rules if isinstance(rule, dict)])
+        self.editor.set_rules([dict(rule) for rule in settings.app_rules if isinstance(rule, dict)])
 
     def changes(self) -> dict[str, object]:
         return {"app_rules": self.rules()}
 
     def rules(self) -> list[dict]:
-        return [self._rule(row) for row in range(self.table.rowCount())]
-
-    def _rule(self, row: int) -> dict:
-        rule = dict(self.table.item(row, 0).data(_BASE) or {})
-        for column, key in enumerate(KEYS):
-            item = self.table.item(row, column)
-            rule[key] = item.data(_VALUE) if column in CHOICES else item.text()
-        return rule
-
-    def _show_rules(self, rules: list[dict]) -> None:
-        self.table.blockSignals(True)
-        self.table.setRowCount(0)
-        for row, rule in enumerate(rules):
-            self.table.insertRow(row)
-            for column, key in enumerate(KEYS):
-                value = str(rule.get(key, NEW_RULE[key]))
-                item = QTableWidgetItem()
-                if column in CHOICES:
-                    item.setData(_VALUE, value)
-                    item.setText(CHOICES[column].label(value))
-                else:
-                    item.setText(value)
-                self.table.setItem(row, column, item)
-            self.table.item(row, 0).setData(_BASE, rule)
-        self.table.blockSignals(False)
-        self.validate()
-        self._update_buttons()
-
-    # -- editing -------------------------------------------------------------------------
+        return self.editor.rules()
 
     def add_rule(self) -> None:
-        """A new last rule, its window class cell open for typing."""
-        self._show_rules([*self.rules(), dict(NEW_RULE)])
-        row = self.table.rowCount() - 1
-        self.table.setFocus()
-        self.table.setCurrentCell(row, 0)
-        self.table.editItem(self.table.item(row, 0))
-
-    def remove_rule(self) -> None:
-        row = self.table.currentRow()
-        if row >= 0:
-            self.table.removeRow(row)
-            self.table.setCurrentCell(min(row, self.table.rowCount() - 1), max(self.table.currentColumn(), 0))
-            self.validate()
-            self._update_buttons()
-
-    def move_rule(self, step: int) -> None:
-        """Move the current rule up (-1) or down (1): order decides which rule wins."""
-        row, column = self.table.currentRow(), max(self.table.currentColumn(), 0)
-        target = row + step
-        if row < 0 or not 0 <= target < self.table.rowCount():
-            return
-        rules = self.rules()
-        rules[row], rules[target] = rules[target], rules[row]
-        self._show_rules(rules)
-        self.table.setCurrentCell(target, column)
-
-    def _update_buttons(self) -> None:
-        row, count = self.table.currentRow(), self.table.rowCount()
-        self.remove_button.setEnabled(0 <= row < count)
-        self.up_button.setEnabled(0 < row < count)
-        self.down_button.setEnabled(0 <= row < count - 1)
+        self.editor.add_rule()
 
     # -- checking ------------------------------------------------------------------------
 
-    def problems(self) -> list[tuple[int, int, str]]:
-        """(row, column, message) for every pattern that cannot work."""
+    def problems(self, rules: list[dict]) -> list[Problem]:
+        """Every pattern that cannot work."""
         found = []
-        for row in range(self.table.rowCount()):
-            patterns = [self.table.item(row, column).text() for column in PATTERN_COLUMNS]
-            if not any(pattern.strip() for pattern in patterns):
-                found.append((row, 0, self.tr("Rule {row} would match every window: give a window class or a title "
-                                              "pattern.").format(row=row + 1)))
-            for column, pattern in zip(PATTERN_COLUMNS, patterns, strict=True):
-                try:
-                    re.compile(pattern)
-                except re.error as error:
+        for row, rule in enumerate(rules):
+            if not any(rule[key].strip() for key in ("window_class", "title")):
+                found.append(Problem(row, "window_class", self.tr(
+                    "Rule {row} would match every window: give a window class or a title pattern.").format(
+                    row=row + 1)))
+            for key in ("window_class", "title"):
+                error = pattern_error(rule[key])
+                if error is not None:
                     message = (self.tr("Rule {row}: the window class pattern is not a valid regular expression "
-                                       "({error}).") if column == 0 else
+                                       "({error}).") if key == "window_class" else
                                self.tr("Rule {row}: the title pattern is not a valid regular expression ({error})."))
-                    found.append((row, column, message.format(row=row + 1, error=error)))
+                    found.append(Problem(row, key, message.format(row=row + 1, error=error)))
         return found
 
     def validate(self) -> None:
-        """Flag each bad pattern in its cell, and say what the first problem is."""
-        problems = self.problems()
-        flagged = {(row, column): message for row, column, message in reversed(problems)}
-        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        self.table.blockSignals(True)
-        for row in range(self.table.rowCount()):
-            for column in PATTERN_COLUMNS:
-                item = self.table.item(row, column)
-                message = flagged.get((row, column), "")
-                item.setToolTip(message or item.text())  # the whole pattern, which the column may elide
-                item.setIcon(icon if message else QIcon())
-        self.table.blockSignals(False)
-        self.notice.show_message(problems[0][2] if problems else "", "error")
+        self.editor.validate()
 
     def refusal(self) -> str | None:
-        problems = self.problems()
-        return problems[0][2] if problems else None
+        return self.editor.refusal()
 
     def focus_problem(self) -> None:
-        problems = self.problems()
-        if problems:
-            row, column, _message = problems[0]
-            self.table.setFocus()
-            self.table.setCurrentCell(row, column)
+        self.editor.focus_problem()

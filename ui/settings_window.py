@@ -1,6 +1,8 @@
-"""The settings window: hotkeys, inserting, per-application rules and general options.
+"""The settings window: hotkeys, inserting, per-application rules, conversations and
+general options.
 
-Each tab is a page (``ui.settings_pages``, ``ui.settings_rules``) that shows part of the
+Each tab is a page (``ui.settings_pages``, ``ui.settings_rules``,
+``ui.settings_conversations``) that shows part of the
 settings and gives its fields back; this window only puts them together: Save checks
 every page, applies what lives outside settings.json (starting at login, the interface
 language) and writes one ``Settings`` through the context, so every window hears of
@@ -19,6 +21,7 @@ from assistant import autostart
 from assistant.settings import Settings
 from ui.context import AppContext
 from ui.i18n import install_language
+from ui.settings_conversations import ConversationsPage
 from ui.settings_pages import GeneralPage, HotkeysPage, InsertingPage
 from ui.settings_rules import RulesPage
 from ui.settings_widgets import Notice, SettingsPage
@@ -34,8 +37,11 @@ class SettingsWindow(QDialog):
         self.hotkeys = HotkeysPage(context, self)
         self.inserting = InsertingPage(self)
         self.rules = RulesPage(self)
+        self.conversations = ConversationsPage(self)
         self.general = GeneralPage(self)
-        self.pages: list[SettingsPage] = [self.hotkeys, self.inserting, self.rules, self.general]
+        self.pages: list[SettingsPage] = [self.hotkeys, self.inserting, self.rules, self.conversations, self.general]
+        # The new-conversation hotkey lives on its own tab but must not clash with the others.
+        self.hotkeys.adopt("new_conversation", self.conversations.hotkey_edit, self.conversations.hotkey_notice)
         self.tabs = QTabWidget(self)
         for page in self.pages:
             self.tabs.addTab(page, page.title())
@@ -53,7 +59,7 @@ class SettingsWindow(QDialog):
         layout.addWidget(self.buttons)
         for page in self.pages:
             page.load(context.settings)
-        self._blocked(self.hotkeys.refusal() is not None)
+        self._blocked(self.hotkeys.blocking_reason() is not None)
         self.retranslate()
         # Room for the rules table; in text widths, so it scales with the font. Only the
         # first size: the user may resize, and the layouts keep everything readable.
@@ -74,7 +80,7 @@ class SettingsWindow(QDialog):
     def _blocked(self, blocked: bool) -> None:
         """Save is unavailable while the hotkeys clash; its tooltip says why."""
         self.save_button.setEnabled(not blocked)
-        reason = self.hotkeys.refusal() if blocked else None
+        reason = self.hotkeys.blocking_reason() if blocked else None
         self.save_button.setToolTip(self.tr("Cannot save: {reason}").format(reason=reason) if reason else "")
 
     def settings(self) -> Settings:

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QLineEdit, QWidget
 
 from assistant import i18n
@@ -332,3 +333,146 @@ def test_cancel_leaves_the_settings_untouched(qtbot, context: AppContext, isolat
     assert not window.isVisible()
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
     assert context.settings.agent_name == "A"
+
+
+# -- conversations ---------------------------------------------------------------------------
+
+def type_number(qtbot, spin: QWidget, number: int) -> None:
+    spin.setFocus()
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin, str(number))
+
+
+def type_with_input_method(widget: QWidget, text: str) -> None:
+    """Chinese text arrives as an input method's commit, not as key presses."""
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def choose(qtbot, button: QWidget) -> None:
+    """Click a radio button where its circle is (its row may be wider than its text)."""
+    qtbot.mouseClick(button, LEFT, pos=QPoint(button.height() // 2, button.height() // 2))
+
+
+def edit_title_rule(qtbot, window: SettingsWindow, row: int, column: int, text: str) -> None:
+    """Open a title rule's cell with F2, type ``text`` and press Enter."""
+    table = window.conversations.table
+    table.setFocus()
+    table.setCurrentCell(row, column)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = table.indexWidget(table.currentIndex())
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
+
+
+def test_limits_policy_idle_and_history_are_saved(qtbot, window: SettingsWindow, isolated_home: Path) -> None:
+    page = window.conversations
+    open_tab(qtbot, window, page)
+    assert page.policy_buttons["warn"].isChecked()
+    type_number(qtbot, page.soft_spin, 4)
+    type_number(qtbot, page.hard_spin, 7)
+    choose(qtbot, page.policy_buttons["block"])
+    type_number(qtbot, page.idle_spin, 45)
+    type_number(qtbot, page.retention_spin, 30)
+    save(qtbot, window)
+    saved = load_settings(isolated_home)
+    assert (saved.soft_limit, saved.hard_limit, saved.limit_policy) == (4, 7, "block")
+    assert (saved.idle_minutes, saved.conversation_retention_days) == (45, 30)
+    assert saved.title_rules == Settings().title_rules
+
+
+def test_the_idle_and_history_boxes_keep_their_ranges(window: SettingsWindow) -> None:
+    page = window.conversations
+    assert (page.idle_spin.minimum(), page.idle_spin.maximum()) == (1, 480)
+    assert (page.retention_spin.minimum(), page.retention_spin.maximum()) == (7, 3650)
+
+
+def test_a_hard_limit_below_the_soft_one_is_refused(qtbot, window: SettingsWindow, isolated_home: Path) -> None:
+    page = window.conversations
+    open_tab(qtbot, window, page)
+    type_number(qtbot, page.hard_spin, 2)
+    assert page.limits_notice.isVisibleTo(window)
+    assert page.limits_notice.message() == "The hard limit (2) cannot be below the soft limit (3)."
+    open_tab(qtbot, window, window.general)
+    click(qtbot, window.save_button)
+    assert window.isVisible()
+    assert window.tabs.currentWidget() is page
+    assert page.hard_spin.hasFocus()
+    assert not (isolated_home / FILE_NAME).exists()
+    type_number(qtbot, page.soft_spin, 2)
+    assert not page.limits_notice.isVisibleTo(window)
+    save(qtbot, window)
+    assert (load_settings(isolated_home).soft_limit, load_settings(isolated_home).hard_limit) == (2, 2)
+
+
+def test_a_title_rule_with_a_bad_pattern_is_flagged_and_refused(qtbot, window: SettingsWindow,
+                                                                isolated_home: Path) -> None:
+    page = window.conversations
+    open_tab(qtbot, window, page)
+    click(qtbot, page.editor.add_button)
+    row = page.table.rowCount() - 1
+    edit_title_rule(qtbot, window, row, 0, "helpdesk")
+    edit_title_rule(qtbot, window, row, 1, "^(?P<who>.+ - ")
+    item = page.table.item(row, 1)
+    assert "not a valid regular expression" in item.toolTip()
+    assert not item.icon().isNull()
+    click(qtbot, window.save_button)
+    assert window.isVisible()
+    assert page.editor.notice.message().startswith(f"Title rule {row + 1}: the title pattern is not a valid")
+    assert (page.table.currentRow(), page.table.currentColumn()) == (row, 1)
+    assert not (isolated_home / FILE_NAME).exists()
+
+    edit_title_rule(qtbot, window, row, 1, "^(?P<who>.+) - ")
+    assert item.icon().isNull()
+    save(qtbot, window)
+    assert load_settings(isolated_home).title_rules[-1] == {"window_class": "helpdesk", "title": "^(?P<who>.+) - "}
+
+
+def test_a_title_pattern_without_a_who_group_is_advised_against_but_saved(qtbot, window: SettingsWindow,
+                                                                          isolated_home: Path) -> None:
+    page = window.conversations
+    open_tab(qtbot, window, page)
+    edit_title_rule(qtbot, window, 0, 1, " - Workbench$")
+    assert page.editor.notice.severity == "warning"
+    assert "has no (?P<who>…) group, so it never applies" in page.editor.notice.message()
+    assert "(?P<who>…)" in page.table.horizontalHeaderItem(1).toolTip()
+    save(qtbot, window)
+    assert load_settings(isolated_home).title_rules[0]["title"] == " - Workbench$"
+
+
+def test_the_title_tester_ignores_unread_counters_and_follows_the_table(qtbot, window: SettingsWindow) -> None:
+    page = window.conversations
+    open_tab(qtbot, window, page)
+    qtbot.keyClicks(page.test_class_edit, "AliWorkBench")
+    type_with_input_method(page.test_title_edit, "(2) 王小明 - 接待中心")
+    assert page.test_result.text() == "Conversation: aliworkbench|王小明"
+    page.test_title_edit.clear()
+    type_with_input_method(page.test_title_edit, "王小明 - 接待中心")
+    assert page.test_result.text() == "Conversation: aliworkbench|王小明"
+    edit_title_rule(qtbot, window, 0, 0, "nothing-matches-this")  # the Qianniu rule no longer applies
+    assert page.test_result.text() == "Conversation: aliworkbench|王小明 - 接待中心"
+
+
+def test_a_new_conversation_hotkey_clashing_with_the_picker_blocks_saving(qtbot, window: SettingsWindow,
+                                                                          isolated_home: Path) -> None:
+    page = window.conversations
+    open_tab(qtbot, window, page)
+    qtbot.keyClick(page.hotkey_edit, Qt.Key.Key_Q, CTRL_ALT)  # the picker's chord
+    assert page.hotkey_notice.severity == "error"
+    assert "Ctrl+Alt+Q already opens the picker" in page.hotkey_notice.message()
+    assert page.hotkey_notice.isVisibleTo(window)
+    assert "already starts a new conversation" in window.hotkeys.notices["picker"].message()
+    assert not window.save_button.isEnabled()
+    assert "Ctrl+Alt+Q" in window.save_button.toolTip()
+    qtbot.keyClick(page.hotkey_edit, Qt.Key.Key_Return)
+    assert window.isVisible()
+    assert not (isolated_home / FILE_NAME).exists()
+    qtbot.keyClick(page.hotkey_edit, Qt.Key.Key_F8, CTRL_ALT)
+    assert window.save_button.isEnabled()
+    assert window.hotkeys.notices["picker"].severity == ""
+    save(qtbot, window)
+    assert load_settings(isolated_home).new_conversation_hotkey == "ctrl+alt+f8"

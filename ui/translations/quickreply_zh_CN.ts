@@ -4,27 +4,27 @@
 <context>
     <name>AppActions</name>
     <message>
-        <location filename="../shell.py" line="39"/>
+        <location filename="../shell.py" line="58"/>
         <source>Pick a reply…</source>
         <translation>选择回复…</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="40"/>
+        <location filename="../shell.py" line="59"/>
         <source>Phrasebooks…</source>
         <translation>短语库…</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="41"/>
+        <location filename="../shell.py" line="60"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="42"/>
+        <location filename="../shell.py" line="61"/>
         <source>Pause hotkeys</source>
         <translation>暂停快捷键</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="43"/>
+        <location filename="../shell.py" line="62"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -205,45 +205,233 @@
 <context>
     <name>ConversationGuard</name>
     <message>
-        <location filename="../conversation_guard.py" line="48"/>
+        <location filename="../conversation_guard.py" line="51"/>
         <source>{count}/{limit} quick replies in this conversation</source>
         <translation>本次会话已用快捷回复 {count}/{limit} 次</translation>
     </message>
     <message>
-        <location filename="../conversation_guard.py" line="59"/>
+        <location filename="../conversation_guard.py" line="62"/>
         <source>{count} quick replies in this conversation already: please type this reply yourself, or start a new conversation (Ctrl+N in the picker).</source>
         <translation>本次会话已用了 {count} 次快捷回复：这条请亲自输入，或开始新会话（在短语选择器中按 Ctrl+N）。</translation>
     </message>
     <message>
-        <location filename="../conversation_guard.py" line="65"/>
+        <location filename="../conversation_guard.py" line="68"/>
         <source>This conversation already has {count} quick replies. Too many read like a robot. Insert this one anyway?</source>
         <translation>本次会话已用了 {count} 次快捷回复，用得太多会像机器人在回复。仍要插入这一条吗？</translation>
     </message>
     <message>
-        <location filename="../conversation_guard.py" line="83"/>
+        <location filename="../conversation_guard.py" line="86"/>
         <source>{count} quick replies in this conversation: over the limit of {limit}. Type the next replies yourself.</source>
         <translation>本次会话已用 {count} 次快捷回复，超过上限 {limit} 次。接下来的回复请亲自输入。</translation>
     </message>
     <message>
-        <location filename="../conversation_guard.py" line="87"/>
+        <location filename="../conversation_guard.py" line="90"/>
         <source>{count}/{limit} quick replies in this conversation. A typed reply reads warmer than another prepared one.</source>
         <translation>本次会话已用快捷回复 {count}/{limit} 次。亲手输入的回复比再用一条快捷短语更有温度。</translation>
     </message>
     <message>
-        <location filename="../conversation_guard.py" line="94"/>
+        <location filename="../conversation_guard.py" line="97"/>
         <source>New conversation: the count starts again at 0.</source>
         <translation>已开始新会话：计数从 0 重新开始。</translation>
     </message>
     <message>
-        <location filename="../conversation_guard.py" line="98"/>
+        <location filename="../conversation_guard.py" line="101"/>
         <source>Name this conversation (e.g. the buyer):</source>
         <translation>为本次会话命名（例如买家名称）：</translation>
     </message>
 </context>
 <context>
+    <name>ConversationsPage</name>
+    <message>
+        <location filename="../settings_conversations.py" line="113"/>
+        <source>Con&amp;versations</source>
+        <translation>会话(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../settings_conversations.py" line="116"/>
+        <source>S&amp;oft limit:</source>
+        <translation>提醒上限(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../settings_conversations.py" line="117"/>
+        <source>Ha&amp;rd limit:</source>
+        <translation>最高上限(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../settings_conversations.py" line="118"/>
+        <source>Past the hard limit:</source>
+        <translation>超过最高上限时：</translation>
+    </message>
+    <message>
+        <location filename="../settings_conversations.py" line="119"/>
+        <source>Idle &amp;time that ends a conversation:</source>
+        <translation>会话结束的空闲时长(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../settings_conversations.py" line="120"/>
+        <source>&amp;Keep the history for:</source>
+        <translation>会话记录保留时长(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../settings_conversations.py" line="121"/>
+        <source>&amp;New conversation hotkey:</source>
+        <translation>开始新会话的快捷键(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../settings_conversations.py" line="123"/>
+        <source> quick replies</source>
+        <translation> 次快捷回复</translation>
+    </message>
+    <message>
+        <location filename="../settings_conversations.py" line="124"/>
+        <source>From this quick reply in one conversation on, a gentle notice suggests typing the answer.</source>
+        <translation>同一会话中快捷回复达到此次数起，会温和地提醒您亲自输入回复。</translation>
+    </message>
+    <message>
+        <location filename="../settings_conversations.py" line="126"/>
+        <source>More quick replies than this in one conversation meet the policy below.</source>
+        <translation>同一会话中快捷回复超过此次数后，将按下方选择的方式处理。</translation>
+    </message>
+    <message>
+        <location filename="../settings_conversations.py" line="128"/>
+        <source> minutes</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../settings_conversations.py" line="129"/>
+        <source>With no quick reply in a chat for this long, the next one starts a new conversation (the count goes back to 0).</source>
+        <translation>某个聊天窗口超过此时长未使用快捷回复时，下一次快捷回复将开始新会话（计数从 0 重新开始）。</translation>
+    </message>
+    <message>
+        <location filename="../settings_conversations.py" line="131"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../settings_conversations.py" line="132"/>
+        <source>Conversations and their counts older than this are forgotten. No reply text is ever kept.</source>
+        <translation>超过此时长的会话及其计数会被自动清除。回复内容始终不会被保存。</translation>
+    </message>
+    <message>
+        <location filename="../settings_conversations.py" line="134"/>
+        <source>Starts a new conversation in the active chat window: the count goes back to 0.</source>
+        <translation>在当前聊天窗口中开始新会话：计数从 0 重新开始。</translation>
+    </message>
+    <message>
+        <location filename="../settings_conversations.py" line="137"/>
+        <source>&amp;Warn only</source>
+        <translation>仅警告(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../settings_conversations.py" line="137"/>
+        <source>The reply goes in, with a warning.</source>
+        <translation>照常插入回复，同时显示警告。</translation>
+    </message>
+    <message>
+        <location filename="../settings_conversations.py" line="138"/>
+        <source>Ask to con&amp;firm</source>
+        <translation>询问确认(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../settings_conversations.py" line="138"/>
+        <source>You are asked before the reply goes in.</source>
+        <translation>插入回复前先询问您。</translation>
+    </message>
+    <message>
+        <location filename="../settings_conversations.py" line="139"/>
+        <source>&amp;Block</source>
+        <translation>阻止(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../settings_conversations.py" line="139"/>
+        <source>The reply does not go in; type it yourself.</source>
+        <translation>不插入回复，请亲自输入。</translation>
+    </message>
+    <message>
+        <location filename="../settings_conversations.py" line="143"/>
+        <source>Title rul&amp;es:</source>
+        <translation>标题规则(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../settings_conversations.py" line="144"/>
+        <source>Which buyer a chat window is about: the first rule whose patterns match names the conversation. Unread counters such as “(3)” are removed from the title first.</source>
+        <translation>用于识别聊天窗口对应的买家：按顺序查找，第一条匹配条件相符的规则为会话命名。匹配前会先去掉标题中“(3)”这类未读计数。</translation>
+    </message>
+    <message>
+        <location filename="../settings_conversations.py" line="147"/>
+        <source>Window class</source>
+        <translation>窗口类名</translation>
+    </message>
+    <message>
+        <location filename="../settings_conversations.py" line="147"/>
+        <source>Title</source>
+        <translation>窗口标题</translation>
+    </message>
+    <message>
+        <location filename="../settings_conversations.py" line="149"/>
+        <source>A regular expression for the program&apos;s window class, matched ignoring case, e.g. qianniu|wechat; empty matches every program.</source>
+        <translation>匹配程序窗口类名的正则表达式，不区分大小写，例如 qianniu|wechat；留空则匹配所有程序。</translation>
+    </message>
+    <message>
+        <location filename="../settings_conversations.py" line="152"/>
+        <source>A regular expression for the window title, matched ignoring case, e.g. ^(?P&lt;who&gt;.+?) - 接待. Its (?P&lt;who&gt;…) group is the buyer&apos;s name or chat id. A pattern without that group is skipped: the rule never applies. When no rule applies, the whole title names the conversation.</source>
+        <translation>匹配窗口标题的正则表达式，不区分大小写，例如 ^(?P&lt;who&gt;.+?) - 接待。其中的 (?P&lt;who&gt;…) 分组即买家名称或聊天 ID。不含该分组的匹配条件会被跳过，该规则永远不会生效。没有规则生效时，以整个窗口标题作为会话名称。</translation>
+    </message>
+    <message>
+        <location filename="../settings_conversations.py" line="156"/>
+        <source>Test a tit&amp;le:</source>
+        <translation>测试窗口标题(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../settings_conversations.py" line="157"/>
+        <source>Window class, e.g. AliWorkBench</source>
+        <translation>窗口类名，例如 AliWorkBench</translation>
+    </message>
+    <message>
+        <location filename="../settings_conversations.py" line="158"/>
+        <source>Window title, e.g. (2) 王小明 - 接待中心</source>
+        <translation>窗口标题，例如 (2) 王小明 - 接待中心</translation>
+    </message>
+    <message>
+        <location filename="../settings_conversations.py" line="194"/>
+        <source>The hard limit ({hard}) cannot be below the soft limit ({soft}).</source>
+        <translation>最高上限（{hard}）不能低于提醒上限（{soft}）。</translation>
+    </message>
+    <message>
+        <location filename="../settings_conversations.py" line="208"/>
+        <source>Title rule {row}: the window class pattern is not a valid regular expression ({error}).</source>
+        <translation>第 {row} 条标题规则：窗口类名不是有效的正则表达式（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../settings_conversations.py" line="210"/>
+        <source>Title rule {row}: the title pattern is not a valid regular expression ({error}).</source>
+        <translation>第 {row} 条标题规则：窗口标题不是有效的正则表达式（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../settings_conversations.py" line="216"/>
+        <source>Title rule {row} has no title pattern, so it never applies.</source>
+        <translation>第 {row} 条标题规则没有填写窗口标题的匹配条件，因此永远不会生效。</translation>
+    </message>
+    <message>
+        <location filename="../settings_conversations.py" line="219"/>
+        <source>Title rule {row} has no (?P&lt;who&gt;…) group, so it never applies.</source>
+        <translation>第 {row} 条标题规则不含 (?P&lt;who&gt;…) 分组，因此永远不会生效。</translation>
+    </message>
+    <message>
+        <location filename="../settings_conversations.py" line="247"/>
+        <source>Type a window title to see which conversation it belongs to.</source>
+        <translation>输入窗口标题，即可查看它属于哪个会话。</translation>
+    </message>
+    <message>
+        <location filename="../settings_conversations.py" line="249"/>
+        <source>Conversation: {key}</source>
+        <translation>会话：{key}</translation>
+    </message>
+</context>
+<context>
     <name>FallbackWindow</name>
     <message>
-        <location filename="../shell.py" line="119"/>
+        <location filename="../shell.py" line="140"/>
         <source>This desktop has no system tray, so QuickReply lives in this window. Closing it keeps QuickReply running; start QuickReply again to bring it back.</source>
         <translation>当前桌面没有系统托盘，因此 QuickReply 显示在此窗口中。关闭此窗口后 QuickReply 仍在运行；再次启动 QuickReply 即可重新打开此窗口。</translation>
     </message>
@@ -251,42 +439,42 @@
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../settings_pages.py" line="260"/>
+        <location filename="../settings_pages.py" line="277"/>
         <source>&amp;General</source>
         <translation>常规(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="263"/>
+        <location filename="../settings_pages.py" line="280"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="269"/>
+        <location filename="../settings_pages.py" line="286"/>
         <source>&amp;Language:</source>
         <translation>界面语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="270"/>
+        <location filename="../settings_pages.py" line="287"/>
         <source>&amp;Backups to keep:</source>
         <translation>备份保留份数(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="271"/>
+        <location filename="../settings_pages.py" line="288"/>
         <source>Longest &amp;message before the check warns:</source>
         <translation>话术检查的单条消息字数上限(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="272"/>
+        <location filename="../settings_pages.py" line="289"/>
         <source> characters</source>
         <translation> 字</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="273"/>
+        <location filename="../settings_pages.py" line="290"/>
         <source>Start QuickReply &amp;when I log in</source>
         <translation>登录时自动启动 QuickReply(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="275"/>
+        <location filename="../settings_pages.py" line="292"/>
         <source>Not available on this system.</source>
         <translation>当前系统不支持此功能。</translation>
     </message>
@@ -302,47 +490,52 @@
 <context>
     <name>HotkeysPage</name>
     <message>
-        <location filename="../settings_pages.py" line="108"/>
+        <location filename="../settings_pages.py" line="109"/>
         <source>&amp;Hotkeys</source>
         <translation>快捷键(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="111"/>
+        <location filename="../settings_pages.py" line="112"/>
         <source>These key combinations work in every application. Click a field and press the keys; Backspace clears it.</source>
         <translation>这些组合键在所有程序中都有效。点击输入框后按下组合键即可设置；按 Backspace 键清除。</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="113"/>
+        <location filename="../settings_pages.py" line="114"/>
         <source>&amp;Open the picker:</source>
         <translation>打开短语选择器(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="114"/>
+        <location filename="../settings_pages.py" line="115"/>
         <source>&amp;Pause or resume all hotkeys:</source>
         <translation>暂停/恢复全部快捷键(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="156"/>
+        <location filename="../settings_pages.py" line="170"/>
         <source>{hotkey} already opens the picker. Each hotkey needs its own combination.</source>
         <translation>{hotkey} 已用于打开短语选择器。每个快捷键都需要使用不同的组合键。</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="158"/>
+        <location filename="../settings_pages.py" line="171"/>
         <source>{hotkey} already pauses the hotkeys. Each hotkey needs its own combination.</source>
         <translation>{hotkey} 已用于暂停快捷键。每个快捷键都需要使用不同的组合键。</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="166"/>
+        <location filename="../settings_pages.py" line="172"/>
+        <source>{hotkey} already starts a new conversation. Each hotkey needs its own combination.</source>
+        <translation>{hotkey} 已用于开始新会话。每个快捷键都需要使用不同的组合键。</translation>
+    </message>
+    <message>
+        <location filename="../settings_pages.py" line="183"/>
         <source>{hotkey} cannot be used: {reason}</source>
         <translation>无法使用 {hotkey}：{reason}</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="168"/>
+        <location filename="../settings_pages.py" line="185"/>
         <source>{hotkey} is not recommended: {reason}</source>
         <translation>不建议使用 {hotkey}：{reason}</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="170"/>
+        <location filename="../settings_pages.py" line="187"/>
         <source>{hotkey} is also the hotkey of the reply “{title}”, which will then not work.</source>
         <translation>{hotkey} 也是短语“{title}”的快捷键，该短语的快捷键将会失效。</translation>
     </message>
@@ -503,67 +696,67 @@
 <context>
     <name>InsertingPage</name>
     <message>
-        <location filename="../settings_pages.py" line="201"/>
+        <location filename="../settings_pages.py" line="218"/>
         <source>&amp;Inserting</source>
         <translation>插入回复(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="205"/>
+        <location filename="../settings_pages.py" line="222"/>
         <source>Insert &amp;by:</source>
         <translation>插入方式(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="205"/>
+        <location filename="../settings_pages.py" line="222"/>
         <source>&amp;Paste chord:</source>
         <translation>粘贴组合键(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="205"/>
+        <location filename="../settings_pages.py" line="222"/>
         <source>Send &amp;key between messages:</source>
         <translation>分条发送时的发送键(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="206"/>
+        <location filename="../settings_pages.py" line="223"/>
         <source>&amp;Wait for the paste at most:</source>
         <translation>粘贴最长等待时间(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="206"/>
+        <location filename="../settings_pages.py" line="223"/>
         <source>Your &amp;name for {agent}:</source>
         <translation>您的称呼（用于 {agent}）(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="209"/>
+        <location filename="../settings_pages.py" line="226"/>
         <source>Pasting works with Chinese text and input methods; typing out is for applications that refuse a paste.</source>
         <translation>粘贴方式支持中文和输入法；逐键输入仅用于不接受粘贴的程序。</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="211"/>
+        <location filename="../settings_pages.py" line="228"/>
         <source>Terminals usually need Ctrl+Shift+V.</source>
         <translation>终端通常需要使用 Ctrl+Shift+V。</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="212"/>
+        <location filename="../settings_pages.py" line="229"/>
         <source>Sent between the parts of a reply marked “Send as separate messages”.</source>
         <translation>回复勾选了“分条发送”时，在各条消息之间按下此键。</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="214"/>
+        <location filename="../settings_pages.py" line="231"/>
         <source>&amp;Restore my clipboard after pasting</source>
         <translation>粘贴后恢复剪贴板原有内容(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="215"/>
+        <location filename="../settings_pages.py" line="232"/>
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="216"/>
+        <location filename="../settings_pages.py" line="233"/>
         <source>How long the chat window may take to read the pasted text before your clipboard is put back.</source>
         <translation>恢复剪贴板之前，最多等待聊天窗口读取粘贴内容的时长。</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="218"/>
+        <location filename="../settings_pages.py" line="235"/>
         <source>e.g. Lily or agent 07</source>
         <translation>例如：小丽 或 07 号客服</translation>
     </message>
@@ -1039,100 +1232,103 @@
         <translation>就绪 · 短语选择器 {chord}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="233"/>
+        <location filename="../app.py" line="236"/>
         <source>The reply is on the clipboard; paste it with Ctrl+V.</source>
         <translation>回复已复制到剪贴板，请按 Ctrl+V 粘贴。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="250"/>
+        <location filename="../app.py" line="253"/>
         <source>The window did not accept the reply. It is not on the clipboard any more; try again or switch the application to typing mode.</source>
         <translation>该窗口未接受这条回复，剪贴板中也已不再保留。请重试，或将该程序的插入方式改为逐键输入。</translation>
     </message>
 </context>
 <context>
-    <name>RulesPage</name>
+    <name>RuleTable</name>
     <message>
-        <location filename="../settings_rules.py" line="109"/>
-        <source>A&amp;pplications</source>
-        <translation>程序规则(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../settings_rules.py" line="112"/>
-        <source>The first rule whose patterns match the chat window decides how a reply goes in. Patterns are regular expressions, matched ignoring case; an empty pattern matches any window.</source>
-        <translation>按顺序查找，第一条与聊天窗口匹配的规则决定回复的插入方式。匹配条件为正则表达式，不区分大小写；留空则匹配任意窗口。</translation>
-    </message>
-    <message>
-        <location filename="../settings_rules.py" line="115"/>
-        <source>Ru&amp;les:</source>
-        <translation>规则(&amp;L)：</translation>
-    </message>
-    <message>
-        <location filename="../settings_rules.py" line="116"/>
-        <source>Window class</source>
-        <translation>窗口类名</translation>
-    </message>
-    <message>
-        <location filename="../settings_rules.py" line="116"/>
-        <source>Title</source>
-        <translation>窗口标题</translation>
-    </message>
-    <message>
-        <location filename="../settings_rules.py" line="116"/>
-        <source>Insert by</source>
-        <translation>插入方式</translation>
-    </message>
-    <message>
-        <location filename="../settings_rules.py" line="117"/>
-        <source>Paste chord</source>
-        <translation>粘贴组合键</translation>
-    </message>
-    <message>
-        <location filename="../settings_rules.py" line="117"/>
-        <source>Send key</source>
-        <translation>发送键</translation>
-    </message>
-    <message>
-        <location filename="../settings_rules.py" line="118"/>
-        <source>The program&apos;s window class, e.g. AliWorkBench|WeChat</source>
-        <translation>程序的窗口类名，例如 AliWorkBench|WeChat</translation>
-    </message>
-    <message>
-        <location filename="../settings_rules.py" line="119"/>
-        <source>Words in the window title, e.g. 千牛|接待</source>
-        <translation>窗口标题中的文字，例如 千牛|接待</translation>
-    </message>
-    <message>
-        <location filename="../settings_rules.py" line="120"/>
+        <location filename="../settings_rules.py" line="153"/>
         <source>&amp;Add rule</source>
         <translation>添加规则(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../settings_rules.py" line="121"/>
+        <location filename="../settings_rules.py" line="154"/>
         <source>Re&amp;move</source>
         <translation>删除(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../settings_rules.py" line="122"/>
+        <location filename="../settings_rules.py" line="155"/>
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../settings_rules.py" line="123"/>
+        <location filename="../settings_rules.py" line="156"/>
         <source>Move &amp;down</source>
         <translation>下移(&amp;D)</translation>
     </message>
+</context>
+<context>
+    <name>RulesPage</name>
     <message>
-        <location filename="../settings_rules.py" line="212"/>
+        <location filename="../settings_rules.py" line="301"/>
+        <source>A&amp;pplications</source>
+        <translation>程序规则(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../settings_rules.py" line="304"/>
+        <source>The first rule whose patterns match the chat window decides how a reply goes in. Patterns are regular expressions, matched ignoring case; an empty pattern matches any window.</source>
+        <translation>按顺序查找，第一条与聊天窗口匹配的规则决定回复的插入方式。匹配条件为正则表达式，不区分大小写；留空则匹配任意窗口。</translation>
+    </message>
+    <message>
+        <location filename="../settings_rules.py" line="307"/>
+        <source>Ru&amp;les:</source>
+        <translation>规则(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../settings_rules.py" line="308"/>
+        <source>Window class</source>
+        <translation>窗口类名</translation>
+    </message>
+    <message>
+        <location filename="../settings_rules.py" line="308"/>
+        <source>Title</source>
+        <translation>窗口标题</translation>
+    </message>
+    <message>
+        <location filename="../settings_rules.py" line="308"/>
+        <source>Insert by</source>
+        <translation>插入方式</translation>
+    </message>
+    <message>
+        <location filename="../settings_rules.py" line="309"/>
+        <source>Paste chord</source>
+        <translation>粘贴组合键</translation>
+    </message>
+    <message>
+        <location filename="../settings_rules.py" line="309"/>
+        <source>Send key</source>
+        <translation>发送键</translation>
+    </message>
+    <message>
+        <location filename="../settings_rules.py" line="310"/>
+        <source>The program&apos;s window class, e.g. AliWorkBench|WeChat</source>
+        <translation>程序的窗口类名，例如 AliWorkBench|WeChat</translation>
+    </message>
+    <message>
+        <location filename="../settings_rules.py" line="311"/>
+        <source>Words in the window title, e.g. 千牛|接待</source>
+        <translation>窗口标题中的文字，例如 千牛|接待</translation>
+    </message>
+    <message>
+        <location filename="../settings_rules.py" line="336"/>
         <source>Rule {row} would match every window: give a window class or a title pattern.</source>
         <translation>第 {row} 条规则会匹配所有窗口：请填写窗口类名或窗口标题的匹配条件。</translation>
     </message>
     <message>
-        <location filename="../settings_rules.py" line="218"/>
+        <location filename="../settings_rules.py" line="341"/>
         <source>Rule {row}: the window class pattern is not a valid regular expression ({error}).</source>
         <translation>第 {row} 条规则：窗口类名不是有效的正则表达式（{error}）。</translation>
     </message>
     <message>
-        <location filename="../settings_rules.py" line="220"/>
+        <location filename="../settings_rules.py" line="343"/>
         <source>Rule {row}: the title pattern is not a valid regular expression ({error}).</source>
         <translation>第 {row} 条规则：窗口标题不是有效的正则表达式（{error}）。</translation>
     </message>
@@ -1153,22 +1349,22 @@
 <context>
     <name>SettingsWindow</name>
     <message>
-        <location filename="../settings_window.py" line="64"/>
+        <location filename="../settings_window.py" line="70"/>
         <source>QuickReply settings</source>
         <translation>QuickReply 设置</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="78"/>
+        <location filename="../settings_window.py" line="84"/>
         <source>Cannot save: {reason}</source>
         <translation>无法保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="102"/>
+        <location filename="../settings_window.py" line="108"/>
         <source>The settings could not be written: {error}</source>
         <translation>无法写入设置：{error}</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="122"/>
+        <location filename="../settings_window.py" line="128"/>
         <source>Could not change starting at login: {error}</source>
         <translation>无法更改登录时自动启动：{error}</translation>
     </message>
