@@ -106,8 +106,12 @@ class Shell(QObject):
         if self.tray is not None:
             self.tray.showMessage("QuickReply", message, icon("quickreply"), 8000)
         elif self.fallback is not None:
+            # Never take the focus from the chat window the agent is typing in.
             self.fallback.message.setText(message)
-            self.fallback.show_again()
+            if not self.fallback.isVisible():
+                self.fallback.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+                self.fallback.show()
+                self.fallback.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, False)
 
     def show(self) -> None:
         if self.fallback is not None:
