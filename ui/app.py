@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSystemTrayIcon
 
 from assistant.desktop.base import HotkeyListener, Keyboard, WindowInfo, Windows
@@ -46,6 +46,8 @@ class Desktop:
     listener_factory: Callable[..., HotkeyListener]
     keyboard: Keyboard
     windows: Windows
+    #: Calls back when the active window changes (None where there is no such watcher).
+    watcher_factory: Callable[[Callable[[], None]], object] | None = None
 
 
 def desktop_for_session() -> Desktop | None:
@@ -56,9 +58,10 @@ def desktop_for_session() -> Desktop | None:
         if kind == "x11":
             from assistant.desktop.x11_hotkeys import X11HotkeyListener
             from assistant.desktop.x11_keyboard import X11Keyboard
+            from assistant.desktop.x11_watch import X11ActiveWindowWatcher
             from assistant.desktop.x11_windows import X11Windows
 
-            return Desktop(X11HotkeyListener, X11Keyboard(), X11Windows())
+            return Desktop(X11HotkeyListener, X11Keyboard(), X11Windows(), X11ActiveWindowWatcher)
         if kind == "windows":
             from assistant.desktop.win32_hotkeys import Win32HotkeyListener
             from assistant.desktop.win32_input import Win32Keyboard, Win32Windows
@@ -70,6 +73,9 @@ def desktop_for_session() -> Desktop | None:
 
 
 class QuickReplyApp(QObject):
+    #: Emitted from the watcher's thread; delivered queued on the main thread.
+    activeWindowChanged = Signal()
+
     def __init__(self, context: AppContext, instance: SingleInstance, desktop: Desktop | None):
         super().__init__()
         self.context = context
@@ -80,12 +86,14 @@ class QuickReplyApp(QObject):
         self.conversations = ConversationGuard(context, self.shell.notify)
         self._inserting_into: WindowInfo | None = None
         self.manager = None
+        self.statistics = None
         self.hotkeys: HotkeyService | None = None
         self.inserter: Inserter | None = None
         instance.commandReceived.connect(self._command)
         self.actions.pick.triggered.connect(lambda: self.open_picker(self.active_window()))
         self.actions.manager.triggered.connect(self.open_manager)
         self.actions.settings.triggered.connect(self.open_settings)
+        self.actions.statistics.triggered.connect(self.open_statistics)
         self.actions.pause.toggled.connect(self._set_paused)
         self.actions.quit.triggered.connect(QApplication.quit)
         context.settingsChanged.connect(self._settings_changed)
@@ -100,11 +108,17 @@ class QuickReplyApp(QObject):
             self.hotkeys.triggered.connect(self._hotkey)
             self.hotkeys.problems.connect(self._hotkey_problems)
             self.hotkeys.pausedChanged.connect(lambda paused: self._update_state())
+        self._watcher = None
+        if desktop is not None and desktop.watcher_factory is not None:
+            self._watcher = desktop.watcher_factory(self.activeWindowChanged.emit)
+            self.activeWindowChanged.connect(self._update_state)
         self._update_state()
 
     def start(self) -> None:
         for notice in self.context.notices:
             self.shell.notify(notice)
+        if self._watcher is not None:
+            self._watcher.start()
         if self.hotkeys is not None:
             self.hotkeys.start()
         elif not self.context.settings.wayland_notice_shown:
@@ -116,6 +130,8 @@ class QuickReplyApp(QObject):
     def stop(self) -> None:
         if self.hotkeys is not None:
             self.hotkeys.stop()
+        if self._watcher is not None:
+            self._watcher.stop()
 
     # -- state --------------------------------------------------------------------------
 
@@ -201,6 +217,15 @@ class QuickReplyApp(QObject):
         self.manager.show()
         self.manager.raise_()
         self.manager.activateWindow()
+
+    def open_statistics(self) -> None:
+        if self.statistics is None:
+            from ui.stats_window import StatsWindow
+
+            self.statistics = StatsWindow(self.context)
+        self.statistics.show()
+        self.statistics.raise_()
+        self.statistics.activateWindow()
 
     def open_settings(self) -> None:
         from ui.settings_window import SettingsWindow

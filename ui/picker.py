@@ -8,6 +8,9 @@ Alt+1–9 always, Esc to close. Losing focus closes it too.
 
 from __future__ import annotations
 
+import logging
+import time
+
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
@@ -25,7 +28,11 @@ from assistant.desktop.base import WindowInfo
 from assistant.model import Phrase
 from ui.context import AppContext
 
+log = logging.getLogger(__name__)
+
 RESULT_LIMIT = 30
+#: A focus loss this soon after opening is the window manager's doing, not the agent's.
+SETTLE_SECONDS = 0.4
 
 
 class Picker(QWidget):
@@ -43,6 +50,9 @@ class Picker(QWidget):
                          | Qt.WindowType.WindowStaysOnTopHint)
         self.context = context
         self.target: WindowInfo | None = None
+        self._was_active = False
+        self._closing = False  # hiding on purpose: the deactivation that follows is ours
+        self._opened_at = 0.0
         #: The phrases listed, in row order (items hold only text: PySide must not own them).
         self.shown: list[Phrase] = []
         self.setObjectName("picker")
@@ -96,8 +106,19 @@ class Picker(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-        elif event.type() == QEvent.Type.ActivationChange and self.isVisible() and not self.isActiveWindow():
-            self._dismiss()
+        elif event.type() == QEvent.Type.ActivationChange and self.isVisible():
+            # Close when the agent goes elsewhere, but not on a deactivation that comes
+            # before the window manager has given us the focus at all.
+            if self.isActiveWindow():
+                self._was_active = True
+            elif self._was_active and not self._closing:
+                if time.monotonic() - self._opened_at < SETTLE_SECONDS:
+                    # Some window managers hand the focus back to the previous window
+                    # just after mapping a tool window: that is not the agent leaving.
+                    log.info("picker lost the focus at once; taking it back")
+                    self.activateWindow()
+                else:
+                    self._dismiss()
         super().changeEvent(event)
 
     # -- opening and closing -------------------------------------------------------------
@@ -106,11 +127,15 @@ class Picker(QWidget):
         """Show near the mouse, ready to type; ``target`` gets the reply. ``counter``
         says how many quick replies this conversation has had."""
         self.target = target
+        self._was_active = False
+        self._closing = False
+        self._opened_at = time.monotonic()
         self.counter.setText(counter)
         self.query.clear()
         self.groups.setCurrentIndex(0)
         self._search()
         self.move(self._position_near(QCursor.pos()))
+        log.info("picker opened")
         self.show()
         self.raise_()
         self.activateWindow()
@@ -126,11 +151,14 @@ class Picker(QWidget):
         return QPoint(x, max(y, area.top()))
 
     def _dismiss(self) -> None:
-        if self.isVisible():
+        if self.isVisible() and not self._closing:
+            log.info("picker dismissed")
+            self._closing = True
             self.hide()
             self.dismissed.emit(self.target)
 
     def _choose(self, phrase: Phrase) -> None:
+        self._closing = True
         self.hide()
         self.chosen.emit(phrase, self.target)
 

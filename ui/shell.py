@@ -46,17 +46,19 @@ class AppActions(QObject):
         super().__init__(parent)
         self.pick = QAction(self)
         self.manager = QAction(self)
+        self.statistics = QAction(self)
         self.settings = QAction(self)
         self.pause = QAction(self, checkable=True)
         self.quit = QAction(self)
         self.retranslate()
 
     def all(self) -> list[QAction]:
-        return [self.pick, self.manager, self.settings, self.pause, self.quit]
+        return [self.pick, self.manager, self.statistics, self.settings, self.pause, self.quit]
 
     def retranslate(self) -> None:
         self.pick.setText(self.tr("Pick a reply…"))
         self.manager.setText(self.tr("Phrasebooks…"))
+        self.statistics.setText(self.tr("Statistics…"))
         self.settings.setText(self.tr("Settings…"))
         self.pause.setText(self.tr("Pause hotkeys"))
         self.quit.setText(self.tr("Quit"))

@@ -445,3 +445,23 @@ def test_wait_until_active_waits_for_the_keyboard_focus(make_target, windows, pr
         assert windows.wait_until_active(target.window, timeout=3.0)
         assert input_focus(probe) == target.window
     assert reused  # else this test did not make the situation it is about
+
+
+def test_the_watcher_reports_a_switch_of_the_active_window(make_target, xserver) -> None:
+    import threading
+
+    from assistant.desktop.x11_watch import X11ActiveWindowWatcher
+
+    first = make_target("first chat")
+    second = make_target("second chat")
+    changed = threading.Event()
+    watcher = X11ActiveWindowWatcher(changed.set, xserver.display)
+    watcher.start()
+    try:
+        first.activate()
+        assert changed.wait(5)
+        changed.clear()
+        second.activate()
+        assert changed.wait(5)
+    finally:
+        watcher.stop()

@@ -68,3 +68,10 @@ def test_without_a_keyboard_backend_the_reply_goes_to_the_clipboard(qtbot, wayla
     phrase = next(item for item in seeded_store.phrases("zh-ecommerce") if "{agent}" in item.text)
     wayland_app.insert(phrase, None, refocus=False)
     assert QApplication.clipboard().text() == phrase.text.replace("{agent}", "")
+
+
+def test_the_menu_opens_the_statistics_window(qtbot, wayland_app: QuickReplyApp) -> None:
+    wayland_app.actions.statistics.trigger()
+    qtbot.waitUntil(wayland_app.statistics.isVisible)
+    assert wayland_app.statistics.windowTitle() == "QuickReply statistics"
+    wayland_app.statistics.close()

@@ -4,27 +4,32 @@
 <context>
     <name>AppActions</name>
     <message>
-        <location filename="../shell.py" line="58"/>
+        <location filename="../shell.py" line="59"/>
         <source>Pick a reply…</source>
         <translation>选择回复…</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="59"/>
+        <location filename="../shell.py" line="60"/>
         <source>Phrasebooks…</source>
         <translation>短语库…</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="60"/>
+        <location filename="../shell.py" line="61"/>
+        <source>Statistics…</source>
+        <translation>统计…</translation>
+    </message>
+    <message>
+        <location filename="../shell.py" line="62"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="61"/>
+        <location filename="../shell.py" line="63"/>
         <source>Pause hotkeys</source>
         <translation>暂停快捷键</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="62"/>
+        <location filename="../shell.py" line="64"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -431,7 +436,7 @@
 <context>
     <name>FallbackWindow</name>
     <message>
-        <location filename="../shell.py" line="140"/>
+        <location filename="../shell.py" line="146"/>
         <source>This desktop has no system tray, so QuickReply lives in this window. Closing it keeps QuickReply running; start QuickReply again to bring it back.</source>
         <translation>当前桌面没有系统托盘，因此 QuickReply 显示在此窗口中。关闭此窗口后 QuickReply 仍在运行；再次启动 QuickReply 即可重新打开此窗口。</translation>
     </message>
@@ -1212,32 +1217,32 @@
 <context>
     <name>QuickReplyApp</name>
     <message>
-        <location filename="../app.py" line="111"/>
+        <location filename="../app.py" line="113"/>
         <source>Global hotkeys are not available on this desktop (Wayland). Bind the command “quickreply pick” to a keyboard shortcut in your desktop settings to open the picker.</source>
         <translation>当前桌面（Wayland）不支持全局快捷键。请在桌面设置中为命令“quickreply pick”绑定一个快捷键，用来打开短语选择器。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="125"/>
+        <location filename="../app.py" line="127"/>
         <source>Hotkeys unavailable; use “quickreply pick”</source>
         <translation>快捷键不可用，请使用“quickreply pick”</translation>
     </message>
     <message>
-        <location filename="../app.py" line="127"/>
+        <location filename="../app.py" line="129"/>
         <source>Hotkeys paused</source>
         <translation>快捷键已暂停</translation>
     </message>
     <message>
-        <location filename="../app.py" line="130"/>
+        <location filename="../app.py" line="132"/>
         <source>Ready · picker {chord}</source>
         <translation>就绪 · 短语选择器 {chord}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="236"/>
+        <location filename="../app.py" line="247"/>
         <source>The reply is on the clipboard; paste it with Ctrl+V.</source>
         <translation>回复已复制到剪贴板，请按 Ctrl+V 粘贴。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="253"/>
+        <location filename="../app.py" line="264"/>
         <source>The window did not accept the reply. It is not on the clipboard any more; try again or switch the application to typing mode.</source>
         <translation>该窗口未接受这条回复，剪贴板中也已不再保留。请重试，或将该程序的插入方式改为逐键输入。</translation>
     </message>
@@ -1367,6 +1372,197 @@
         <location filename="../settings_window.py" line="128"/>
         <source>Could not change starting at login: {error}</source>
         <translation>无法更改登录时自动启动：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>StatsWindow</name>
+    <message>
+        <location filename="../stats_window.py" line="200"/>
+        <location filename="../stats_window.py" line="374"/>
+        <source>QuickReply statistics</source>
+        <extracomment>The histogram&apos;s last bar collects every conversation with at least this many quick replies (never fewer than hard limit + 2 bars, so &quot;over the hard limit&quot; has a bar). The charts&apos; current series, kept so tests (and refreshes) reach the bar sets.</extracomment>
+        <translation>QuickReply 统计</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="201"/>
+        <source>&amp;Period:</source>
+        <translation>统计周期(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="203"/>
+        <source>Last {days} days</source>
+        <translation>最近 {days} 天</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="204"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="205"/>
+        <source>Read the numbers again (F5)</source>
+        <translation>重新读取统计数据（F5）</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="206"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="207"/>
+        <source>Export JSON…</source>
+        <translation>导出 JSON…</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="208"/>
+        <source>Conversations per day</source>
+        <translation>每日会话数</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="209"/>
+        <source>Quick replies per conversation</source>
+        <translation>每个会话的快捷回复次数</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="210"/>
+        <source>Code</source>
+        <translation>快捷编码</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="210"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="210"/>
+        <location filename="../stats_window.py" line="214"/>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="210"/>
+        <location filename="../stats_window.py" line="213"/>
+        <location filename="../stats_window.py" line="214"/>
+        <source>Book</source>
+        <translation>短语库</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="210"/>
+        <location filename="../stats_window.py" line="213"/>
+        <location filename="../stats_window.py" line="214"/>
+        <source>Uses</source>
+        <translation>使用次数</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="222"/>
+        <location filename="../stats_window.py" line="306"/>
+        <source>Conversations</source>
+        <translation>会话数</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="223"/>
+        <source>Today</source>
+        <translation>今日会话数</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="224"/>
+        <source>Quick replies</source>
+        <translation>快捷回复次数</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="225"/>
+        <source>Mean per conversation</source>
+        <translation>每个会话平均次数</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="226"/>
+        <source>{soft} or more (soft limit)</source>
+        <translation>{soft} 次及以上（提醒上限）</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="227"/>
+        <source>More than {hard} (hard limit)</source>
+        <translation>超过 {hard} 次（最高上限）</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="228"/>
+        <source>Most used</source>
+        <translation>最常用</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="229"/>
+        <source>Never used ({count})</source>
+        <translation>从未使用（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="230"/>
+        <source>Per book</source>
+        <translation>按短语库</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="231"/>
+        <source>Per group</source>
+        <translation>按分组</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="268"/>
+        <source>The statistics could not be read: {error}</source>
+        <translation>无法读取统计数据：{error}</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="278"/>
+        <source>{start} to {end}</source>
+        <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="291"/>
+        <source>(no group)</source>
+        <translation>（未分组）</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="323"/>
+        <source>{date}: {count} conversations</source>
+        <translation>{date}：{count} 个会话</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="337"/>
+        <source>Below {soft}</source>
+        <translation>少于 {soft} 次</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="338"/>
+        <source>{soft} to {hard}</source>
+        <translation>{soft} 至 {hard} 次</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="339"/>
+        <source>Over {hard}</source>
+        <translation>超过 {hard} 次</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="352"/>
+        <source>(deleted)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="379"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="379"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="381"/>
+        <source>Export statistics</source>
+        <translation>导出统计数据</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="390"/>
+        <source>The statistics could not be exported: {error}</source>
+        <translation>无法导出统计数据：{error}</translation>
     </message>
 </context>
 <context>
