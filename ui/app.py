@@ -214,27 +214,21 @@ class QuickReplyApp(QObject):
             from ui.manager import ManagerWindow
 
             self.manager = ManagerWindow(self.context)
-        self.manager.show()
-        self.manager.raise_()
-        self.manager.activateWindow()
+        _present(self.manager)
 
     def open_statistics(self) -> None:
         if self.statistics is None:
             from ui.stats_window import StatsWindow
 
             self.statistics = StatsWindow(self.context)
-        self.statistics.show()
-        self.statistics.raise_()
-        self.statistics.activateWindow()
+        _present(self.statistics)
 
     def open_settings(self) -> None:
         from ui.settings_window import SettingsWindow
 
         window = SettingsWindow(self.context)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        window.show()
-        window.raise_()
-        window.activateWindow()
+        _present(window)
 
     # -- inserting ----------------------------------------------------------------------
 
@@ -287,6 +281,13 @@ class QuickReplyApp(QObject):
         self.conversations.inserted(target, phrase)
         self.context.phrases_edited()
         self._update_state()
+
+
+def _present(window) -> None:
+    """Show a window in front, with the keyboard: it was asked for from the tray."""
+    window.show()
+    window.raise_()
+    window.activateWindow()
 
 
 def run(argv: list[str] | None = None, open_picker: bool = False) -> int:

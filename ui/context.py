@@ -26,7 +26,9 @@ class AppContext(QObject):
         self.store = store
         self.notices: list[str] = list(store.notices)
         self.settings: Settings = load_settings(store.home, self.notices)
-        self.index = SearchIndex(store.phrases(), PinyinCache(store.home / "cache" / "pinyin.json"))
+        #: Every phrase as last read from the store; windows use this rather than reading again.
+        self.phrases = store.phrases()
+        self.index = SearchIndex(self.phrases, PinyinCache(store.home / "cache" / "pinyin.json"))
         self._fingerprint = store.fingerprint()
         self._watcher = QFileSystemWatcher(self)
         self._watch()
@@ -49,7 +51,8 @@ class AppContext(QObject):
         if fingerprint == self._fingerprint:
             return False
         self._fingerprint = fingerprint
-        self.index.update(self.store.phrases())
+        self.phrases = self.store.phrases()
+        self.index.update(self.phrases)
         self.phrasesChanged.emit()
         return True
 

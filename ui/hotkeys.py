@@ -31,6 +31,7 @@ class HotkeyService(QObject):
         super().__init__()
         self.context = context
         self.paused = False
+        self._applied: dict[str, Chord] | None = None
         # The listener calls back on its own thread; emitting is safe from any thread
         # and Qt queues the delivery to the main thread.
         self.listener: HotkeyListener = listener_factory(self.triggered.emit, self._listener_problem)
@@ -51,7 +52,7 @@ class HotkeyService(QObject):
                            ("new-conversation", settings.new_conversation_hotkey)):
             self._add(chords, name, text)
         if not self.paused:
-            for phrase in self.context.store.phrases():
+            for phrase in self.context.phrases:
                 if phrase.hotkey:
                     self._add(chords, phrase_hotkey_name(phrase.book_id, phrase.id), phrase.hotkey)
         if self.paused:
@@ -70,7 +71,11 @@ class HotkeyService(QObject):
             chords[name] = chord
 
     def apply(self) -> dict[str, str]:
-        problems = self.listener.set_hotkeys(self.wanted())
+        wanted = self.wanted()
+        if wanted == self._applied:  # most changes (a use counted) leave the chords alone
+            return {}
+        self._applied = wanted
+        problems = self.listener.set_hotkeys(wanted)
         if problems:
             self.problems.emit(problems)
         return problems

@@ -169,7 +169,7 @@ class Picker(QWidget):
         self.groups.blockSignals(True)
         self.groups.clear()
         self.groups.addItem(self.tr("All groups"), None)
-        for group in sorted({phrase.group for phrase in self.context.store.phrases() if phrase.group}):
+        for group in sorted({phrase.group for phrase in self.context.phrases if phrase.group}):
             self.groups.addItem(group, group)
         found = self.groups.findData(current)
         self.groups.setCurrentIndex(max(found, 0))

@@ -17,32 +17,23 @@ from __future__ import annotations
 
 import ctypes
 import logging
-import queue
 import threading
 from collections.abc import Callable, Mapping
 from ctypes import wintypes
-from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.desktop.chords import Chord
+from assistant.desktop.hotkey_requests import REQUEST_TIMEOUT_SECONDS, HotkeyRequests, report_problem
 from assistant.desktop.win32 import declare, hotkey_modifiers, vk_for_key, windows_dll
 from assistant.i18n import tr
 
 log = logging.getLogger(__name__)
 
-REQUEST_TIMEOUT_SECONDS = 5.0
 WM_QUIT, WM_USER, WM_HOTKEY, WM_APP = 0x0012, 0x0400, 0x0312, 0x8000
 WM_SET_HOTKEYS = WM_APP + 1  # private: "serve the request queue"
 PM_NOREMOVE = 0x0000
 ERROR_HOTKEY_ALREADY_REGISTERED = 1409
 _FIRST_ID = 1  # application hotkey ids must be within 0x0000-0xBFFF
-
-
-@dataclass
-class _Request:
-    hotkeys: dict[str, Chord]
-    done: threading.Event = field(default_factory=threading.Event)
-    failures: dict[str, str] = field(default_factory=dict)
 
 
 def _user32() -> Any:
@@ -75,9 +66,7 @@ class Win32HotkeyListener:
 
     def __init__(self, on_hotkey: Callable[[str], None], on_problem: Callable[[str], None] | None = None):
         self._on_hotkey, self._on_problem = on_hotkey, on_problem
-        self._wanted: dict[str, Chord] = {}
-        self._lock = threading.Lock()  # guards _wanted, the one field every thread touches
-        self._requests: queue.SimpleQueue[_Request] = queue.SimpleQueue()
+        self._requests = HotkeyRequests()
         self._thread: threading.Thread | None = None
         self._thread_id = 0  # the listener's Windows thread id, set before _ready
         self._ready = threading.Event()
@@ -126,21 +115,18 @@ class Win32HotkeyListener:
         registered. Safe from any thread: the listener thread does the registering, as
         Windows requires. Before ``start`` it only records the set (``start`` then
         reports the failures)."""
-        wanted = dict(hotkeys)
-        with self._lock:
-            self._wanted = wanted
+        wanted = self._requests.want(hotkeys)
         if not self.alive:
             return {}
         if threading.current_thread() is self._thread:  # from inside on_hotkey
             return self._register(wanted)
-        request = _Request(wanted)
-        self._requests.put(request)
-        if not self._user32.PostThreadMessageW(self._thread_id, WM_SET_HOTKEYS, 0, 0):
-            log.warning("could not wake the hotkey listener (error %d)", ctypes.get_last_error())
-            return self._not_running(wanted)
-        if not request.done.wait(REQUEST_TIMEOUT_SECONDS):
-            raise TimeoutError("the hotkey listener did not answer")
-        return request.failures
+        return self._requests.submit(wanted, self._wake)
+
+    def _wake(self) -> bool:
+        if self._user32.PostThreadMessageW(self._thread_id, WM_SET_HOTKEYS, 0, 0):
+            return True
+        log.warning("could not wake the hotkey listener (error %d)", ctypes.get_last_error())
+        return False
 
     # -- the listener thread -----------------------------------------------------------
 
@@ -151,7 +137,7 @@ class Win32HotkeyListener:
             # A thread gets its message queue on its first message call: make it now, or
             # a PostThreadMessageW arriving first would fail and its request be lost.
             self._user32.PeekMessageW(ctypes.byref(message), None, WM_USER, WM_USER, PM_NOREMOVE)
-            self._start_result = self._register(self._current_wanted())
+            self._start_result = self._register(self._requests.wanted())
         except Exception as error:
             self._start_result = error
             self._ready.set()
@@ -161,7 +147,7 @@ class Win32HotkeyListener:
             self._loop(message)
         finally:
             self._unregister_all()
-            self._answer_pending_requests()
+            self._requests.answer_pending()
 
     def _loop(self, message: wintypes.MSG) -> None:
         while True:
@@ -176,7 +162,7 @@ class Win32HotkeyListener:
                 if name is not None:
                     self._fire(name)
             elif message.message == WM_SET_HOTKEYS:
-                self._serve_requests()
+                self._requests.serve(self._register)
 
     def _fire(self, name: str) -> None:
         log.debug("hotkey %s", name)
@@ -215,37 +201,5 @@ class Win32HotkeyListener:
             self._user32.UnregisterHotKey(None, hotkey_id)
         self._registered.clear()
 
-    def _serve_requests(self) -> None:
-        while True:
-            try:
-                request = self._requests.get_nowait()
-            except queue.Empty:
-                return
-            request.failures = self._register(request.hotkeys)
-            request.done.set()
-
-    def _answer_pending_requests(self) -> None:
-        """Nobody waits forever on a listener that has ended."""
-        while True:
-            try:
-                request = self._requests.get_nowait()
-            except queue.Empty:
-                return
-            request.failures = self._not_running(request.hotkeys)
-            request.done.set()
-
-    @staticmethod
-    def _not_running(hotkeys: Mapping[str, Chord]) -> dict[str, str]:
-        return {name: tr("{chord}: global hotkeys are not running", chord=chord) for name, chord in hotkeys.items()}
-
-    def _current_wanted(self) -> dict[str, Chord]:
-        with self._lock:
-            return dict(self._wanted)
-
     def _tell(self, message: str) -> None:
-        log.warning("%s", message)
-        if self._on_problem is not None:
-            try:
-                self._on_problem(message)
-            except Exception:
-                log.exception("the hotkey problem callback failed")
+        report_problem(self._on_problem, message)

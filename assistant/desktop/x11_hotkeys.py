@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import logging
 import os
-import queue
 import select
 import socket
 import threading
@@ -32,6 +31,7 @@ from Xlib.display import Display
 from Xlib.error import BadAccess, CatchError
 
 from assistant.desktop.chords import Chord
+from assistant.desktop.hotkey_requests import REQUEST_TIMEOUT_SECONDS, HotkeyRequests, report_problem
 from assistant.desktop.x11 import (
     chord_state,
     display_numlock_mask,
@@ -47,7 +47,6 @@ log = logging.getLogger(__name__)
 
 MAX_RESTARTS = 5
 RESTART_WINDOW_SECONDS = 60.0
-REQUEST_TIMEOUT_SECONDS = 5.0
 # After a reconnect the server may not yet have dropped the old connection's grabs.
 _REGRAB_DELAYS = (0.05, 0.1, 0.2, 0.4)
 # While a hotkey's key is down (its release goes to the focused window once the grab is
@@ -169,16 +168,9 @@ def grab_hotkeys(display: Display, hotkeys: Mapping[str, Chord], numlock: int) -
     return result
 
 
-@dataclass
-class _Request:
-    hotkeys: dict[str, Chord]
-    done: threading.Event = field(default_factory=threading.Event)
-    failures: dict[str, str] = field(default_factory=dict)
-
-
 class X11HotkeyListener:
-    """Calls ``on_hotkey(name)`` when a grabbed chord is pressed, as its key is let go
-    (Ctrl and Alt may still be held: the keyboard backend releases them before sending).
+    """Calls ``on_hotkey(name)`` when a grabbed chord is pressed, as its key goes down
+    (Ctrl and Alt are then still held: the keyboard backend releases them before sending).
 
     ``on_hotkey`` runs on the listener thread: it must be cheap and must not touch Qt
     widgets or the store (emit a queued signal instead). ``on_problem(message)`` is called
@@ -189,9 +181,7 @@ class X11HotkeyListener:
     def __init__(self, on_hotkey: Callable[[str], None], on_problem: Callable[[str], None] | None = None,
                  display_name: str | None = None):
         self._on_hotkey, self._on_problem, self._display_name = on_hotkey, on_problem, display_name
-        self._wanted: dict[str, Chord] = {}
-        self._lock = threading.Lock()  # guards _wanted, the one field every thread touches
-        self._requests: queue.SimpleQueue[_Request] = queue.SimpleQueue()
+        self._requests = HotkeyRequests()
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
         self._wake: tuple[int, int] | None = None
@@ -214,7 +204,7 @@ class X11HotkeyListener:
             raise RuntimeError("the hotkey listener is already running")
         self.stop()  # tidies up after a thread that gave up
         display = self._connect()
-        failures = self._grab(display, self._current_wanted()).failures
+        failures = self._grab(display, self._requests.wanted()).failures
         self._stopping.clear()
         self._wake = os.pipe()
         self._thread = threading.Thread(target=self._run, name="x11-hotkeys", daemon=True)
@@ -240,20 +230,13 @@ class X11HotkeyListener:
         """Replaces all hotkeys; returns ``{name: reason}`` for chords that could not be
         grabbed. Safe from any thread: the listener thread does the grabbing. Before
         ``start`` it only records the set (``start`` then reports the failures)."""
-        wanted = dict(hotkeys)
-        with self._lock:
-            self._wanted = wanted
+        wanted = self._requests.want(hotkeys)
         if not self.alive:
             return {}
         if threading.current_thread() is self._thread:  # from inside on_hotkey
             assert self._display is not None
             return self._grab(self._display, wanted).failures
-        request = _Request(wanted)
-        self._requests.put(request)
-        self._poke()
-        if not request.done.wait(REQUEST_TIMEOUT_SECONDS):
-            raise TimeoutError("the hotkey listener did not answer")
-        return request.failures
+        return self._requests.submit(wanted, self._poke)
 
     def simulate_connection_loss(self) -> None:
         """Test hook: shuts the listener's X connection down, as a dying server would."""
@@ -281,7 +264,7 @@ class X11HotkeyListener:
                     self._stopping.wait(0.1 * len(restarts))
         finally:
             self._close_display(ungrab=True)
-            self._answer_pending_requests()
+            self._requests.answer_pending()
 
     def _loop(self, display: Display) -> None:
         """Dispatches events and requests until asked to stop; raises if the connection fails."""
@@ -297,7 +280,7 @@ class X11HotkeyListener:
                 os.read(wake, 512)
                 if self._stopping.is_set():
                     return
-                self._serve_requests(display)
+                self._requests.serve(lambda wanted: self._grab(display, wanted).failures)
 
     def _dispatch(self, display: Display) -> None:
         keys = []
@@ -330,35 +313,15 @@ class X11HotkeyListener:
         """Another program (or our own typing) changed the keyboard map: grab again only
         if our chords now live on other keys."""
         display.refresh_keyboard_mapping(event)
-        wanted = self._current_wanted()
+        wanted = self._requests.wanted()
         if self._make_plan(display, wanted) != self._plan:
             failures = self._grab(display, wanted).failures
             if failures:
                 self._tell("The keyboard layout changed and some hotkeys were lost: " + "; ".join(failures.values()))
 
-    def _serve_requests(self, display: Display) -> None:
-        while True:
-            try:
-                request = self._requests.get_nowait()
-            except queue.Empty:
-                return
-            request.failures = self._grab(display, request.hotkeys).failures
-            request.done.set()
-
-    def _answer_pending_requests(self) -> None:
-        """Nobody waits forever on a listener that has ended."""
-        while True:
-            try:
-                request = self._requests.get_nowait()
-            except queue.Empty:
-                return
-            request.failures = {name: tr("{chord}: global hotkeys are not running", chord=chord)
-                                for name, chord in request.hotkeys.items()}
-            request.done.set()
-
     def _reconnect(self) -> Display:
         display = self._connect()
-        wanted = self._current_wanted()
+        wanted = self._requests.wanted()
         result = self._grab(display, wanted)
         for delay in _REGRAB_DELAYS:
             if not result.taken or self._stopping.wait(delay):
@@ -412,18 +375,11 @@ class X11HotkeyListener:
         each chord's key and modifiers."""
         return display_numlock_mask(display), {name: resolve_chord(display, chord) for name, chord in wanted.items()}
 
-    def _current_wanted(self) -> dict[str, Chord]:
-        with self._lock:
-            return dict(self._wanted)
-
-    def _poke(self) -> None:
-        if self._wake is not None:
-            os.write(self._wake[1], b"x")
+    def _poke(self) -> bool:
+        if self._wake is None:
+            return False
+        os.write(self._wake[1], b"x")
+        return True
 
     def _tell(self, message: str) -> None:
-        log.warning("%s", message)
-        if self._on_problem is not None:
-            try:
-                self._on_problem(message)
-            except Exception:
-                log.exception("the hotkey problem callback failed")
+        report_problem(self._on_problem, message)
