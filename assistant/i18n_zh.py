@@ -182,4 +182,9 @@ MESSAGES: dict[str, str] = {
     'Most used:': '最常用：',
     'Never used in the period: {count} phrases': '这段时间从未用过：{count} 条短语',
     'cannot export statistics to {file}: use a .csv or .json file name': '无法把统计导出到 {file}：请使用 .csv 或 .json 文件名',
+    # typing drills (drills-core)
+    'a drill record is not a JSON object': '练习记录不是 JSON 对象',
+    'a drill record has no {field!r}': '练习记录缺少 {field!r}',
+    'a drill record has a bad {field!r}: {value!r}': '练习记录中的 {field!r} 无效：{value!r}',
+    'a drill record has an unknown language or mode: {language!r}, {mode!r}': '练习记录的语言或模式无法识别：{language!r}，{mode!r}',
 }
