@@ -187,4 +187,9 @@ MESSAGES: dict[str, str] = {
     'a drill record has no {field!r}': '练习记录缺少 {field!r}',
     'a drill record has a bad {field!r}: {value!r}': '练习记录中的 {field!r} 无效：{value!r}',
     'a drill record has an unknown language or mode: {language!r}, {mode!r}': '练习记录的语言或模式无法识别：{language!r}，{mode!r}',
+    'Timed drill, {minutes} min': '限时练习 {minutes} 分钟',
+    'there is no text to practise on': '没有可以练习的文字',
+    'the text has {length} characters; a drill takes at most {limit}': '这段文字有 {length} 个字符，一次练习最多 {limit} 个',
+    'the file is too large for a drill ({size} KB; the limit is {limit} KB)': '文件太大，不能用来练习（{size} KB，上限 {limit} KB）',
+    'Your weak characters: {chars}': '薄弱字强化：{chars}',
 }
