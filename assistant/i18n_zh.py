@@ -192,4 +192,6 @@ MESSAGES: dict[str, str] = {
     'the text has {length} characters; a drill takes at most {limit}': '这段文字有 {length} 个字符，一次练习最多 {limit} 个',
     'the file is too large for a drill ({size} KB; the limit is {limit} KB)': '文件太大，不能用来练习（{size} KB，上限 {limit} KB）',
     'Your weak characters: {chars}': '薄弱字强化：{chars}',
+    '{count} drill records in {file} could not be read and were skipped': '{file} 中有 {count} 条练习记录无法读取，已跳过',
+    '{file} was damaged and is kept at {kept}; the drill history starts again': '{file} 已损坏，已保存到 {kept}；练习记录重新开始',
 }

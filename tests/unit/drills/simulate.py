@@ -4,7 +4,10 @@ key per letter and the commit of the character on the last one."""
 
 from __future__ import annotations
 
-from assistant.drills.session import DrillSession, ideal_keystrokes
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from assistant.drills.session import DrillResult, DrillSession, DrillText, ideal_keystrokes, language_of
 
 COMMIT_LATENCY = 0.004
 
@@ -39,3 +42,12 @@ def type_pinyin(session: DrillSession, typed: str, *, start: float = 100.0, inte
         text += char
         session.typed_changed(text, moment + COMMIT_LATENCY)
     return moment + COMMIT_LATENCY
+
+
+def a_result(text: str = "亲，您好，欢迎光临", *, interval: float = 0.5, **changes) -> DrillResult:
+    """A real drill's result (typed directly at ``interval``), with ``changes`` applied:
+    the figures a test needs, the rest as measured."""
+    session = DrillSession(DrillText(id="custom:test", title="测试", text=text, language=language_of(text),
+                                     source="custom"))
+    type_directly(session, text, interval=interval)
+    return replace(session.finish(1e6, now=datetime(2026, 3, 2, 9, 30, tzinfo=UTC)), **changes)
