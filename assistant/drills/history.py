@@ -100,9 +100,11 @@ class DrillHistory:
                 self.notices.append(notice)
         return results
 
-    def export_csv(self, path: Path) -> None:
-        """One row per drill, oldest first, for a spreadsheet (see ``CSV_COLUMNS``)."""
-        write_csv_text(path, drills_csv([result.to_dict() for result in self.results()]))
+    def export_csv(self, path: Path, *, language: str | None = None) -> None:
+        """One row per drill (only ``language``'s when given), oldest first, for a
+        spreadsheet (see ``CSV_COLUMNS``)."""
+        write_csv_text(path, drills_csv([result.to_dict() for result in self.results()
+                                         if language in (None, result.language)]))
 
     def _set_aside_if_damaged(self) -> None:
         """A damaged history must not stop the next drill from being saved."""
