@@ -287,7 +287,7 @@ class DrillSession:
         trainee hesitates, up to the pause threshold) reached the limit. Once over, over:
         a pause that follows must not reopen the drill."""
         if not self._finished and self.mode == "timed" and self.started:
-            self._finished = self.live(t).elapsed >= (self.minutes or 0) * 60
+            self._finished = self._elapsed(t)[0] >= (self.minutes or 0) * 60
         return self._finished
 
     def states(self) -> list[CharState]:
@@ -313,12 +313,16 @@ class DrillSession:
         event once the gap passes the pause threshold."""
         if not self.started:
             return LiveFigures(0.0, 0.0, 0.0, 1.0, 0, False)
-        idle = max(t - self._clock.times[-1], 0.0)
-        paused = idle > self.pause_threshold
-        elapsed = self._clock.active() + (0.0 if paused else idle)
+        elapsed, paused = self._elapsed(t)
         return LiveFigures(elapsed=elapsed, net_cpm=_per_minute(self._correct_now(), elapsed),
                            raw_cpm=_per_minute(len(self._typed), elapsed), accuracy=self._accuracy(),
                            position=len(self._typed), paused=paused)
+
+    def _elapsed(self, t: float) -> tuple[float, bool]:
+        """Active seconds at ``t`` (once started), and whether the trainee is paused."""
+        idle = max(t - self._clock.times[-1], 0.0)
+        paused = idle > self.pause_threshold
+        return self._clock.active() + (0.0 if paused else idle), paused
 
     # -- the result ----------------------------------------------------------------------
 
