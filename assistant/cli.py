@@ -20,6 +20,7 @@ from pathlib import Path
 from assistant import __version__
 from assistant.drills.history import DrillHistory
 from assistant.drills.session import LANGUAGES, TIME_FORMAT, DrillResult
+from assistant.drills.texts import text_from_file
 from assistant.errors import QuickReplyError
 from assistant.formats import format_names, read_phrasebook
 from assistant.i18n import N_, set_language, tr
@@ -35,6 +36,8 @@ from assistant.stats import MAX_DAYS, compute_stats, export_format, export_stats
 from assistant.store import ImportReport, Store
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
+#: The lengths of a timed drill, in minutes (the drill window offers the same).
+DRILL_MINUTES = (1, 3, 5)
 log = logging.getLogger(__name__)
 
 
@@ -122,6 +125,10 @@ def _parser() -> argparse.ArgumentParser:
 
     command("pick", tr("open the picker of the running app (starts it if needed); "
                        "bind this to a desktop shortcut on Wayland"))
+    drilling = command("drill", tr("open typing practice in the running app (starts it if needed)"))
+    drilling.add_argument("--text", type=Path, metavar="FILE", help=tr("practise the text in FILE"))
+    drilling.add_argument("--minutes", type=int, choices=DRILL_MINUTES, metavar="N",
+                          help=tr("a timed drill of N minutes (1, 3 or 5); default: the whole text"))
     command("quit", tr("quit the running app"))
     return parser
 
@@ -406,7 +413,9 @@ def _pad(text: str, width: int, right: bool = False) -> str:
     return space + text if right else text + space
 
 
-StartApp = Callable[[bool], int]
+#: Starts the Qt app: ``start_app(open_picker, drill=None)``; ``drill`` is the request of
+#: ``quickreply drill`` (see ``_drill``), for a drill window open from the start.
+StartApp = Callable[..., int]
 
 
 def _no_app(store: Store) -> int:
@@ -427,6 +436,20 @@ def _pick(start_app: StartApp | None) -> int:
     raise QuickReplyError(tr("QuickReply is not running"))
 
 
+def _drill(args: argparse.Namespace, start_app: StartApp | None) -> int:
+    """``drill``: the file is read and checked here, so a missing or undecodable file is
+    one clear error and the app only ever receives text."""
+    request: dict = {"minutes": args.minutes}
+    if args.text is not None:
+        text = text_from_file(args.text)
+        request.update(text=text.text, title=text.title)
+    if send_command(instance_address(data_dir()), "drill", arguments=request):
+        return EXIT_OK
+    if start_app is not None:
+        return start_app(False, drill=request)
+    raise QuickReplyError(tr("QuickReply is not running"))
+
+
 def _quit() -> int:
     if send_command(instance_address(data_dir()), "quit"):
         print(tr("QuickReply was asked to quit."))
@@ -442,7 +465,7 @@ COMMANDS: dict[str, Callable[[Store, argparse.Namespace], int]] = {
 
 
 def main(argv: Sequence[str] | None = None, start_app: StartApp | None = None) -> int:
-    """The command line. ``start_app(open_picker)`` starts the Qt app; the launcher in
+    """The command line. ``start_app`` starts the Qt app; the launcher in
     ui/ passes it, so this module never imports Qt itself."""
     set_language(None)
     try:
@@ -452,6 +475,8 @@ def main(argv: Sequence[str] | None = None, start_app: StartApp | None = None) -
     try:
         if args.command == "pick":
             return _pick(start_app)
+        if args.command == "drill":
+            return _drill(args, start_app)
         if args.command == "quit":
             return _quit()
         if args.command is None and start_app is not None:

@@ -204,4 +204,8 @@ MESSAGES: dict[str, str] = {
     'Net CPM': '有效字/分',
     'Accuracy': '正确率',
     'Goal': '达标',
+    # typing drills (command line)
+    'open typing practice in the running app (starts it if needed)': '在运行中的程序里打开打字练习（没有运行时会先启动）',
+    'practise the text in FILE': '练习 FILE 里的文字',
+    'a timed drill of N minutes (1, 3 or 5); default: the whole text': '限时练习 N 分钟（1、3 或 5）；默认：打完整篇文字',
 }

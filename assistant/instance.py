@@ -4,7 +4,8 @@ local socket.
 The app listens (Qt's QLocalServer, in ui/) at ``instance_address()``; anything else —
 ``quickreply pick`` bound to a desktop shortcut on Wayland, a second ``quickreply`` —
 connects here with the standard library, so the command line needs no Qt. The protocol
-is one JSON line each way: ``{"command": "pick"}`` → ``{"ok": true}``.
+is one JSON line each way: ``{"command": "pick"}`` → ``{"ok": true}``; a command that
+needs more says it in ``"arguments"`` (``quickreply drill`` sends its text and minutes).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import socket
 import tempfile
 from pathlib import Path
 
-COMMANDS = ("pick", "show", "quit")
+COMMANDS = ("pick", "show", "quit", "drill")
 
 
 def instance_address(home: Path) -> str:
@@ -40,9 +41,9 @@ def _user() -> str:
         return os.environ.get("USERNAME", "user")
 
 
-def send_command(address: str, command: str, timeout: float = 2.0) -> bool:
+def send_command(address: str, command: str, timeout: float = 2.0, arguments: dict | None = None) -> bool:
     """Ask the running instance to do ``command``; False when none is running."""
-    request = (json.dumps({"command": command}) + "\n").encode()
+    request = (json.dumps({"command": command, "arguments": arguments or {}}, ensure_ascii=False) + "\n").encode()
     try:
         if os.name == "nt":
             return _send_over_pipe(address, request)
@@ -69,10 +70,14 @@ def _accepted(reply: bytes) -> bool:
         return False
 
 
-def parse_request(line: bytes) -> str | None:
-    """The command in one request line, or None when it is not one we know."""
+def parse_request(line: bytes) -> tuple[str, dict] | None:
+    """The command and its arguments in one request line, or None when it is not one we
+    know. The arguments are only ever data: the app checks each one it reads."""
     try:
-        command = json.loads(line.decode("utf-8")).get("command")
+        request = json.loads(line.decode("utf-8"))
+        command, arguments = request.get("command"), request.get("arguments", {})
     except (ValueError, AttributeError):
         return None
-    return command if command in COMMANDS else None
+    if command not in COMMANDS or not isinstance(arguments, dict):
+        return None
+    return command, arguments

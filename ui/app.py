@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSystemTrayIcon
 
+from assistant.cli import DRILL_MINUTES
 from assistant.desktop.base import HotkeyListener, Keyboard, WindowInfo, Windows
 from assistant.desktop.chords import parse_chord
 from assistant.desktop.session import session_kind
@@ -87,6 +88,7 @@ class QuickReplyApp(QObject):
         self._inserting_into: WindowInfo | None = None
         self.manager = None
         self.statistics = None
+        self.drills = None
         self.hotkeys: HotkeyService | None = None
         self.inserter: Inserter | None = None
         instance.commandReceived.connect(self._command)
@@ -94,6 +96,7 @@ class QuickReplyApp(QObject):
         self.actions.manager.triggered.connect(self.open_manager)
         self.actions.settings.triggered.connect(self.open_settings)
         self.actions.statistics.triggered.connect(self.open_statistics)
+        self.actions.drills.triggered.connect(self.open_drills)
         self.actions.pause.toggled.connect(self._set_paused)
         self.actions.quit.triggered.connect(QApplication.quit)
         context.settingsChanged.connect(self._settings_changed)
@@ -173,8 +176,10 @@ class QuickReplyApp(QObject):
 
     # -- commands -----------------------------------------------------------------------
 
-    def _command(self, command: str) -> None:
-        if command == "pick":
+    def _command(self, command: str, arguments: dict | None = None) -> None:
+        if command == "drill":
+            self.drill_command(arguments or {})
+        elif command == "pick":
             self.open_picker(self.active_window())
         elif command == "show":
             self.shell.show() if self.shell.fallback else self.open_manager()
@@ -222,6 +227,28 @@ class QuickReplyApp(QObject):
 
             self.statistics = StatsWindow(self.context)
         _present(self.statistics)
+
+    def open_drills(self):
+        if self.drills is None:
+            from ui.drill_window import DrillWindow
+
+            self.drills = DrillWindow(self.context)
+        _present(self.drills)
+        return self.drills
+
+    def drill_command(self, arguments: dict) -> None:
+        """``quickreply drill`` from another process: every argument is checked, a bad
+        one is told rather than obeyed."""
+        from assistant.drills.texts import custom_text
+
+        minutes = arguments.get("minutes")
+        text = arguments.get("text")
+        try:
+            drill_text = custom_text(text, str(arguments.get("title", ""))) if isinstance(text, str) else None
+        except QuickReplyError as error:
+            self.shell.notify(str(error))
+            return
+        self.open_drills().open_drill(drill_text, minutes if minutes in DRILL_MINUTES else None)
 
     def open_settings(self) -> None:
         from ui.settings_window import SettingsWindow
@@ -290,8 +317,9 @@ def _present(window) -> None:
     window.activateWindow()
 
 
-def run(argv: list[str] | None = None, open_picker: bool = False) -> int:
-    """Start the tray app (or hand the request to the one already running)."""
+def run(argv: list[str] | None = None, open_picker: bool = False, drill: dict | None = None) -> int:
+    """Start the tray app (or hand the request to the one already running); ``drill``
+    is a ``quickreply drill`` request to open the drill window with."""
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("QuickReply")
     app.setQuitOnLastWindowClosed(False)
@@ -300,7 +328,10 @@ def run(argv: list[str] | None = None, open_picker: bool = False) -> int:
     setup_logging(home)
     instance = SingleInstance(home)
     if not instance.claim():
-        send_command(instance.address, "pick" if open_picker else "show")
+        if drill is not None:
+            send_command(instance.address, "drill", arguments=drill)
+        else:
+            send_command(instance.address, "pick" if open_picker else "show")
         return 0
     try:
         context = AppContext(Store(home))
@@ -312,6 +343,8 @@ def run(argv: list[str] | None = None, open_picker: bool = False) -> int:
     quick_reply.start()
     if open_picker:
         quick_reply.open_picker(quick_reply.active_window())
+    if drill is not None:
+        quick_reply.drill_command(drill)
     log.info("running")
     if sys.stdout is not None:  # windowed builds on Windows have no stdout
         print("QuickReply is running.", flush=True)

@@ -14,7 +14,7 @@ from assistant.desktop.session import session_kind
 from assistant.i18n import tr as core_tr  # the core catalogue, not Qt's (lupdate skips it)
 
 
-def _start_app(open_picker: bool) -> int:
+def _start_app(open_picker: bool, drill: dict | None = None) -> int:
     if session_kind() == "none" and not os.environ.get("QT_QPA_PLATFORM"):
         # Qt would abort with a core dump; say what is wrong instead.
         print(core_tr("quickreply: error: {message}", message=core_tr(
@@ -23,7 +23,7 @@ def _start_app(open_picker: bool) -> int:
         return 1
     from ui.app import run
 
-    return run(open_picker=open_picker)
+    return run(open_picker=open_picker, drill=drill)
 
 
 def main() -> int:

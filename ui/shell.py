@@ -47,18 +47,20 @@ class AppActions(QObject):
         self.pick = QAction(self)
         self.manager = QAction(self)
         self.statistics = QAction(self)
+        self.drills = QAction(self)
         self.settings = QAction(self)
         self.pause = QAction(self, checkable=True)
         self.quit = QAction(self)
         self.retranslate()
 
     def all(self) -> list[QAction]:
-        return [self.pick, self.manager, self.statistics, self.settings, self.pause, self.quit]
+        return [self.pick, self.manager, self.statistics, self.drills, self.settings, self.pause, self.quit]
 
     def retranslate(self) -> None:
         self.pick.setText(self.tr("Pick a reply…"))
         self.manager.setText(self.tr("Phrasebooks…"))
         self.statistics.setText(self.tr("Statistics…"))
+        self.drills.setText(self.tr("Typing practice…"))
         self.settings.setText(self.tr("Settings…"))
         self.pause.setText(self.tr("Pause hotkeys"))
         self.quit.setText(self.tr("Quit"))

@@ -21,9 +21,10 @@ log = logging.getLogger(__name__)
 
 
 class SingleInstance(QObject):
-    """Claim the instance; ``commandReceived`` carries "pick", "show" or "quit"."""
+    """Claim the instance; ``commandReceived`` carries a command of
+    ``assistant.instance.COMMANDS`` and its arguments."""
 
-    commandReceived = Signal(str)
+    commandReceived = Signal(str, dict)
 
     def __init__(self, home: Path, parent: QObject | None = None):
         super().__init__(parent)
@@ -54,11 +55,11 @@ class SingleInstance(QObject):
     def _read(self, connection: QLocalSocket) -> None:
         if not connection.canReadLine():
             return
-        command = parse_request(bytes(connection.readLine().data()))
-        connection.write(b'{"ok": true}\n' if command else b'{"ok": false}\n')
+        request = parse_request(bytes(connection.readLine().data()))
+        connection.write(b'{"ok": true}\n' if request else b'{"ok": false}\n')
         connection.flush()
-        if command:
-            self.commandReceived.emit(command)
+        if request:
+            self.commandReceived.emit(*request)
 
     def release(self) -> None:
         self._server.close()

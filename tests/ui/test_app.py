@@ -43,7 +43,7 @@ def test_a_second_instance_cannot_claim_and_commands_reach_the_first(qtbot, inst
         sender.start()
     qtbot.waitUntil(lambda: answers == [True])
     sender.join(5)
-    assert received.args == ["pick"]
+    assert received.args == ["pick", {}]
 
 
 def test_without_global_hotkeys_the_user_is_told_once(qtbot, wayland_app: QuickReplyApp, seeded_store,
@@ -75,3 +75,34 @@ def test_the_menu_opens_the_statistics_window(qtbot, wayland_app: QuickReplyApp)
     qtbot.waitUntil(wayland_app.statistics.isVisible)
     assert wayland_app.statistics.windowTitle() == "QuickReply statistics"
     wayland_app.statistics.close()
+
+
+def test_the_menu_opens_typing_practice_after_statistics(qtbot, wayland_app: QuickReplyApp) -> None:
+    actions = wayland_app.actions.all()
+    assert actions.index(wayland_app.actions.drills) == actions.index(wayland_app.actions.statistics) + 1
+    wayland_app.actions.drills.trigger()
+    qtbot.waitUntil(wayland_app.drills.isVisible)
+    assert wayland_app.drills.stack.currentWidget() is wayland_app.drills.chooser
+    wayland_app.drills.close()
+
+
+def test_quickreply_drill_reaches_the_running_instance(qtbot, wayland_app: QuickReplyApp, tmp_path: Path) -> None:
+    """The command line's ``drill`` (with a file read and checked on its side) opens the
+    running app's drill window on that text, timed as asked."""
+    from assistant.cli import main
+
+    path = tmp_path / "drill.txt"
+    path.write_text("亲，您好，请问有什么可以帮您？", encoding="utf-8")
+    codes: list[int] = []
+    sender = threading.Thread(target=lambda: codes.append(main(["drill", "--text", str(path), "--minutes", "1"])))
+    sender.start()
+    qtbot.waitUntil(lambda: wayland_app.drills is not None and wayland_app.drills.running())
+    sender.join(5)
+    assert codes == [0]
+    session = wayland_app.drills.run_page.session
+    assert session.text.text == "亲，您好，请问有什么可以帮您？" and session.text.title == "drill"
+    assert session.mode == "timed" and session.minutes == 1
+    wayland_app._command("drill", {"text": "", "minutes": "lots"})  # bad arguments are told, not obeyed
+    assert wayland_app.drills.run_page.session is session
+    wayland_app.drills.confirm_leave = lambda: True
+    wayland_app.drills.close()

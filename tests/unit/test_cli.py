@@ -258,3 +258,32 @@ def test_drills_errors_are_one_line_and_chinese_table(tmp_path: Path, isolated_h
     # damaged: set aside, and the drill comes back from the daily backup
     assert result.returncode == 0 and json.loads(result.stdout) == [kept.to_dict()]
     assert "quarantine" in result.stderr and "restored from the backup" in result.stderr
+
+
+@pytest.mark.parametrize(("content", "message"), [(None, "file not found"),
+                                                  (bytes(range(256)) * 4, "cannot tell the text encoding")])
+def test_drill_checks_its_file_before_anything_else(capsys, tmp_path: Path, content: bytes | None,
+                                                    message: str) -> None:
+    path = tmp_path / "drill.txt"
+    if content is not None:
+        path.write_bytes(content)
+    started: list[dict] = []
+    code = main(["drill", "--text", str(path)], start_app=lambda _pick, drill=None: started.append(drill) or 0)
+    err = capsys.readouterr().err
+    assert code == 1 and message in err and str(path) in err and len(err.strip().splitlines()) == 1
+    assert started == []
+
+
+def test_drill_without_a_running_app_starts_it_with_the_text(tmp_path: Path) -> None:
+    path = tmp_path / "练习.txt"
+    path.write_bytes("亲，您好！\n\n有什么可以帮您？".encode("gb18030"))
+    started: list[dict] = []
+    code = main(["drill", "--text", str(path), "--minutes", "3"],
+                start_app=lambda _pick, drill=None: started.append(drill) or 0)
+    assert code == 0
+    assert started == [{"minutes": 3, "text": "亲，您好！ 有什么可以帮您？", "title": "练习"}]
+
+
+def test_drill_minutes_are_one_three_or_five(capsys) -> None:
+    assert main(["drill", "--minutes", "2"]) == 2
+    assert "--minutes" in capsys.readouterr().err

@@ -26,7 +26,7 @@ def test_no_running_instance_means_false(tmp_path: Path) -> None:
 
 def test_a_command_reaches_a_listener_and_is_acknowledged(tmp_path: Path) -> None:
     address = str(tmp_path / "app.sock")
-    received: list[str | None] = []
+    received: list[tuple[str, dict] | None] = []
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     server.bind(address)
     server.listen(1)
@@ -39,12 +39,14 @@ def test_a_command_reaches_a_listener_and_is_acknowledged(tmp_path: Path) -> Non
 
     thread = threading.Thread(target=serve)
     thread.start()
-    assert send_command(address, "pick") is True
+    assert send_command(address, "drill", arguments={"text": "亲，在的", "minutes": 1}) is True
     thread.join(5)
     server.close()
-    assert received == ["pick"]
+    assert received == [("drill", {"text": "亲，在的", "minutes": 1})]
 
 
 def test_unknown_requests_are_ignored() -> None:
     assert parse_request(b'{"command": "rm -rf"}\n') is None
     assert parse_request(b"garbage") is None
+    assert parse_request(b'{"command": "drill", "arguments": ["not", "a", "dict"]}\n') is None
+    assert parse_request(b'{"command": "pick"}\n') == ("pick", {})

@@ -4,32 +4,37 @@
 <context>
     <name>AppActions</name>
     <message>
-        <location filename="../shell.py" line="59"/>
+        <location filename="../shell.py" line="60"/>
         <source>Pick a reply…</source>
         <translation>选择回复…</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="60"/>
+        <location filename="../shell.py" line="61"/>
         <source>Phrasebooks…</source>
         <translation>短语库…</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="61"/>
+        <location filename="../shell.py" line="62"/>
         <source>Statistics…</source>
         <translation>统计…</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="62"/>
+        <location filename="../shell.py" line="63"/>
+        <source>Typing practice…</source>
+        <translation>打字练习…</translation>
+    </message>
+    <message>
+        <location filename="../shell.py" line="64"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="63"/>
+        <location filename="../shell.py" line="65"/>
         <source>Pause hotkeys</source>
         <translation>暂停快捷键</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="64"/>
+        <location filename="../shell.py" line="66"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -434,9 +439,482 @@
     </message>
 </context>
 <context>
+    <name>DrillChooser</name>
+    <message>
+        <location filename="../drill_chooser.py" line="109"/>
+        <source>&amp;Text:</source>
+        <extracomment>(mode, minutes) in the order of the mode box. The user asked to start (Enter or the Start button).</extracomment>
+        <translation>练习文字(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../drill_chooser.py" line="110"/>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../drill_chooser.py" line="111"/>
+        <source>&amp;Mode:</source>
+        <translation>模式(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../drill_chooser.py" line="112"/>
+        <source>Practice texts</source>
+        <translation>练习范文</translation>
+    </message>
+    <message>
+        <location filename="../drill_chooser.py" line="112"/>
+        <source>My phrasebook replies</source>
+        <translation>我的短语库话术</translation>
+    </message>
+    <message>
+        <location filename="../drill_chooser.py" line="113"/>
+        <source>Paste a text</source>
+        <translation>粘贴文字</translation>
+    </message>
+    <message>
+        <location filename="../drill_chooser.py" line="113"/>
+        <source>A text file</source>
+        <translation>文本文件</translation>
+    </message>
+    <message>
+        <location filename="../drill_chooser.py" line="114"/>
+        <source>My weak characters</source>
+        <translation>我的薄弱字</translation>
+    </message>
+    <message>
+        <location filename="../drill_chooser.py" line="116"/>
+        <source>All languages</source>
+        <translation>全部语言</translation>
+    </message>
+    <message>
+        <location filename="../drill_chooser.py" line="116"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../drill_chooser.py" line="116"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../drill_chooser.py" line="118"/>
+        <source>Whole text</source>
+        <translation>打完整篇</translation>
+    </message>
+    <message>
+        <location filename="../drill_chooser.py" line="120"/>
+        <source>Timed: {minutes} min</source>
+        <translation>限时 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../drill_chooser.py" line="121"/>
+        <source>Paste or write the text to practise here.</source>
+        <translation>在这里粘贴或输入要练习的文字。</translation>
+    </message>
+    <message>
+        <location filename="../drill_chooser.py" line="122"/>
+        <source>Choose a &amp;file…</source>
+        <translation>选择文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../drill_chooser.py" line="123"/>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../drill_chooser.py" line="124"/>
+        <source>Start the drill (Enter)</source>
+        <translation>开始练习（回车）</translation>
+    </message>
+    <message>
+        <location filename="../drill_chooser.py" line="159"/>
+        <source>No file chosen yet.</source>
+        <translation>还没有选择文件。</translation>
+    </message>
+    <message>
+        <location filename="../drill_chooser.py" line="182"/>
+        <source>A drill of the characters you miss most and type slowest, with phrases that contain them.</source>
+        <translation>针对您最常打错、打得最慢的字，以及包含这些字的话术进行练习。</translation>
+    </message>
+    <message>
+        <location filename="../drill_chooser.py" line="184"/>
+        <location filename="../drill_chooser.py" line="209"/>
+        <source>Not enough practice in this language yet: finish a few drills first.</source>
+        <translation>这种语言的练习记录还不够：请先完成几次练习。</translation>
+    </message>
+    <message>
+        <location filename="../drill_chooser.py" line="199"/>
+        <source>There is no text to choose here.</source>
+        <translation>这里没有可选的文字。</translation>
+    </message>
+    <message>
+        <location filename="../drill_chooser.py" line="202"/>
+        <source>Pasted text</source>
+        <translation>粘贴的文字</translation>
+    </message>
+    <message>
+        <location filename="../drill_chooser.py" line="205"/>
+        <source>Choose a text file first.</source>
+        <translation>请先选择一个文本文件。</translation>
+    </message>
+    <message>
+        <location filename="../drill_chooser.py" line="217"/>
+        <source>Choose a text to practise</source>
+        <translation>选择要练习的文字</translation>
+    </message>
+    <message>
+        <location filename="../drill_chooser.py" line="218"/>
+        <source>Text files (*.txt *.md);;All files (*)</source>
+        <translation>文本文件 (*.txt *.md);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>DrillProgressPage</name>
+    <message>
+        <location filename="../drill_progress.py" line="124"/>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../drill_progress.py" line="125"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../drill_progress.py" line="126"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../drill_progress.py" line="127"/>
+        <source>&amp;Trainee:</source>
+        <translation>学员(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../drill_progress.py" line="128"/>
+        <source>Your name, for the team lead&apos;s report</source>
+        <translation>您的姓名，用于主管的报表</translation>
+    </message>
+    <message>
+        <location filename="../drill_progress.py" line="129"/>
+        <source>&amp;Goal:</source>
+        <translation>目标(&amp;G)：</translation>
+    </message>
+    <message>
+        <location filename="../drill_progress.py" line="130"/>
+        <source> chars/min</source>
+        <translation> 字/分</translation>
+    </message>
+    <message>
+        <location filename="../drill_progress.py" line="131"/>
+        <source>&amp;Export history as CSV…</source>
+        <translation>导出练习记录为 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../drill_progress.py" line="132"/>
+        <source>Speed and accuracy per drill</source>
+        <translation>每次练习的速度和正确率</translation>
+    </message>
+    <message>
+        <location filename="../drill_progress.py" line="133"/>
+        <source>Speed (chars/min)</source>
+        <translation>速度（字/分）</translation>
+    </message>
+    <message>
+        <location filename="../drill_progress.py" line="134"/>
+        <source>Accuracy (%)</source>
+        <translation>正确率（%）</translation>
+    </message>
+    <message>
+        <location filename="../drill_progress.py" line="135"/>
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../drill_progress.py" line="187"/>
+        <source>No drills in this language yet.</source>
+        <translation>这种语言还没有练习记录。</translation>
+    </message>
+    <message>
+        <location filename="../drill_progress.py" line="188"/>
+        <source>Drills: &lt;b&gt;{count}&lt;/b&gt;</source>
+        <translation>练习次数：&lt;b&gt;{count}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../drill_progress.py" line="189"/>
+        <source>Personal best: &lt;b&gt;{best:.0f}&lt;/b&gt; chars/min</source>
+        <translation>个人最好成绩：&lt;b&gt;{best:.0f}&lt;/b&gt; 字/分</translation>
+    </message>
+    <message>
+        <location filename="../drill_progress.py" line="190"/>
+        <source>Practice streak: &lt;b&gt;{days}&lt;/b&gt; days</source>
+        <translation>连续练习：&lt;b&gt;{days}&lt;/b&gt; 天</translation>
+    </message>
+    <message>
+        <location filename="../drill_progress.py" line="192"/>
+        <source>&lt;span style=&apos;color:#1a7f37&apos;&gt;&lt;b&gt;Goal reached&lt;/b&gt; on {day}&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#1a7f37&apos;&gt;已于 {day} &lt;b&gt;达标&lt;/b&gt;&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../drill_progress.py" line="195"/>
+        <source>At your current trend you reach the goal around &lt;b&gt;{day}&lt;/b&gt;</source>
+        <translation>按目前的进步速度，预计在 &lt;b&gt;{day}&lt;/b&gt; 前后达标</translation>
+    </message>
+    <message>
+        <location filename="../drill_progress.py" line="198"/>
+        <source>No forecast yet: practise on a few more days.</source>
+        <translation>暂时无法预测：请再多练几天。</translation>
+    </message>
+    <message>
+        <location filename="../drill_progress.py" line="218"/>
+        <source>Export the drill history</source>
+        <translation>导出练习记录</translation>
+    </message>
+    <message>
+        <location filename="../drill_progress.py" line="219"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../drill_progress.py" line="223"/>
+        <source>Typing practice</source>
+        <translation>打字练习</translation>
+    </message>
+    <message>
+        <location filename="../drill_progress.py" line="235"/>
+        <source>The history could not be exported: {error}</source>
+        <translation>无法导出练习记录：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>DrillResultPage</name>
+    <message>
+        <location filename="../drill_result.py" line="102"/>
+        <source>Raw speed (all characters)</source>
+        <extracomment>码长 this far over the ideal means the input method is used character by character. More corrections than this share of the characters: slow down for accuracy. How many characters the slowest / most-missed lists show.</extracomment>
+        <translation>总速度（含错字）</translation>
+    </message>
+    <message>
+        <location filename="../drill_result.py" line="102"/>
+        <source>Words per minute (chars ÷ 5)</source>
+        <translation>每分钟单词数（字符 ÷ 5）</translation>
+    </message>
+    <message>
+        <location filename="../drill_result.py" line="103"/>
+        <source>Accuracy</source>
+        <translation>正确率</translation>
+    </message>
+    <message>
+        <location filename="../drill_result.py" line="103"/>
+        <source>Uncorrected errors</source>
+        <translation>未改正的错字</translation>
+    </message>
+    <message>
+        <location filename="../drill_result.py" line="104"/>
+        <source>Consistency (speed variation)</source>
+        <translation>稳定性（速度波动）</translation>
+    </message>
+    <message>
+        <location filename="../drill_result.py" line="104"/>
+        <source>Active time / wall time</source>
+        <translation>有效用时 / 实际用时</translation>
+    </message>
+    <message>
+        <location filename="../drill_result.py" line="105"/>
+        <source>Pauses</source>
+        <translation>停顿</translation>
+    </message>
+    <message>
+        <location filename="../drill_result.py" line="105"/>
+        <source>击键: keys per second</source>
+        <translation>击键：每秒按键数</translation>
+    </message>
+    <message>
+        <location filename="../drill_result.py" line="106"/>
+        <source>码长: keys per character (ideal)</source>
+        <translation>码长：每字按键数（理想值）</translation>
+    </message>
+    <message>
+        <location filename="../drill_result.py" line="106"/>
+        <source>回改: corrections</source>
+        <translation>回改：上屏后删改</translation>
+    </message>
+    <message>
+        <location filename="../drill_result.py" line="110"/>
+        <source>correct characters per minute</source>
+        <translation>每分钟正确字数</translation>
+    </message>
+    <message>
+        <location filename="../drill_result.py" line="111"/>
+        <source>&lt;b&gt;Why this speed&lt;/b&gt;</source>
+        <translation>&lt;b&gt;速度分析&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../drill_result.py" line="112"/>
+        <source>&amp;Again</source>
+        <translation>再练一次(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../drill_result.py" line="113"/>
+        <source>Practise &amp;weak characters</source>
+        <translation>练习薄弱字(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../drill_result.py" line="114"/>
+        <source>&amp;Back</source>
+        <translation>返回(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../drill_result.py" line="126"/>
+        <source>Goal reached: {speed:.0f} characters per minute! You are ready for the queue.</source>
+        <translation>达标了：每分钟 {speed:.0f} 字！可以上岗接待了。</translation>
+    </message>
+    <message>
+        <location filename="../drill_result.py" line="139"/>
+        <source>({speed:.0f}/min by the wall clock)</source>
+        <translation>（按实际用时 {speed:.0f} 字/分）</translation>
+    </message>
+    <message>
+        <location filename="../drill_result.py" line="141"/>
+        <source>{count}, {seconds:.0f} s left out</source>
+        <translation>{count} 次，共 {seconds:.0f} 秒未计入</translation>
+    </message>
+    <message>
+        <location filename="../drill_result.py" line="142"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../drill_result.py" line="154"/>
+        <source>At or over your goal of {goal} characters per minute. Keep the accuracy up.</source>
+        <translation>已达到每分钟 {goal} 字的目标，请继续保持正确率。</translation>
+    </message>
+    <message>
+        <location filename="../drill_result.py" line="158"/>
+        <source>码长 {actual:.1f} is far above the ideal {ideal:.1f}: you spend keys choosing candidates. Type whole words and phrases (词组) instead of single characters.</source>
+        <translation>码长 {actual:.1f}，远高于理想值 {ideal:.1f}：按键多花在选字上了。请整词、整句输入（打词组），少打单字。</translation>
+    </message>
+    <message>
+        <location filename="../drill_result.py" line="163"/>
+        <source>击键 {actual:.1f} keys per second; the goal needs about {needed:.1f} at the ideal 码长. Finger practice (home row, touch typing) will lift it.</source>
+        <translation>击键每秒 {actual:.1f} 次；按理想码长，达标约需每秒 {needed:.1f} 次。多练指法（基准键位、盲打）能提高击键。</translation>
+    </message>
+    <message>
+        <location filename="../drill_result.py" line="167"/>
+        <source>{count} corrections (回改): each one costs the deleted characters and the time to type them again. Slow down a little for accuracy.</source>
+        <translation>回改 {count} 次：每次都要删掉已上屏的字再重打，很费时间。放慢一点，先求准确。</translation>
+    </message>
+    <message>
+        <location filename="../drill_result.py" line="171"/>
+        <source>Accuracy under {floor:.0f}%: mistakes cost more speed than they save. Slow down a little.</source>
+        <translation>正确率低于 {floor:.0f}%：打错浪费的时间比抢出来的多。请放慢一点。</translation>
+    </message>
+    <message>
+        <location filename="../drill_result.py" line="174"/>
+        <source>You paused {count} times; pauses are left out of the speed but show in the wall-clock figure.</source>
+        <translation>您停顿了 {count} 次；停顿不计入速度，但会体现在按实际用时计算的速度里。</translation>
+    </message>
+    <message>
+        <location filename="../drill_result.py" line="177"/>
+        <source>Even typing without an obvious weak spot: more practice will lift the speed.</source>
+        <translation>打字比较均衡，没有明显短板：多练习就能继续提速。</translation>
+    </message>
+    <message>
+        <location filename="../drill_result.py" line="189"/>
+        <source>Slowest: {slow}
+Most missed: {missed}</source>
+        <translation>最慢的字：{slow}
+最常错的字：{missed}</translation>
+    </message>
+</context>
+<context>
+    <name>DrillRunPage</name>
+    <message>
+        <location filename="../drill_run.py" line="90"/>
+        <source>Speed (chars/min)</source>
+        <extracomment>The user asked to leave (Esc or the button); the window decides whether to ask.</extracomment>
+        <translation>速度（字/分）</translation>
+    </message>
+    <message>
+        <location filename="../drill_run.py" line="91"/>
+        <source>Accuracy</source>
+        <translation>正确率</translation>
+    </message>
+    <message>
+        <location filename="../drill_run.py" line="92"/>
+        <source>Time</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <location filename="../drill_run.py" line="93"/>
+        <source>Paused: the clock waits for you</source>
+        <translation>已暂停：计时等您继续</translation>
+    </message>
+    <message>
+        <location filename="../drill_run.py" line="94"/>
+        <source>Type the text in the box below with your usual input method. The clock starts with your first key.</source>
+        <translation>请用平时的输入法在下面的输入框中打出上面的文字。按下第一个键时开始计时。</translation>
+    </message>
+    <message>
+        <location filename="../drill_run.py" line="96"/>
+        <source>Leave (Esc)</source>
+        <translation>退出练习（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../drill_run.py" line="128"/>
+        <source>{title} · timed, {minutes} min</source>
+        <translation>{title} · 限时 {minutes} 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>DrillWindow</name>
+    <message>
+        <location filename="../drill_window.py" line="82"/>
+        <source>QuickReply typing practice</source>
+        <extracomment>The last drill&apos;s text and mode, for &quot;again&quot;.</extracomment>
+        <translation>QuickReply 打字练习</translation>
+    </message>
+    <message>
+        <location filename="../drill_window.py" line="83"/>
+        <source>&amp;Practice</source>
+        <translation>练习(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../drill_window.py" line="84"/>
+        <source>P&amp;rogress</source>
+        <translation>进度(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../drill_window.py" line="85"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../drill_window.py" line="98"/>
+        <source>The help file {file} is missing.</source>
+        <translation>找不到帮助文件 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../drill_window.py" line="171"/>
+        <location filename="../drill_window.py" line="191"/>
+        <source>Typing practice</source>
+        <translation>打字练习</translation>
+    </message>
+    <message>
+        <location filename="../drill_window.py" line="172"/>
+        <source>Leave this drill? What you typed is not saved.</source>
+        <translation>要退出本次练习吗？已输入的内容不会保存。</translation>
+    </message>
+    <message>
+        <location filename="../drill_window.py" line="192"/>
+        <source>The result could not be saved: {error}</source>
+        <translation>无法保存练习结果：{error}</translation>
+    </message>
+</context>
+<context>
     <name>FallbackWindow</name>
     <message>
-        <location filename="../shell.py" line="146"/>
+        <location filename="../shell.py" line="148"/>
         <source>This desktop has no system tray, so QuickReply lives in this window. Closing it keeps QuickReply running; start QuickReply again to bring it back.</source>
         <translation>当前桌面没有系统托盘，因此 QuickReply 显示在此窗口中。关闭此窗口后 QuickReply 仍在运行；再次启动 QuickReply 即可重新打开此窗口。</translation>
     </message>
@@ -1174,24 +1652,24 @@
 <context>
     <name>Picker</name>
     <message>
-        <location filename="../picker.py" line="92"/>
+        <location filename="../picker.py" line="102"/>
         <source>Type a code, pinyin initials or words…</source>
-        <extracomment>Ctrl+N: the agent starts a new conversation with this window&apos;s buyer. F2: the agent names the conversation (for clients with one title for every buyer). The phrases listed, in row order (items hold only text: PySide must not own them).</extracomment>
+        <extracomment>A focus loss this soon after opening is the window manager&apos;s doing, not the agent&apos;s. Ctrl+N: the agent starts a new conversation with this window&apos;s buyer. F2: the agent names the conversation (for clients with one title for every buyer). The phrases listed, in row order (items hold only text: PySide must not own them).</extracomment>
         <translation>输入快捷编码、拼音首字母或文字…</translation>
     </message>
     <message>
-        <location filename="../picker.py" line="93"/>
+        <location filename="../picker.py" line="103"/>
         <source>Enter insert · 1–9 choose · Ctrl+N new conversation · F2 name it · Esc close</source>
         <translation>Enter 插入 · 1–9 选择 · Ctrl+N 新会话 · F2 命名 · Esc 关闭</translation>
     </message>
     <message>
-        <location filename="../picker.py" line="94"/>
-        <location filename="../picker.py" line="143"/>
+        <location filename="../picker.py" line="104"/>
+        <location filename="../picker.py" line="171"/>
         <source>All groups</source>
         <translation>全部分组</translation>
     </message>
     <message>
-        <location filename="../picker.py" line="164"/>
+        <location filename="../picker.py" line="192"/>
         <source>No reply matches. Try fewer letters or pinyin initials.</source>
         <translation>没有匹配的回复。请少输入几个字母，或改用拼音首字母。</translation>
     </message>
@@ -1217,32 +1695,33 @@
 <context>
     <name>QuickReplyApp</name>
     <message>
-        <location filename="../app.py" line="113"/>
+        <location filename="../app.py" line="128"/>
         <source>Global hotkeys are not available on this desktop (Wayland). Bind the command “quickreply pick” to a keyboard shortcut in your desktop settings to open the picker.</source>
+        <extracomment>Calls back when the active window changes (None where there is no such watcher). Emitted from the watcher&apos;s thread; delivered queued on the main thread.</extracomment>
         <translation>当前桌面（Wayland）不支持全局快捷键。请在桌面设置中为命令“quickreply pick”绑定一个快捷键，用来打开短语选择器。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="127"/>
+        <location filename="../app.py" line="144"/>
         <source>Hotkeys unavailable; use “quickreply pick”</source>
         <translation>快捷键不可用，请使用“quickreply pick”</translation>
     </message>
     <message>
-        <location filename="../app.py" line="129"/>
+        <location filename="../app.py" line="146"/>
         <source>Hotkeys paused</source>
         <translation>快捷键已暂停</translation>
     </message>
     <message>
-        <location filename="../app.py" line="132"/>
+        <location filename="../app.py" line="149"/>
         <source>Ready · picker {chord}</source>
         <translation>就绪 · 短语选择器 {chord}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="247"/>
+        <location filename="../app.py" line="282"/>
         <source>The reply is on the clipboard; paste it with Ctrl+V.</source>
         <translation>回复已复制到剪贴板，请按 Ctrl+V 粘贴。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="264"/>
+        <location filename="../app.py" line="299"/>
         <source>The window did not accept the reply. It is not on the clipboard any more; try again or switch the application to typing mode.</source>
         <translation>该窗口未接受这条回复，剪贴板中也已不再保留。请重试，或将该程序的插入方式改为逐键输入。</translation>
     </message>
