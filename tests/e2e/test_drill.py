@@ -1,0 +1,46 @@
+"""A drill typed into the real app with xdotool on Xvfb: what is stored is what was typed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.app_process import AppProcess
+from tests.e2e.drill_typing import open_drill, stored_result, type_drill, type_text, with_errors
+
+TEXT = "亲，您好！请问有什么可以帮您？"
+
+
+@pytest.fixture
+def app(xserver, tmp_path: Path):
+    running = AppProcess(xserver, tmp_path / "home")
+    yield running
+    errors = running.stop()
+    assert "Traceback" not in errors, errors
+
+
+def test_a_chinese_drill_with_deliberate_errors_is_stored_exactly(app, tmp_path: Path) -> None:
+    text_file = tmp_path / "drill.txt"
+    text_file.write_text(TEXT, encoding="utf-8")
+    typed = type_drill(app, text_file, with_errors(TEXT, [3, 9], "错"), delay_ms=200)
+    result = typed.result
+    assert (result.language, result.source, result.text_title, result.mode) == ("zh", "custom", "drill", "fixed")
+    assert result.characters == len(TEXT) and result.correct_characters == len(TEXT) - 2
+    assert result.uncorrected_errors == 2 and result.corrections == 0
+    assert result.accuracy == (len(TEXT) - 2) / len(TEXT)
+    true_net = (len(TEXT) - 2) / typed.typing_seconds * 60
+    assert result.net_cpm == pytest.approx(true_net, rel=0.05)
+
+
+def test_a_backspace_after_a_commit_is_a_correction(app, tmp_path: Path) -> None:
+    text_file = tmp_path / "short.txt"
+    text_file.write_text("亲，您好！", encoding="utf-8")
+    before = open_drill(app, text_file)
+    type_text(app, "亲，您错", 80)
+    app.xserver.xdotool("key", "BackSpace")
+    type_text(app, "好！", 80)
+    result = stored_result(app, before)
+    assert result.characters == 5 and result.uncorrected_errors == 0
+    assert result.corrections == 1
+    assert result.accuracy == 5 / 6  # the corrected mistake counts as a miss
