@@ -30,6 +30,7 @@ from assistant.drills.history import DrillHistory
 from assistant.drills.session import DrillText
 from assistant.drills.texts import adaptive_text, custom_text, phrase_texts, shipped_texts, text_from_file
 from assistant.errors import QuickReplyError
+from assistant.i18n import language as interface_language
 from assistant.store import Store
 
 SOURCES = ("shipped", "phrasebook", "paste", "file", "adaptive")
@@ -53,6 +54,8 @@ class DrillChooser(QWidget):
         self.language = QComboBox(self)
         for code in LANGUAGES:
             self.language.addItem("", code)
+        # A Chinese interface starts on Chinese texts; an English one shows both.
+        self.language.setCurrentIndex(LANGUAGES.index("zh" if interface_language() == "zh" else ""))
         self.mode = QComboBox(self)
         for _ in MODES:
             self.mode.addItem("")

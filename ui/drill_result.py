@@ -47,8 +47,10 @@ class DrillResultPage(QWidget):
         self.speed_caption = QLabel(self)
         self.captions: dict[str, QLabel] = {}
         self.values: dict[str, QLabel] = {}
-        for name in ("raw", "wpm", "accuracy", "uncorrected", "consistency", "time", "pauses",
-                     "keys_per_second", "code_length", "corrections"):
+        #: Beside the speed for Latin text, never instead of it.
+        self.wpm = QLabel(self)
+        for name in ("raw", "accuracy", "uncorrected", "corrections", "time", "wall", "pauses", "consistency",
+                     "keys_per_second", "code_length"):
             self.captions[name] = QLabel(self)
             value = QLabel(self)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -76,6 +78,7 @@ class DrillResultPage(QWidget):
         headline = QVBoxLayout()
         headline.addWidget(self.speed, 0, Qt.AlignmentFlag.AlignHCenter)
         headline.addWidget(self.speed_caption, 0, Qt.AlignmentFlag.AlignHCenter)
+        headline.addWidget(self.wpm, 0, Qt.AlignmentFlag.AlignHCenter)
         top = QHBoxLayout()
         top.addLayout(headline, 1)
         top.addLayout(grid, 3)
@@ -99,9 +102,10 @@ class DrillResultPage(QWidget):
 
     def retranslate(self) -> None:
         names = {
-            "raw": self.tr("Raw speed (all characters)"), "wpm": self.tr("Words per minute (chars ÷ 5)"),
+            "raw": self.tr("Raw speed (all characters)"),
             "accuracy": self.tr("Accuracy"), "uncorrected": self.tr("Uncorrected errors"),
             "consistency": self.tr("Consistency (speed variation)"), "time": self.tr("Active time / wall time"),
+            "wall": self.tr("Speed by the wall clock"),
             "pauses": self.tr("Pauses"), "keys_per_second": self.tr("击键: keys per second"),
             "code_length": self.tr("码长: keys per character (ideal)"), "corrections": self.tr("回改: corrections"),
         }
@@ -127,16 +131,14 @@ class DrillResultPage(QWidget):
                                     "queue.").format(speed=result.net_cpm))
         self.banner.setVisible(goal_reached_now)
         self.speed.setText(f"{result.net_cpm:.0f}")
-        english = result.language == "en"
         self.values["raw"].setText(f"{result.raw_cpm:.0f}")
-        self.values["wpm"].setText(f"{result.wpm:.0f}" if result.wpm is not None else "–")
-        self.captions["wpm"].setVisible(english)
-        self.values["wpm"].setVisible(english)
+        self.wpm.setText(self.tr("{wpm:.0f} words per minute (characters ÷ 5)").format(wpm=result.wpm or 0))
+        self.wpm.setVisible(result.wpm is not None)
         self.values["accuracy"].setText(f"{result.accuracy * 100:.1f}%")
         self.values["uncorrected"].setText(str(result.uncorrected_errors))
         self.values["consistency"].setText(f"{result.consistency * 100:.0f}%")
-        self.values["time"].setText(f"{clock_text(result.active_seconds)} / {clock_text(result.wall_seconds)} "
-                                    + self.tr("({speed:.0f}/min by the wall clock)").format(speed=result.wall_cpm))
+        self.values["time"].setText(f"{clock_text(result.active_seconds)} / {clock_text(result.wall_seconds)}")
+        self.values["wall"].setText(f"{result.wall_cpm:.0f}")
         paused = sum(pause["seconds"] for pause in result.pauses)
         self.values["pauses"].setText(self.tr("{count}, {seconds:.0f} s left out").format(
             count=len(result.pauses), seconds=paused) if result.pauses else self.tr("none"))

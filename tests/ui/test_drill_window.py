@@ -193,3 +193,24 @@ def test_progress_edits_the_settings_and_exports_csv(window: DrillWindow, clock:
 def test_the_help_tab_shows_the_metrics_document(window: DrillWindow) -> None:
     assert help_file("en").exists() and help_file("zh").exists()
     assert "CPM" in window.help.toPlainText()
+
+
+def test_the_result_says_why_with_the_trainers_levers(qtbot, window: DrillWindow, clock: Clock) -> None:
+    window.start(custom_text("亲在的"))
+    for char in "亲在的":
+        type_with_ime(window, clock, "x", char, step=2.0)  # slow: 15 chars/min
+    page = window.result_page
+    base = page.result
+    assert base.net_cpm < 90 and not page.wpm.isVisibleTo(window)
+
+    def reasons(**changes) -> str:
+        return " ".join(page.reasons(replace(base, **changes), 90))
+
+    assert "词组" in reasons(keystrokes_per_char=base.ideal_keystrokes_per_char * 2)
+    assert "Finger practice" in reasons(keystrokes_per_second=0.5)
+    assert "回改" in reasons(corrections=2, characters=3)
+    assert "Slow down" in reasons(accuracy=0.8)
+    assert "paused 2 times" in reasons(pauses=[{"at": 1.0, "seconds": 12.0}, {"at": 5.0, "seconds": 20.0}])
+    assert "At or over your goal" in reasons(net_cpm=95.0)
+    page.show_result(replace(base, language="en", wpm=base.net_cpm / 5), 90, False)
+    assert page.wpm.isVisibleTo(window) and "words per minute" in page.wpm.text()

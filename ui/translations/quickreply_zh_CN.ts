@@ -441,129 +441,129 @@
 <context>
     <name>DrillChooser</name>
     <message>
-        <location filename="../drill_chooser.py" line="109"/>
+        <location filename="../drill_chooser.py" line="112"/>
         <source>&amp;Text:</source>
         <extracomment>(mode, minutes) in the order of the mode box. The user asked to start (Enter or the Start button).</extracomment>
         <translation>练习文字(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="110"/>
+        <location filename="../drill_chooser.py" line="113"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="111"/>
+        <location filename="../drill_chooser.py" line="114"/>
         <source>&amp;Mode:</source>
         <translation>模式(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="112"/>
+        <location filename="../drill_chooser.py" line="115"/>
         <source>Practice texts</source>
         <translation>练习范文</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="112"/>
+        <location filename="../drill_chooser.py" line="115"/>
         <source>My phrasebook replies</source>
         <translation>我的短语库话术</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="113"/>
+        <location filename="../drill_chooser.py" line="116"/>
         <source>Paste a text</source>
         <translation>粘贴文字</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="113"/>
+        <location filename="../drill_chooser.py" line="116"/>
         <source>A text file</source>
         <translation>文本文件</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="114"/>
+        <location filename="../drill_chooser.py" line="117"/>
         <source>My weak characters</source>
         <translation>我的薄弱字</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="116"/>
+        <location filename="../drill_chooser.py" line="119"/>
         <source>All languages</source>
         <translation>全部语言</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="116"/>
+        <location filename="../drill_chooser.py" line="119"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="116"/>
+        <location filename="../drill_chooser.py" line="119"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="118"/>
+        <location filename="../drill_chooser.py" line="121"/>
         <source>Whole text</source>
         <translation>打完整篇</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="120"/>
+        <location filename="../drill_chooser.py" line="123"/>
         <source>Timed: {minutes} min</source>
         <translation>限时 {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="121"/>
+        <location filename="../drill_chooser.py" line="124"/>
         <source>Paste or write the text to practise here.</source>
         <translation>在这里粘贴或输入要练习的文字。</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="122"/>
+        <location filename="../drill_chooser.py" line="125"/>
         <source>Choose a &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="123"/>
+        <location filename="../drill_chooser.py" line="126"/>
         <source>&amp;Start</source>
         <translation>开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="124"/>
+        <location filename="../drill_chooser.py" line="127"/>
         <source>Start the drill (Enter)</source>
         <translation>开始练习（回车）</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="159"/>
+        <location filename="../drill_chooser.py" line="162"/>
         <source>No file chosen yet.</source>
         <translation>还没有选择文件。</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="182"/>
+        <location filename="../drill_chooser.py" line="185"/>
         <source>A drill of the characters you miss most and type slowest, with phrases that contain them.</source>
         <translation>针对您最常打错、打得最慢的字，以及包含这些字的话术进行练习。</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="184"/>
-        <location filename="../drill_chooser.py" line="209"/>
+        <location filename="../drill_chooser.py" line="187"/>
+        <location filename="../drill_chooser.py" line="212"/>
         <source>Not enough practice in this language yet: finish a few drills first.</source>
         <translation>这种语言的练习记录还不够：请先完成几次练习。</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="199"/>
+        <location filename="../drill_chooser.py" line="202"/>
         <source>There is no text to choose here.</source>
         <translation>这里没有可选的文字。</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="202"/>
+        <location filename="../drill_chooser.py" line="205"/>
         <source>Pasted text</source>
         <translation>粘贴的文字</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="205"/>
+        <location filename="../drill_chooser.py" line="208"/>
         <source>Choose a text file first.</source>
         <translation>请先选择一个文本文件。</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="217"/>
+        <location filename="../drill_chooser.py" line="220"/>
         <source>Choose a text to practise</source>
         <translation>选择要练习的文字</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="218"/>
+        <location filename="../drill_chooser.py" line="221"/>
         <source>Text files (*.txt *.md);;All files (*)</source>
         <translation>文本文件 (*.txt *.md);;所有文件 (*)</translation>
     </message>
@@ -689,138 +689,138 @@
 <context>
     <name>DrillResultPage</name>
     <message>
-        <location filename="../drill_result.py" line="102"/>
+        <location filename="../drill_result.py" line="105"/>
         <source>Raw speed (all characters)</source>
-        <extracomment>码长 this far over the ideal means the input method is used character by character. More corrections than this share of the characters: slow down for accuracy. How many characters the slowest / most-missed lists show.</extracomment>
+        <extracomment>码长 this far over the ideal means the input method is used character by character. More corrections than this share of the characters: slow down for accuracy. How many characters the slowest / most-missed lists show. Beside the speed for Latin text, never instead of it.</extracomment>
         <translation>总速度（含错字）</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="102"/>
-        <source>Words per minute (chars ÷ 5)</source>
-        <translation>每分钟单词数（字符 ÷ 5）</translation>
-    </message>
-    <message>
-        <location filename="../drill_result.py" line="103"/>
+        <location filename="../drill_result.py" line="106"/>
         <source>Accuracy</source>
         <translation>正确率</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="103"/>
+        <location filename="../drill_result.py" line="106"/>
         <source>Uncorrected errors</source>
         <translation>未改正的错字</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="104"/>
+        <location filename="../drill_result.py" line="107"/>
         <source>Consistency (speed variation)</source>
         <translation>稳定性（速度波动）</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="104"/>
+        <location filename="../drill_result.py" line="107"/>
         <source>Active time / wall time</source>
         <translation>有效用时 / 实际用时</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="105"/>
+        <location filename="../drill_result.py" line="108"/>
+        <source>Speed by the wall clock</source>
+        <translation>按实际用时的速度</translation>
+    </message>
+    <message>
+        <location filename="../drill_result.py" line="109"/>
         <source>Pauses</source>
         <translation>停顿</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="105"/>
+        <location filename="../drill_result.py" line="109"/>
         <source>击键: keys per second</source>
         <translation>击键：每秒按键数</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="106"/>
+        <location filename="../drill_result.py" line="110"/>
         <source>码长: keys per character (ideal)</source>
         <translation>码长：每字按键数（理想值）</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="106"/>
+        <location filename="../drill_result.py" line="110"/>
         <source>回改: corrections</source>
         <translation>回改：上屏后删改</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="110"/>
+        <location filename="../drill_result.py" line="114"/>
         <source>correct characters per minute</source>
         <translation>每分钟正确字数</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="111"/>
+        <location filename="../drill_result.py" line="115"/>
         <source>&lt;b&gt;Why this speed&lt;/b&gt;</source>
         <translation>&lt;b&gt;速度分析&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="112"/>
+        <location filename="../drill_result.py" line="116"/>
         <source>&amp;Again</source>
         <translation>再练一次(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="113"/>
+        <location filename="../drill_result.py" line="117"/>
         <source>Practise &amp;weak characters</source>
         <translation>练习薄弱字(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="114"/>
+        <location filename="../drill_result.py" line="118"/>
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="126"/>
+        <location filename="../drill_result.py" line="130"/>
         <source>Goal reached: {speed:.0f} characters per minute! You are ready for the queue.</source>
         <translation>达标了：每分钟 {speed:.0f} 字！可以上岗接待了。</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="139"/>
-        <source>({speed:.0f}/min by the wall clock)</source>
-        <translation>（按实际用时 {speed:.0f} 字/分）</translation>
+        <location filename="../drill_result.py" line="135"/>
+        <source>{wpm:.0f} words per minute (characters ÷ 5)</source>
+        <translation>每分钟 {wpm:.0f} 个单词（字符数 ÷ 5）</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="141"/>
+        <location filename="../drill_result.py" line="143"/>
         <source>{count}, {seconds:.0f} s left out</source>
         <translation>{count} 次，共 {seconds:.0f} 秒未计入</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="142"/>
+        <location filename="../drill_result.py" line="144"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="154"/>
+        <location filename="../drill_result.py" line="156"/>
         <source>At or over your goal of {goal} characters per minute. Keep the accuracy up.</source>
         <translation>已达到每分钟 {goal} 字的目标，请继续保持正确率。</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="158"/>
+        <location filename="../drill_result.py" line="160"/>
         <source>码长 {actual:.1f} is far above the ideal {ideal:.1f}: you spend keys choosing candidates. Type whole words and phrases (词组) instead of single characters.</source>
         <translation>码长 {actual:.1f}，远高于理想值 {ideal:.1f}：按键多花在选字上了。请整词、整句输入（打词组），少打单字。</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="163"/>
+        <location filename="../drill_result.py" line="165"/>
         <source>击键 {actual:.1f} keys per second; the goal needs about {needed:.1f} at the ideal 码长. Finger practice (home row, touch typing) will lift it.</source>
         <translation>击键每秒 {actual:.1f} 次；按理想码长，达标约需每秒 {needed:.1f} 次。多练指法（基准键位、盲打）能提高击键。</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="167"/>
+        <location filename="../drill_result.py" line="169"/>
         <source>{count} corrections (回改): each one costs the deleted characters and the time to type them again. Slow down a little for accuracy.</source>
         <translation>回改 {count} 次：每次都要删掉已上屏的字再重打，很费时间。放慢一点，先求准确。</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="171"/>
+        <location filename="../drill_result.py" line="173"/>
         <source>Accuracy under {floor:.0f}%: mistakes cost more speed than they save. Slow down a little.</source>
         <translation>正确率低于 {floor:.0f}%：打错浪费的时间比抢出来的多。请放慢一点。</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="174"/>
+        <location filename="../drill_result.py" line="176"/>
         <source>You paused {count} times; pauses are left out of the speed but show in the wall-clock figure.</source>
         <translation>您停顿了 {count} 次；停顿不计入速度，但会体现在按实际用时计算的速度里。</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="177"/>
+        <location filename="../drill_result.py" line="179"/>
         <source>Even typing without an obvious weak spot: more practice will lift the speed.</source>
         <translation>打字比较均衡，没有明显短板：多练习就能继续提速。</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="189"/>
+        <location filename="../drill_result.py" line="191"/>
         <source>Slowest: {slow}
 Most missed: {missed}</source>
         <translation>最慢的字：{slow}
