@@ -14,13 +14,14 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 class AppProcess:
-    def __init__(self, xserver: XServer, home: Path, language: str = "en"):
+    def __init__(self, xserver: XServer, home: Path, language: str = "en", args: tuple[str, ...] = ()):
+        """Start ``quickreply ARGS`` (the app itself when ARGS is empty) as the first process."""
         self.xserver = xserver
         self.home = home
         self.env = {**xserver.env, "QUICKREPLY_HOME": str(home), "QUICKREPLY_LANG": language,
                     "QUICKREPLY_INSTANCE": f"e2e-{uuid.uuid4().hex[:8]}", "PYTHONPATH": str(ROOT),
                     "LANG": "zh_CN.UTF-8" if language == "zh" else "en_US.UTF-8"}
-        self.process = subprocess.Popen([sys.executable, "-m", "ui"], env=self.env, cwd=ROOT,
+        self.process = subprocess.Popen([sys.executable, "-m", "ui", *args], env=self.env, cwd=ROOT,
                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         assert self.process.stdout is not None
         line = self.process.stdout.readline()

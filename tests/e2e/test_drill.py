@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.app_process import AppProcess
-from tests.e2e.drill_typing import open_drill, stored_result, type_drill, type_text, with_errors
+from tests.e2e.drill_typing import WINDOW_TITLE, open_drill, stored_result, type_drill, type_text, with_errors
 
 TEXT = "亲，您好！请问有什么可以帮您？"
 
@@ -44,3 +44,18 @@ def test_a_backspace_after_a_commit_is_a_correction(app, tmp_path: Path) -> None
     assert result.characters == 5 and result.uncorrected_errors == 0
     assert result.corrections == 1
     assert result.accuracy == 5 / 6  # the corrected mistake counts as a miss
+
+
+def test_quickreply_drill_starts_the_app_with_the_drill_open(xserver, tmp_path: Path) -> None:
+    text_file = tmp_path / "drill.txt"
+    text_file.write_text("Thanks for your order!", encoding="utf-8")
+    running = AppProcess(xserver, tmp_path / "home", args=("drill", "--text", str(text_file), "--minutes", "1"))
+    try:
+        assert running.window_named(WINDOW_TITLE) is not None
+        before = open_drill(running, text_file)  # a second request reaches the same app
+        type_text(running, "Thanks for your order!", 40)
+        result = stored_result(running, before)
+        assert result.language == "en" and result.wpm is not None and result.accuracy == 1.0
+    finally:
+        errors = running.stop()
+    assert "Traceback" not in errors, errors
