@@ -118,6 +118,7 @@ class DrillProgressPage(QWidget):
         self.trainee.editingFinished.connect(self._save_trainee)
         self.goal.editingFinished.connect(self._save_goal)
         self.export_button.clicked.connect(self.export)
+        context.settingsChanged.connect(self.refresh)  # a goal or name changed elsewhere
         self.retranslate()
 
     def retranslate(self) -> None:

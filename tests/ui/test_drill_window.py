@@ -214,3 +214,15 @@ def test_the_result_says_why_with_the_trainers_levers(qtbot, window: DrillWindow
     assert "At or over your goal" in reasons(net_cpm=95.0)
     page.show_result(replace(base, language="en", wpm=base.net_cpm / 5), 90, False)
     assert page.wpm.isVisibleTo(window) and "words per minute" in page.wpm.text()
+
+
+def test_weak_characters_make_the_next_drill(window: DrillWindow, clock: Clock) -> None:
+    window.chooser.set_source("adaptive")
+    window.chooser.start_button.click()
+    assert not window.running() and "Not enough practice" in window.chooser.error.text()
+    window.start(custom_text("亲，您好，请问有什么可以帮您？"))
+    for char in "亲，您坏，请问有什么可以帮您？":  # one miss: 坏 for 好
+        type_with_ime(window, clock, "x", char, step=0.3)
+    window.result_page.adaptive_button.click()
+    session = window.run_page.session
+    assert session.text.source == "adaptive" and "好" in session.text.text
