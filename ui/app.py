@@ -12,6 +12,7 @@ import logging
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSystemTrayIcon
@@ -36,6 +37,9 @@ from ui.picker import Picker
 from ui.prompt import PlaceholderDialog
 from ui.shell import AppActions, Shell, icon
 from ui.single_instance import SingleInstance
+
+if TYPE_CHECKING:
+    from ui.drill_window import DrillWindow
 
 log = logging.getLogger(__name__)
 
@@ -228,7 +232,7 @@ class QuickReplyApp(QObject):
             self.statistics = StatsWindow(self.context)
         _present(self.statistics)
 
-    def open_drills(self):
+    def open_drills(self) -> DrillWindow:
         if self.drills is None:
             from ui.drill_window import DrillWindow
 

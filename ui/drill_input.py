@@ -27,15 +27,14 @@ from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QInputMethodEvent, QKeyEvent, QKeySequence, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-#: Keys that would move the cursor or select, and the shortcuts that would edit anywhere
-#: but at the end; they still count as key presses, but do nothing.
+#: Keys that would move the cursor, and the shortcuts that would paste, undo or select
+#: (so edit elsewhere than at the end); they still count as key presses, but do nothing.
 _BLOCKED_KEYS = {
     Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home, Qt.Key.Key_End,
     Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab,
 }
 _BLOCKED_SHORTCUTS = (QKeySequence.StandardKey.Paste, QKeySequence.StandardKey.Cut, QKeySequence.StandardKey.Undo,
-                      QKeySequence.StandardKey.Redo, QKeySequence.StandardKey.SelectAll,
-                      QKeySequence.StandardKey.DeleteStartOfWord, QKeySequence.StandardKey.DeleteEndOfWord)
+                      QKeySequence.StandardKey.Redo, QKeySequence.StandardKey.SelectAll)
 
 
 class DrillInput(QPlainTextEdit):
