@@ -3,8 +3,8 @@
 The input box feeds the ``DrillSession``; a QTimer (five times a second — enough for
 figures a person reads, no busy loop) refreshes the speed, accuracy, time and pause
 indicator and ends a timed drill when its time is up. A fixed-text drill ends on the
-commit of its last character. ``completed`` carries the session's result; saving it is
-the window's job.
+commit of its last character, and so does a timed drill whose text runs out.
+``completed`` carries the session's result; saving it is the window's job.
 """
 
 from __future__ import annotations
@@ -124,11 +124,8 @@ class DrillRunPage(QWidget):
 
     def _show_title(self) -> None:
         session = self.session
-        if session.mode == "timed":
-            self.title.setText(self.tr("{title} · timed, {minutes} min").format(title=session.text.title,
-                                                                                 minutes=session.minutes))
-        else:
-            self.title.setText(session.text.title)
+        self.title.setText(session.text.title)
+        self.captions["time"].setText(self.tr("Time left") if session.mode == "timed" else self.tr("Time"))
 
     def _show_text(self) -> None:
         states = self.session.states()
@@ -147,7 +144,9 @@ class DrillRunPage(QWidget):
             return
         self.session.typed_changed(typed, t)
         self._show_text()
-        if self.session.finished:
+        # A timed drill whose text is all typed ends too: the core would wait for the
+        # time, and its clock stops at the first pause, so the drill would never end.
+        if self.session.finished or self.session.live(t).position >= len(self.session.text.text):
             self._complete(t)
 
     def tick(self) -> None:

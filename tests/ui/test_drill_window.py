@@ -226,3 +226,13 @@ def test_weak_characters_make_the_next_drill(window: DrillWindow, clock: Clock) 
     window.result_page.adaptive_button.click()
     session = window.run_page.session
     assert session.text.source == "adaptive" and "好" in session.text.text
+
+
+def test_a_timed_drill_on_a_short_text_ends_with_the_text(window: DrillWindow, clock: Clock,
+                                                          seeded_store: Store) -> None:
+    window.start(custom_text("亲在的"), "timed", 1)
+    for char in "亲在的":
+        type_with_ime(window, clock, "x", char)
+    assert window.stack.currentWidget() is window.result_page
+    (result,) = DrillHistory(seeded_store.home).results()
+    assert result.mode == "timed" and result.characters == 3

@@ -571,117 +571,117 @@
 <context>
     <name>DrillProgressPage</name>
     <message>
-        <location filename="../drill_progress.py" line="124"/>
+        <location filename="../drill_progress.py" line="125"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="125"/>
+        <location filename="../drill_progress.py" line="126"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="126"/>
+        <location filename="../drill_progress.py" line="127"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="127"/>
+        <location filename="../drill_progress.py" line="128"/>
         <source>&amp;Trainee:</source>
         <translation>学员(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="128"/>
+        <location filename="../drill_progress.py" line="129"/>
         <source>Your name, for the team lead&apos;s report</source>
         <translation>您的姓名，用于主管的报表</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="129"/>
+        <location filename="../drill_progress.py" line="130"/>
         <source>&amp;Goal:</source>
         <translation>目标(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="130"/>
+        <location filename="../drill_progress.py" line="131"/>
         <source> chars/min</source>
         <translation> 字/分</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="131"/>
+        <location filename="../drill_progress.py" line="132"/>
         <source>&amp;Export history as CSV…</source>
         <translation>导出练习记录为 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="132"/>
+        <location filename="../drill_progress.py" line="133"/>
         <source>Speed and accuracy per drill</source>
         <translation>每次练习的速度和正确率</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="133"/>
+        <location filename="../drill_progress.py" line="134"/>
         <source>Speed (chars/min)</source>
         <translation>速度（字/分）</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="134"/>
+        <location filename="../drill_progress.py" line="135"/>
         <source>Accuracy (%)</source>
         <translation>正确率（%）</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="135"/>
+        <location filename="../drill_progress.py" line="136"/>
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="187"/>
+        <location filename="../drill_progress.py" line="188"/>
         <source>No drills in this language yet.</source>
         <translation>这种语言还没有练习记录。</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="188"/>
+        <location filename="../drill_progress.py" line="189"/>
         <source>Drills: &lt;b&gt;{count}&lt;/b&gt;</source>
         <translation>练习次数：&lt;b&gt;{count}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="189"/>
+        <location filename="../drill_progress.py" line="190"/>
         <source>Personal best: &lt;b&gt;{best:.0f}&lt;/b&gt; chars/min</source>
         <translation>个人最好成绩：&lt;b&gt;{best:.0f}&lt;/b&gt; 字/分</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="190"/>
+        <location filename="../drill_progress.py" line="191"/>
         <source>Practice streak: &lt;b&gt;{days}&lt;/b&gt; days</source>
         <translation>连续练习：&lt;b&gt;{days}&lt;/b&gt; 天</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="192"/>
+        <location filename="../drill_progress.py" line="193"/>
         <source>&lt;span style=&apos;color:#1a7f37&apos;&gt;&lt;b&gt;Goal reached&lt;/b&gt; on {day}&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#1a7f37&apos;&gt;已于 {day} &lt;b&gt;达标&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="195"/>
+        <location filename="../drill_progress.py" line="196"/>
         <source>At your current trend you reach the goal around &lt;b&gt;{day}&lt;/b&gt;</source>
         <translation>按目前的进步速度，预计在 &lt;b&gt;{day}&lt;/b&gt; 前后达标</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="198"/>
+        <location filename="../drill_progress.py" line="199"/>
         <source>No forecast yet: practise on a few more days.</source>
         <translation>暂时无法预测：请再多练几天。</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="218"/>
+        <location filename="../drill_progress.py" line="219"/>
         <source>Export the drill history</source>
         <translation>导出练习记录</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="219"/>
+        <location filename="../drill_progress.py" line="220"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="223"/>
+        <location filename="../drill_progress.py" line="224"/>
         <source>Typing practice</source>
         <translation>打字练习</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="235"/>
+        <location filename="../drill_progress.py" line="236"/>
         <source>The history could not be exported: {error}</source>
         <translation>无法导出练习记录：{error}</translation>
     </message>
@@ -842,6 +842,7 @@ Most missed: {missed}</source>
     </message>
     <message>
         <location filename="../drill_run.py" line="92"/>
+        <location filename="../drill_run.py" line="128"/>
         <source>Time</source>
         <translation>用时</translation>
     </message>
@@ -862,8 +863,8 @@ Most missed: {missed}</source>
     </message>
     <message>
         <location filename="../drill_run.py" line="128"/>
-        <source>{title} · timed, {minutes} min</source>
-        <translation>{title} · 限时 {minutes} 分钟</translation>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
     </message>
 </context>
 <context>
@@ -1695,33 +1696,33 @@ Most missed: {missed}</source>
 <context>
     <name>QuickReplyApp</name>
     <message>
-        <location filename="../app.py" line="128"/>
+        <location filename="../app.py" line="132"/>
         <source>Global hotkeys are not available on this desktop (Wayland). Bind the command “quickreply pick” to a keyboard shortcut in your desktop settings to open the picker.</source>
         <extracomment>Calls back when the active window changes (None where there is no such watcher). Emitted from the watcher&apos;s thread; delivered queued on the main thread.</extracomment>
         <translation>当前桌面（Wayland）不支持全局快捷键。请在桌面设置中为命令“quickreply pick”绑定一个快捷键，用来打开短语选择器。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="144"/>
+        <location filename="../app.py" line="148"/>
         <source>Hotkeys unavailable; use “quickreply pick”</source>
         <translation>快捷键不可用，请使用“quickreply pick”</translation>
     </message>
     <message>
-        <location filename="../app.py" line="146"/>
+        <location filename="../app.py" line="150"/>
         <source>Hotkeys paused</source>
         <translation>快捷键已暂停</translation>
     </message>
     <message>
-        <location filename="../app.py" line="149"/>
+        <location filename="../app.py" line="153"/>
         <source>Ready · picker {chord}</source>
         <translation>就绪 · 短语选择器 {chord}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="282"/>
+        <location filename="../app.py" line="286"/>
         <source>The reply is on the clipboard; paste it with Ctrl+V.</source>
         <translation>回复已复制到剪贴板，请按 Ctrl+V 粘贴。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="299"/>
+        <location filename="../app.py" line="303"/>
         <source>The window did not accept the reply. It is not on the clipboard any more; try again or switch the application to typing mode.</source>
         <translation>该窗口未接受这条回复，剪贴板中也已不再保留。请重试，或将该程序的插入方式改为逐键输入。</translation>
     </message>
