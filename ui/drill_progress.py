@@ -9,6 +9,7 @@ the settings) and the history exports as CSV for the team lead.
 
 from __future__ import annotations
 
+import html
 import logging
 from dataclasses import replace
 from datetime import UTC, date, datetime
@@ -160,7 +161,10 @@ class DrillProgressPage(QWidget):
         results = [result for result in self.history.results() if result.language == language]
         self.current = progress(results, self.goal_for(language), language, date.today())
         self._show_chart(results, self.current.goal_cpm)
-        self.summary.setText(self._summary_text(self.current, len(results)))
+        # A damaged history was set aside, or records skipped: said here, where it shows.
+        notices = "".join(f"<br><span style='color:#9a6700'>{html.escape(notice)}</span>"
+                          for notice in self.history.notices)
+        self.summary.setText(self._summary_text(self.current, len(results)) + notices)
 
     def _show_chart(self, results: list[DrillResult], goal: int) -> None:
         self.speed_series.clear()

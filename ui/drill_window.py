@@ -74,6 +74,8 @@ class DrillWindow(QWidget):
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             shortcut = QShortcut(QKeySequence(key), self.chooser, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self._enter)
+        help_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self)
+        help_shortcut.activated.connect(lambda: self.tabs.setCurrentWidget(self.help))
         self.retranslate()
         metrics = self.fontMetrics()
         self.resize(metrics.averageCharWidth() * 130, metrics.height() * 40)
@@ -83,6 +85,7 @@ class DrillWindow(QWidget):
         self.tabs.setTabText(0, self.tr("&Practice"))
         self.tabs.setTabText(1, self.tr("P&rogress"))
         self.tabs.setTabText(2, self.tr("&Help"))
+        self.tabs.setTabToolTip(2, self.tr("How speed, accuracy, 击键, 码长 and 回改 are measured (F1)"))
         self._load_help()
 
     def changeEvent(self, event: QEvent) -> None:

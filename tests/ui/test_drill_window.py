@@ -236,3 +236,19 @@ def test_a_timed_drill_on_a_short_text_ends_with_the_text(window: DrillWindow, c
     assert window.stack.currentWidget() is window.result_page
     (result,) = DrillHistory(seeded_store.home).results()
     assert result.mode == "timed" and result.characters == 3
+
+
+def test_a_damaged_history_is_set_aside_and_said(qtbot, seeded_store: Store, clock: Clock) -> None:
+    (seeded_store.home / "drills.json").write_text("{not json", encoding="utf-8")
+    drills = DrillWindow(AppContext(seeded_store), clock=clock)
+    qtbot.addWidget(drills)
+    drills.tabs.setCurrentWidget(drills.progress_page)
+    assert "damaged" in drills.progress_page.summary.text()
+    drills.start(custom_text("亲"))
+    type_with_ime(drills, clock, "qin", "亲")
+    assert len(DrillHistory(seeded_store.home).results()) == 1
+
+
+def test_f1_opens_the_help(qtbot, window: DrillWindow) -> None:
+    QTest.keyClick(window.chooser.start_button, Qt.Key.Key_F1)
+    assert window.tabs.currentWidget() is window.help

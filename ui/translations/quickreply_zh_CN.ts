@@ -571,117 +571,117 @@
 <context>
     <name>DrillProgressPage</name>
     <message>
-        <location filename="../drill_progress.py" line="125"/>
+        <location filename="../drill_progress.py" line="126"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="126"/>
+        <location filename="../drill_progress.py" line="127"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="127"/>
+        <location filename="../drill_progress.py" line="128"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="128"/>
+        <location filename="../drill_progress.py" line="129"/>
         <source>&amp;Trainee:</source>
         <translation>学员(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="129"/>
+        <location filename="../drill_progress.py" line="130"/>
         <source>Your name, for the team lead&apos;s report</source>
         <translation>您的姓名，用于主管的报表</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="130"/>
+        <location filename="../drill_progress.py" line="131"/>
         <source>&amp;Goal:</source>
         <translation>目标(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="131"/>
+        <location filename="../drill_progress.py" line="132"/>
         <source> chars/min</source>
         <translation> 字/分</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="132"/>
+        <location filename="../drill_progress.py" line="133"/>
         <source>&amp;Export history as CSV…</source>
         <translation>导出练习记录为 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="133"/>
+        <location filename="../drill_progress.py" line="134"/>
         <source>Speed and accuracy per drill</source>
         <translation>每次练习的速度和正确率</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="134"/>
+        <location filename="../drill_progress.py" line="135"/>
         <source>Speed (chars/min)</source>
         <translation>速度（字/分）</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="135"/>
+        <location filename="../drill_progress.py" line="136"/>
         <source>Accuracy (%)</source>
         <translation>正确率（%）</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="136"/>
+        <location filename="../drill_progress.py" line="137"/>
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="188"/>
+        <location filename="../drill_progress.py" line="192"/>
         <source>No drills in this language yet.</source>
         <translation>这种语言还没有练习记录。</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="189"/>
+        <location filename="../drill_progress.py" line="193"/>
         <source>Drills: &lt;b&gt;{count}&lt;/b&gt;</source>
         <translation>练习次数：&lt;b&gt;{count}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="190"/>
+        <location filename="../drill_progress.py" line="194"/>
         <source>Personal best: &lt;b&gt;{best:.0f}&lt;/b&gt; chars/min</source>
         <translation>个人最好成绩：&lt;b&gt;{best:.0f}&lt;/b&gt; 字/分</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="191"/>
+        <location filename="../drill_progress.py" line="195"/>
         <source>Practice streak: &lt;b&gt;{days}&lt;/b&gt; days</source>
         <translation>连续练习：&lt;b&gt;{days}&lt;/b&gt; 天</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="193"/>
+        <location filename="../drill_progress.py" line="197"/>
         <source>&lt;span style=&apos;color:#1a7f37&apos;&gt;&lt;b&gt;Goal reached&lt;/b&gt; on {day}&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#1a7f37&apos;&gt;已于 {day} &lt;b&gt;达标&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="196"/>
+        <location filename="../drill_progress.py" line="200"/>
         <source>At your current trend you reach the goal around &lt;b&gt;{day}&lt;/b&gt;</source>
         <translation>按目前的进步速度，预计在 &lt;b&gt;{day}&lt;/b&gt; 前后达标</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="199"/>
+        <location filename="../drill_progress.py" line="203"/>
         <source>No forecast yet: practise on a few more days.</source>
         <translation>暂时无法预测：请再多练几天。</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="219"/>
+        <location filename="../drill_progress.py" line="223"/>
         <source>Export the drill history</source>
         <translation>导出练习记录</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="220"/>
+        <location filename="../drill_progress.py" line="224"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="224"/>
+        <location filename="../drill_progress.py" line="228"/>
         <source>Typing practice</source>
         <translation>打字练习</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="236"/>
+        <location filename="../drill_progress.py" line="240"/>
         <source>The history could not be exported: {error}</source>
         <translation>无法导出练习记录：{error}</translation>
     </message>
@@ -870,44 +870,49 @@ Most missed: {missed}</source>
 <context>
     <name>DrillWindow</name>
     <message>
-        <location filename="../drill_window.py" line="82"/>
+        <location filename="../drill_window.py" line="84"/>
         <source>QuickReply typing practice</source>
         <extracomment>The last drill&apos;s text and mode, for &quot;again&quot;.</extracomment>
         <translation>QuickReply 打字练习</translation>
     </message>
     <message>
-        <location filename="../drill_window.py" line="83"/>
+        <location filename="../drill_window.py" line="85"/>
         <source>&amp;Practice</source>
         <translation>练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../drill_window.py" line="84"/>
+        <location filename="../drill_window.py" line="86"/>
         <source>P&amp;rogress</source>
         <translation>进度(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../drill_window.py" line="85"/>
+        <location filename="../drill_window.py" line="87"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../drill_window.py" line="98"/>
+        <location filename="../drill_window.py" line="88"/>
+        <source>How speed, accuracy, 击键, 码长 and 回改 are measured (F1)</source>
+        <translation>速度、正确率、击键、码长和回改是怎么计算的（F1）</translation>
+    </message>
+    <message>
+        <location filename="../drill_window.py" line="101"/>
         <source>The help file {file} is missing.</source>
         <translation>找不到帮助文件 {file}。</translation>
     </message>
     <message>
-        <location filename="../drill_window.py" line="171"/>
-        <location filename="../drill_window.py" line="191"/>
+        <location filename="../drill_window.py" line="174"/>
+        <location filename="../drill_window.py" line="194"/>
         <source>Typing practice</source>
         <translation>打字练习</translation>
     </message>
     <message>
-        <location filename="../drill_window.py" line="172"/>
+        <location filename="../drill_window.py" line="175"/>
         <source>Leave this drill? What you typed is not saved.</source>
         <translation>要退出本次练习吗？已输入的内容不会保存。</translation>
     </message>
     <message>
-        <location filename="../drill_window.py" line="192"/>
+        <location filename="../drill_window.py" line="195"/>
         <source>The result could not be saved: {error}</source>
         <translation>无法保存练习结果：{error}</translation>
     </message>
