@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.e2e.app_process import AppProcess
 from tests.e2e.drill_typing import type_drill, with_errors
-from tests.e2e.xserver import XServer, start_xserver
+from tests.e2e.xserver import MISSING_TOOLS_HINT, XServer, start_xserver, tools_available
 
 ZH_TEXT = "亲，您好，欢迎光临本店！请问您想了解哪一款宝贝呢？店里都是现货，下午四点前付款当天就能发出，请您放心。"
 EN_TEXT = "Hi there, thanks for stopping by our shop! Orders paid before four in the afternoon leave today."
@@ -126,6 +126,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--tolerance", type=float, default=0.02, help="largest relative speed error (0.02 = 2%%)")
     args = parser.parse_args()
+    if not tools_available():
+        print(f"drill fidelity: FAILED: {MISSING_TOOLS_HINT}", file=sys.stderr)
+        return 1
     started = time.monotonic()
     ok = run(args.tolerance)
     print(f"drill fidelity: {'ok' if ok else 'FAILED'} (tolerance {args.tolerance:.0%}, "

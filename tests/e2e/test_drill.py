@@ -23,7 +23,7 @@ def app(xserver, tmp_path: Path):
 def test_a_chinese_drill_with_deliberate_errors_is_stored_exactly(app, tmp_path: Path) -> None:
     text_file = tmp_path / "drill.txt"
     text_file.write_text(TEXT, encoding="utf-8")
-    typed = type_drill(app, text_file, with_errors(TEXT, [3, 9], "错"), delay_ms=200)
+    typed = type_drill(app, text_file, with_errors(TEXT, [3, 9], "错"), delay_ms=300)
     result = typed.result
     assert (result.language, result.source, result.text_title, result.mode) == ("zh", "custom", "drill", "fixed")
     assert result.characters == len(TEXT) and result.correct_characters == len(TEXT) - 2
