@@ -3,8 +3,8 @@
 A QtCharts line chart of net speed (left axis) and accuracy (right axis, percent) per
 drill, with the goal as a dashed line; beside it what ``assistant.drills.progress``
 works out: personal best, practice streak, the trend's forecast and when the goal was
-first reached. The trainee's name and the per-language goal are edited here (saved in
-the settings) and the history exports as CSV for the team lead.
+first reached. The trainee's name, the per-language goal and the pause threshold are
+edited here (saved in the settings) and the history exports as CSV for the team lead.
 """
 
 from __future__ import annotations
@@ -64,6 +64,9 @@ class DrillProgressPage(QWidget):
         self.goal = QSpinBox(self, minimum=10, maximum=400, singleStep=5)
         self.goal_label = QLabel(self)
         self.goal_label.setBuddy(self.goal)
+        self.pause = QSpinBox(self, minimum=3, maximum=120)
+        self.pause_label = QLabel(self)
+        self.pause_label.setBuddy(self.pause)
         self.export_button = QPushButton(self)
         self.summary = QLabel(self, wordWrap=True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -103,6 +106,7 @@ class DrillProgressPage(QWidget):
         form.addRow(self.language_label, self.language)
         form.addRow(self.trainee_label, self.trainee)
         form.addRow(self.goal_label, self.goal)
+        form.addRow(self.pause_label, self.pause)
         side = QVBoxLayout()
         side.addLayout(form)
         side.addWidget(self.summary)
@@ -118,6 +122,7 @@ class DrillProgressPage(QWidget):
         self.language.currentIndexChanged.connect(lambda _index: self.refresh())
         self.trainee.editingFinished.connect(self._save_trainee)
         self.goal.editingFinished.connect(self._save_goal)
+        self.pause.editingFinished.connect(self._save_pause)
         self.export_button.clicked.connect(self.export)
         context.settingsChanged.connect(self.refresh)  # a goal or name changed elsewhere
         self.retranslate()
@@ -130,6 +135,9 @@ class DrillProgressPage(QWidget):
         self.trainee.setPlaceholderText(self.tr("Your name, for the team lead's report"))
         self.goal_label.setText(self.tr("&Goal:"))
         self.goal.setSuffix(self.tr(" chars/min"))
+        self.pause_label.setText(self.tr("Pa&use after:"))
+        self.pause.setSuffix(self.tr(" s"))
+        self.pause.setToolTip(self.tr("A longer gap between keys is a pause: shown, and left out of the speed."))
         self.export_button.setText(self.tr("&Export history as CSV…"))
         self.chart.setTitle(self.tr("Speed and accuracy per drill"))
         self.speed_series.setName(self.tr("Speed (chars/min)"))
@@ -158,6 +166,7 @@ class DrillProgressPage(QWidget):
         settings = self.context.settings
         self.trainee.setText(settings.trainee_name)
         self.goal.setValue(self.goal_for(language))
+        self.pause.setValue(settings.drill_pause_seconds)
         results = [result for result in self.history.results() if result.language == language]
         self.current = progress(results, self.goal_for(language), language, date.today())
         self._show_chart(results, self.current.goal_cpm)
@@ -215,6 +224,10 @@ class DrillProgressPage(QWidget):
         if self.goal.value() != getattr(self.context.settings, field):
             self.context.save_settings(replace(self.context.settings, **{field: self.goal.value()}))
             self.refresh()
+
+    def _save_pause(self) -> None:
+        if self.pause.value() != self.context.settings.drill_pause_seconds:
+            self.context.save_settings(replace(self.context.settings, drill_pause_seconds=self.pause.value()))
 
     # -- exporting -----------------------------------------------------------------------
 

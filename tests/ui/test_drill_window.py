@@ -180,8 +180,13 @@ def test_progress_edits_the_settings_and_exports_csv(window: DrillWindow, clock:
     page.trainee.editingFinished.emit()
     page.goal.setValue(100)
     page.goal.editingFinished.emit()
+    page.pause.setValue(20)
+    page.pause.editingFinished.emit()
     settings = load_settings(seeded_store.home)
     assert settings.trainee_name == "李小红" and settings.drill_goal_zh == 100 and settings.drill_goal_en == 90
+    assert settings.drill_pause_seconds == 20
+    window.start(custom_text("亲"))
+    assert window.run_page.session.pause_threshold == 20
     assert page.goal_series.at(0).y() == 100
     page.ask_save_path = lambda _suggested: tmp_path / "history"
     written = page.export()

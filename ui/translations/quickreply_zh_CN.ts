@@ -571,117 +571,132 @@
 <context>
     <name>DrillProgressPage</name>
     <message>
-        <location filename="../drill_progress.py" line="126"/>
+        <location filename="../drill_progress.py" line="131"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="127"/>
+        <location filename="../drill_progress.py" line="132"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="128"/>
+        <location filename="../drill_progress.py" line="133"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="129"/>
+        <location filename="../drill_progress.py" line="134"/>
         <source>&amp;Trainee:</source>
         <translation>学员(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="130"/>
+        <location filename="../drill_progress.py" line="135"/>
         <source>Your name, for the team lead&apos;s report</source>
         <translation>您的姓名，用于主管的报表</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="131"/>
+        <location filename="../drill_progress.py" line="136"/>
         <source>&amp;Goal:</source>
         <translation>目标(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="132"/>
+        <location filename="../drill_progress.py" line="137"/>
         <source> chars/min</source>
         <translation> 字/分</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="133"/>
+        <location filename="../drill_progress.py" line="138"/>
+        <source>Pa&amp;use after:</source>
+        <translation>停顿判定(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../drill_progress.py" line="139"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../drill_progress.py" line="140"/>
+        <source>A longer gap between keys is a pause: shown, and left out of the speed.</source>
+        <translation>两次按键间隔超过这个时长算作停顿：会列出来，并且不计入速度。</translation>
+    </message>
+    <message>
+        <location filename="../drill_progress.py" line="141"/>
         <source>&amp;Export history as CSV…</source>
         <translation>导出练习记录为 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="134"/>
+        <location filename="../drill_progress.py" line="142"/>
         <source>Speed and accuracy per drill</source>
         <translation>每次练习的速度和正确率</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="135"/>
+        <location filename="../drill_progress.py" line="143"/>
         <source>Speed (chars/min)</source>
         <translation>速度（字/分）</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="136"/>
+        <location filename="../drill_progress.py" line="144"/>
         <source>Accuracy (%)</source>
         <translation>正确率（%）</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="137"/>
+        <location filename="../drill_progress.py" line="145"/>
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="192"/>
+        <location filename="../drill_progress.py" line="201"/>
         <source>No drills in this language yet.</source>
         <translation>这种语言还没有练习记录。</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="193"/>
+        <location filename="../drill_progress.py" line="202"/>
         <source>Drills: &lt;b&gt;{count}&lt;/b&gt;</source>
         <translation>练习次数：&lt;b&gt;{count}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="194"/>
+        <location filename="../drill_progress.py" line="203"/>
         <source>Personal best: &lt;b&gt;{best:.0f}&lt;/b&gt; chars/min</source>
         <translation>个人最好成绩：&lt;b&gt;{best:.0f}&lt;/b&gt; 字/分</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="195"/>
+        <location filename="../drill_progress.py" line="204"/>
         <source>Practice streak: &lt;b&gt;{days}&lt;/b&gt; days</source>
         <translation>连续练习：&lt;b&gt;{days}&lt;/b&gt; 天</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="197"/>
+        <location filename="../drill_progress.py" line="206"/>
         <source>&lt;span style=&apos;color:#1a7f37&apos;&gt;&lt;b&gt;Goal reached&lt;/b&gt; on {day}&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#1a7f37&apos;&gt;已于 {day} &lt;b&gt;达标&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="200"/>
+        <location filename="../drill_progress.py" line="209"/>
         <source>At your current trend you reach the goal around &lt;b&gt;{day}&lt;/b&gt;</source>
         <translation>按目前的进步速度，预计在 &lt;b&gt;{day}&lt;/b&gt; 前后达标</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="203"/>
+        <location filename="../drill_progress.py" line="212"/>
         <source>No forecast yet: practise on a few more days.</source>
         <translation>暂时无法预测：请再多练几天。</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="223"/>
+        <location filename="../drill_progress.py" line="236"/>
         <source>Export the drill history</source>
         <translation>导出练习记录</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="224"/>
+        <location filename="../drill_progress.py" line="237"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="228"/>
+        <location filename="../drill_progress.py" line="241"/>
         <source>Typing practice</source>
         <translation>打字练习</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="240"/>
+        <location filename="../drill_progress.py" line="253"/>
         <source>The history could not be exported: {error}</source>
         <translation>无法导出练习记录：{error}</translation>
     </message>
