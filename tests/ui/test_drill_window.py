@@ -257,3 +257,26 @@ def test_a_damaged_history_is_set_aside_and_said(qtbot, seeded_store: Store, clo
 def test_f1_opens_the_help(qtbot, window: DrillWindow) -> None:
     QTest.keyClick(window.chooser.start_button, Qt.Key.Key_F1)
     assert window.tabs.currentWidget() is window.help
+
+
+def test_keys_outside_the_input_box_never_count(window: DrillWindow, clock: Clock) -> None:
+    window.start(custom_text("亲在的"))
+    session = window.run_page.session
+    for widget in (window.run_page.view, window.run_page, window.tabs):
+        QTest.keyClicks(widget, "abc")
+    assert not session.started and window.run_page.input.toPlainText() == ""
+    QTest.keyClicks(window.run_page.input, "a")
+    assert session.started
+
+
+def test_the_window_speaks_chinese(qtbot, window: DrillWindow) -> None:
+    from ui.i18n import install_language
+
+    try:
+        install_language("zh")
+        qtbot.waitUntil(lambda: window.windowTitle() == "QuickReply 打字练习")  # LanguageChange is posted
+        assert window.result_page.again_button.text() == "再练一次(&A)"
+        assert "打字练习怎么计算成绩" in window.help.toPlainText()
+    finally:
+        install_language("en")
+    qtbot.waitUntil(lambda: window.windowTitle() == "QuickReply typing practice")
