@@ -186,8 +186,8 @@ class DrillWindow(QWidget):
     def _completed(self, result: DrillResult) -> None:
         goal = self.progress_page.goal_for(result.language)
         before = [item for item in self.history.results() if item.language == result.language]
-        first_time = result.net_cpm >= goal and progress(before, goal, result.language, date.today()).goal_reached \
-            is None
+        reached_before = progress(before, goal, result.language, date.today()).goal_reached is not None
+        first_time = result.net_cpm >= goal and not reached_before
         try:
             self.history.add(result)
         except (QuickReplyError, OSError) as error:
