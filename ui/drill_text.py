@@ -1,48 +1,57 @@
 """The text to type, large, with each character coloured by how it was typed.
 
-Rich text in a read-only QTextBrowser: it wraps, lays out CJK and Latin text with the
-system's fonts, and scrolls; one span per run of characters in the same state keeps the
-document small enough to rebuild on every commit. The next character to type is marked
-with a blue background, so the eye finds its place after looking at the keyboard.
+A read-only QTextBrowser: it wraps, lays out CJK and Latin text with the system's
+fonts, and scrolls. The text is laid out once per drill; each commit then re-formats only
+the characters whose look changed (usually the one just typed and the marker), so a
+20,000-character text costs no more per keystroke than a short one. The next character
+to type is marked with a blue background, so the eye finds its place after looking at
+the keyboard.
 """
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QBrush, QColor, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from assistant.drills.session import CharState
 
-#: Foreground and background per state; a wrong space gets a background so it shows.
-STYLES = {
-    CharState.PENDING: "color:#57606a;",
-    CharState.CORRECT: "color:#1a7f37;",
-    CharState.WRONG: "color:#b00020;background-color:#ffd7d5;text-decoration:underline;",
-    CharState.CORRECTED: "color:#9a6700;background-color:#fff1c2;",
+#: The look of the next character to type.
+CURRENT = "current"
+#: Foreground, background (None: none) and underline per state; a wrong space gets a
+#: background so that it shows.
+LOOKS: dict[CharState | str, tuple[str, str | None, bool]] = {
+    CharState.PENDING: ("#57606a", None, False),
+    CharState.CORRECT: ("#1a7f37", None, False),
+    CharState.WRONG: ("#b00020", "#ffd7d5", True),
+    CharState.CORRECTED: ("#9a6700", "#fff1c2", False),
+    CURRENT: ("#0a0a0a", "#b6d4fe", False),
 }
-CURRENT_STYLE = "color:#0a0a0a;background-color:#b6d4fe;"
 #: How much larger than the window's font the text is shown.
 SCALE = 1.8
+LINE_HEIGHT_PERCENT = 150
 
 
-def drill_html(text: str, states: list[CharState], position: int) -> str:
-    """The text as rich text: runs of equal state in one span, the character at
-    ``position`` (the next one to type) marked."""
-    parts: list[str] = []
-    run_style, run = "", ""
-    for index, char in enumerate(text):
-        style = CURRENT_STYLE if index == position else STYLES[states[index]]
-        if style != run_style and run:
-            parts.append(f'<span style="{run_style}">{html.escape(run)}</span>')
-            run = ""
-        run_style = style
-        run += char
-    if run:
-        parts.append(f'<span style="{run_style}">{html.escape(run)}</span>')
-    return f'<p style="white-space:pre-wrap;line-height:150%;">{"".join(parts)}</p>'
+def _char_format(look: CharState | str) -> QTextCharFormat:
+    foreground, background, underline = LOOKS[look]
+    char_format = QTextCharFormat()
+    char_format.setForeground(QColor(foreground))
+    char_format.setBackground(QBrush(QColor(background)) if background else QBrush(Qt.BrushStyle.NoBrush))
+    char_format.setFontUnderline(underline)
+    return char_format
+
+
+def changed_runs(before: list, after: list) -> list[tuple[int, int, object]]:
+    """(start, end, look) for each run of positions whose look changed to the same one."""
+    runs: list[tuple[int, int, object]] = []
+    for index, look in enumerate(after):
+        if index < len(before) and before[index] == look:
+            continue
+        if runs and runs[-1][1] == index and runs[-1][2] == look:
+            runs[-1] = (runs[-1][0], index + 1, look)
+        else:
+            runs.append((index, index + 1, look))
+    return runs
 
 
 class DrillTextView(QTextBrowser):
@@ -56,10 +65,34 @@ class DrillTextView(QTextBrowser):
         font.setPointSizeF(font.pointSizeF() * SCALE)
         self.setFont(font)
         self.document().setDocumentMargin(12)
+        self._formats = {look: _char_format(look) for look in LOOKS}
+        self._text = ""
+        self._looks: list[CharState | str] = []
+
+    def looks(self) -> list[CharState | str]:
+        """What each character looks like now (the marker as ``CURRENT``)."""
+        return list(self._looks)
 
     def show_text(self, text: str, states: list[CharState], position: int) -> None:
-        self.setHtml(drill_html(text, states, position))
+        looks: list[CharState | str] = [CURRENT if index == position else state for index, state in enumerate(states)]
+        if text != self._text:
+            self._lay_out(text)
         cursor = QTextCursor(self.document())
+        for start, end, look in changed_runs(self._looks, looks):
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(self._formats[look])
+        self._looks = looks
         cursor.setPosition(min(position, len(text)))
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
+
+    def _lay_out(self, text: str) -> None:
+        self._text = text
+        self._looks = []
+        self.setPlainText(text)
+        block = QTextBlockFormat()
+        block.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.mergeBlockFormat(block)
