@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -126,11 +126,6 @@ class DrillChooser(QWidget):
         self.start_button.setText(self.tr("&Start"))
         self.start_button.setToolTip(self.tr("Start the drill (Enter)"))
         self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- the choice ----------------------------------------------------------------------
 

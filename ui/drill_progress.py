@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
-from PySide6.QtCore import QDateTime, QEvent, QMargins, Qt
+from PySide6.QtCore import QDateTime, QMargins, Qt
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -144,11 +144,6 @@ class DrillProgressPage(QWidget):
         self.accuracy_series.setName(self.tr("Accuracy (%)"))
         self.goal_series.setName(self.tr("Goal"))
         self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def selected_language(self) -> str:
         return str(self.language.currentData())

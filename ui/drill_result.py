@@ -10,7 +10,7 @@ what the goal needs at the ideal 码长 says whether the fingers are the limit; 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from assistant.drills.session import DrillResult
@@ -118,11 +118,6 @@ class DrillResultPage(QWidget):
         self.back_button.setText(self.tr("&Back"))
         if self.result is not None:
             self.show_result(self.result, self.goal, self.goal_reached_now)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def show_result(self, result: DrillResult, goal: int, goal_reached_now: bool) -> None:
         """``goal_reached_now``: this drill is the first at or over the goal."""

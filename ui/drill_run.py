@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from assistant.drills.session import DrillResult, DrillSession
@@ -96,11 +96,6 @@ class DrillRunPage(QWidget):
         self.leave_button.setText(self.tr("Leave (Esc)"))
         if self.session is not None:
             self._show_title()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- running -------------------------------------------------------------------------
 

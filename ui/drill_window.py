@@ -89,7 +89,10 @@ class DrillWindow(QWidget):
         self._load_help()
 
     def changeEvent(self, event: QEvent) -> None:
+        """The pages' texts are all re-read here, on the window's LanguageChange."""
         if event.type() == QEvent.Type.LanguageChange:
+            for page in (self.chooser, self.run_page, self.result_page, self.progress_page):
+                page.retranslate()
             self.retranslate()
         super().changeEvent(event)
 
