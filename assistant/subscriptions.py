@@ -13,8 +13,9 @@ do the slow part off its main thread:
 
 Whatever fails — the server is down, answers an error, serves a file that is cut short,
 tampered with or signed by someone else, or a file is being rewritten while read — the
-last good copy stays as it is and the subscription says why, with the time. Failed
-sources are asked again less and less often (exponential backoff, capped).
+last good copy stays as it is and the subscription says why, with the time. A failed
+source is asked again after a minute, then less and less often (exponential backoff,
+capped).
 
 The list lives in ``subscriptions.json`` in the data folder, rewritten atomically under
 the store's lock so the app and a ``quickreply subscribe`` in a terminal can both write.
@@ -43,7 +44,9 @@ from assistant.store import Store
 FILE_NAME = "subscriptions.json"
 #: How often a source is asked for a new revision while all is well.
 DEFAULT_INTERVAL_SECONDS = 15 * 60
-#: A failing source is asked again after interval × 2^failures, at most this long.
+#: A failing source is asked again after 1, 2, 4, … minutes, at most this long: soon
+#: enough to ride out a blip, rarely enough not to hammer a server that is down.
+FIRST_RETRY_SECONDS = 60
 MAX_BACKOFF_SECONDS = 6 * 3600
 #: No answer within this long counts as unreachable.
 TIMEOUT_SECONDS = 15
@@ -84,7 +87,10 @@ class Subscription:
         """When to ask the source again."""
         if not self.last_checked:
             return datetime.fromtimestamp(0, UTC)
-        delay = min(self.interval * 2 ** min(self.failures, 16), max(MAX_BACKOFF_SECONDS, self.interval))
+        if self.failures:
+            delay = min(FIRST_RETRY_SECONDS * 2 ** min(self.failures - 1, 20), MAX_BACKOFF_SECONDS)
+        else:
+            delay = self.interval
         return _parse_time(self.last_checked) + timedelta(seconds=delay)
 
 
@@ -299,15 +305,26 @@ def due(subscriptions: list[Subscription], now: datetime | None = None) -> list[
 
 # -- adding and removing ---------------------------------------------------------------
 
-def subscribe(store: Store, source: str, key: str = "") -> CheckResult:
-    """Add a source; its first revision must arrive and verify, else nothing is kept."""
+def candidate(store: Store, source: str, key: str = "") -> Subscription:
+    """A subscription to ``source`` that is not saved yet; refuses a bad source or key
+    and one already subscribed to, before anything is fetched."""
     source = normalise_source(source)
-    if key:
+    if key.strip():
         publication.parse_public_key(key)
     if any(entry.source == source for entry in load(store.home)):
         raise QuickReplyError(tr("already subscribed to {source}", source=source))
-    subscription = Subscription(source=source, key=key.strip())
-    fetched = fetch(subscription, conditional=False)
+    return Subscription(source=source, key=key.strip())
+
+
+def subscribe(store: Store, source: str, key: str = "") -> CheckResult:
+    """Add a source; its first revision must arrive and verify, else nothing is kept."""
+    subscription = candidate(store, source, key)
+    return add(store, subscription, fetch(subscription, conditional=False))
+
+
+def add(store: Store, subscription: Subscription, fetched: Fetched) -> CheckResult:
+    """Save ``subscription`` and apply what was fetched for it (see ``subscribe``)."""
+    source = subscription.source
     if fetched.kind != "fetched":
         raise QuickReplyError(fetched.message)
     upstream = fetched.publication.book.book
