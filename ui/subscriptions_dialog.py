@@ -72,9 +72,12 @@ class SubscriptionsDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        # Paths and addresses keep both ends (the server and the file name) visible.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.check_button = QPushButton(self)
         self.check_button.clicked.connect(self.check_now)
@@ -105,7 +108,10 @@ class SubscriptionsDialog(QDialog):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.source_label, source_row)
         form.addRow(self.key_label, self.key_edit)
-        form.addRow("", self.subscribe_button)
+        button_row = QHBoxLayout()
+        button_row.addStretch(1)
+        button_row.addWidget(self.subscribe_button)
+        form.addRow(button_row)
         self.notice = Notice(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
@@ -117,7 +123,8 @@ class SubscriptionsDialog(QDialog):
         layout.addWidget(self.notice)
         layout.addWidget(self.buttons)
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 110, metrics.height() * 24)
+        self.resize(metrics.averageCharWidth() * 120, metrics.height() * 30)
+        self.table.setColumnWidth(1, metrics.averageCharWidth() * 36)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Subscriptions — QuickReply"))
@@ -155,8 +162,8 @@ class SubscriptionsDialog(QDialog):
                 item.setData(_ID, entry.id)
                 self.table.setItem(number, column, item)
             self.table.item(number, 4).setIcon(self.style().standardIcon(icon))
-            self.table.item(number, 4).setToolTip(self.tr("Last checked: {time}").format(
-                time=local_time(entry.last_checked) or self.tr("never")))
+            checked = self.tr("Last checked: {time}").format(time=local_time(entry.last_checked) or self.tr("never"))
+            self.table.item(number, 4).setToolTip(f"{entry.message}\n{checked}" if entry.message else checked)
             self.table.item(number, 1).setToolTip(entry.source)
             if keep is not None and entry.id == keep.id:
                 self.table.selectRow(number)

@@ -163,7 +163,7 @@ def test_the_manager_shows_a_subscribed_book_locked(qtbot: QtBot, seeded_store: 
     window: ManagerWindow = open_manager(qtbot, seeded_store)
     window.show_location("team")
     item = window.tree.currentItem()
-    assert item.text(0) == "团队话术 (read-only)" and not item.icon(0).isNull()
+    assert item.text(0) == "团队话术 (subscribed, read-only)" and not item.icon(0).isNull()
     banner = window.readonly_banner.text()
     assert window.readonly_banner.isVisible() and "subscribed and read-only" in banner
     assert f"From {share / 'team.qrpub'} · revision 2" in banner

@@ -193,8 +193,8 @@
     </message>
     <message>
         <location filename="../manager_tree.py" line="93"/>
-        <source>{name} (read-only)</source>
-        <translation>{name}（只读）</translation>
+        <source>{name} (subscribed, read-only)</source>
+        <translation>{name}（订阅·只读）</translation>
     </message>
     <message>
         <location filename="../manager_tree.py" line="97"/>
@@ -1597,152 +1597,152 @@
 <context>
     <name>SubscriptionsDialog</name>
     <message>
-        <location filename="../subscriptions_dialog.py" line="123"/>
+        <location filename="../subscriptions_dialog.py" line="130"/>
         <source>Subscriptions — QuickReply</source>
         <translation>订阅 — QuickReply</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="124"/>
+        <location filename="../subscriptions_dialog.py" line="131"/>
         <source>Book</source>
         <translation>短语库</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="124"/>
+        <location filename="../subscriptions_dialog.py" line="131"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="124"/>
+        <location filename="../subscriptions_dialog.py" line="131"/>
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="125"/>
+        <location filename="../subscriptions_dialog.py" line="132"/>
         <source>Last update</source>
         <translation>最近更新</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="125"/>
+        <location filename="../subscriptions_dialog.py" line="132"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="126"/>
+        <location filename="../subscriptions_dialog.py" line="133"/>
         <source>Check &amp;now</source>
         <translation>立即检查(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="127"/>
+        <location filename="../subscriptions_dialog.py" line="134"/>
         <source>&amp;Remove…</source>
         <translation>取消订阅(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="128"/>
+        <location filename="../subscriptions_dialog.py" line="135"/>
         <source>Subscribe to a team phrasebook</source>
         <translation>订阅团队短语库</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="129"/>
+        <location filename="../subscriptions_dialog.py" line="136"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="130"/>
+        <location filename="../subscriptions_dialog.py" line="137"/>
         <source>&amp;Subscribe</source>
         <translation>订阅(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="131"/>
+        <location filename="../subscriptions_dialog.py" line="138"/>
         <source>A file on a shared folder, or an http(s) address</source>
         <translation>共享文件夹里的文件，或 http(s) 网址</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="132"/>
+        <location filename="../subscriptions_dialog.py" line="139"/>
         <source>qr-ed25519:… (optional: then only files the lead signed are accepted)</source>
         <translation>qr-ed25519:…（可不填；填写后只接受主管签名的文件）</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="134"/>
+        <location filename="../subscriptions_dialog.py" line="141"/>
         <source>S&amp;ource:</source>
         <translation>来源(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="135"/>
+        <location filename="../subscriptions_dialog.py" line="142"/>
         <source>Lead&apos;s public &amp;key:</source>
         <translation>主管公钥(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="158"/>
+        <location filename="../subscriptions_dialog.py" line="165"/>
         <source>Last checked: {time}</source>
         <translation>最近检查：{time}</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="159"/>
+        <location filename="../subscriptions_dialog.py" line="165"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="170"/>
+        <location filename="../subscriptions_dialog.py" line="177"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="172"/>
+        <location filename="../subscriptions_dialog.py" line="179"/>
         <source>Up to date</source>
         <translation>已是最新</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="174"/>
+        <location filename="../subscriptions_dialog.py" line="181"/>
         <source>Not checked yet</source>
         <translation>尚未检查</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="204"/>
+        <location filename="../subscriptions_dialog.py" line="211"/>
         <source>Remove subscription</source>
         <translation>取消订阅</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="205"/>
+        <location filename="../subscriptions_dialog.py" line="212"/>
         <source>Stop the subscription to “{book}”?</source>
         <translation>要取消订阅“{book}”吗？</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="206"/>
+        <location filename="../subscriptions_dialog.py" line="213"/>
         <source>Its read-only book is removed too; a backup of all books is made first.</source>
         <translation>对应的只读短语库也会删除；删除前会先备份全部短语库。</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="207"/>
+        <location filename="../subscriptions_dialog.py" line="214"/>
         <source>Remove</source>
         <translation>取消订阅</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="224"/>
+        <location filename="../subscriptions_dialog.py" line="231"/>
         <source>Fetching {source}…</source>
         <translation>正在获取 {source}…</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="228"/>
+        <location filename="../subscriptions_dialog.py" line="235"/>
         <source>Choose the published file</source>
         <translation>选择发布的文件</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="229"/>
+        <location filename="../subscriptions_dialog.py" line="236"/>
         <source>QuickReply publications (*.qrpub *.json)</source>
         <translation>QuickReply 发布文件 (*.qrpub *.json)</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="229"/>
+        <location filename="../subscriptions_dialog.py" line="236"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="237"/>
+        <location filename="../subscriptions_dialog.py" line="244"/>
         <source>Subscribed to “{book}” (revision {revision}, {count} phrases).</source>
         <translation>已订阅“{book}”（第 {revision} 版，{count} 条短语）。</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="242"/>
+        <location filename="../subscriptions_dialog.py" line="249"/>
         <source>Could not subscribe to {source}: {reason}</source>
         <translation>无法订阅 {source}：{reason}</translation>
     </message>
