@@ -24,7 +24,7 @@ from assistant.instance import instance_address, send_command
 from assistant.lint import lint_phrases
 from assistant.logs import setup_logging
 from assistant.merge import POLICIES
-from assistant.model import Phrase, Phrasebook
+from assistant.model import Phrase
 from assistant.paths import data_dir
 from assistant.search import SearchIndex
 from assistant.settings import load_settings
@@ -464,7 +464,7 @@ def _publish(store: Store, args: argparse.Namespace) -> int:
         phrases = store.phrases(book.id, with_usage=False)
     else:
         imported = read_phrasebook(path)
-        book = imported.book or Phrasebook(name=path.stem)
+        book = imported.book or publication.book_for_file(path)
         phrases = imported.phrases
     key = publication.load_private_key(args.key) if args.key else None
     findings = lint_phrases(phrases, max_length=load_settings(store.home).lint_max_length)

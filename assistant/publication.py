@@ -267,6 +267,12 @@ def _check_signature(signature: object, revision: int, checksum: str, pinned_key
 
 # -- publishing ------------------------------------------------------------------------
 
+def book_for_file(path: Path) -> Phrasebook:
+    """The book a table without one (a CSV or Excel sheet) is published as: the same id
+    for the same file name every time, so subscribers see one book with new revisions."""
+    return Phrasebook(name=path.stem, id="sheet-" + hashlib.sha256(path.stem.encode("utf-8")).hexdigest()[:16])
+
+
 def target_path(target: str, book: Phrasebook) -> Path:
     """Where to publish: a folder (existing, or written with a trailing slash) gets a
     file named after the book's id."""

@@ -85,8 +85,13 @@ def test_publish_refuses_lint_errors_unless_forced(capsys, tmp_path: Path, lead_
 def test_a_phrasebook_file_can_be_published_too(capsys, tmp_path: Path, lead_home: Path) -> None:
     sheet = tmp_path / "team.csv"
     sheet.write_text("分组,快捷编码,快捷短语\n发货,fh,亲，今天下午四点前付款当天发出哦\n", "utf-8")
-    code, out, _ = cli(capsys, "publish", str(sheet), str(tmp_path / "out.qrpub"), "--json")
+    target = tmp_path / "out.qrpub"
+    code, out, _ = cli(capsys, "publish", str(sheet), str(target), "--json")
     assert code == 0 and json.loads(out)["phrases"] == 1
+    first = json.loads(target.read_text("utf-8"))["book"]["book"]["id"]
+    assert cli(capsys, "publish", str(sheet), str(target))[0] == 0
+    again = json.loads(target.read_text("utf-8"))
+    assert again["revision"] == 3 and again["book"]["book"]["id"] == first, "the same book, a newer revision"
 
 
 def test_usage_and_input_errors_have_the_usual_exit_codes(capsys, tmp_path: Path) -> None:
