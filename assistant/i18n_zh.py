@@ -193,7 +193,7 @@ MESSAGES: dict[str, str] = {
     'Unsubscribed from {name!r}; the book is now your own copy.': '已取消订阅 {name!r}；该短语库现在是你自己的副本，可以编辑。',
     'a book id or name, or a phrasebook file': '短语库的 id 或名称，或者一个短语库文件',
     'already subscribed to {source}': '已经订阅过 {source}',
-    'cannot read {source}: {reason}': '无法读取 {source}：{reason}',
+    'unreachable: cannot read {source} ({reason})': '无法访问：无法读取 {source}（{reason}）',
     'check every source now (or only NAME) instead of listing': '立即检查所有订阅源（或只检查 NAME），而不是列出订阅',
     'expected nothing or: check [NAME]': '这里不需要参数，或者写：check [名称]',
     'give a file path or an http(s) address': '请填写文件路径或 http(s) 网址',

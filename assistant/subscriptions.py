@@ -23,10 +23,7 @@ the store's lock so the app and a ``quickreply subscribe`` in a terminal can bot
 
 from __future__ import annotations
 
-import http.client
 import os
-import urllib.error
-import urllib.request
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -209,7 +206,8 @@ def _fetch_file(subscription: Subscription, conditional: bool) -> Fetched:
             after = os.fstat(handle.fileno())
     except OSError as error:
         return Fetched("failed", status="unreachable",
-                       message=tr("cannot read {source}: {reason}", source=path, reason=error.strerror or error))
+                       message=tr("unreachable: cannot read {source} ({reason})", source=path,
+                                  reason=error.strerror or error))
     if (after.st_mtime_ns, after.st_size) != signature[:2]:
         # Written in place while we read: what we have may be half old, half new.
         return Fetched("failed", status="refused",
@@ -219,6 +217,12 @@ def _fetch_file(subscription: Subscription, conditional: bool) -> Fetched:
 
 
 def _fetch_http(subscription: Subscription, conditional: bool) -> Fetched:
+    # Imported here: urllib.request pulls in ssl and email (~70 ms), which the app's
+    # cold start should not pay before any source is due.
+    import http.client
+    import urllib.error
+    import urllib.request
+
     headers = {"User-Agent": f"QuickReply/{__version__}", "Accept": "application/json"}
     if conditional and subscription.etag:
         headers["If-None-Match"] = subscription.etag

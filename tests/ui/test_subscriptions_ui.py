@@ -24,13 +24,6 @@ WAIT_MS = 10000
 
 
 @pytest.fixture
-def share(tmp_path: Path) -> Path:
-    folder = tmp_path / "share"
-    folder.mkdir()
-    return folder
-
-
-@pytest.fixture
 def lead(tmp_path: Path, share: Path) -> Lead:
     lead = Lead(tmp_path / "lead")
     lead.publish(share)

@@ -21,13 +21,6 @@ from tests.unit.subscription_support import Lead, own_data
 
 
 @pytest.fixture
-def share(tmp_path: Path) -> Path:
-    folder = tmp_path / "share"
-    folder.mkdir()
-    return folder
-
-
-@pytest.fixture
 def lead(tmp_path: Path) -> Lead:
     return Lead(tmp_path / "lead")
 
