@@ -135,7 +135,12 @@ class SubscriptionService(QObject):
         self._running.discard(subscription.id)
         if not any(entry.id == subscription.id for entry in self.subscriptions()):
             return  # removed while it was being fetched
-        result = subscriptions.apply(self.store, subscription, fetched)
+        try:
+            result = subscriptions.apply(self.store, subscription, fetched)
+        except QuickReplyError as error:  # the store stayed busy: the next round tries again
+            log.warning("could not record a subscription check: %s", error)
+            self._schedule()
+            return
         if result.outcome == "updated":
             self.context.phrases_edited()
             self.notice.emit(self.update_text(result))
