@@ -170,5 +170,7 @@ def test_publishing_bumps_the_revision_past_the_book_and_the_file_already_there(
 
 def test_a_publication_carries_no_use_counts() -> None:
     used = [Phrase(text="谢谢亲", use_count=42, last_used="2026-01-01T00:00:00Z")]
-    data = publication.build(book(), used, 1)
-    assert b"use_count" not in data and b"42" not in data
+    document = envelope(publication.build(book(), used, 1))
+    [entry] = document["book"]["phrases"]
+    assert not {"use_count", "last_used"} & entry.keys() and 42 not in entry.values()
+    assert "2026-01-01T00:00:00Z" not in entry.values()
