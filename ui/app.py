@@ -97,6 +97,7 @@ class QuickReplyApp(QObject):
         self.actions.pause.toggled.connect(self._set_paused)
         self.actions.quit.triggered.connect(QApplication.quit)
         context.settingsChanged.connect(self._settings_changed)
+        context.subscriptions.notice.connect(self.shell.notify)
         self.picker.chosen.connect(self._picked)
         self.picker.dismissed.connect(self._give_focus_back)
         self.picker.newConversation.connect(self._new_conversation_from_picker)
@@ -119,6 +120,7 @@ class QuickReplyApp(QObject):
             self.shell.notify(notice)
         if self._watcher is not None:
             self._watcher.start()
+        self.context.subscriptions.start()
         if self.hotkeys is not None:
             self.hotkeys.start()
         elif not self.context.settings.wayland_notice_shown:
@@ -128,6 +130,7 @@ class QuickReplyApp(QObject):
             self.context.save_settings(replace(self.context.settings, wayland_notice_shown=True))
 
     def stop(self) -> None:
+        self.context.subscriptions.stop()
         if self.hotkeys is not None:
             self.hotkeys.stop()
         if self._watcher is not None:

@@ -193,8 +193,8 @@
     </message>
     <message>
         <location filename="../manager_tree.py" line="93"/>
-        <source>{name} (read-only)</source>
-        <translation>{name}（只读）</translation>
+        <source>{name} (subscribed, read-only)</source>
+        <translation>{name}（订阅·只读）</translation>
     </message>
     <message>
         <location filename="../manager_tree.py" line="97"/>
@@ -777,122 +777,137 @@
 <context>
     <name>ManagerWindow</name>
     <message>
-        <location filename="../manager.py" line="177"/>
+        <location filename="../manager.py" line="183"/>
         <source>Phrasebooks — QuickReply</source>
         <translation>短语库 — QuickReply</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="179"/>
+        <location filename="../manager.py" line="185"/>
         <source>&amp;New phrase…</source>
         <translation>新建短语(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="179"/>
+        <location filename="../manager.py" line="185"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="180"/>
+        <location filename="../manager.py" line="186"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="180"/>
+        <location filename="../manager.py" line="186"/>
         <source>Move to &amp;group…</source>
         <translation>移动到分组(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="181"/>
+        <location filename="../manager.py" line="187"/>
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="181"/>
+        <location filename="../manager.py" line="187"/>
         <source>Move do&amp;wn</source>
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="182"/>
+        <location filename="../manager.py" line="188"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="182"/>
+        <location filename="../manager.py" line="188"/>
         <source>Clear the search</source>
         <translation>清除搜索</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="183"/>
+        <location filename="../manager.py" line="189"/>
         <source>&amp;New book…</source>
         <translation>新建短语库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="183"/>
+        <location filename="../manager.py" line="189"/>
         <source>&amp;Rename book…</source>
         <translation>重命名短语库(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="184"/>
+        <location filename="../manager.py" line="190"/>
         <source>&amp;Delete book…</source>
         <translation>删除短语库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="184"/>
+        <location filename="../manager.py" line="190"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="185"/>
+        <location filename="../manager.py" line="191"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="185"/>
+        <location filename="../manager.py" line="191"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="189"/>
+        <location filename="../manager.py" line="192"/>
+        <source>&amp;Subscriptions…</source>
+        <translation>订阅管理(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../manager.py" line="196"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="190"/>
+        <location filename="../manager.py" line="197"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="191"/>
+        <location filename="../manager.py" line="198"/>
         <source>&amp;Book</source>
         <translation>短语库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="192"/>
+        <location filename="../manager.py" line="199"/>
         <source>Phrase actions</source>
         <translation>短语操作</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="193"/>
+        <location filename="../manager.py" line="200"/>
         <source>Search: short code, pinyin initials or words (Ctrl+F)</source>
         <translation>搜索：快捷编码、拼音首字母或文字（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="287"/>
+        <location filename="../manager.py" line="294"/>
         <source>“{book}” is subscribed and read-only: its publisher edits it.</source>
         <translation>“{book}”是订阅的短语库，只读：由发布者负责编辑。</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="301"/>
+        <location filename="../manager.py" line="310"/>
         <source>Clear the search to reorder phrases</source>
         <translation>清除搜索后才能调整短语顺序</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="310"/>
+        <location filename="../manager.py" line="321"/>
+        <source>From {source} · revision {revision} · updated {time}</source>
+        <translation>来源：{source} · 第 {revision} 版 · 更新于 {time}</translation>
+    </message>
+    <message>
+        <location filename="../manager.py" line="324"/>
+        <source>Last check failed: {reason}. The last good copy is kept.</source>
+        <translation>最近一次检查失败：{reason}。已保留上一份完好的版本。</translation>
+    </message>
+    <message>
+        <location filename="../manager.py" line="339"/>
         <source>&amp;Undo {change}</source>
         <translation>撤销{change}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="311"/>
+        <location filename="../manager.py" line="340"/>
         <source>&amp;Redo {change}</source>
         <translation>重做{change}(&amp;R)</translation>
     </message>
@@ -1174,24 +1189,24 @@
 <context>
     <name>Picker</name>
     <message>
-        <location filename="../picker.py" line="92"/>
+        <location filename="../picker.py" line="102"/>
         <source>Type a code, pinyin initials or words…</source>
-        <extracomment>Ctrl+N: the agent starts a new conversation with this window&apos;s buyer. F2: the agent names the conversation (for clients with one title for every buyer). The phrases listed, in row order (items hold only text: PySide must not own them).</extracomment>
+        <extracomment>A focus loss this soon after opening is the window manager&apos;s doing, not the agent&apos;s. Ctrl+N: the agent starts a new conversation with this window&apos;s buyer. F2: the agent names the conversation (for clients with one title for every buyer). The phrases listed, in row order (items hold only text: PySide must not own them).</extracomment>
         <translation>输入快捷编码、拼音首字母或文字…</translation>
     </message>
     <message>
-        <location filename="../picker.py" line="93"/>
+        <location filename="../picker.py" line="103"/>
         <source>Enter insert · 1–9 choose · Ctrl+N new conversation · F2 name it · Esc close</source>
         <translation>Enter 插入 · 1–9 选择 · Ctrl+N 新会话 · F2 命名 · Esc 关闭</translation>
     </message>
     <message>
-        <location filename="../picker.py" line="94"/>
-        <location filename="../picker.py" line="143"/>
+        <location filename="../picker.py" line="104"/>
+        <location filename="../picker.py" line="171"/>
         <source>All groups</source>
         <translation>全部分组</translation>
     </message>
     <message>
-        <location filename="../picker.py" line="164"/>
+        <location filename="../picker.py" line="192"/>
         <source>No reply matches. Try fewer letters or pinyin initials.</source>
         <translation>没有匹配的回复。请少输入几个字母，或改用拼音首字母。</translation>
     </message>
@@ -1217,32 +1232,33 @@
 <context>
     <name>QuickReplyApp</name>
     <message>
-        <location filename="../app.py" line="113"/>
+        <location filename="../app.py" line="127"/>
         <source>Global hotkeys are not available on this desktop (Wayland). Bind the command “quickreply pick” to a keyboard shortcut in your desktop settings to open the picker.</source>
+        <extracomment>Calls back when the active window changes (None where there is no such watcher). Emitted from the watcher&apos;s thread; delivered queued on the main thread.</extracomment>
         <translation>当前桌面（Wayland）不支持全局快捷键。请在桌面设置中为命令“quickreply pick”绑定一个快捷键，用来打开短语选择器。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="127"/>
+        <location filename="../app.py" line="144"/>
         <source>Hotkeys unavailable; use “quickreply pick”</source>
         <translation>快捷键不可用，请使用“quickreply pick”</translation>
     </message>
     <message>
-        <location filename="../app.py" line="129"/>
+        <location filename="../app.py" line="146"/>
         <source>Hotkeys paused</source>
         <translation>快捷键已暂停</translation>
     </message>
     <message>
-        <location filename="../app.py" line="132"/>
+        <location filename="../app.py" line="149"/>
         <source>Ready · picker {chord}</source>
         <translation>就绪 · 短语选择器 {chord}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="247"/>
+        <location filename="../app.py" line="258"/>
         <source>The reply is on the clipboard; paste it with Ctrl+V.</source>
         <translation>回复已复制到剪贴板，请按 Ctrl+V 粘贴。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="264"/>
+        <location filename="../app.py" line="275"/>
         <source>The window did not accept the reply. It is not on the clipboard any more; try again or switch the application to typing mode.</source>
         <translation>该窗口未接受这条回复，剪贴板中也已不再保留。请重试，或将该程序的插入方式改为逐键输入。</translation>
     </message>
@@ -1341,12 +1357,12 @@
 <context>
     <name>SettingsChoices</name>
     <message>
-        <location filename="../settings_widgets.py" line="80"/>
+        <location filename="../settings_widgets.py" line="82"/>
         <source>Type out key by key</source>
         <translation>逐键输入</translation>
     </message>
     <message>
-        <location filename="../settings_widgets.py" line="81"/>
+        <location filename="../settings_widgets.py" line="83"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
@@ -1563,6 +1579,172 @@
         <location filename="../stats_window.py" line="390"/>
         <source>The statistics could not be exported: {error}</source>
         <translation>无法导出统计数据：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>SubscriptionService</name>
+    <message>
+        <location filename="../subscription_service.py" line="164"/>
+        <source>“{book}” was updated to revision {revision}: {added} added, {changed} changed, {removed} removed.</source>
+        <translation>“{book}”已更新到第 {revision} 版：新增 {added} 条，修改 {changed} 条，删除 {removed} 条。</translation>
+    </message>
+    <message>
+        <location filename="../subscription_service.py" line="171"/>
+        <source>“{book}” could not be updated: {reason}. The last good copy (revision {revision}) is kept.</source>
+        <translation>“{book}”无法更新：{reason}。已保留上一份完好的版本（第 {revision} 版）。</translation>
+    </message>
+</context>
+<context>
+    <name>SubscriptionsDialog</name>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="130"/>
+        <source>Subscriptions — QuickReply</source>
+        <translation>订阅 — QuickReply</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="131"/>
+        <source>Book</source>
+        <translation>短语库</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="131"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="131"/>
+        <source>Revision</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="132"/>
+        <source>Last update</source>
+        <translation>最近更新</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="132"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="133"/>
+        <source>Check &amp;now</source>
+        <translation>立即检查(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="134"/>
+        <source>&amp;Remove…</source>
+        <translation>取消订阅(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="135"/>
+        <source>Subscribe to a team phrasebook</source>
+        <translation>订阅团队短语库</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="136"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="137"/>
+        <source>&amp;Subscribe</source>
+        <translation>订阅(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="138"/>
+        <source>A file on a shared folder, or an http(s) address</source>
+        <translation>共享文件夹里的文件，或 http(s) 网址</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="139"/>
+        <source>qr-ed25519:… (optional: then only files the lead signed are accepted)</source>
+        <translation>qr-ed25519:…（可不填；填写后只接受主管签名的文件）</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="141"/>
+        <source>S&amp;ource:</source>
+        <translation>来源(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="142"/>
+        <source>Lead&apos;s public &amp;key:</source>
+        <translation>主管公钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="165"/>
+        <source>Last checked: {time}</source>
+        <translation>最近检查：{time}</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="165"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="177"/>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="179"/>
+        <source>Up to date</source>
+        <translation>已是最新</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="181"/>
+        <source>Not checked yet</source>
+        <translation>尚未检查</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="211"/>
+        <source>Remove subscription</source>
+        <translation>取消订阅</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="212"/>
+        <source>Stop the subscription to “{book}”?</source>
+        <translation>要取消订阅“{book}”吗？</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="213"/>
+        <source>Its read-only book is removed too; a backup of all books is made first.</source>
+        <translation>对应的只读短语库也会删除；删除前会先备份全部短语库。</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="214"/>
+        <source>Remove</source>
+        <translation>取消订阅</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="231"/>
+        <source>Fetching {source}…</source>
+        <translation>正在获取 {source}…</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="235"/>
+        <source>Choose the published file</source>
+        <translation>选择发布的文件</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="236"/>
+        <source>QuickReply publications (*.qrpub *.json)</source>
+        <translation>QuickReply 发布文件 (*.qrpub *.json)</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="236"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="244"/>
+        <source>Subscribed to “{book}” (revision {revision}, {count} phrases).</source>
+        <translation>已订阅“{book}”（第 {revision} 版，{count} 条短语）。</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="249"/>
+        <source>Could not subscribe to {source}: {reason}</source>
+        <translation>无法订阅 {source}：{reason}</translation>
     </message>
 </context>
 <context>
