@@ -44,7 +44,6 @@ th, td { border-bottom: 1px solid #ddd; padding: 4px 12px; text-align: left; }
 td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
 tr:nth-child(even) td { background: #f6f8fb; }
 .reached { color: #1a7f37; font-weight: bold; } .missed { color: #9a6700; }
-.chart { min-height: 380px; }
 """
 
 
@@ -140,6 +139,8 @@ def render_html(report: TeamReport) -> str:
     sections = [_typing_section(report, charts), _phrases_section(report, charts),
                 _limits_section(report, charts), _conversations_section(report, charts)]
     generated = _local(report.generated).strftime("%Y-%m-%d %H:%M")
+    trainees = {trainee.trainee for trainee in report.trainees}
+    reached_by = {trainee.trainee for trainee in report.trainees if trainee.reached}  # in any language
     head_figures = "".join(
         f'<div class="figure"><div class="value" id="{figure_id}">{_e(value)}</div>'
         f'<div class="caption">{_e(caption)}</div></div>'
@@ -148,8 +149,7 @@ def render_html(report: TeamReport) -> str:
             ("team-conversations", report.conversations, tr("conversations")),
             ("team-over-soft", _percent(report.over_soft_share), tr("at or over the soft limit")),
             ("team-over-hard", _percent(report.over_hard_share), tr("over the hard limit")),
-            ("team-trainees-reached", f"{sum(t.reached for t in report.trainees)}/{len(report.trainees)}",
-             tr("trainees at their typing goal"))))
+            ("team-trainees-reached", f"{len(reached_by)}/{len(trainees)}", tr("trainees at their typing goal"))))
     period = tr("Period: {start} to {end} · generated {time}", start=report.period_from, end=report.period_to,
                 time=generated)
     note = tr("Made from the agents' statistics exports: they hold counts, phrase titles and short codes, never "
@@ -202,8 +202,9 @@ def _typing_section(report: TeamReport, charts: _Charts) -> str:
     labels = [html.escape(_trainee_label(trainee)) for trainee in report.trainees]
     for name, values, colour in ((tr("Best CPM"), [t.best_net_cpm for t in report.trainees], COLOURS[0]),
                                  (tr("Latest CPM"), [t.latest_net_cpm for t in report.trainees], COLOURS[1])):
+        # Inside the bars: above them the figures would cross the goal line.
         best.add_bar(x=labels, y=values, name=name, marker_color=colour, text=[f"{value:.1f}" for value in values],
-                     textposition="outside", cliponaxis=False)
+                     textposition="inside", insidetextanchor="middle")
     over_time = charts.figure()
     for index, trainee in enumerate(report.trainees):
         over_time.add_scatter(x=[_local(point.finished) for point in trainee.drills],
@@ -215,6 +216,7 @@ def _typing_section(report: TeamReport, charts: _Charts) -> str:
                              annotation_text=tr("goal {goal} CPM", goal=goal), annotation_position="top left")
         figure.update_yaxes(title_text=tr("net CPM"), rangemode="tozero")
     best.update_layout(barmode="group")
+    over_time.update_xaxes(tickformat="%m-%d")  # plotly's month names would be English in a Chinese report
     return _section("typing", heading, explanation, table, charts.html(best, "chart-best-cpm"),
                     f"<h3>{_e(tr('Drills over time'))}</h3>", charts.html(over_time, "chart-drills"))
 
@@ -232,7 +234,7 @@ def _phrases_section(report: TeamReport, charts: _Charts) -> str:
         for index, agent in enumerate(agents):
             figure.add_bar(y=labels, x=[phrase.by_agent.get(agent, 0) for phrase in report.most_used],
                            name=html.escape(agent), orientation="h", marker_color=COLOURS[index % len(COLOURS)])
-        figure.update_layout(barmode="stack", margin={"l": 260})
+        figure.update_layout(barmode="stack", legend_traceorder="normal")
         figure.update_yaxes(autorange="reversed", automargin=True)
         figure.update_xaxes(title_text=tr("uses"))
         parts.append(charts.html(figure, "chart-most-used"))

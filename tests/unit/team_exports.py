@@ -43,7 +43,7 @@ def drill(trainee: str, language: str, cpm: float, finished: datetime, number: i
 
 def _agent_export(folder: Path, file_name: str, now: datetime, conversations: list[list[str]],
                   extra: dict | None, own_book: bool = False) -> Path:
-    store = Store(folder / f"home-{file_name}", seed=False)
+    store = Store(folder / "homes" / Path(file_name).stem, seed=False)
     store.create_book(Phrasebook(name="团队话术", id="team"))
     for phrase_id, code, title, group in TEAM_PHRASES:
         store.add_phrase("team", Phrase(text=f"{title}的回复正文", code=code, title=title, group=group, id=phrase_id))
