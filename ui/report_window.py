@@ -60,7 +60,7 @@ log = logging.getLogger(__name__)
 
 COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f")
 GOAL_COLOUR = QColor("#2ca02c")
-#: Longest phrase label under a bar; the table beside the chart has the whole title.
+# Longest phrase label under a bar; the table beside the chart has the whole title.
 LABEL_CHARACTERS = 10
 
 
@@ -114,7 +114,7 @@ class ReportWindow(QWidget):
         self.drills_view = QChartView(self.drills_chart, self)
         self.drills_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.drills_view.setMinimumHeight(self.fontMetrics().height() * 16)
-        #: One line per trainee and language, then one per goal; kept for tests.
+        # One line per trainee and language, then one per goal; kept for tests.
         self.drill_series: list[QLineSeries] = []
         self.goal_series: list[QLineSeries] = []
 

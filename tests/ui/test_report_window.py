@@ -150,3 +150,25 @@ def test_screenshot(window: ReportWindow, exports: list[Path], tmp_path: Path) -
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         assert window.grab().save(str(folder / f"team-report-{index}.png"))
+
+
+def test_chinese(qtbot, exports: list[Path], tmp_path: Path) -> None:
+    from ui.i18n import install_language
+
+    install_language("zh")
+    try:
+        widget = ReportWindow()
+        qtbot.addWidget(widget)
+        widget.add_files(exports)
+        assert widget.windowTitle() == "QuickReply 团队报告"
+        assert widget.tabs.tabText(0) == "打字练习" and widget.save_button.text() == "另存为 HTML…"
+        assert column(widget.trainees, 1) == ["英文", "中文", "中文"]
+        assert column(widget.trainees, 6)[2].startswith("已达到")
+        folder = Path(os.environ.get("QUICKREPLY_SCREENSHOTS", tmp_path))
+        widget.show()
+        assert widget.grab().save(str(folder / "team-report-zh.png"))
+        # Saved in Chinese too: the page follows the app's language.
+        widget.ask_save_path = lambda: tmp_path / "团队.html"
+        assert "谁已达到每分钟 90 字" in widget.save_html().read_text("utf-8")
+    finally:
+        install_language("en")

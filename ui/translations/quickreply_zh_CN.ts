@@ -1174,24 +1174,24 @@
 <context>
     <name>Picker</name>
     <message>
-        <location filename="../picker.py" line="92"/>
+        <location filename="../picker.py" line="102"/>
         <source>Type a code, pinyin initials or words…</source>
-        <extracomment>Ctrl+N: the agent starts a new conversation with this window&apos;s buyer. F2: the agent names the conversation (for clients with one title for every buyer). The phrases listed, in row order (items hold only text: PySide must not own them).</extracomment>
+        <extracomment>A focus loss this soon after opening is the window manager&apos;s doing, not the agent&apos;s. Ctrl+N: the agent starts a new conversation with this window&apos;s buyer. F2: the agent names the conversation (for clients with one title for every buyer). The phrases listed, in row order (items hold only text: PySide must not own them).</extracomment>
         <translation>输入快捷编码、拼音首字母或文字…</translation>
     </message>
     <message>
-        <location filename="../picker.py" line="93"/>
+        <location filename="../picker.py" line="103"/>
         <source>Enter insert · 1–9 choose · Ctrl+N new conversation · F2 name it · Esc close</source>
         <translation>Enter 插入 · 1–9 选择 · Ctrl+N 新会话 · F2 命名 · Esc 关闭</translation>
     </message>
     <message>
-        <location filename="../picker.py" line="94"/>
-        <location filename="../picker.py" line="143"/>
+        <location filename="../picker.py" line="104"/>
+        <location filename="../picker.py" line="171"/>
         <source>All groups</source>
         <translation>全部分组</translation>
     </message>
     <message>
-        <location filename="../picker.py" line="164"/>
+        <location filename="../picker.py" line="192"/>
         <source>No reply matches. Try fewer letters or pinyin initials.</source>
         <translation>没有匹配的回复。请少输入几个字母，或改用拼音首字母。</translation>
     </message>
@@ -1217,34 +1217,307 @@
 <context>
     <name>QuickReplyApp</name>
     <message>
-        <location filename="../app.py" line="113"/>
+        <location filename="../app.py" line="125"/>
         <source>Global hotkeys are not available on this desktop (Wayland). Bind the command “quickreply pick” to a keyboard shortcut in your desktop settings to open the picker.</source>
+        <extracomment>Calls back when the active window changes (None where there is no such watcher). Emitted from the watcher&apos;s thread; delivered queued on the main thread.</extracomment>
         <translation>当前桌面（Wayland）不支持全局快捷键。请在桌面设置中为命令“quickreply pick”绑定一个快捷键，用来打开短语选择器。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="127"/>
+        <location filename="../app.py" line="141"/>
         <source>Hotkeys unavailable; use “quickreply pick”</source>
         <translation>快捷键不可用，请使用“quickreply pick”</translation>
     </message>
     <message>
-        <location filename="../app.py" line="129"/>
+        <location filename="../app.py" line="143"/>
         <source>Hotkeys paused</source>
         <translation>快捷键已暂停</translation>
     </message>
     <message>
-        <location filename="../app.py" line="132"/>
+        <location filename="../app.py" line="146"/>
         <source>Ready · picker {chord}</source>
         <translation>就绪 · 短语选择器 {chord}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="247"/>
+        <location filename="../app.py" line="255"/>
         <source>The reply is on the clipboard; paste it with Ctrl+V.</source>
         <translation>回复已复制到剪贴板，请按 Ctrl+V 粘贴。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="264"/>
+        <location filename="../app.py" line="272"/>
         <source>The window did not accept the reply. It is not on the clipboard any more; try again or switch the application to typing mode.</source>
         <translation>该窗口未接受这条回复，剪贴板中也已不再保留。请重试，或将该程序的插入方式改为逐键输入。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWindow</name>
+    <message>
+        <location filename="../report_window.py" line="201"/>
+        <location filename="../report_window.py" line="258"/>
+        <source>QuickReply team report</source>
+        <translation>QuickReply 团队报告</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="202"/>
+        <source>Add exports…</source>
+        <translation>添加导出文件…</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="203"/>
+        <source>The agents&apos; statistics exports (.json): Export JSON… in their statistics window, or quickreply stats export FILE.json</source>
+        <translation>各客服的统计导出文件（.json）：在统计窗口点“导出 JSON…”，或用 quickreply stats export FILE.json</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="205"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="206"/>
+        <source>Save as HTML…</source>
+        <translation>另存为 HTML…</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="207"/>
+        <source>One file with charts that opens in any browser, even offline, and the numbers beside it as .json</source>
+        <translation>一个带图表的文件，任何浏览器都能打开（不联网也可以），旁边另存一份 .json 数据</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="209"/>
+        <source>Ask each agent for their statistics export (Statistics → Export JSON…), then add the files here.</source>
+        <translation>请每位客服导出自己的统计（统计 → 导出 JSON…），再把这些文件添加到这里。</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="211"/>
+        <source>Agents</source>
+        <translation>客服人数</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="212"/>
+        <location filename="../report_window.py" line="219"/>
+        <location filename="../report_window.py" line="232"/>
+        <location filename="../report_window.py" line="436"/>
+        <source>Conversations</source>
+        <translation>对话数</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="213"/>
+        <location filename="../report_window.py" line="230"/>
+        <location filename="../report_window.py" line="419"/>
+        <source>At or over the soft limit</source>
+        <translation>达到提醒上限</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="214"/>
+        <location filename="../report_window.py" line="230"/>
+        <location filename="../report_window.py" line="420"/>
+        <source>Over the hard limit</source>
+        <translation>超过硬性上限</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="215"/>
+        <source>Trainees at their typing goal</source>
+        <translation>达到打字目标的学员</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="216"/>
+        <source>Typing</source>
+        <translation>打字练习</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="217"/>
+        <source>Phrases</source>
+        <translation>短语</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="218"/>
+        <source>Over the limits</source>
+        <translation>超出上限</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="221"/>
+        <source>Trainee</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="221"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="221"/>
+        <source>Drills</source>
+        <translation>练习次数</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="221"/>
+        <source>Best CPM</source>
+        <translation>最好成绩（字/分）</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="221"/>
+        <source>Latest CPM</source>
+        <translation>最近一次（字/分）</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="222"/>
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="222"/>
+        <source>Reached the goal</source>
+        <translation>是否达标</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="222"/>
+        <source>Trend (CPM per day)</source>
+        <translation>趋势（每天提高字/分）</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="223"/>
+        <source>Drills over time (net CPM)</source>
+        <translation>练习成绩变化（净速度，字/分）</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="224"/>
+        <source>Most used phrases, by agent</source>
+        <translation>最常用的短语（按客服）</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="225"/>
+        <source>Code</source>
+        <translation>快捷编码</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="225"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="225"/>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="225"/>
+        <source>Book</source>
+        <translation>短语库</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="226"/>
+        <source>Uses</source>
+        <translation>使用次数</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="228"/>
+        <source>Share of conversations over the limits</source>
+        <translation>超出上限的对话比例</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="229"/>
+        <location filename="../report_window.py" line="232"/>
+        <source>Agent</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="229"/>
+        <source>Limits (soft / hard)</source>
+        <translation>上限（提醒 / 硬性）</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="231"/>
+        <source>Conversations per agent</source>
+        <translation>各客服的对话数</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="232"/>
+        <source>Period</source>
+        <translation>统计期间</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="233"/>
+        <source>Quick replies</source>
+        <translation>快捷回复数</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="233"/>
+        <source>Quick replies per conversation</source>
+        <translation>每个对话的快捷回复数</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="245"/>
+        <source>Add statistics exports</source>
+        <translation>添加统计导出文件</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="246"/>
+        <source>Statistics exports (*.json)</source>
+        <translation>统计导出文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="252"/>
+        <source>Save the team report</source>
+        <translation>保存团队报告</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="253"/>
+        <source>HTML files (*.html)</source>
+        <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="275"/>
+        <source>Not added: {error}</source>
+        <translation>未添加：{error}</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="308"/>
+        <source>The team report could not be saved: {error}</source>
+        <translation>团队报告保存失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="315"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="315"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="327"/>
+        <source>{start} to {end}</source>
+        <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="344"/>
+        <source>yes, on {date}</source>
+        <translation>已达到（{date}）</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="346"/>
+        <source>not yet</source>
+        <translation>尚未达到</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="366"/>
+        <source>Goal {goal} CPM</source>
+        <translation>目标 {goal} 字/分</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="406"/>
+        <source>(deleted)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="412"/>
+        <source>Never used by anyone: {count} of {total} phrases</source>
+        <translation>没有任何人用过：共 {total} 条，其中 {count} 条</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="432"/>
+        <source>Whole team</source>
+        <translation>全团队</translation>
     </message>
 </context>
 <context>
@@ -1377,190 +1650,200 @@
 <context>
     <name>StatsWindow</name>
     <message>
-        <location filename="../stats_window.py" line="200"/>
-        <location filename="../stats_window.py" line="374"/>
+        <location filename="../stats_window.py" line="245"/>
+        <location filename="../stats_window.py" line="412"/>
         <source>QuickReply statistics</source>
         <extracomment>The histogram&apos;s last bar collects every conversation with at least this many quick replies (never fewer than hard limit + 2 bars, so &quot;over the hard limit&quot; has a bar). The charts&apos; current series, kept so tests (and refreshes) reach the bar sets.</extracomment>
         <translation>QuickReply 统计</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="201"/>
+        <location filename="../stats_window.py" line="246"/>
         <source>&amp;Period:</source>
         <translation>统计周期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="203"/>
+        <location filename="../stats_window.py" line="248"/>
         <source>Last {days} days</source>
         <translation>最近 {days} 天</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="204"/>
+        <location filename="../stats_window.py" line="249"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="205"/>
+        <location filename="../stats_window.py" line="250"/>
         <source>Read the numbers again (F5)</source>
         <translation>重新读取统计数据（F5）</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="206"/>
+        <location filename="../stats_window.py" line="251"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="207"/>
+        <location filename="../stats_window.py" line="252"/>
         <source>Export JSON…</source>
         <translation>导出 JSON…</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="208"/>
+        <location filename="../stats_window.py" line="253"/>
+        <source>Team report…</source>
+        <translation>团队报告…</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="254"/>
+        <source>For team leads: merge the agents&apos; exported statistics into one report</source>
+        <translation>主管使用：把各客服导出的统计合并成一份报告</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="256"/>
         <source>Conversations per day</source>
         <translation>每日会话数</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="209"/>
+        <location filename="../stats_window.py" line="257"/>
         <source>Quick replies per conversation</source>
         <translation>每个会话的快捷回复次数</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="210"/>
+        <location filename="../stats_window.py" line="258"/>
         <source>Code</source>
         <translation>快捷编码</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="210"/>
+        <location filename="../stats_window.py" line="258"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="210"/>
-        <location filename="../stats_window.py" line="214"/>
+        <location filename="../stats_window.py" line="258"/>
+        <location filename="../stats_window.py" line="262"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="210"/>
-        <location filename="../stats_window.py" line="213"/>
-        <location filename="../stats_window.py" line="214"/>
+        <location filename="../stats_window.py" line="258"/>
+        <location filename="../stats_window.py" line="261"/>
+        <location filename="../stats_window.py" line="262"/>
         <source>Book</source>
         <translation>短语库</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="210"/>
-        <location filename="../stats_window.py" line="213"/>
-        <location filename="../stats_window.py" line="214"/>
+        <location filename="../stats_window.py" line="258"/>
+        <location filename="../stats_window.py" line="261"/>
+        <location filename="../stats_window.py" line="262"/>
         <source>Uses</source>
         <translation>使用次数</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="222"/>
-        <location filename="../stats_window.py" line="306"/>
+        <location filename="../stats_window.py" line="270"/>
+        <location filename="../stats_window.py" line="344"/>
         <source>Conversations</source>
         <translation>会话数</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="223"/>
+        <location filename="../stats_window.py" line="271"/>
         <source>Today</source>
         <translation>今日会话数</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="224"/>
+        <location filename="../stats_window.py" line="272"/>
         <source>Quick replies</source>
         <translation>快捷回复次数</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="225"/>
+        <location filename="../stats_window.py" line="273"/>
         <source>Mean per conversation</source>
         <translation>每个会话平均次数</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="226"/>
+        <location filename="../stats_window.py" line="274"/>
         <source>{soft} or more (soft limit)</source>
         <translation>{soft} 次及以上（提醒上限）</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="227"/>
+        <location filename="../stats_window.py" line="275"/>
         <source>More than {hard} (hard limit)</source>
         <translation>超过 {hard} 次（最高上限）</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="228"/>
+        <location filename="../stats_window.py" line="276"/>
         <source>Most used</source>
         <translation>最常用</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="229"/>
+        <location filename="../stats_window.py" line="277"/>
         <source>Never used ({count})</source>
         <translation>从未使用（{count}）</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="230"/>
+        <location filename="../stats_window.py" line="278"/>
         <source>Per book</source>
         <translation>按短语库</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="231"/>
+        <location filename="../stats_window.py" line="279"/>
         <source>Per group</source>
         <translation>按分组</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="268"/>
+        <location filename="../stats_window.py" line="316"/>
         <source>The statistics could not be read: {error}</source>
         <translation>无法读取统计数据：{error}</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="278"/>
+        <location filename="../stats_window.py" line="326"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="291"/>
+        <location filename="../stats_window.py" line="339"/>
         <source>(no group)</source>
         <translation>（未分组）</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="323"/>
+        <location filename="../stats_window.py" line="361"/>
         <source>{date}: {count} conversations</source>
         <translation>{date}：{count} 个会话</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="337"/>
+        <location filename="../stats_window.py" line="375"/>
         <source>Below {soft}</source>
         <translation>少于 {soft} 次</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="338"/>
+        <location filename="../stats_window.py" line="376"/>
         <source>{soft} to {hard}</source>
         <translation>{soft} 至 {hard} 次</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="339"/>
+        <location filename="../stats_window.py" line="377"/>
         <source>Over {hard}</source>
         <translation>超过 {hard} 次</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="352"/>
+        <location filename="../stats_window.py" line="390"/>
         <source>(deleted)</source>
         <translation>（已删除）</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="379"/>
+        <location filename="../stats_window.py" line="417"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="379"/>
+        <location filename="../stats_window.py" line="417"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="381"/>
+        <location filename="../stats_window.py" line="419"/>
         <source>Export statistics</source>
         <translation>导出统计数据</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="390"/>
+        <location filename="../stats_window.py" line="428"/>
         <source>The statistics could not be exported: {error}</source>
         <translation>无法导出统计数据：{error}</translation>
     </message>
