@@ -11,12 +11,15 @@ import argparse
 import json
 import logging
 import sys
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from assistant import __version__
+from assistant.drills.history import DrillHistory
+from assistant.drills.session import LANGUAGES, TIME_FORMAT, DrillResult
 from assistant.errors import QuickReplyError
 from assistant.formats import format_names, read_phrasebook
 from assistant.i18n import N_, set_language, tr
@@ -27,7 +30,7 @@ from assistant.merge import POLICIES
 from assistant.model import Phrase
 from assistant.paths import data_dir
 from assistant.search import SearchIndex
-from assistant.settings import load_settings
+from assistant.settings import Settings, load_settings
 from assistant.stats import MAX_DAYS, compute_stats, export_format, export_stats
 from assistant.store import ImportReport, Store
 
@@ -119,6 +122,11 @@ def _parser() -> argparse.ArgumentParser:
                            help=tr("the HTML report to write"))
     reporting.add_argument("--json", type=Path, metavar="FILE.json",
                            help=tr("where to write the numbers (default: beside the report, with .json)"))
+    drills = command("drills", tr("past typing drills: date, text, net speed, accuracy and whether the goal was "
+                                  "reached; or all of them as CSV for the team lead"))
+    drills.add_argument("--csv", type=Path, metavar="FILE", help=tr("write the drills to FILE as CSV instead"))
+    drills.add_argument("--language", choices=LANGUAGES, help=tr("only drills in this language (zh or en)"))
+    json_flag(drills)
 
     command("pick", tr("open the picker of the running app (starts it if needed); "
                        "bind this to a desktop shortcut on Wayland"))
@@ -368,6 +376,58 @@ def _report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _drills(store: Store, args: argparse.Namespace) -> int:
+    """``drills``: the drill history, oldest first, as a table, JSON or a CSV file."""
+    history = DrillHistory(store.home)
+    results = [result for result in history.results() if args.language in (None, result.language)]
+    for notice in history.notices:
+        print(tr("notice: {message}", message=notice), file=sys.stderr)
+    if args.csv is not None:
+        history.export_csv(args.csv, language=args.language)
+        if args.json:
+            _print_json({"file": str(args.csv), "drills": len(results)})
+        else:
+            print(tr("{count} drills written to {file}", count=len(results), file=args.csv))
+    elif args.json:
+        _print_json([result.to_dict() for result in results])
+    else:
+        _print_drills(results, load_settings(store.home))
+    return EXIT_OK
+
+
+def _print_drills(results: list[DrillResult], settings: Settings) -> None:
+    """One line a drill: local date and time, text, net CPM, accuracy, ✓ at the goal."""
+    if not results:
+        print(tr("No typing drills yet."))
+        return
+    goals = {"zh": settings.drill_goal_zh, "en": settings.drill_goal_en}
+    header = (tr("Date"), tr("Text"), tr("Net CPM"), tr("Accuracy"), tr("Goal"))
+    rows = [(datetime.strptime(result.finished, TIME_FORMAT).replace(tzinfo=UTC).astimezone()
+             .strftime("%Y-%m-%d %H:%M"), _clip(result.text_title, 24), f"{result.net_cpm:.1f}",
+             f"{result.accuracy:.1%}", "✓" if result.net_cpm >= goals.get(result.language, 0) else "")
+            for result in results]
+    widths = [max(_width(row[column]) for row in [header, *rows]) for column in range(len(header))]
+    for row in [header, *rows]:
+        print("  ".join(_pad(cell, width, right=column in (2, 3))
+                        for column, (cell, width) in enumerate(zip(row, widths, strict=True))).rstrip())
+
+
+def _width(text: str) -> int:
+    """Columns a terminal gives ``text``: two for a Chinese character."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _clip(text: str, width: int) -> str:
+    while _width(text) > width:
+        text = text[:-2] + "…"
+    return text
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    space = " " * (width - _width(text))
+    return space + text if right else text + space
+
+
 StartApp = Callable[[bool], int]
 
 
@@ -399,7 +459,7 @@ def _quit() -> int:
 
 COMMANDS: dict[str, Callable[[Store, argparse.Namespace], int]] = {
     "books": _books, "list": _list, "search": _search, "import": _import, "export": _export,
-    "lint": _lint, "backup": _backup, "restore": _restore, "stats": _stats,
+    "lint": _lint, "backup": _backup, "restore": _restore, "stats": _stats, "drills": _drills,
 }
 
 

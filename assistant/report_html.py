@@ -195,7 +195,7 @@ def _typing_section(report: TeamReport, charts: _Charts) -> str:
                      (f"{prefix}-reached", reached, "reached" if trainee.reached else "missed"),
                      (f"{prefix}-trend", trend, "number")])
     table = _table("trainees", [(tr("Trainee"), False), (tr("Language"), False), (tr("Drills"), True),
-                                (tr("Best CPM"), True), (tr("Latest CPM"), True), (tr("Goal"), True),
+                                (tr("Best CPM"), True), (tr("Latest CPM"), True), (tr("Goal (CPM)"), True),
                                 (tr("Reached the goal"), False), (tr("Trend (CPM per day)"), True)], rows)
 
     best = charts.figure(height=360)
