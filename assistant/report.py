@@ -18,13 +18,14 @@ import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from assistant.conversations import TIME_FORMAT
+from assistant.drills.progress import progress
+from assistant.drills.session import DrillResult
 from assistant.errors import BadInput, QuickReplyError
 from assistant.formats import read_bytes
 from assistant.formats.text import decode_text
@@ -34,9 +35,6 @@ SCHEMA = 1
 REPORT_FORMAT = "quickreply.team-report"
 DEFAULT_GOAL_CPM = 90
 MOST_USED = 10
-#: The trend is the slope over this many days ending with the trainee's latest drill:
-#: how fast they improve now, not since their first week.
-TREND_DAYS = 14
 
 
 @dataclass(frozen=True)
@@ -76,15 +74,17 @@ class DrillPoint:
 
 @dataclass(frozen=True)
 class TraineeProgress:
-    """One trainee's typing drills in one language, oldest first."""
+    """One trainee's typing drills in one language, oldest first; the figures are the
+    drill core's ``progress`` as of the end of the trainee's latest export period."""
     trainee: str
     language: str
     goal_cpm: int
     drills: tuple[DrillPoint, ...]
     best_net_cpm: float
     latest_net_cpm: float
-    reached_on: str | None      # finished time of the first drill at or over the goal
-    trend_cpm_per_day: float | None
+    reached_on: str | None          # finished time of the first drill at or over the goal
+    trend_cpm_per_day: float | None  # least-squares slope over the last 14 days
+    forecast_date: str | None        # when the trend reaches the goal; None if reached, flat or falling
 
     @property
     def reached(self) -> bool:
@@ -113,6 +113,14 @@ class TeamReport:
         return {"format": REPORT_FORMAT, "version": SCHEMA, **data}
 
 
+@dataclass(frozen=True)
+class AgentExport:
+    """One checked export file: its document and its drills, read by the drill core."""
+    path: Path
+    document: dict
+    drills: tuple[DrillResult, ...]
+
+
 # -- reading -----------------------------------------------------------------------------
 
 @cache
@@ -123,7 +131,7 @@ def _validator():  # -> jsonschema.Draft202012Validator; imported here, only whe
     return Draft202012Validator(json.loads(schema))
 
 
-def read_export(path: Path) -> dict:
+def read_export(path: Path) -> AgentExport:
     """One agent's export, checked; ``BadInput`` naming the file when it cannot be used."""
     text = decode_text(read_bytes(path), str(path))
     try:
@@ -149,9 +157,14 @@ def read_export(path: Path) -> dict:
                        path, where.lstrip(".") or None)
     for key in ("from", "to"):
         _date(document["period"][key], path)
-    for drill in document.get("drills", []):
-        _time(drill["finished"], path)
-    return document
+    drills = []
+    for index, record in enumerate(document.get("drills", [])):
+        _time(record["finished"], path)
+        try:
+            drills.append(DrillResult.from_dict(record))
+        except QuickReplyError as error:
+            raise BadInput(str(error), path, f"drills[{index}]") from error
+    return AgentExport(path, document, tuple(drills))
 
 
 def _date(text: str, path: Path) -> date:
@@ -161,14 +174,14 @@ def _date(text: str, path: Path) -> date:
         raise BadInput(tr("not a date: {text}", text=text), path) from error
 
 
-def _time(text: str, path: Path | None = None) -> datetime:
+def _time(text: str, path: Path) -> datetime:
     try:
         return datetime.strptime(text, TIME_FORMAT).replace(tzinfo=UTC)
     except ValueError as error:
         raise BadInput(tr("not a date: {text}", text=text), path) from error
 
 
-def read_exports(paths: Sequence[Path]) -> list[tuple[Path, dict]]:
+def read_exports(paths: Sequence[Path]) -> list[AgentExport]:
     """Every file, checked, in the order given (a file named twice counts once)."""
     if not paths:
         raise QuickReplyError(tr("no statistics exports given"))
@@ -177,26 +190,28 @@ def read_exports(paths: Sequence[Path]) -> list[tuple[Path, dict]]:
     for path in paths:
         if path.resolve() not in seen:
             seen.add(path.resolve())
-            exports.append((path, read_export(path)))
+            exports.append(read_export(path))
     return exports
 
 
 # -- merging -----------------------------------------------------------------------------
 
-def _agent_names(exports: Sequence[tuple[Path, dict]]) -> list[str]:
+def _agent_names(exports: Sequence[AgentExport]) -> list[str]:
     """"agent", else "trainee", else the file's name; two files with one name are told
     apart by their file names."""
-    names = [(document.get("agent") or "").strip() or (document.get("trainee") or "").strip() or path.stem
-             for path, document in exports]
-    return [f"{name} ({path.name})" if names.count(name) > 1 else name
-            for name, (path, _document) in zip(names, exports, strict=True)]
+    names = [(export.document.get("agent") or "").strip() or (export.document.get("trainee") or "").strip()
+             or export.path.stem for export in exports]
+    return [f"{name} ({export.path.name})" if names.count(name) > 1 else name
+            for name, export in zip(names, exports, strict=True)]
 
 
-def _agent(name: str, path: Path, document: dict) -> AgentFigures:
+def _agent(name: str, export: AgentExport) -> AgentFigures:
+    document = export.document
     return AgentFigures(
-        name=name, file=path.name, period_from=document["period"]["from"], period_to=document["period"]["to"],
-        soft_limit=document["limits"]["soft"], hard_limit=document["limits"]["hard"],
-        conversations=document["conversations"], insertions=document["insertions"],
+        name=name, file=export.path.name, period_from=document["period"]["from"],
+        period_to=document["period"]["to"], soft_limit=document["limits"]["soft"],
+        hard_limit=document["limits"]["hard"], conversations=document["conversations"],
+        insertions=document["insertions"],
         mean_per_conversation=float(document["quick_replies_per_conversation"]["mean"]),
         over_soft_share=float(document["over_soft_share"]), over_hard_share=float(document["over_hard_share"]))
 
@@ -210,11 +225,11 @@ def _phrase_rows(document: dict) -> list[dict]:
     return list(rows.values())
 
 
-def _merge_phrases(names: Sequence[str], documents: Sequence[dict]) -> list[PhraseUse]:
+def _merge_phrases(names: Sequence[str], exports: Sequence[AgentExport]) -> list[PhraseUse]:
     """Phrases by book id + phrase id, with each agent's uses; first seen order."""
     merged: dict[tuple[str, str], dict] = {}
-    for name, document in zip(names, documents, strict=True):
-        for row in _phrase_rows(document):
+    for name, export in zip(names, exports, strict=True):
+        for row in _phrase_rows(export.document):
             entry = merged.setdefault((row["book_id"], row["phrase_id"]), {
                 "book_id": row["book_id"], "phrase_id": row["phrase_id"], "book": "", "title": "", "code": "",
                 "group": "", "uses": 0, "by_agent": {}})
@@ -226,62 +241,43 @@ def _merge_phrases(names: Sequence[str], documents: Sequence[dict]) -> list[Phra
     return [PhraseUse(**entry) for entry in merged.values()]
 
 
-def _trend(points: Sequence[tuple[datetime, float]], zone: Any) -> float | None:
-    """CPM gained per day: least-squares slope of each day's best over the last
-    ``TREND_DAYS`` days; None with fewer than two days of drills."""
-    best: dict[date, float] = {}
-    for moment, cpm in points:
-        day = moment.astimezone(zone).date()
-        best[day] = max(best.get(day, 0.0), cpm)
-    last = max(best, default=None)
-    recent = [(day, cpm) for day, cpm in best.items() if last is not None and day > last - timedelta(TREND_DAYS)]
-    if len(recent) < 2:
-        return None
-    xs = [float((day - recent[0][0]).days) for day, _cpm in recent]
-    ys = [cpm for _day, cpm in recent]
-    mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
-    slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / \
-        sum((x - mean_x) ** 2 for x in xs)
-    return round(slope, 2)
-
-
-def _trainees(names: Sequence[str], documents: Sequence[dict], zone: Any) -> list[TraineeProgress]:
+def _trainees(names: Sequence[str], exports: Sequence[AgentExport], now: datetime) -> list[TraineeProgress]:
     """Drills by trainee (the drill's own name, else the export's) and language; a drill
-    in two exports (overlapping periods) counts once."""
-    drills: dict[tuple[str, str], dict[str, dict]] = defaultdict(dict)
-    goals: dict[tuple[str, str], tuple[str, int]] = {}
-    for name, document in zip(names, documents, strict=True):
+    in two exports (overlapping periods) counts once. The goal and the day progress is
+    measured on come from the newest export with the trainee: a lead may have raised
+    the goal, and an old export's trend must not fade to nothing as the report ages."""
+    drills: dict[tuple[str, str], dict[str, DrillResult]] = defaultdict(dict)
+    latest: dict[tuple[str, str], dict] = {}
+    for name, export in zip(names, exports, strict=True):
+        document = export.document
         fallback = (document.get("trainee") or "").strip() or name
-        for drill in document.get("drills", []):
-            key = ((drill.get("trainee") or "").strip() or fallback, drill["language"])
-            drills[key][drill["id"]] = drill
-            goal = document.get("drill_goals", {}).get(drill["language"], DEFAULT_GOAL_CPM)
-            # The goal of the newest export that has the trainee: a lead may have raised it.
-            if key not in goals or document["generated"] > goals[key][0]:
-                goals[key] = (document["generated"], goal)
-    result = []
+        for result in export.drills:
+            key = (result.trainee.strip() or fallback, result.language)
+            drills[key][result.id] = result
+            if key not in latest or document["generated"] > latest[key]["generated"]:
+                latest[key] = document
+    report = []
     for (trainee, language), by_id in sorted(drills.items()):
-        ordered = sorted(by_id.values(), key=lambda drill: (drill["finished"], drill["id"]))
-        goal = goals[(trainee, language)][1]
-        cpms = [float(drill["net_cpm"]) for drill in ordered]
-        reached = next((drill["finished"] for drill in ordered if drill["net_cpm"] >= goal), None)
-        result.append(TraineeProgress(
+        document = latest[(trainee, language)]
+        goal = document.get("drill_goals", {}).get(language, DEFAULT_GOAL_CPM)
+        ordered = sorted(by_id.values(), key=lambda result: (result.finished, result.id))
+        figures = progress(ordered, goal, language, date.fromisoformat(document["period"]["to"]), now.tzinfo)
+        report.append(TraineeProgress(
             trainee=trainee, language=language, goal_cpm=goal,
-            drills=tuple(DrillPoint(drill["finished"], round(float(drill["net_cpm"]), 1)) for drill in ordered),
-            best_net_cpm=round(max(cpms), 1), latest_net_cpm=round(cpms[-1], 1), reached_on=reached,
-            trend_cpm_per_day=_trend([(_time(drill["finished"]), cpm) for drill, cpm in zip(ordered, cpms,
-                                                                                            strict=True)], zone)))
-    return result
+            drills=tuple(DrillPoint(result.finished, round(result.net_cpm, 1)) for result in ordered),
+            best_net_cpm=round(figures.best_net_cpm, 1), latest_net_cpm=round(ordered[-1].net_cpm, 1),
+            reached_on=figures.goal_reached, trend_cpm_per_day=figures.trend_cpm_per_day,
+            forecast_date=figures.forecast_date))
+    return report
 
 
-def build_report(exports: Sequence[tuple[Path, dict]], now: datetime, most_used: int = MOST_USED) -> TeamReport:
+def build_report(exports: Sequence[AgentExport], now: datetime, most_used: int = MOST_USED) -> TeamReport:
     """Merge checked exports (``read_exports``) into one report. ``now`` (timezone-aware)
-    stamps it and decides which local day a drill falls on for the trend."""
+    stamps it and decides which local day a drill falls on."""
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
     names = _agent_names(exports)
-    documents = [document for _path, document in exports]
-    agents = [_agent(name, path, document) for name, (path, document) in zip(names, exports, strict=True)]
+    agents = [_agent(name, export) for name, export in zip(names, exports, strict=True)]
     conversations = sum(agent.conversations for agent in agents)
 
     def share(kind: str) -> float:
@@ -290,7 +286,7 @@ def build_report(exports: Sequence[tuple[Path, dict]], now: datetime, most_used:
         hits = sum(round(getattr(agent, kind) * agent.conversations) for agent in agents)
         return round(hits / conversations, 4) if conversations else 0.0
 
-    phrases = _merge_phrases(names, documents)
+    phrases = _merge_phrases(names, exports)
     used = sorted((phrase for phrase in phrases if phrase.uses), key=lambda phrase: -phrase.uses)
     return TeamReport(
         generated=now.astimezone(UTC).strftime(TIME_FORMAT),
@@ -298,7 +294,7 @@ def build_report(exports: Sequence[tuple[Path, dict]], now: datetime, most_used:
         agents=tuple(agents), conversations=conversations,
         over_soft_share=share("over_soft_share"), over_hard_share=share("over_hard_share"),
         most_used=tuple(used[:most_used]), never_used=tuple(phrase for phrase in phrases if not phrase.uses),
-        phrases=len(phrases), trainees=tuple(_trainees(names, documents, now.tzinfo)))
+        phrases=len(phrases), trainees=tuple(_trainees(names, exports, now)))
 
 
 def team_report(paths: Sequence[Path], now: datetime) -> TeamReport:

@@ -176,7 +176,8 @@ def _typing_section(report: TeamReport, charts: _Charts) -> str:
     heading = tr("Who has reached {goal} CPM", goal=goals[0]) if len(goals) == 1 else \
         tr("Who has reached the typing goal")
     explanation = tr("Net characters per minute (correct characters per active minute) of every typing drill. "
-                     "Trend: CPM gained per day over the last two weeks of drills.")
+                     "Trend: CPM gained per day over the last two weeks of drills; the goal is expected on the day "
+                     "that trend reaches it.")
     if not report.trainees:
         empty = tr("No typing drills in these exports.")
         return _section("typing", heading, explanation, f'<p id="no-drills">{_e(empty)}</p>')
@@ -193,10 +194,12 @@ def _typing_section(report: TeamReport, charts: _Charts) -> str:
                      (f"{prefix}-latest", f"{trainee.latest_net_cpm:.1f}", "number"),
                      (f"{prefix}-goal", str(trainee.goal_cpm), "number"),
                      (f"{prefix}-reached", reached, "reached" if trainee.reached else "missed"),
-                     (f"{prefix}-trend", trend, "number")])
+                     (f"{prefix}-trend", trend, "number"),
+                     (f"{prefix}-forecast", trainee.forecast_date or "—", "")])
     table = _table("trainees", [(tr("Trainee"), False), (tr("Language"), False), (tr("Drills"), True),
                                 (tr("Best CPM"), True), (tr("Latest CPM"), True), (tr("Goal (CPM)"), True),
-                                (tr("Reached the goal"), False), (tr("Trend (CPM per day)"), True)], rows)
+                                (tr("Reached the goal"), False), (tr("Trend (CPM per day)"), True),
+                                (tr("Goal expected on"), False)], rows)
 
     best = charts.figure(height=360)
     labels = [html.escape(_trainee_label(trainee)) for trainee in report.trainees]

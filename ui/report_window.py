@@ -101,7 +101,7 @@ class ReportWindow(QWidget):
             self.values[name] = figure_label(self)
 
         # Typing: the trainees' table and their drills over time.
-        self.trainees = make_table(self, 8, 0)
+        self.trainees = make_table(self, 9, 0)
         self.drills_chart = QChart()
         self.drills_chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.drills_chart.setMargins(QMargins(4, 4, 4, 4))
@@ -219,7 +219,7 @@ class ReportWindow(QWidget):
         self.tabs.setTabText(3, self.tr("Conversations"))
         self.trainees.setHorizontalHeaderLabels([
             self.tr("Trainee"), self.tr("Language"), self.tr("Drills"), self.tr("Best CPM"), self.tr("Latest CPM"),
-            self.tr("Goal"), self.tr("Reached the goal"), self.tr("Trend (CPM per day)")])
+            self.tr("Goal"), self.tr("Reached the goal"), self.tr("Trend (CPM per day)"), self.tr("Goal expected on")])
         self.drills_chart.setTitle(self.tr("Drills over time (net CPM)"))
         self.most_used_chart.setTitle(self.tr("Most used phrases, by agent"))
         phrase_columns = [self.tr("Code"), self.tr("Title"), self.tr("Group"), self.tr("Book")]
@@ -347,7 +347,7 @@ class ReportWindow(QWidget):
             trend = "—" if trainee.trend_cpm_per_day is None else f"{trainee.trend_cpm_per_day:+.1f}"
             rows.append([trainee.trainee, self._language(trainee.language), len(trainee.drills),
                          f"{trainee.best_net_cpm:.1f}", f"{trainee.latest_net_cpm:.1f}", trainee.goal_cpm, reached,
-                         trend])
+                         trend, trainee.forecast_date or "—"])
         fill_table(self.trainees, rows, numeric=(3, 4, 7))
         self.drills_chart.removeAllSeries()
         self.drill_series, self.goal_series = [], []

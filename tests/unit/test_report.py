@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -59,6 +59,9 @@ def test_trainees_best_latest_goal_and_trend(exports: list[Path], now: datetime)
     assert (li.best_net_cpm, li.latest_net_cpm, li.reached, li.reached_on) == (70.0, 70.0, False, None)
     assert [point.net_cpm for point in li.drills] == [40, 52, 61, 70]
     assert li.trend_cpm_per_day is not None and 4 < li.trend_cpm_per_day < 6
+    # About 5 CPM a day; the trend line stands near 80 today: 90 in two days (the drill core's forecast).
+    assert li.forecast_date is not None and 1 <= (date.fromisoformat(li.forecast_date) - now.date()).days <= 3
+    assert wang.forecast_date is None  # reached already
     assert trainees[("Li Lei", "en")].best_net_cpm == 84.0
 
 
@@ -90,7 +93,7 @@ def test_the_same_file_named_twice_counts_once(exports: list[Path]) -> None:
 def test_an_older_export_without_drill_keys_reads_as_empty(exports: list[Path], now: datetime) -> None:
     older = read(exports[2])
     assert "drills" not in older and "agent" not in older
-    report = build_report([(exports[2], read_export(exports[2]))], now)
+    report = build_report([read_export(exports[2])], now)
     assert report.trainees == () and report.agents[0].name == "赵敏"
 
 
@@ -132,6 +135,7 @@ def test_bad_files_are_one_line_errors_naming_the_file(tmp_path: Path, content: 
     (lambda data: data["drills"][0].update(finished="2024-02-30T10:00:00Z"), "not a date"),
     (lambda data: data["period"].update({"from": "2024-13-01"}), "not a date"),
     (lambda data: data["per_phrase"][0].pop("phrase_id"), "per_phrase[0]"),
+    (lambda data: data["drills"][0].pop("mode"), "drills[0]: a drill record has no 'mode'"),
 ])
 def test_wrong_shapes_are_refused_with_the_place(exports: list[Path], change, where: str) -> None:
     data = read(exports[0])

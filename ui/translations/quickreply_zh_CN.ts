@@ -1374,6 +1374,11 @@
         <translation>趋势（每天提高字/分）</translation>
     </message>
     <message>
+        <location filename="../report_window.py" line="222"/>
+        <source>Goal expected on</source>
+        <translation>预计达标日期</translation>
+    </message>
+    <message>
         <location filename="../report_window.py" line="223"/>
         <source>Drills over time (net CPM)</source>
         <translation>练习成绩变化（净速度，字/分）</translation>
