@@ -48,9 +48,10 @@ from ui.stats_window import (
     HARD_COLOUR,
     SOFT_COLOUR,
     bar_chart_view,
-    figure_label,
+    error_label,
     figures_grid,
     fill_table,
+    headline,
     make_table,
     percent,
     set_bar_axes,
@@ -89,16 +90,8 @@ class ReportWindow(QWidget):
         self.period_label = QLabel(self)
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
-        self.error_label = QLabel(self)
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.hide()
-
-        self.captions: dict[str, QLabel] = {}
-        self.values: dict[str, QLabel] = {}
-        for name in ("agents", "conversations", "soft", "hard", "reached"):
-            self.captions[name] = QLabel(self)
-            self.values[name] = figure_label(self)
+        self.error_label = error_label(self)
+        self.captions, self.values = headline(self, ("agents", "conversations", "soft", "hard", "reached"))
 
         # Typing: the trainees' table and their drills over time.
         self.trainees = make_table(self, 9, 0)

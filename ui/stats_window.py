@@ -15,7 +15,7 @@ out of date and refreshes when shown again.
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -68,15 +68,30 @@ def percent(share: float) -> str:
     return f"{share * 100:.1f}%"
 
 
-def figure_label(parent: QWidget) -> QLabel:
-    """A headline figure: large, bold, selectable (to paste into a message)."""
-    value = QLabel(parent)
-    value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    font = value.font()
-    font.setPointSizeF(font.pointSizeF() * 1.4)
-    font.setBold(True)
-    value.setFont(font)
-    return value
+def error_label(parent: QWidget) -> QLabel:
+    """One line in red saying why the numbers could not be read; hidden until then."""
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #b00020;")
+    label.hide()
+    return label
+
+
+def headline(parent: QWidget, names: Sequence[str]) -> tuple[dict[str, QLabel], dict[str, QLabel]]:
+    """Caption and value labels of the headline figures, by name; the values large,
+    bold and selectable (to paste into a message)."""
+    captions: dict[str, QLabel] = {}
+    values: dict[str, QLabel] = {}
+    for name in names:
+        captions[name] = QLabel(parent)
+        value = QLabel(parent)
+        value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = value.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        value.setFont(font)
+        values[name] = value
+    return captions, values
 
 
 def figures_grid(captions: dict[str, QLabel], values: dict[str, QLabel]) -> QGridLayout:
@@ -168,17 +183,9 @@ class StatsWindow(QWidget):
         self.export_json_button = QPushButton(self)
         self.team_report_button = QPushButton(self)
         self.team_report: QWidget | None = None  # the team report window, made when first asked for
-        self.error_label = QLabel(self)
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.hide()
-
+        self.error_label = error_label(self)
         # Headline figures: a caption and a value each; values are read by tests.
-        self.captions: dict[str, QLabel] = {}
-        self.values: dict[str, QLabel] = {}
-        for name in ("conversations", "today", "insertions", "mean", "soft", "hard"):
-            self.captions[name] = QLabel(self)
-            self.values[name] = figure_label(self)
+        self.captions, self.values = headline(self, ("conversations", "today", "insertions", "mean", "soft", "hard"))
 
         self.per_day_chart = QChart()
         self.per_day_chart.legend().hide()
