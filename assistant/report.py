@@ -174,9 +174,14 @@ def _date(text: str, path: Path) -> date:
         raise BadInput(tr("not a date: {text}", text=text), path) from error
 
 
+def moment(stamp: str) -> datetime:
+    """A stored UTC time ("YYYY-MM-DDTHH:MM:SSZ", as drills and reports carry them), aware."""
+    return datetime.strptime(stamp, TIME_FORMAT).replace(tzinfo=UTC)
+
+
 def _time(text: str, path: Path) -> datetime:
     try:
-        return datetime.strptime(text, TIME_FORMAT).replace(tzinfo=UTC)
+        return moment(text)
     except ValueError as error:
         raise BadInput(tr("not a date: {text}", text=text), path) from error
 

@@ -21,10 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from assistant.atomic import atomic_write_text
-from assistant.conversations import TIME_FORMAT
 from assistant.errors import QuickReplyError
 from assistant.i18n import language, tr
-from assistant.report import PhraseUse, TeamReport, TraineeProgress
+from assistant.report import PhraseUse, TeamReport, TraineeProgress, moment
 
 HTML_SUFFIXES = (".html", ".htm")
 #: The page lists this many never-used phrases; the JSON sidecar has them all.
@@ -83,7 +82,7 @@ def _percent(share: float) -> str:
 
 def _local(stamp: str) -> datetime:
     """A stored UTC time in the local time of the machine making the report."""
-    return datetime.strptime(stamp, TIME_FORMAT).astimezone().replace(tzinfo=None)
+    return moment(stamp).astimezone().replace(tzinfo=None)
 
 
 def _language_name(code: str) -> str:

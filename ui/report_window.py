@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import math
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCharts import (
@@ -40,9 +40,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.conversations import TIME_FORMAT
 from assistant.errors import QuickReplyError
-from assistant.report import TeamReport, TraineeProgress, team_report
+from assistant.report import TeamReport, TraineeProgress, moment, team_report
 from ui.stats_window import (
     BAR_COLOUR,
     HARD_COLOUR,
@@ -65,13 +64,9 @@ GOAL_COLOUR = QColor("#2ca02c")
 LABEL_CHARACTERS = 10
 
 
-def _utc(stamp: str) -> datetime:
-    return datetime.strptime(stamp, TIME_FORMAT).replace(tzinfo=UTC)
-
-
-def _moment(stamp: str) -> float:
+def _milliseconds(stamp: str) -> float:
     """A stored UTC time as milliseconds since the epoch, for QDateTimeAxis."""
-    return _utc(stamp).timestamp() * 1000
+    return moment(stamp).timestamp() * 1000
 
 
 class ReportWindow(QWidget):
@@ -335,7 +330,7 @@ class ReportWindow(QWidget):
         rows = []
         for trainee in trainees:
             reached = self.tr("yes, on {date}").format(
-                date=_utc(trainee.reached_on).astimezone().strftime("%Y-%m-%d")) if trainee.reached_on \
+                date=moment(trainee.reached_on).astimezone().strftime("%Y-%m-%d")) if trainee.reached_on \
                 else self.tr("not yet")
             trend = "—" if trainee.trend_cpm_per_day is None else f"{trainee.trend_cpm_per_day:+.1f}"
             rows.append([trainee.trainee, self._language(trainee.language), len(trainee.drills),
@@ -344,7 +339,7 @@ class ReportWindow(QWidget):
         fill_table(self.trainees, rows, numeric=(3, 4, 7))
         self.drills_chart.removeAllSeries()
         self.drill_series, self.goal_series = [], []
-        moments = [_moment(point.finished) for trainee in trainees for point in trainee.drills]
+        moments = [_milliseconds(point.finished) for trainee in trainees for point in trainee.drills]
         for index, trainee in enumerate(trainees):
             series = QLineSeries(self.drills_chart)
             series.setName(self._trainee_label(trainee))
@@ -352,7 +347,7 @@ class ReportWindow(QWidget):
             series.setPen(QPen(QColor(COLOURS[index % len(COLOURS)]), 2))
             series.setMarkerSize(6)
             for point in trainee.drills:
-                series.append(_moment(point.finished), point.net_cpm)
+                series.append(_milliseconds(point.finished), point.net_cpm)
             self.drill_series.append(series)
         for goal in sorted({trainee.goal_cpm for trainee in trainees}):
             line = QLineSeries(self.drills_chart)
