@@ -246,6 +246,7 @@ MESSAGES: dict[str, str] = {
     'agents': '位客服',
     'trainees at their typing goal': '名学员已达到打字目标',
     'No phrase was used in the period.': '这段时间没有使用过任何短语。',
+    'Every phrase was used by someone in the period.': '这段时间每条短语都有人用过。',
     "merge the agents' statistics exports into one team report (HTML with charts, and the numbers as JSON)": '把各客服的统计导出合并成一份团队报告（带图表的 HTML，数据另存为 JSON）',
     'Team report of {agents} agents ({start} to {end}) written to {file}; the numbers to {numbers}': '{agents} 位客服的团队报告（{start} 至 {end}）已写入 {file}；数据已写入 {numbers}',
     'statistics exports (quickreply stats export FILE.json), one per agent': '统计导出文件（quickreply stats export FILE.json），每位客服一个',

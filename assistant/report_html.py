@@ -252,11 +252,14 @@ def _phrases_section(report: TeamReport, charts: _Charts) -> str:
         parts.append(f"<p>{_e(tr('No phrase was used in the period.'))}</p>")
     parts.append(f'<h3>{_e(tr("Never used"))} (<span id="never-used-count">{len(report.never_used)}</span>)</h3>')
     shown = report.never_used[:NEVER_USED_SHOWN]
-    parts.append(_table("never-used", [(tr("Code"), False), (tr("Title"), False), (tr("Group"), False),
-                                       (tr("Book"), False)],
-                        [[(f"never-{number}-code", phrase.code, ""), (f"never-{number}-title", phrase.title, ""),
-                          (f"never-{number}-group", phrase.group, ""), (f"never-{number}-book", phrase.book, "")]
-                         for number, phrase in enumerate(shown, 1)]))
+    if not shown:
+        parts.append(f"<p>{_e(tr('Every phrase was used by someone in the period.'))}</p>")
+    else:
+        parts.append(_table("never-used", [(tr("Code"), False), (tr("Title"), False), (tr("Group"), False),
+                                           (tr("Book"), False)],
+                            [[(f"never-{number}-code", phrase.code, ""), (f"never-{number}-title", phrase.title, ""),
+                              (f"never-{number}-group", phrase.group, ""), (f"never-{number}-book", phrase.book, "")]
+                             for number, phrase in enumerate(shown, 1)]))
     if len(report.never_used) > len(shown):
         more = tr("… and {count} more (all are in the JSON file).", count=len(report.never_used) - len(shown))
         parts.append(f'<p class="note">{_e(more)}</p>')

@@ -44,3 +44,15 @@ def test_older_exports_without_drills_or_uses(tmp_path: Path) -> None:
     page = render_html(team_report([path], now))
     assert 'id="no-drills"' in page and "No phrase was used in the period." in page
     assert '<span id="never-used-count">6</span>' in page and 'id="team-trainees-reached">0/0<' in page
+
+
+def test_when_every_phrase_was_used(tmp_path: Path) -> None:
+    now = datetime.now().astimezone()
+    path = team_exports(tmp_path / "exports", now)[0]
+    data = read(path)
+    data["per_phrase"] = [row for row in data["per_phrase"] if row["uses"]]
+    data["never_used"] = []
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    page = render_html(team_report([path], now))
+    assert '<span id="never-used-count">0</span>' in page and "Every phrase was used by someone" in page
+    assert 'id="never-used"' not in page
