@@ -27,7 +27,7 @@ from assistant.paths import data_dir
 from assistant.store import Store
 from assistant.templates import expand, questions
 from ui.context import AppContext
-from ui.conversation_guard import ConversationGuard
+from ui.conversation_guard import ConversationGuard, Permission
 from ui.hotkeys import HotkeyService
 from ui.i18n import install_language
 from ui.inserter import Inserter
@@ -236,9 +236,12 @@ class QuickReplyApp(QObject):
         self.insert(phrase, target, refocus=True)
 
     def insert(self, phrase: Phrase, target: WindowInfo | None, refocus: bool) -> None:
-        if not self.conversations.allow(target):
+        permission = self.conversations.allow(target)
+        if permission is Permission.REFUSE:
             self._give_focus_back(target)
             return
+        # A question took the focus; not every window manager hands it back on close.
+        refocus = refocus or permission is Permission.ASKED
         answers: dict[str, str] = {}
         asked = questions(phrase.text)
         if asked:

@@ -118,11 +118,19 @@ class DrillHistory:
 
 
 def drills_csv(records: list[dict[str, Any]], *, header: bool = True) -> str:
-    """Drill records (``to_dict()``, with or without ``char_stats``) as CSV rows."""
+    """Drill records (``to_dict()``, with or without ``char_stats``) as CSV rows, figures
+    to 4 decimal places at most."""
     rows: list[list[Any]] = [list(CSV_COLUMNS)] if header else []
     for record in records:
         pauses = record.get("pauses") or []
         row = {**record, "pauses": len(pauses),
                "pause_seconds": round(sum(pause.get("seconds", 0) for pause in pauses), 1)}
-        rows.append(["" if row.get(column) is None else row.get(column) for column in CSV_COLUMNS])
+        rows.append([_csv_value(row.get(column)) for column in CSV_COLUMNS])
     return csv_text(rows)
+
+
+def _csv_value(value: Any) -> Any:
+    """Blank for "none" (wpm of a Chinese drill); accuracy's exact fraction to 4 places."""
+    if value is None:
+        return ""
+    return round(value, 4) if isinstance(value, float) else value

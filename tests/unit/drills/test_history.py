@@ -107,7 +107,7 @@ def test_the_history_is_part_of_the_backups_and_recovered_from_them(isolated_hom
 
 def test_export_csv_one_row_per_drill_for_a_spreadsheet(isolated_home: Path, tmp_path: Path) -> None:
     history = DrillHistory(isolated_home)
-    first = a_result(finished="2026-03-01T10:00:00Z", text_title="=cmd|' /C calc'!A0",
+    first = a_result(finished="2026-03-01T10:00:00Z", text_title="=cmd|' /C calc'!A0", accuracy=2 / 3,
                      pauses=[{"at": 3.0, "seconds": 12.5}, {"at": 9.0, "seconds": 20.0}])
     second = a_result("Thanks for your order today", finished="2026-03-02T10:00:00Z")
     history.add(second)
@@ -120,6 +120,6 @@ def test_export_csv_one_row_per_drill_for_a_spreadsheet(isolated_home: Path, tmp
     assert tuple(rows[0]) == CSV_COLUMNS and "char_stats" not in rows[0]
     assert [row["id"] for row in rows] == [first.id, second.id]
     assert rows[0]["text_title"].startswith("'=") and rows[0]["pauses"] == "2" and rows[0]["pause_seconds"] == "32.5"
-    assert rows[0]["wpm"] == "" and float(rows[1]["wpm"]) == second.wpm
+    assert rows[0]["wpm"] == "" and float(rows[1]["wpm"]) == second.wpm and rows[0]["accuracy"] == "0.6667"
     assert float(rows[1]["net_cpm"]) == second.net_cpm and rows[1]["language"] == "en"
 
