@@ -114,6 +114,14 @@ def _parser() -> argparse.ArgumentParser:
     stats.set_defaults(export=None)
     json_flag(stats)
 
+    reporting = command("report", tr("merge the agents' statistics exports into one team report (HTML with "
+                                     "charts, and the numbers as JSON)"))
+    reporting.add_argument("files", nargs="+", type=Path, metavar="FILE",
+                           help=tr("statistics exports (quickreply stats export FILE.json), one per agent"))
+    reporting.add_argument("--out", type=Path, required=True, metavar="REPORT.html",
+                           help=tr("the HTML report to write"))
+    reporting.add_argument("--json", type=Path, metavar="FILE.json",
+                           help=tr("where to write the numbers (default: beside the report, with .json)"))
     drills = command("drills", tr("past typing drills: date, text, net speed, accuracy and whether the goal was "
                                   "reached; or all of them as CSV for the team lead"))
     drills.add_argument("--csv", type=Path, metavar="FILE", help=tr("write the drills to FILE as CSV instead"))
@@ -398,6 +406,20 @@ def _print_stats(stats: dict) -> None:
     print(tr("Never used in the period: {count} phrases", count=stats["never_used_total"]))
 
 
+def _report(args: argparse.Namespace) -> int:
+    """``report``: needs no store, only the files; nothing is written unless every file
+    reads. The local time decides which day a drill falls on."""
+    from assistant.report import team_report
+    from assistant.report_html import output_paths, save_report
+
+    out, sidecar = output_paths(args.out, args.json, args.files)
+    report = team_report(args.files, datetime.now().astimezone())
+    save_report(report, out, sidecar)
+    print(tr("Team report of {agents} agents ({start} to {end}) written to {file}; the numbers to {numbers}",
+             agents=len(report.agents), start=report.period_from, end=report.period_to, file=out, numbers=sidecar))
+    return EXIT_OK
+
+
 def _drills(store: Store, args: argparse.Namespace) -> int:
     """``drills``: the drill history, oldest first, as a table, JSON or a CSV file."""
     history = DrillHistory(store.home)
@@ -606,6 +628,8 @@ def main(argv: Sequence[str] | None = None, start_app: StartApp | None = None) -
             return _pick(start_app)
         if args.command == "quit":
             return _quit()
+        if args.command == "report":
+            return _report(args)
         if args.command is None and start_app is not None:
             return start_app(False)
         store = Store()
