@@ -1,11 +1,11 @@
 """The team report as one self-contained HTML file, with a JSON sidecar.
 
-Charts are plotly figures with plotly.js embedded in the page (``include_plotlyjs``):
-agents' and leads' machines may be offline, and a report mailed around must open
-anywhere. plotly is imported only here, inside ``render_html``, so the app's start-up
-never pays for it. The key figures are also in plain tables whose cells carry stable
-ids (``agent-1-over-soft``, ``trainee-2-best``…): a lead can read them without the
-charts, and tests read them from the rendered page.
+Charts are drawn by plotly.js, embedded in the page: agents' and leads' machines may be
+offline, and a report mailed around must open anywhere. The figures are plotly's JSON,
+built here; only plotly's JS and template files are read (see ``plotly_asset``), never
+its 60 MB Python package, which the packaged app leaves out. The key figures are also
+in plain tables whose cells carry stable ids (``agent-1-over-soft``, ``trainee-2-best``…):
+a lead can read them without the charts, and tests read them from the rendered page.
 
 Every text that comes from an export (names, titles, codes) is escaped, both in the
 page and in chart labels, where plotly would otherwise honour tags such as ``<a>``.
@@ -14,7 +14,9 @@ page and in chart labels, where plotly would otherwise honour tags such as ``<a>
 from __future__ import annotations
 
 import html
+import importlib.util
 import json
+import sys
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -108,27 +110,101 @@ def _table(table_id: str, headers: Sequence[tuple[str, bool]], rows: Sequence[Se
 
 # -- the page ----------------------------------------------------------------------------
 
+def _nested(options: dict[str, Any]) -> dict[str, Any]:
+    """plotly's underscore shorthand (``marker_color``, ``title_text``) as nested dicts."""
+    nested: dict[str, Any] = {}
+    for key, value in options.items():
+        *path, last = key.split("_")
+        target = nested
+        for part in path:
+            target = target.setdefault(part, {})
+        target[last] = value
+    return nested
+
+
+def _merge(into: dict[str, Any], update: dict[str, Any]) -> None:
+    for key, value in update.items():
+        if isinstance(value, dict) and isinstance(into.get(key), dict):
+            _merge(into[key], value)
+        else:
+            into[key] = value
+
+
+def plotly_asset(name: str) -> Path:
+    """A file of plotly's distribution (plotly.min.js, a template). Only these assets
+    are used, not plotly's Python package: the packaged app ships the two files and
+    stays small. Found without importing plotly, or beside a frozen program."""
+    roots = []
+    spec = importlib.util.find_spec("plotly")
+    if spec is not None and spec.submodule_search_locations:
+        roots.extend(Path(location) for location in spec.submodule_search_locations)
+    if hasattr(sys, "_MEIPASS"):
+        roots.append(Path(sys._MEIPASS) / "plotly")
+    for root in roots:
+        if (root / "package_data" / name).is_file():
+            return root / "package_data" / name
+    raise QuickReplyError(tr("plotly's chart library is missing: reinstall QuickReply"))
+
+
+class _Figure:
+    """One plotly.js figure (traces and layout as plotly's JSON), built with the few
+    calls of plotly's Python API this report uses."""
+
+    def __init__(self, layout: dict[str, Any]) -> None:
+        self.data: list[dict[str, Any]] = []
+        self.layout = layout
+
+    def add_bar(self, **options: Any) -> None:
+        self.data.append({"type": "bar", **_nested(options)})
+
+    def add_scatter(self, **options: Any) -> None:
+        self.data.append({"type": "scatter", **_nested(options)})
+
+    def add_hline(self, y: float, line_dash: str, line_color: str, annotation_text: str) -> None:
+        """A dashed line across the plot with its label at the top left, as plotly's own."""
+        self.layout.setdefault("shapes", []).append(
+            {"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": y, "y1": y,
+             "line": {"dash": line_dash, "color": line_color}})
+        self.layout.setdefault("annotations", []).append(
+            {"xref": "paper", "x": 0, "xanchor": "left", "yref": "y", "y": y, "yanchor": "bottom",
+             "text": annotation_text, "showarrow": False})
+
+    def update_layout(self, **options: Any) -> None:
+        _merge(self.layout, _nested(options))
+
+    def update_xaxes(self, **options: Any) -> None:
+        _merge(self.layout.setdefault("xaxis", {}), _nested(options))
+
+    def update_yaxes(self, **options: Any) -> None:
+        _merge(self.layout.setdefault("yaxis", {}), _nested(options))
+
+
 class _Charts:
     """Figures to HTML; the first one carries plotly.js, the rest reuse it."""
 
     def __init__(self) -> None:
-        import plotly.graph_objects as go  # lazily: only the report command needs plotly
-
-        self.go = go
+        self.template = json.loads(plotly_asset("templates/plotly_white.json").read_text("utf-8"))
         self.first = True
 
-    def figure(self, height: int = 420) -> Any:
-        figure = self.go.Figure()
-        figure.update_layout(template="plotly_white", height=height, font={"family": FONT, "size": 13},
-                             margin={"l": 60, "r": 30, "t": 30, "b": 60},
-                             legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0})
-        return figure
+    def figure(self, height: int = 420) -> _Figure:
+        return _Figure({"template": self.template, "height": height, "font": {"family": FONT, "size": 13},
+                        "margin": {"l": 60, "r": 30, "t": 30, "b": 60},
+                        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}})
 
-    def html(self, figure: Any, div_id: str) -> str:
-        snippet = figure.to_html(full_html=False, include_plotlyjs=self.first, div_id=div_id,
-                                 config={"displaylogo": False, "responsive": True})
-        self.first = False
-        return f'<div class="chart">{snippet}</div>'
+    def html(self, figure: _Figure, div_id: str) -> str:
+        script = ""
+        if self.first:
+            script = f"<script>{plotly_asset('plotly.min.js').read_text('utf-8')}</script>"
+            self.first = False
+        arguments = ", ".join(_script_json(part) for part in (figure.data, figure.layout,
+                                                             {"displaylogo": False, "responsive": True}))
+        return (f'<div class="chart">{script}<div id="{div_id}" class="plotly-graph-div"></div>'
+                f'<script>Plotly.newPlot("{div_id}", {arguments});</script></div>')
+
+
+def _script_json(value: Any) -> str:
+    """JSON safe inside a <script> element: "</" and "<!--" can never end it early."""
+    return json.dumps(value, ensure_ascii=False, default=str).replace("<", "\\u003c")
 
 
 def render_html(report: TeamReport) -> str:
@@ -215,7 +291,7 @@ def _typing_section(report: TeamReport, charts: _Charts) -> str:
     for figure in (best, over_time):
         for goal in goals:
             figure.add_hline(y=goal, line_dash="dash", line_color=GOAL_COLOUR,
-                             annotation_text=tr("goal {goal} CPM", goal=goal), annotation_position="top left")
+                             annotation_text=tr("goal {goal} CPM", goal=goal))
         figure.update_yaxes(title_text=tr("net CPM"), rangemode="tozero")
     best.update_layout(barmode="group")
     over_time.update_xaxes(tickformat="%m-%d")  # plotly's month names would be English in a Chinese report

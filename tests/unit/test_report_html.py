@@ -29,7 +29,7 @@ def test_an_export_cannot_inject_markup(tmp_path: Path) -> None:
         assert dangerous not in markup
     assert "&lt;img src=x" in markup  # shown as text in the tables
     # Chart labels: escaped before plotly (which honours <a>, <b>… in labels) and JSON-escaped in the script.
-    figures = "".join(re.findall(r"Plotly\.newPlot\((.*?)\)\s*};?", page, flags=re.S))
+    figures = "".join(re.findall(r"Plotly\.newPlot\((.*?)\);</script>", page, flags=re.S))
     assert '"&lt;img src=x' in figures and "<img" not in figures and "\\u003cimg" not in figures
 
 
