@@ -341,4 +341,6 @@ MESSAGES: dict[str, str] = {
     '{name}: up to date (revision {revision})': '{name}：已是最新（第 {revision} 版）',
     '{name}: updated to revision {revision}: {added} added, {changed} changed, {removed} removed': '{name}：已更新到第 {revision} 版：新增 {added} 条，修改 {changed} 条，删除 {removed} 条',
     '{name}: {message}; the last good copy (revision {revision}) is kept': '{name}：{message}；保留上一份完好的版本（第 {revision} 版）',
+    # team report
+    "plotly's chart library is missing: reinstall QuickReply": '图表库 plotly 缺失：请重新安装 QuickReply',
 }
