@@ -35,7 +35,7 @@ from assistant.errors import NotFound, QuickReplyError
 from assistant.formats import ImportedBook, write_phrasebook
 from assistant.formats import native as native_format
 from assistant.i18n import tr
-from assistant.merge import MergeResult, Policy, merge
+from assistant.merge import MergeResult, Policy, merge, mirror
 from assistant.model import Phrase, Phrasebook, new_id, now_iso
 from assistant.paths import data_dir
 from assistant.storage import AtomicJSONStorage, CorruptFile, read_json, set_aside, write_json
@@ -291,6 +291,34 @@ class Store:
                 report.book = target
             self._write_book(target, result.phrases)
             return report
+
+    def apply_subscription(self, imported: ImportedBook, book_id: str) -> ImportReport | None:
+        """Make the subscribed book ``book_id`` what the publisher's file says, in one
+        atomic write; None when the store already has this revision or a newer one.
+
+        The book is created (read-only) on the first update. Phrase ids are kept
+        (``merge.mirror``), and the use counts live apart in usage.json, so they
+        survive; the user's own books are never touched."""
+        if imported.book is None:
+            raise QuickReplyError(tr("the publication holds no phrasebook"))
+        with self.locked():
+            current = next((book for book in self.books() if book.id == book_id), None)
+            if current is not None and current.origin != "subscribed":
+                raise QuickReplyError(tr("the book {name!r} is your own, not a subscribed book", name=current.name))
+            if current is not None and imported.book.revision <= current.revision:
+                return None
+            existing = self.phrases(book_id, with_usage=False) if current else []
+            result = mirror(existing, imported.phrases, imported.locations)
+            book = replace(imported.book, id=book_id, origin="subscribed", read_only=True)
+            self._write_book(book, result.phrases)
+            return ImportReport(book, current is None, result, list(imported.warnings))
+
+    def release_book(self, book_id: str) -> Phrasebook:
+        """Turn a subscribed book into the user's own editable copy (on unsubscribing)."""
+        with self.locked():
+            book = replace(self.book(book_id), origin="imported", read_only=False)
+            self._write_book(book, self.phrases(book_id, with_usage=False))
+            return book
 
     def _import_target(self, imported: ImportedBook, ref: str | None, default_name: str) -> tuple[Phrasebook, bool]:
         candidates = [ref] if ref else [imported.book.id if imported.book else default_name]
