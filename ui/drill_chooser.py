@@ -32,6 +32,7 @@ from assistant.drills.texts import adaptive_text, custom_text, phrase_texts, shi
 from assistant.errors import QuickReplyError
 from assistant.i18n import language as interface_language
 from assistant.store import Store
+from ui.stats_window import error_label
 
 SOURCES = ("shipped", "phrasebook", "paste", "file", "adaptive")
 LANGUAGES = ("", "zh", "en")
@@ -81,8 +82,7 @@ class DrillChooser(QWidget):
             self.pages.addWidget(page)
         self.preview = QLabel(self, wordWrap=True)
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error = QLabel(self, wordWrap=True)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error = error_label(self)
         self.start_button = QPushButton(self)
         self.start_button.setDefault(True)
         self.start_button.setAutoDefault(True)
@@ -148,7 +148,7 @@ class DrillChooser(QWidget):
         """Fill the page of the chosen source (texts are read again: the phrasebooks or
         the history may have changed)."""
         source = self.selected_source()
-        self.error.clear()
+        self.error.hide()
         self.pages.setCurrentIndex({"shipped": 0, "phrasebook": 0, "paste": 1, "file": 2, "adaptive": 3}[source])
         self.language.setEnabled(source in ("shipped", "phrasebook", "adaptive"))
         if source in ("shipped", "phrasebook"):
@@ -209,6 +209,7 @@ class DrillChooser(QWidget):
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
+        self.error.show()
 
     def ask_file(self) -> Path | None:
         """The text file to practise, None when cancelled (tests replace this)."""

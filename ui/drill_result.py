@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 
 from assistant.drills.session import DrillResult
 from ui.drill_run import clock_text
+from ui.stats_window import headline
 
 #: 码长 this far over the ideal means the input method is used character by character.
 CODE_LENGTH_SLACK = 1.3
@@ -45,19 +46,10 @@ class DrillResultPage(QWidget):
         font.setBold(True)
         self.speed.setFont(font)
         self.speed_caption = QLabel(self)
-        self.captions: dict[str, QLabel] = {}
-        self.values: dict[str, QLabel] = {}
         #: Beside the speed for Latin text, never instead of it.
         self.wpm = QLabel(self)
-        for name in ("raw", "accuracy", "uncorrected", "corrections", "time", "wall", "pauses", "consistency",
-                     "keys_per_second", "code_length"):
-            self.captions[name] = QLabel(self)
-            value = QLabel(self)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            value_font = value.font()
-            value_font.setBold(True)
-            value.setFont(value_font)
-            self.values[name] = value
+        self.captions, self.values = headline(self, ("raw", "accuracy", "uncorrected", "corrections", "time", "wall",
+                                                     "pauses", "consistency", "keys_per_second", "code_length"))
         self.why_caption = QLabel(self)
         self.why = QLabel(self, wordWrap=True)
         self.why.setTextFormat(Qt.TextFormat.RichText)
@@ -75,12 +67,12 @@ class DrillResultPage(QWidget):
             grid.addWidget(self.values[name], row, column * 2 + 1)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
-        headline = QVBoxLayout()
-        headline.addWidget(self.speed, 0, Qt.AlignmentFlag.AlignHCenter)
-        headline.addWidget(self.speed_caption, 0, Qt.AlignmentFlag.AlignHCenter)
-        headline.addWidget(self.wpm, 0, Qt.AlignmentFlag.AlignHCenter)
+        speed_column = QVBoxLayout()
+        speed_column.addWidget(self.speed, 0, Qt.AlignmentFlag.AlignHCenter)
+        speed_column.addWidget(self.speed_caption, 0, Qt.AlignmentFlag.AlignHCenter)
+        speed_column.addWidget(self.wpm, 0, Qt.AlignmentFlag.AlignHCenter)
         top = QHBoxLayout()
-        top.addLayout(headline, 1)
+        top.addLayout(speed_column, 1)
         top.addLayout(grid, 3)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

@@ -13,11 +13,12 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from assistant.drills.session import DrillResult, DrillSession
 from ui.drill_input import DrillInput
 from ui.drill_text import DrillTextView
+from ui.stats_window import figures_grid, headline
 
 TICK_MS = 200
 
@@ -45,16 +46,7 @@ class DrillRunPage(QWidget):
         font = self.input.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         self.input.setFont(font)
-        self.captions: dict[str, QLabel] = {}
-        self.values: dict[str, QLabel] = {}
-        for name in ("speed", "accuracy", "time"):
-            self.captions[name] = QLabel(self)
-            value = QLabel(self)
-            value_font = value.font()
-            value_font.setPointSizeF(value_font.pointSizeF() * 1.6)
-            value_font.setBold(True)
-            value.setFont(value_font)
-            self.values[name] = value
+        self.captions, self.values = headline(self, ("speed", "accuracy", "time"))
         self.pause_label = QLabel(self)
         self.pause_label.setStyleSheet("color: #9a6700; font-weight: bold;")
         self.hint = QLabel(self, wordWrap=True)
@@ -62,11 +54,7 @@ class DrillRunPage(QWidget):
         self.leave_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing must never land on it
         self.timer = QTimer(self, interval=TICK_MS)
 
-        figures = QGridLayout()
-        figures.setHorizontalSpacing(32)
-        for column, name in enumerate(self.captions):
-            figures.addWidget(self.captions[name], 0, column)
-            figures.addWidget(self.values[name], 1, column)
+        figures = figures_grid(self.captions, self.values)
         figures.addWidget(self.pause_label, 1, len(self.captions))
         figures.setColumnStretch(len(self.captions), 1)
         bottom = QHBoxLayout()
