@@ -49,6 +49,9 @@ def _parser() -> argparse.ArgumentParser:
     _localise_titles(parser)
     parser.add_argument("--version", action="version", version=f"QuickReply {__version__}",
                         help=tr("show the version and exit"))
+    parser.add_argument("--self-test", action="store_true",
+                        help=tr("start the app offscreen in a temporary data folder, open every window, "
+                                "and exit: 0 when everything works"))
     commands = parser.add_subparsers(dest="command", metavar=tr("COMMAND"), title=tr("commands"))
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -346,6 +349,7 @@ def _print_stats(stats: dict) -> None:
 
 
 StartApp = Callable[[bool], int]
+SelfTest = Callable[[], int]
 
 
 def _no_app(store: Store) -> int:
@@ -380,15 +384,20 @@ COMMANDS: dict[str, Callable[[Store, argparse.Namespace], int]] = {
 }
 
 
-def main(argv: Sequence[str] | None = None, start_app: StartApp | None = None) -> int:
-    """The command line. ``start_app(open_picker)`` starts the Qt app; the launcher in
-    ui/ passes it, so this module never imports Qt itself."""
+def main(argv: Sequence[str] | None = None, start_app: StartApp | None = None,
+         self_test: SelfTest | None = None) -> int:
+    """The command line. ``start_app(open_picker)`` starts the Qt app and ``self_test()``
+    checks it; the launcher in ui/ passes them, so this module never imports Qt itself."""
     set_language(None)
     try:
         args = _parser().parse_args(argv)
     except SystemExit as exit_request:
         return int(exit_request.code or 0)
     try:
+        if args.self_test:
+            if self_test is None:
+                raise QuickReplyError(tr("the self-test needs the tray app, which is not part of this build"))
+            return self_test()
         if args.command == "pick":
             return _pick(start_app)
         if args.command == "quit":

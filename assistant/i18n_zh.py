@@ -182,4 +182,7 @@ MESSAGES: dict[str, str] = {
     'Most used:': '最常用：',
     'Never used in the period: {count} phrases': '这段时间从未用过：{count} 条短语',
     'cannot export statistics to {file}: use a .csv or .json file name': '无法把统计导出到 {file}：请使用 .csv 或 .json 文件名',
+    # shipping: the self-test
+    'start the app offscreen in a temporary data folder, open every window, and exit: 0 when everything works': '在临时数据文件夹中以无界面方式启动程序，打开每个窗口后退出：一切正常时返回 0',
+    'the self-test needs the tray app, which is not part of this build': '自检需要托盘程序，但这个版本不包含它',
 }

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSystemTrayIcon, QWidget
 
 from assistant.desktop.base import HotkeyListener, Keyboard, WindowInfo, Windows
 from assistant.desktop.chords import parse_chord
@@ -35,6 +35,7 @@ from ui.picker import Picker
 from ui.prompt import PlaceholderDialog
 from ui.shell import AppActions, Shell, icon
 from ui.single_instance import SingleInstance
+from ui.windows import WINDOWS
 
 log = logging.getLogger(__name__)
 
@@ -85,15 +86,14 @@ class QuickReplyApp(QObject):
         self.picker = Picker(context)
         self.conversations = ConversationGuard(context, self.shell.notify)
         self._inserting_into: WindowInfo | None = None
-        self.manager = None
-        self.statistics = None
+        # The registry's windows that are kept once opened, by name.
+        self.kept: dict[str, QWidget] = {}
         self.hotkeys: HotkeyService | None = None
         self.inserter: Inserter | None = None
         instance.commandReceived.connect(self._command)
         self.actions.pick.triggered.connect(lambda: self.open_picker(self.active_window()))
-        self.actions.manager.triggered.connect(self.open_manager)
-        self.actions.settings.triggered.connect(self.open_settings)
-        self.actions.statistics.triggered.connect(self.open_statistics)
+        for name, action in self.actions.windows.items():
+            action.triggered.connect(lambda _checked=False, name=name: self.open_window(name))
         self.actions.pause.toggled.connect(self._set_paused)
         self.actions.quit.triggered.connect(QApplication.quit)
         context.settingsChanged.connect(self._settings_changed)
@@ -177,7 +177,7 @@ class QuickReplyApp(QObject):
         if command == "pick":
             self.open_picker(self.active_window())
         elif command == "show":
-            self.shell.show() if self.shell.fallback else self.open_manager()
+            self.shell.show() if self.shell.fallback else self.open_window("manager")
         elif command == "quit":
             QApplication.quit()
 
@@ -202,33 +202,33 @@ class QuickReplyApp(QObject):
     def active_window(self) -> WindowInfo | None:
         return self.desktop.windows.active_window() if self.desktop else None
 
-    def open_picker(self, target: WindowInfo | None) -> None:
+    def open_picker(self, target: WindowInfo | None) -> Picker:
         self.picker.open_for(target, self.conversations.counter_text(target))
+        return self.picker
+
+    @property
+    def openers(self) -> dict[str, Callable[[], QWidget]]:
+        """Every window by name, each with a call that opens it and returns it: what
+        the self-test and the language test walk (the tray menu is ``shell.menu``)."""
+        return {"picker": lambda: self.open_picker(None),
+                **{name: lambda name=name: self.open_window(name) for name in WINDOWS}}
 
     def _new_conversation_from_picker(self, target: WindowInfo | None) -> None:
         self.conversations.start_new(target)
         self.picker.counter.setText(self.conversations.counter_text(target))
 
-    def open_manager(self) -> None:
-        if self.manager is None:
-            from ui.manager import ManagerWindow
-
-            self.manager = ManagerWindow(self.context)
-        _present(self.manager)
-
-    def open_statistics(self) -> None:
-        if self.statistics is None:
-            from ui.stats_window import StatsWindow
-
-            self.statistics = StatsWindow(self.context)
-        _present(self.statistics)
-
-    def open_settings(self) -> None:
-        from ui.settings_window import SettingsWindow
-
-        window = SettingsWindow(self.context)
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    def open_window(self, name: str) -> QWidget:
+        """Show the registry's window ``name`` in front (built on first use)."""
+        kind = WINDOWS[name]
+        window = self.kept.get(name)
+        if window is None:
+            window = kind.create(self.context)
+            if kind.reuse:
+                self.kept[name] = window
+            else:
+                window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         _present(window)
+        return window
 
     # -- inserting ----------------------------------------------------------------------
 

@@ -26,5 +26,11 @@ def _start_app(open_picker: bool) -> int:
     return run(open_picker=open_picker)
 
 
+def _self_test() -> int:
+    from ui.self_test import run_self_test
+
+    return run_self_test()
+
+
 def main() -> int:
-    return cli_main(sys.argv[1:], start_app=_start_app)
+    return cli_main(sys.argv[1:], start_app=_start_app, self_test=_self_test)

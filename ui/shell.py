@@ -12,6 +12,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter
 from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QSystemTrayIcon, QToolButton, QVBoxLayout, QWidget
 
+from ui.windows import WINDOWS
+
 ICONS = Path(__file__).resolve().parent / "icons"
 
 
@@ -45,21 +47,19 @@ class AppActions(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.pick = QAction(self)
-        self.manager = QAction(self)
-        self.statistics = QAction(self)
-        self.settings = QAction(self)
+        # One entry per window of the registry, by its name.
+        self.windows = {name: QAction(self) for name in WINDOWS}
         self.pause = QAction(self, checkable=True)
         self.quit = QAction(self)
         self.retranslate()
 
     def all(self) -> list[QAction]:
-        return [self.pick, self.manager, self.statistics, self.settings, self.pause, self.quit]
+        return [self.pick, *self.windows.values(), self.pause, self.quit]
 
     def retranslate(self) -> None:
         self.pick.setText(self.tr("Pick a reply…"))
-        self.manager.setText(self.tr("Phrasebooks…"))
-        self.statistics.setText(self.tr("Statistics…"))
-        self.settings.setText(self.tr("Settings…"))
+        for name, action in self.windows.items():
+            action.setText(self.tr(WINDOWS[name].menu_text))
         self.pause.setText(self.tr("Pause hotkeys"))
         self.quit.setText(self.tr("Quit"))
 

@@ -71,7 +71,8 @@ def test_without_a_keyboard_backend_the_reply_goes_to_the_clipboard(qtbot, wayla
 
 
 def test_the_menu_opens_the_statistics_window(qtbot, wayland_app: QuickReplyApp) -> None:
-    wayland_app.actions.statistics.trigger()
-    qtbot.waitUntil(wayland_app.statistics.isVisible)
-    assert wayland_app.statistics.windowTitle() == "QuickReply statistics"
-    wayland_app.statistics.close()
+    wayland_app.actions.windows["statistics"].trigger()
+    statistics = wayland_app.kept["statistics"]
+    qtbot.waitUntil(statistics.isVisible)
+    assert statistics.windowTitle() == "QuickReply statistics"
+    statistics.close()

@@ -11,11 +11,20 @@ from ui.i18n import TRANSLATIONS, read_ts
 UI = Path(__file__).resolve().parents[2] / "ui"
 
 
+def _literals(call: ast.Call) -> list[str]:
+    return [arg.value for arg in call.args if isinstance(arg, ast.Constant) and isinstance(arg.value, str)]
+
+
 def _tr_strings() -> set[tuple[str, str]]:
-    """(class name, text) of every self.tr("literal") in ui/."""
+    """(class name, text) of every self.tr("literal") in ui/, and (context, text) of
+    every QT_TRANSLATE_NOOP("context", "literal") (texts translated later, as the
+    window registry's menu entries)."""
     found: set[tuple[str, str]] = set()
     for path in UI.glob("*.py"):
         tree = ast.parse(path.read_text("utf-8"))
+        for call in (node for node in ast.walk(tree) if isinstance(node, ast.Call)):
+            if isinstance(call.func, ast.Name) and call.func.id == "QT_TRANSLATE_NOOP" and len(_literals(call)) == 2:
+                found.add((_literals(call)[0], _literals(call)[1]))
         for cls in (node for node in ast.walk(tree) if isinstance(node, ast.ClassDef)):
             for call in (node for node in ast.walk(cls) if isinstance(node, ast.Call)):
                 func = call.func

@@ -4,22 +4,22 @@
 <context>
     <name>AppActions</name>
     <message>
-        <location filename="../shell.py" line="59"/>
+        <location filename="../shell.py" line="60"/>
         <source>Pick a reply…</source>
         <translation>选择回复…</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="60"/>
+        <location filename="../windows.py" line="41"/>
         <source>Phrasebooks…</source>
         <translation>短语库…</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="61"/>
+        <location filename="../windows.py" line="42"/>
         <source>Statistics…</source>
         <translation>统计…</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="62"/>
+        <location filename="../windows.py" line="43"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
@@ -30,6 +30,7 @@
     </message>
     <message>
         <location filename="../shell.py" line="64"/>
+        <location filename="../self_test.py" line="69"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -1174,24 +1175,24 @@
 <context>
     <name>Picker</name>
     <message>
-        <location filename="../picker.py" line="92"/>
+        <location filename="../picker.py" line="102"/>
         <source>Type a code, pinyin initials or words…</source>
-        <extracomment>Ctrl+N: the agent starts a new conversation with this window&apos;s buyer. F2: the agent names the conversation (for clients with one title for every buyer). The phrases listed, in row order (items hold only text: PySide must not own them).</extracomment>
+        <extracomment>A focus loss this soon after opening is the window manager&apos;s doing, not the agent&apos;s. Ctrl+N: the agent starts a new conversation with this window&apos;s buyer. F2: the agent names the conversation (for clients with one title for every buyer). The phrases listed, in row order (items hold only text: PySide must not own them).</extracomment>
         <translation>输入快捷编码、拼音首字母或文字…</translation>
     </message>
     <message>
-        <location filename="../picker.py" line="93"/>
+        <location filename="../picker.py" line="103"/>
         <source>Enter insert · 1–9 choose · Ctrl+N new conversation · F2 name it · Esc close</source>
         <translation>Enter 插入 · 1–9 选择 · Ctrl+N 新会话 · F2 命名 · Esc 关闭</translation>
     </message>
     <message>
-        <location filename="../picker.py" line="94"/>
-        <location filename="../picker.py" line="143"/>
+        <location filename="../picker.py" line="104"/>
+        <location filename="../picker.py" line="171"/>
         <source>All groups</source>
         <translation>全部分组</translation>
     </message>
     <message>
-        <location filename="../picker.py" line="164"/>
+        <location filename="../picker.py" line="192"/>
         <source>No reply matches. Try fewer letters or pinyin initials.</source>
         <translation>没有匹配的回复。请少输入几个字母，或改用拼音首字母。</translation>
     </message>
@@ -1217,32 +1218,33 @@
 <context>
     <name>QuickReplyApp</name>
     <message>
-        <location filename="../app.py" line="113"/>
+        <location filename="../app.py" line="125"/>
         <source>Global hotkeys are not available on this desktop (Wayland). Bind the command “quickreply pick” to a keyboard shortcut in your desktop settings to open the picker.</source>
+        <extracomment>Calls back when the active window changes (None where there is no such watcher). Emitted from the watcher&apos;s thread; delivered queued on the main thread.</extracomment>
         <translation>当前桌面（Wayland）不支持全局快捷键。请在桌面设置中为命令“quickreply pick”绑定一个快捷键，用来打开短语选择器。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="127"/>
+        <location filename="../app.py" line="141"/>
         <source>Hotkeys unavailable; use “quickreply pick”</source>
         <translation>快捷键不可用，请使用“quickreply pick”</translation>
     </message>
     <message>
-        <location filename="../app.py" line="129"/>
+        <location filename="../app.py" line="143"/>
         <source>Hotkeys paused</source>
         <translation>快捷键已暂停</translation>
     </message>
     <message>
-        <location filename="../app.py" line="132"/>
+        <location filename="../app.py" line="146"/>
         <source>Ready · picker {chord}</source>
         <translation>就绪 · 短语选择器 {chord}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="247"/>
+        <location filename="../app.py" line="255"/>
         <source>The reply is on the clipboard; paste it with Ctrl+V.</source>
         <translation>回复已复制到剪贴板，请按 Ctrl+V 粘贴。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="264"/>
+        <location filename="../app.py" line="272"/>
         <source>The window did not accept the reply. It is not on the clipboard any more; try again or switch the application to typing mode.</source>
         <translation>该窗口未接受这条回复，剪贴板中也已不再保留。请重试，或将该程序的插入方式改为逐键输入。</translation>
     </message>
@@ -1336,6 +1338,19 @@
         <location filename="../settings_rules.py" line="343"/>
         <source>Rule {row}: the title pattern is not a valid regular expression ({error}).</source>
         <translation>第 {row} 条规则：窗口标题不是有效的正则表达式（{error}）。</translation>
+    </message>
+</context>
+<context>
+    <name>SelfTest</name>
+    <message>
+        <location filename="../self_test.py" line="91"/>
+        <source>self-test failed: {failure}</source>
+        <translation>自检失败：{failure}</translation>
+    </message>
+    <message>
+        <location filename="../self_test.py" line="93"/>
+        <source>QuickReply self-test: {passed} checks passed, {failed} failed ({checks})</source>
+        <translation>QuickReply 自检：{passed} 项通过，{failed} 项失败（{checks}）</translation>
     </message>
 </context>
 <context>
