@@ -29,8 +29,8 @@
         <translation>暂停快捷键</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="64"/>
         <location filename="../self_test.py" line="69"/>
+        <location filename="../shell.py" line="64"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -395,7 +395,7 @@
     </message>
     <message>
         <location filename="../settings_conversations.py" line="158"/>
-        <source>Window title, e.g. (2) 王小明 - 接待中心</source>
+        <source>Window title, e.g. (2) Jane Doe - Live chat</source>
         <translation>窗口标题，例如 (2) 王小明 - 接待中心</translation>
     </message>
     <message>
@@ -1175,9 +1175,14 @@
 <context>
     <name>Picker</name>
     <message>
+        <location filename="../picker.py" line="101"/>
+        <source>QuickReply picker</source>
+        <extracomment>A focus loss this soon after opening is the window manager&apos;s doing, not the agent&apos;s. Ctrl+N: the agent starts a new conversation with this window&apos;s buyer. F2: the agent names the conversation (for clients with one title for every buyer). The phrases listed, in row order (items hold only text: PySide must not own them).</extracomment>
+        <translation>QuickReply 选择回复</translation>
+    </message>
+    <message>
         <location filename="../picker.py" line="102"/>
         <source>Type a code, pinyin initials or words…</source>
-        <extracomment>A focus loss this soon after opening is the window manager&apos;s doing, not the agent&apos;s. Ctrl+N: the agent starts a new conversation with this window&apos;s buyer. F2: the agent names the conversation (for clients with one title for every buyer). The phrases listed, in row order (items hold only text: PySide must not own them).</extracomment>
         <translation>输入快捷编码、拼音首字母或文字…</translation>
     </message>
     <message>
