@@ -7,9 +7,11 @@ Both show one set of QActions, so a menu entry and a button can never disagree.
 from __future__ import annotations
 
 from pathlib import Path
+from string import Template
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRectF, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QIcon, QPainter
+from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QSystemTrayIcon, QToolButton, QVBoxLayout, QWidget
 
 from ui.windows import WINDOWS
@@ -21,23 +23,34 @@ def icon(name: str) -> QIcon:
     return QIcon(str(ICONS / f"{name}.svg"))
 
 
+#: Tray sizes the badge is drawn at: each from the SVGs, so the digit stays sharp.
+BADGE_SIZES = (16, 22, 24, 32, 48, 64)
+
+
 def badged(base: QIcon, count: int, warn: bool) -> QIcon:
-    """``base`` with the conversation's quick-reply count in a corner badge (amber past
+    """``base`` with the conversation's quick-reply count in a corner badge (red past
     the soft limit), so the agent sees it without opening anything."""
-    pixmap = base.pixmap(64, 64)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor("#d1242f" if warn else "#1a7f37"))
-    painter.drawEllipse(30, 30, 34, 34)
-    font = QFont()
-    font.setPixelSize(24)
-    font.setBold(True)
-    painter.setFont(font)
-    painter.setPen(QColor("white"))
-    painter.drawText(30, 30, 34, 34, Qt.AlignmentFlag.AlignCenter, str(min(count, 99)))
-    painter.end()
-    return QIcon(pixmap)
+    template = Template((ICONS / "badge.svg").read_text("utf-8"))
+    badge = QSvgRenderer(QByteArray(template.substitute(
+        colour="#d1242f" if warn else "#1a7f37", count=min(count, 99)).encode()))
+    result = QIcon()
+    for size in BADGE_SIZES:
+        pixmap = base.pixmap(size, size)
+        painter = QPainter(pixmap)
+        badge.render(painter, QRectF(0, 0, size, size))
+        painter.end()
+        result.addPixmap(pixmap)
+    return result
+
+
+def tray_icon(paused: bool, scheme: Qt.ColorScheme) -> QIcon:
+    """The tray variant for the panel: a blue bubble on light panels, a white one on
+    dark panels; where the desktop does not say, the palette decides."""
+    if scheme == Qt.ColorScheme.Unknown:
+        dark = QGuiApplication.palette().window().color().lightness() < 128
+    else:
+        dark = scheme == Qt.ColorScheme.Dark
+    return icon(f"tray{'-paused' if paused else ''}-{'dark' if dark else 'light'}")
 
 
 class AppActions(QObject):
@@ -77,8 +90,11 @@ class Shell(QObject):
             self.menu.addAction(action)
         self.tray: QSystemTrayIcon | None = None
         self.fallback: FallbackWindow | None = None
+        self._state: tuple[bool, str, int, bool] = (False, "", 0, False)
+        self._scheme = QGuiApplication.styleHints().colorScheme()
         if tray_available:
-            self.tray = QSystemTrayIcon(icon("quickreply"), self)
+            self.tray = QSystemTrayIcon(tray_icon(False, self._scheme), self)
+            QGuiApplication.styleHints().colorSchemeChanged.connect(self._scheme_changed)
             self.tray.setContextMenu(self.menu)
             self.tray.activated.connect(self._tray_activated)
             self.tray.show()
@@ -90,13 +106,19 @@ class Shell(QObject):
         if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
             self.actions.pick.trigger()
 
+    def _scheme_changed(self, scheme: Qt.ColorScheme) -> None:
+        """The desktop switched between light and dark: the tray icon follows."""
+        self._scheme = scheme
+        self.set_state(*self._state)
+
     def set_state(self, paused: bool, status: str, count: int = 0, warn: bool = False) -> None:
         """Icon and tooltip: paused or active, a line of status, and the current
         conversation's quick-reply count as a badge."""
+        self._state = (paused, status, count, warn)
         self.actions.pause.setChecked(paused)
         tooltip = f"QuickReply — {status}"
         if self.tray is not None:
-            base = icon("quickreply-paused" if paused else "quickreply")
+            base = tray_icon(paused, self._scheme)
             self.tray.setIcon(badged(base, count, warn) if count and not paused else base)
             self.tray.setToolTip(tooltip)
         if self.fallback is not None:
