@@ -161,7 +161,19 @@ class FallbackWindow(QWidget):
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             layout.addWidget(button)
         layout.addWidget(self.message)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 44)
         self.retranslate()
+        self.resize(self.minimumWidth(), layout.totalHeightForWidth(self.minimumWidth()))
+
+    def event(self, event: QEvent) -> bool:
+        # Wrapped lines need height the window does not ask for by itself: grow (never
+        # shrink what the user chose) whenever a text change re-lays the window out.
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            needed = self.layout().totalHeightForWidth(self.width())
+            if needed > self.height():
+                self.resize(self.width(), needed)
+        return handled
 
     def retranslate(self) -> None:
         self.setWindowTitle("QuickReply")

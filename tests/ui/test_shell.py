@@ -64,3 +64,15 @@ def test_every_icon_is_an_svg_of_ours_that_renders(qtbot) -> None:
             "badge"} <= names
     for name in names - {"badge"}:
         assert not icon(name).pixmap(22, 22).isNull(), name
+
+
+def test_the_fallback_window_grows_to_show_every_wrapped_line(qtbot) -> None:
+    shell = Shell(AppActions(), tray_available=False)
+    qtbot.addWidget(shell.fallback)
+    qtbot.waitExposed(shell.fallback)
+    shell.set_state(False, "Hotkeys unavailable; use “quickreply pick” " * 3)
+    shell.notify("A long line for the user that wraps over several lines in a narrow window. " * 4)
+    qtbot.waitUntil(lambda: shell.fallback.height() >= shell.fallback.layout().totalHeightForWidth(
+        shell.fallback.width()))
+    for label in (shell.fallback.reason, shell.fallback.status, shell.fallback.message):
+        assert label.height() >= label.heightForWidth(label.width()), label.text()[:30]
