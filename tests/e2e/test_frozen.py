@@ -18,6 +18,7 @@ import pytest
 
 from assistant import __version__
 from tests.e2e.app_process import ROOT, AppProcess
+from tests.e2e.conftest import SUMMARY
 
 pytestmark = pytest.mark.slow
 
@@ -42,10 +43,8 @@ def frozen(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequ
                             cwd=ROOT, capture_output=True, text=True, timeout=1800)
     assert result.returncode == 0, result.stderr[-4000:]
     folder = out / "dist" / "quickreply"
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    if reporter is not None:
-        reporter.write_line(f"\nfrozen build: {time.monotonic() - started:.0f} s, "
-                            f"{_mebibytes(folder):.1f} MiB in {folder}")
+    request.config.stash.setdefault(SUMMARY, []).append(
+        f"frozen build: {time.monotonic() - started:.0f} s, {_mebibytes(folder):.1f} MiB in {folder}")
     yield folder
 
 
