@@ -1,5 +1,5 @@
-"""Walks every window of the registry and the tray menu and reads every text a user can
-see; run by test_language_walk.py in a fresh process with LANG set (Qt reads the system
+"""Walks every window of the registry, the tray menu and the dialogs the windows open,
+and reads every text a user can see; run by test_language_walk.py in a fresh process with LANG set (Qt reads the system
 locale once per process). Not collected on its own: the name does not start with test_.
 
 With the language setting left at "follow the system", the interface must speak the
@@ -36,19 +36,25 @@ from PySide6.QtWidgets import (
 from assistant.formats import read_phrasebook
 from assistant.settings import load_settings, save_settings
 from assistant.store import Store, shipped_book_files
+from assistant.templates import questions
 from ui.app import QuickReplyApp
 from ui.context import AppContext
 from ui.i18n import install_language
+from ui.import_dialog import ImportDialog
+from ui.phrase_editor import PhraseEditor
+from ui.prompt import PlaceholderDialog
 from ui.single_instance import SingleInstance
 
 BOOKS = {"zh": "zh-ecommerce.json", "en": "en-ecommerce.json"}
 #: Names, not words: the product, languages in their own script, key names, file
-#: formats and other programs, units; and {placeholder} syntax.
-PROPER = re.compile(
-    r"\{[^}]*\}|QuickReply|中文|English|Ctrl|Alt|Shift|Super|Meta|Esc|Enter|Tab|Space|Backspace|Del(ete)?|Insert|Home|End|"
-    r"PgUp|PgDn|Up|Down|Left|Right|F\d{1,2}|CSV|JSON|XLSX|Excel|YAML|espanso|X11|Wayland|GNOME|CPM|WPM|AliWorkBench|"
-    r"quickreply \w+|"
-    r"\*?\.[a-z]{2,4}\b")
+#: formats, paths and other programs, units, the short code every example uses (fh:
+#: 发货) and ID; and {placeholder} syntax.
+PROPER = re.compile("|".join((
+    r"\{[^}]*\}", r"QuickReply", r"中文", r"English", r"quickreply \w+", r"AliWorkBench",
+    r"\b(Ctrl|Alt|Shift|Super|Meta|Esc|Enter|Tab|Space|Backspace|Del(ete)?|Insert|Home|End|PgUp|PgDn|Up|Down|Left|"
+    r"Right|F\d{1,2})\b", r"CSV|JSON|XLSX|Excel|YAML|espanso", r"X11|Wayland|GNOME", r"CPM|WPM", r"\bfh\b", r"\bID\b",
+    r"[\w/\\:.*-]*\.[a-z]{2,4}\b",
+)))
 ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
 CHINESE = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff01-\uff5e]")
 
@@ -116,6 +122,17 @@ def window_texts(window: QWidget) -> Iterator[str]:
         yield from (text for text in widget_texts(widget) if text and text.strip())
 
 
+def dialogs(context: AppContext, book_file: str) -> dict[str, QWidget]:
+    """The dialogs the windows open, on a phrase with placeholders and on an import
+    of the shipped book (into itself, so the preview has replacements to show)."""
+    book = context.store.books()[0]
+    phrase = next(phrase for phrase in context.phrases if "{input:" in phrase.text)
+    source = Path(str(next(path for path in shipped_book_files() if path.name == book_file)))
+    return {"phrase editor": PhraseEditor(context, book.id, phrase),
+            "import dialog": ImportDialog(context, read_phrasebook(source), source),
+            "placeholder dialog": PlaceholderDialog(questions(phrase.text))}
+
+
 @pytest.fixture
 def walk(qtbot, isolated_home: Path, request: pytest.FixtureRequest) -> Iterator[tuple[QuickReplyApp, str]]:
     """The app and the language it must speak: the system's ("system"), or the other
@@ -153,6 +170,12 @@ def test_every_window_speaks_one_language(qtbot, walk: tuple[QuickReplyApp, str]
         qtbot.waitExposed(window)
         found[name] = list(window_texts(window))
         window.close()
+    for name, dialog in dialogs(app.context, BOOKS[language]).items():  # what the windows open
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        found[name] = list(window_texts(dialog))
+        dialog.close()
     assert all(found.values()), "a window showed no text at all: the walk is broken"
     wrong = [f"{name}: {text!r}" for name, texts in found.items() for text in sorted(set(texts))
              if foreign(text, language)]

@@ -4,8 +4,9 @@
 <context>
     <name>AppActions</name>
     <message>
-        <location filename="../shell.py" line="60"/>
+        <location filename="../shell.py" line="73"/>
         <source>Pick a reply…</source>
+        <extracomment>Tray sizes the badge is drawn at: each from the SVGs, so the digit stays sharp.</extracomment>
         <translation>选择回复…</translation>
     </message>
     <message>
@@ -24,13 +25,13 @@
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="63"/>
+        <location filename="../shell.py" line="76"/>
         <source>Pause hotkeys</source>
         <translation>暂停快捷键</translation>
     </message>
     <message>
-        <location filename="../self_test.py" line="69"/>
-        <location filename="../shell.py" line="64"/>
+        <location filename="../self_test.py" line="72"/>
+        <location filename="../shell.py" line="77"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -437,7 +438,7 @@
 <context>
     <name>FallbackWindow</name>
     <message>
-        <location filename="../shell.py" line="146"/>
+        <location filename="../shell.py" line="180"/>
         <source>This desktop has no system tray, so QuickReply lives in this window. Closing it keeps QuickReply running; start QuickReply again to bring it back.</source>
         <translation>当前桌面没有系统托盘，因此 QuickReply 显示在此窗口中。关闭此窗口后 QuickReply 仍在运行；再次启动 QuickReply 即可重新打开此窗口。</translation>
     </message>
@@ -778,122 +779,122 @@
 <context>
     <name>ManagerWindow</name>
     <message>
-        <location filename="../manager.py" line="177"/>
+        <location filename="../manager.py" line="181"/>
         <source>Phrasebooks — QuickReply</source>
         <translation>短语库 — QuickReply</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="179"/>
+        <location filename="../manager.py" line="183"/>
         <source>&amp;New phrase…</source>
         <translation>新建短语(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="179"/>
+        <location filename="../manager.py" line="183"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="180"/>
+        <location filename="../manager.py" line="184"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="180"/>
+        <location filename="../manager.py" line="184"/>
         <source>Move to &amp;group…</source>
         <translation>移动到分组(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="181"/>
+        <location filename="../manager.py" line="185"/>
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="181"/>
+        <location filename="../manager.py" line="185"/>
         <source>Move do&amp;wn</source>
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="182"/>
+        <location filename="../manager.py" line="186"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="182"/>
+        <location filename="../manager.py" line="186"/>
         <source>Clear the search</source>
         <translation>清除搜索</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="183"/>
+        <location filename="../manager.py" line="187"/>
         <source>&amp;New book…</source>
         <translation>新建短语库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="183"/>
+        <location filename="../manager.py" line="187"/>
         <source>&amp;Rename book…</source>
         <translation>重命名短语库(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="184"/>
+        <location filename="../manager.py" line="188"/>
         <source>&amp;Delete book…</source>
         <translation>删除短语库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="184"/>
+        <location filename="../manager.py" line="188"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="185"/>
+        <location filename="../manager.py" line="189"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="185"/>
+        <location filename="../manager.py" line="189"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="189"/>
+        <location filename="../manager.py" line="193"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="190"/>
+        <location filename="../manager.py" line="194"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="191"/>
+        <location filename="../manager.py" line="195"/>
         <source>&amp;Book</source>
         <translation>短语库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="192"/>
+        <location filename="../manager.py" line="196"/>
         <source>Phrase actions</source>
         <translation>短语操作</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="193"/>
+        <location filename="../manager.py" line="197"/>
         <source>Search: short code, pinyin initials or words (Ctrl+F)</source>
         <translation>搜索：快捷编码、拼音首字母或文字（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="287"/>
+        <location filename="../manager.py" line="291"/>
         <source>“{book}” is subscribed and read-only: its publisher edits it.</source>
         <translation>“{book}”是订阅的短语库，只读：由发布者负责编辑。</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="301"/>
+        <location filename="../manager.py" line="305"/>
         <source>Clear the search to reorder phrases</source>
         <translation>清除搜索后才能调整短语顺序</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="310"/>
+        <location filename="../manager.py" line="314"/>
         <source>&amp;Undo {change}</source>
         <translation>撤销{change}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="311"/>
+        <location filename="../manager.py" line="315"/>
         <source>&amp;Redo {change}</source>
         <translation>重做{change}(&amp;R)</translation>
     </message>
@@ -1087,6 +1088,11 @@
         <location filename="../phrase_editor.py" line="149"/>
         <source>asks you for a value, e.g. {example}</source>
         <translation>插入时让您填写内容，例如 {example}</translation>
+    </message>
+    <message>
+        <location filename="../phrase_editor.py" line="150"/>
+        <source>order number</source>
+        <translation>订单号</translation>
     </message>
     <message>
         <location filename="../phrase_editor.py" line="154"/>
@@ -1348,12 +1354,12 @@
 <context>
     <name>SelfTest</name>
     <message>
-        <location filename="../self_test.py" line="91"/>
+        <location filename="../self_test.py" line="94"/>
         <source>self-test failed: {failure}</source>
         <translation>自检失败：{failure}</translation>
     </message>
     <message>
-        <location filename="../self_test.py" line="93"/>
+        <location filename="../self_test.py" line="96"/>
         <source>QuickReply self-test: {passed} checks passed, {failed} failed ({checks})</source>
         <translation>QuickReply 自检：{passed} 项通过，{failed} 项失败（{checks}）</translation>
     </message>
