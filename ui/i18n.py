@@ -21,10 +21,14 @@ TRANSLATIONS = Path(__file__).resolve().parent / "translations"
 
 
 def interface_language(setting: str) -> str:
-    """"zh" or "en": the setting when it names one, else the system locale."""
+    """"zh" or "en": the setting when it names one, else the system's interface language
+    (on Windows the display language, not the region's formats; on Linux LANGUAGE,
+    LC_ALL, LC_MESSAGES or LANG)."""
     if setting in ("zh", "en"):
         return setting
-    return "zh" if QLocale.system().name().lower().startswith("zh") else "en"
+    system = QLocale.system()
+    first = next(iter(system.uiLanguages()), system.name())
+    return "zh" if first.lower().startswith("zh") else "en"
 
 
 class TsTranslator(QTranslator):
