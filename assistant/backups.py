@@ -23,7 +23,8 @@ STAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"
 
 def store_files(home: Path) -> list[Path]:
     """Every file that makes up the store, relative to ``home``."""
-    files = [Path(name) for name in ("store.json", "usage.json", "settings.json", "conversations.json")
+    files = [Path(name) for name in ("store.json", "usage.json", "settings.json", "conversations.json",
+                                           "drills.json")
              if (home / name).is_file()]
     books = home / "books"
     if books.is_dir():

@@ -11,12 +11,15 @@ import argparse
 import json
 import logging
 import sys
+import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import asdict
-from datetime import datetime
+from dataclasses import asdict, replace
+from datetime import UTC, datetime
 from pathlib import Path
 
-from assistant import __version__
+from assistant import __version__, publication, subscriptions
+from assistant.drills.history import DrillHistory
+from assistant.drills.session import LANGUAGES, TIME_FORMAT, DrillResult
 from assistant.errors import QuickReplyError
 from assistant.formats import format_names, read_phrasebook
 from assistant.i18n import N_, set_language, tr
@@ -27,7 +30,7 @@ from assistant.merge import POLICIES
 from assistant.model import Phrase
 from assistant.paths import data_dir
 from assistant.search import SearchIndex
-from assistant.settings import load_settings
+from assistant.settings import Settings, load_settings
 from assistant.stats import MAX_DAYS, compute_stats, export_format, export_stats
 from assistant.store import ImportReport, Store
 
@@ -114,6 +117,52 @@ def _parser() -> argparse.ArgumentParser:
     stats.set_defaults(export=None)
     json_flag(stats)
 
+    reporting = command("report", tr("merge the agents' statistics exports into one team report (HTML with "
+                                     "charts, and the numbers as JSON)"))
+    reporting.add_argument("files", nargs="+", type=Path, metavar="FILE",
+                           help=tr("statistics exports (quickreply stats export FILE.json), one per agent"))
+    reporting.add_argument("--out", type=Path, required=True, metavar="REPORT.html",
+                           help=tr("the HTML report to write"))
+    reporting.add_argument("--json", type=Path, metavar="FILE.json",
+                           help=tr("where to write the numbers (default: beside the report, with .json)"))
+    drills = command("drills", tr("past typing drills: date, text, net speed, accuracy and whether the goal was "
+                                  "reached; or all of them as CSV for the team lead"))
+    drills.add_argument("--csv", type=Path, metavar="FILE", help=tr("write the drills to FILE as CSV instead"))
+    drills.add_argument("--language", choices=LANGUAGES, help=tr("only drills in this language (zh or en)"))
+    json_flag(drills)
+    subscribing = command("subscribe", tr("subscribe to a team phrasebook published at a file path or an "
+                                          "http(s) address; it is kept up to date and read-only"))
+    subscribing.add_argument("source", metavar="URL|PATH", help=tr("where the lead publishes the book"))
+    subscribing.add_argument("--key", default="", metavar="PUBKEY",
+                             help=tr("the lead's public key (qr-ed25519:…): only files it signed are accepted"))
+    json_flag(subscribing)
+
+    listing_subscriptions = command("subscriptions", tr("list the subscriptions with their last update and "
+                                                        "status; \"check [NAME]\" asks the sources now"))
+    listing_subscriptions.usage = "%(prog)s [--json] [check [NAME]]"
+    listing_subscriptions.add_argument("action", nargs="*", action=_CheckAction, metavar="check [NAME]",
+                                       help=tr("check every source now (or only NAME) instead of listing"))
+    listing_subscriptions.set_defaults(check=False, name=None)
+    json_flag(listing_subscriptions)
+
+    unsubscribing = command("unsubscribe", tr("stop a subscription; its book is removed (a backup is made "
+                                              "first)"))
+    unsubscribing.add_argument("name", help=tr("subscription or book name"))
+    unsubscribing.add_argument("--keep", action="store_true", help=tr("keep the book as your own editable copy"))
+
+    publishing = command("publish", tr("write a book as a team publication (checked by lint, a new revision, "
+                                       "a checksum and optionally a signature) to a file or folder"))
+    publishing.add_argument("book", help=tr("a book id or name, or a phrasebook file"))
+    publishing.add_argument("target", help=tr("the file to write, or a folder (a shared folder, or "
+                                                         "one a web server serves)"))
+    publishing.add_argument("--key", type=Path, metavar="PRIVATE_KEY",
+                            help=tr("sign with this private key (made by quickreply keygen)"))
+    publishing.add_argument("--force", action="store_true", help=tr("publish even when lint finds errors"))
+    json_flag(publishing)
+
+    keygen = command("keygen", tr("make a signing key pair for publishing (never overwrites one)"))
+    keygen.add_argument("folder", type=Path, metavar="DIR", help=tr("the folder to write the two key files to"))
+
     command("pick", tr("open the picker of the running app (starts it if needed); "
                        "bind this to a desktop shortcut on Wayland"))
     command("quit", tr("quit the running app"))
@@ -130,6 +179,18 @@ class _StatsAction(argparse.Action):
         if words and (len(words) != 2 or words[0] != "export"):
             parser.error(tr("expected nothing or: export FILE"))
         namespace.export = Path(words[1]) if words else None
+
+
+class _CheckAction(argparse.Action):
+    """``subscriptions`` takes nothing, ``check`` or ``check NAME``."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        words = list(values) if isinstance(values, list) else []
+        if words and (len(words) > 2 or words[0] != "check"):
+            parser.error(tr("expected nothing or: check [NAME]"))
+        namespace.check = bool(words)
+        namespace.name = words[1] if len(words) == 2 else None
 
 
 def _days(text: str) -> int:
@@ -348,6 +409,178 @@ def _print_stats(stats: dict) -> None:
     print(tr("Never used in the period: {count} phrases", count=stats["never_used_total"]))
 
 
+def _report(args: argparse.Namespace) -> int:
+    """``report``: needs no store, only the files; nothing is written unless every file
+    reads. The local time decides which day a drill falls on."""
+    from assistant.report import team_report
+    from assistant.report_html import output_paths, save_report
+
+    out, sidecar = output_paths(args.out, args.json, args.files)
+    report = team_report(args.files, datetime.now().astimezone())
+    save_report(report, out, sidecar)
+    print(tr("Team report of {agents} agents ({start} to {end}) written to {file}; the numbers to {numbers}",
+             agents=len(report.agents), start=report.period_from, end=report.period_to, file=out, numbers=sidecar))
+    return EXIT_OK
+
+
+def _drills(store: Store, args: argparse.Namespace) -> int:
+    """``drills``: the drill history, oldest first, as a table, JSON or a CSV file."""
+    history = DrillHistory(store.home)
+    results = [result for result in history.results() if args.language in (None, result.language)]
+    for notice in history.notices:
+        print(tr("notice: {message}", message=notice), file=sys.stderr)
+    if args.csv is not None:
+        history.export_csv(args.csv, language=args.language)
+        if args.json:
+            _print_json({"file": str(args.csv), "drills": len(results)})
+        else:
+            print(tr("{count} drills written to {file}", count=len(results), file=args.csv))
+    elif args.json:
+        _print_json([result.to_dict() for result in results])
+    else:
+        _print_drills(results, load_settings(store.home))
+    return EXIT_OK
+
+
+def _print_drills(results: list[DrillResult], settings: Settings) -> None:
+    """One line a drill: local date and time, text, net CPM, accuracy, ✓ at the goal."""
+    if not results:
+        print(tr("No typing drills yet."))
+        return
+    goals = {"zh": settings.drill_goal_zh, "en": settings.drill_goal_en}
+    header = (tr("Date"), tr("Text"), tr("Net CPM"), tr("Accuracy"), tr("Goal"))
+    rows = [(datetime.strptime(result.finished, TIME_FORMAT).replace(tzinfo=UTC).astimezone()
+             .strftime("%Y-%m-%d %H:%M"), _clip(result.text_title, 24), f"{result.net_cpm:.1f}",
+             f"{result.accuracy:.1%}", "✓" if result.net_cpm >= goals.get(result.language, 0) else "")
+            for result in results]
+    widths = [max(_width(row[column]) for row in [header, *rows]) for column in range(len(header))]
+    for row in [header, *rows]:
+        print("  ".join(_pad(cell, width, right=column in (2, 3))
+                        for column, (cell, width) in enumerate(zip(row, widths, strict=True))).rstrip())
+
+
+def _width(text: str) -> int:
+    """Columns a terminal gives ``text``: two for a Chinese character."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _clip(text: str, width: int) -> str:
+    while _width(text) > width:
+        text = text[:-2] + "…"
+    return text
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    space = " " * (width - _width(text))
+    return space + text if right else text + space
+def _subscribe(store: Store, args: argparse.Namespace) -> int:
+    result = subscriptions.subscribe(store, args.source, args.key)
+    if args.json:
+        _print_json(result.to_dict())
+    else:
+        entry = result.subscription
+        print(tr("Subscribed to {name!r} (revision {revision}, {count} phrases), read-only; from {source}",
+                 name=entry.name, revision=entry.revision, count=len(result.added), source=entry.source))
+    return EXIT_OK
+
+
+def _subscriptions(store: Store, args: argparse.Namespace) -> int:
+    entries = subscriptions.load(store.home)
+    if not args.check:
+        if args.json:
+            _print_json([asdict(entry) for entry in entries])
+        elif not entries:
+            print(tr("No subscriptions. Add one: quickreply subscribe URL|PATH"))
+        for entry in entries if not args.json else []:
+            print(tr("{name}  rev {revision}  {status}  last update {updated}  last check {checked}\n    {source}",
+                     name=entry.name, revision=entry.revision, status=_status_text(entry),
+                     updated=entry.last_updated or "-", checked=entry.last_checked or "-", source=entry.source))
+        return EXIT_OK
+    chosen = [subscriptions.find(entries, args.name)] if args.name else entries
+    results = [subscriptions.check(store, entry) for entry in chosen]
+    if args.json:
+        _print_json([result.to_dict() for result in results])
+    else:
+        for result in results:
+            _print_check(result)
+    return EXIT_BAD_INPUT if any(result.outcome == "failed" for result in results) else EXIT_OK
+
+
+_STATUS_LABELS = {"new": N_("not checked yet"), "ok": N_("ok"), "unreachable": N_("unreachable"),
+                  "refused": N_("refused")}
+
+
+def _status_text(entry: subscriptions.Subscription) -> str:
+    label = tr(_STATUS_LABELS.get(entry.status, entry.status))
+    return f"{label} ({entry.message})" if entry.message else label
+
+
+def _print_check(result: subscriptions.CheckResult) -> None:
+    entry = result.subscription
+    if result.outcome == "failed":
+        print(tr("{name}: {message}; the last good copy (revision {revision}) is kept",
+                 name=entry.name, message=entry.message, revision=entry.revision), file=sys.stderr)
+    elif result.outcome == "unchanged":
+        print(tr("{name}: up to date (revision {revision})", name=entry.name, revision=entry.revision)
+              + (f"; {entry.message}" if entry.message else ""))
+    else:
+        print(tr("{name}: updated to revision {revision}: {added} added, {changed} changed, {removed} removed",
+                 name=entry.name, revision=entry.revision, added=len(result.added), changed=len(result.changed),
+                 removed=len(result.removed)))
+        for mark, titles in (("+", result.added), ("~", result.changed), ("-", result.removed)):
+            for title in titles:
+                print(f"  {mark} {title}")
+
+
+def _unsubscribe(store: Store, args: argparse.Namespace) -> int:
+    gone = subscriptions.unsubscribe(store, args.name, keep_book=args.keep)
+    print(tr("Unsubscribed from {name!r}; the book is now your own copy.", name=gone.name) if args.keep
+          else tr("Unsubscribed from {name!r}; its book was removed (a backup was made first).", name=gone.name))
+    return EXIT_OK
+
+
+def _publish(store: Store, args: argparse.Namespace) -> int:
+    path = Path(args.book)
+    from_store = not path.exists()
+    if from_store:
+        book = store.book(args.book)
+        phrases = store.phrases(book.id, with_usage=False)
+    else:
+        imported = read_phrasebook(path)
+        book = imported.book or publication.book_for_file(path)
+        phrases = imported.phrases
+    key = publication.load_private_key(args.key) if args.key else None
+    findings = lint_phrases(phrases, max_length=load_settings(store.home).lint_max_length)
+    errors = [finding for finding in findings if finding.severity == "error"]
+    for finding in errors:
+        print(f"{book.name}: [{finding.code or '-'}] {finding.title}: {tr('error')}: {finding.message} "
+              f"({finding.rule})", file=sys.stderr)
+    if errors and not args.force:
+        raise QuickReplyError(tr("not published: lint found {count} errors (fix them, or publish anyway with "
+                                 "--force)", count=len(errors)))
+    written, revision = publication.publish(book, phrases, publication.target_path(args.target, book), key)
+    if from_store and not book.read_only:
+        store.update_book(replace(book, revision=revision))
+    if args.json:
+        _print_json({"file": str(written), "revision": revision, "signed": key is not None,
+                     "phrases": len(phrases), "lint_errors": len(errors)})
+    else:
+        print(tr("Published {name!r} revision {revision} ({count} phrases, {signed}) to {file}",
+                 name=book.name, revision=revision, count=len(phrases), file=written,
+                 signed=tr("signed") if key else tr("not signed")))
+    return EXIT_OK
+
+
+def _keygen(store: Store, args: argparse.Namespace) -> int:
+    private_path, public_path, public_text = publication.generate_keys(args.folder)
+    print(tr("Private key, keep it secret: {private}", private=private_path))
+    print(tr("Sign with: quickreply publish BOOK TARGET --key {private}", private=private_path))
+    print(tr("Public key (give it to the agents: quickreply subscribe URL|PATH --key …), also in {public}:",
+             public=public_path))
+    print(public_text)
+    return EXIT_OK
+
+
 StartApp = Callable[[bool], int]
 SelfTest = Callable[[], int]
 
@@ -380,7 +613,9 @@ def _quit() -> int:
 
 COMMANDS: dict[str, Callable[[Store, argparse.Namespace], int]] = {
     "books": _books, "list": _list, "search": _search, "import": _import, "export": _export,
-    "lint": _lint, "backup": _backup, "restore": _restore, "stats": _stats,
+    "lint": _lint, "backup": _backup, "restore": _restore, "stats": _stats, "drills": _drills,
+    "subscribe": _subscribe, "subscriptions": _subscriptions, "unsubscribe": _unsubscribe, "publish": _publish,
+    "keygen": _keygen,
 }
 
 
@@ -402,6 +637,8 @@ def main(argv: Sequence[str] | None = None, start_app: StartApp | None = None,
             return _pick(start_app)
         if args.command == "quit":
             return _quit()
+        if args.command == "report":
+            return _report(args)
         if args.command is None and start_app is not None:
             return start_app(False)
         store = Store()

@@ -24,7 +24,6 @@ Every method takes ``now`` (a timezone-aware datetime) so tests and callers cont
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -36,7 +35,7 @@ from tinydb import TinyDB
 
 from assistant.i18n import tr
 from assistant.settings import Settings
-from assistant.storage import AtomicJSONStorage, CorruptFile
+from assistant.storage import AtomicJSONStorage, CorruptFile, set_aside
 
 if TYPE_CHECKING:
     from assistant.desktop.base import WindowInfo
@@ -384,10 +383,7 @@ class ConversationLog:
         try:
             self._data()
         except CorruptFile:
-            stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-            kept = self.store.home / "quarantine" / f"{FILE_NAME}.{stamp}"
-            kept.parent.mkdir(parents=True, exist_ok=True)
-            shutil.move(self.path, kept)
+            kept = set_aside(self.store.home, self.path)
             self._db.storage.close()
             self.notices.append(tr("{file} was damaged and is kept at {kept}; conversation counts start again",
                                    file=FILE_NAME, kept=kept))

@@ -6,6 +6,11 @@ already in the book. The policy decides per phrase: ``skip`` keeps the book's ph
 counts stay), ``keep-both`` adds the file's phrase beside it with a fresh id and, if
 needed, a short code made unique with a suffix. Identical phrases are reported as
 unchanged whatever the policy, so importing the same file twice changes nothing.
+
+``mirror`` is for subscriptions, where the publisher's file is the whole truth: the
+book becomes the file, in the file's order, but every phrase that was already there
+keeps its id (so the user's use counts and favourites stay attached) and phrases the
+file no longer has are reported as removed.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from assistant.model import Phrase, new_id
 
 Policy = Literal["skip", "replace", "keep-both"]
 POLICIES: tuple[str, ...] = ("skip", "replace", "keep-both")
-Action = Literal["added", "replaced", "skipped", "kept-both", "unchanged"]
+Action = Literal["added", "replaced", "skipped", "kept-both", "unchanged", "removed"]
 
 
 @dataclass(frozen=True)
@@ -95,3 +100,43 @@ def _free_code(code: str, taken: dict[str, int]) -> str:
     while f"{code}-{suffix}" in taken:
         suffix += 1
     return f"{code}-{suffix}"
+
+
+def mirror(existing: list[Phrase], incoming: list[Phrase], locations: list[str]) -> MergeResult:
+    """The book made equal to ``incoming``; see the module docstring.
+
+    A phrase of the file matches the book's phrase with the same id first; only phrases
+    left unmatched after that are matched by short code (files written without ids),
+    so one phrase can never take over another's id and counts."""
+    by_id = {phrase.id: index for index, phrase in enumerate(existing)}
+    claimed: dict[int, int] = {}  # incoming position -> existing index
+    for position, phrase in enumerate(incoming):
+        index = by_id.get(phrase.id)
+        if index is not None and index not in claimed.values():
+            claimed[position] = index
+    free_codes = {phrase.code: index for index, phrase in enumerate(existing)
+                  if phrase.code and index not in claimed.values()}
+    for position, phrase in enumerate(incoming):
+        if position not in claimed and phrase.code in free_codes:
+            claimed[position] = free_codes.pop(phrase.code)
+    taken_ids = {existing[index].id for index in claimed.values()}
+    result: list[Phrase] = []
+    outcomes: list[Outcome] = []
+    for position, phrase in enumerate(incoming):
+        location = locations[position] if position < len(locations) else f"#{position + 1}"
+        index = claimed.get(position)
+        if index is None:
+            fresh = replace(phrase, id=new_id()) if phrase.id in taken_ids else phrase
+            taken_ids.add(fresh.id)
+            result.append(fresh)
+            outcomes.append(Outcome(location, phrase.title, phrase.code, "added"))
+            continue
+        current = existing[index]
+        result.append(replace(phrase, id=current.id, created=current.created, book_id=current.book_id))
+        action: Action = "unchanged" if current.same_content(phrase) else "replaced"
+        outcomes.append(Outcome(location, phrase.title, phrase.code, action, current.title))
+    kept = set(claimed.values())
+    for index, phrase in enumerate(existing):
+        if index not in kept:
+            outcomes.append(Outcome("", phrase.title, phrase.code, "removed"))
+    return MergeResult(result, outcomes)

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from pathlib import Path
 
 from assistant.atomic import atomic_write_text
 
 log = logging.getLogger(__name__)
 CACHE_VERSION = 1
+#: A run of Chinese (Han) characters: what has pinyin.
+CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
 class PinyinCache:

@@ -25,10 +25,9 @@ from itertools import accumulate, repeat
 from operator import attrgetter
 
 from assistant.model import Phrase
-from assistant.pinyin import PinyinCache
+from assistant.pinyin import CJK_RUN, PinyinCache
 
 SEPARATOR = "\x00"
-_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _LATIN_WORD = re.compile(r"[a-z][a-z'-]{2,}")
 _HAS_LATIN = re.compile(r"[a-z]")
 FUZZY_MIN_LENGTH = 3
@@ -54,7 +53,7 @@ def pinyin_forms(text: str, pinyin: PinyinCache = _DEFAULT_PINYIN, guess: bool =
     initials: list[str] = []
     full: list[str] = []
     position = 0
-    for match in _CJK_RUN.finditer(text):
+    for match in CJK_RUN.finditer(text):
         plain = text[position:match.start()]
         initials.append(plain)
         full.append(plain)

@@ -80,6 +80,13 @@ class Settings:
     #: How a window title names the buyer: window_class / title (regular expressions,
     #: title with a (?P<who>...) group); the first rule that matches wins.
     title_rules: list = field(default_factory=_default_title_rules)
+    #: Typing drills: the trainee's name on results and in the team lead's exports.
+    trainee_name: str = ""
+    #: Net characters per minute to reach, per drill language (the trade's bar is 90).
+    drill_goal_zh: int = 90
+    drill_goal_en: int = 90
+    #: No input for longer than this (seconds) is a pause, left out of a drill's active time.
+    drill_pause_seconds: int = 10
 
 
 def load_settings(home: Path, notices: list[str] | None = None) -> Settings:

@@ -27,10 +27,16 @@ and dates only, because a statistics export is meant to be handed to a team lead
       "never_used_total": 35,
       "per_book": [{"book_id", "book", "uses"}, ...],  # most uses first
       "per_group": [{"book_id", "book", "group", "uses"}, ...],
-      "per_phrase": [...]                              # only with all_phrases=True
+      "per_phrase": [...],                             # only with all_phrases=True
+      "agent": "小王", "trainee": "小王",                 # from the settings
+      "drill_goals": {"zh": 90, "en": 90},             # net characters per minute
+      "drills": [DRILL, ...]                           # typing drills finished in the period, oldest first
     }
 
     PHRASE = {"book_id", "book", "phrase_id", "title", "code", "group"}
+    DRILL = DrillResult.to_dict() without "char_stats" (see assistant.drills.session)
+
+Files written before typing drills lack the last four keys; readers take them as empty.
 
 A conversation belongs to the day (in ``now``'s time zone) it started; an insertion to
 the day it happened. Insertions of phrases or books deleted since keep their ids and
@@ -40,8 +46,6 @@ mean are 0 when there is no conversation.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
@@ -50,6 +54,8 @@ from typing import Any
 
 from assistant.atomic import atomic_write_text
 from assistant.conversations import CONVERSATIONS, FILE_NAME, INSERTIONS, TIME_FORMAT
+from assistant.csvtext import csv_text, write_csv_text
+from assistant.drills.history import drills_csv, read_results
 from assistant.errors import QuickReplyError
 from assistant.i18n import tr
 from assistant.settings import Settings
@@ -123,6 +129,7 @@ def compute_stats(store: Store, settings: Settings, now: datetime, days: int = 3
         return day if first <= day <= today else None
 
     conversations, insertions = read_log(store)
+    drills, _ = read_results(store.home)
 
     per_day: Counter[date] = Counter()
     histogram: Counter[int] = Counter()
@@ -191,6 +198,11 @@ def compute_stats(store: Store, settings: Settings, now: datetime, days: int = 3
     }
     if all_phrases:
         result["per_phrase"] = rows
+    result["agent"] = settings.agent_name
+    result["trainee"] = settings.trainee_name
+    result["drill_goals"] = {"zh": settings.drill_goal_zh, "en": settings.drill_goal_en}
+    result["drills"] = [{key: value for key, value in drill.to_dict().items() if key != "char_stats"}
+                        for drill in drills if local_day(drill.finished) is not None]
     return result
 
 
@@ -199,24 +211,16 @@ def compute_stats(store: Store, settings: Settings, now: datetime, days: int = 3
 _PHRASE_COLUMNS = ("book_id", "book", "phrase_id", "code", "title", "group", "uses")
 
 
-def _cell(value: Any) -> Any:
-    """A cell Excel shows as text: titles come from imported files, and one starting
-    with "=" would otherwise run as a formula when the team lead opens the export."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def stats_csv(stats: dict) -> str:
-    """One CSV, three sections separated by an empty row, each with its own header:
-    the summary (metric, value), conversations per day (date, conversations) and the
+    """One CSV, four sections separated by an empty row, each with its own header:
+    the summary (metric, value), conversations per day (date, conversations), the
     phrases (every phrase when ``stats`` has ``per_phrase``, else the most- and
-    never-used lists). Column names are the JSON keys, so scripts read both alike."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    never-used lists) and the typing drills (one row each, as ``quickreply drills
+    --csv`` writes them). Column names are the JSON keys, so scripts read both alike."""
     per_conversation = stats["quick_replies_per_conversation"]
-    writer.writerow(["metric", "value"])
-    for metric, value in (
+    goals = stats.get("drill_goals", {})
+    rows: list[list[Any]] = [["metric", "value"]]
+    rows += [[metric, value] for metric, value in (
         ("schema", stats["schema"]), ("generated", stats["generated"]),
         ("from", stats["period"]["from"]), ("to", stats["period"]["to"]), ("days", stats["period"]["days"]),
         ("soft_limit", stats["limits"]["soft"]), ("hard_limit", stats["limits"]["hard"]),
@@ -224,18 +228,16 @@ def stats_csv(stats: dict) -> str:
         ("mean_quick_replies_per_conversation", per_conversation["mean"]),
         ("over_soft_share", stats["over_soft_share"]), ("over_hard_share", stats["over_hard_share"]),
         ("insertions", stats["insertions"]), ("never_used_total", stats["never_used_total"]),
-    ):
-        writer.writerow([metric, value])
-    writer.writerow([])
-    writer.writerow(["date", "conversations"])
-    for entry in stats["conversations_per_day"]:
-        writer.writerow([entry["date"], entry["conversations"]])
-    writer.writerow([])
-    writer.writerow(_PHRASE_COLUMNS)
+        ("agent", stats.get("agent", "")), ("trainee", stats.get("trainee", "")),
+        ("drill_goal_zh", goals.get("zh", "")), ("drill_goal_en", goals.get("en", "")),
+        ("drills", len(stats.get("drills", []))),
+    )]
+    rows += [[], ["date", "conversations"]]
+    rows += [[entry["date"], entry["conversations"]] for entry in stats["conversations_per_day"]]
+    rows += [[], list(_PHRASE_COLUMNS)]
     phrases = stats.get("per_phrase", stats["most_used"] + stats["never_used"])
-    for row in phrases:
-        writer.writerow([_cell(row[column]) for column in _PHRASE_COLUMNS])
-    return out.getvalue()
+    rows += [[row[column] for column in _PHRASE_COLUMNS] for row in phrases]
+    return csv_text([*rows, []]) + drills_csv(stats.get("drills", []))
 
 
 def export_format(path: Path) -> str:
@@ -250,7 +252,7 @@ def export_stats(stats: dict, path: Path) -> str:
     """Write ``stats`` to ``path`` by its extension, atomically; returns "csv" or "json".
     CSV is UTF-8 with a BOM so Excel shows Chinese titles correctly."""
     if export_format(path) == "csv":
-        atomic_write_text(path, stats_csv(stats), encoding="utf-8-sig")
+        write_csv_text(path, stats_csv(stats))
         return "csv"
     atomic_write_text(path, json.dumps(stats, ensure_ascii=False, indent=2) + "\n")
     return "json"

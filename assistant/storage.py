@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,9 @@ from assistant.atomic import atomic_write_bytes
 from assistant.errors import QuickReplyError
 from assistant.i18n import tr
 
+QUARANTINE_DIR = "quarantine"
+QUARANTINE_STAMP = "%Y%m%dT%H%M%S%fZ"  # as backups.STAMP_FORMAT: sorts by time
+
 
 class CorruptFile(QuickReplyError):
     """A store file that exists but cannot be parsed."""
@@ -27,6 +32,16 @@ class CorruptFile(QuickReplyError):
     def __init__(self, path: Path, reason: str):
         self.path = path
         super().__init__(tr("{path} is damaged: {reason}", path=path, reason=reason))
+
+
+def set_aside(home: Path, path: Path) -> Path:
+    """Move a damaged file into ``home/quarantine`` (never deleted: the user may want
+    what is left in it) under a time-stamped name; returns where it went."""
+    stamp = datetime.now(UTC).strftime(QUARANTINE_STAMP)
+    kept = home / QUARANTINE_DIR / f"{path.name}.{stamp}"
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    shutil.move(path, kept)
+    return kept
 
 
 def _signature(path: Path) -> tuple[int, int, int, int] | None:

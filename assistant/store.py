@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import asdict, dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from importlib import resources
 from pathlib import Path
 
@@ -35,10 +35,10 @@ from assistant.errors import NotFound, QuickReplyError
 from assistant.formats import ImportedBook, write_phrasebook
 from assistant.formats import native as native_format
 from assistant.i18n import tr
-from assistant.merge import MergeResult, Policy, merge
+from assistant.merge import MergeResult, Policy, merge, mirror
 from assistant.model import Phrase, Phrasebook, new_id, now_iso
 from assistant.paths import data_dir
-from assistant.storage import AtomicJSONStorage, CorruptFile, read_json, write_json
+from assistant.storage import AtomicJSONStorage, CorruptFile, read_json, set_aside, write_json
 
 SCHEMA_VERSION = 1
 #: Upgrade steps: MIGRATIONS[n] turns a store of schema n into schema n + 1 in place.
@@ -70,7 +70,7 @@ class Store:
         self.home = (home or data_dir()).resolve()
         self.home.mkdir(parents=True, exist_ok=True)
         self.notices: list[str] = []
-        self._lock = FileLock(str(self.home / "store.lock"), timeout=LOCK_TIMEOUT_SECONDS)
+        self._lock = writers_lock(self.home)
         self._books: dict[str, TinyDB] = {}
         self._usage = TinyDB(self.home / "usage.json", storage=AtomicJSONStorage)
         with self.locked():
@@ -86,14 +86,9 @@ class Store:
 
     # -- locking, files -------------------------------------------------------------
 
-    @contextmanager
-    def locked(self) -> Iterator[None]:
+    def locked(self) -> AbstractContextManager[None]:
         """Hold the writers' lock (re-entrant within this process)."""
-        try:
-            with self._lock:
-                yield
-        except Timeout as error:
-            raise QuickReplyError(tr("the phrase store is busy (another QuickReply is writing); try again")) from error
+        return holding(self._lock)
 
     def _book_path(self, book_id: str) -> Path:
         return self.home / "books" / f"{book_id}.json"
@@ -297,6 +292,34 @@ class Store:
             self._write_book(target, result.phrases)
             return report
 
+    def apply_subscription(self, imported: ImportedBook, book_id: str) -> ImportReport | None:
+        """Make the subscribed book ``book_id`` what the publisher's file says, in one
+        atomic write; None when the store already has this revision or a newer one.
+
+        The book is created (read-only) on the first update. Phrase ids are kept
+        (``merge.mirror``), and the use counts live apart in usage.json, so they
+        survive; the user's own books are never touched."""
+        if imported.book is None:
+            raise QuickReplyError(tr("the publication holds no phrasebook"))
+        with self.locked():
+            current = next((book for book in self.books() if book.id == book_id), None)
+            if current is not None and current.origin != "subscribed":
+                raise QuickReplyError(tr("the book {name!r} is your own, not a subscribed book", name=current.name))
+            if current is not None and imported.book.revision <= current.revision:
+                return None
+            existing = self.phrases(book_id, with_usage=False) if current else []
+            result = mirror(existing, imported.phrases, imported.locations)
+            book = replace(imported.book, id=book_id, origin="subscribed", read_only=True)
+            self._write_book(book, result.phrases)
+            return ImportReport(book, current is None, result, list(imported.warnings))
+
+    def release_book(self, book_id: str) -> Phrasebook:
+        """Turn a subscribed book into the user's own editable copy (on unsubscribing)."""
+        with self.locked():
+            book = replace(self.book(book_id), origin="imported", read_only=False)
+            self._write_book(book, self.phrases(book_id, with_usage=False))
+            return book
+
     def _import_target(self, imported: ImportedBook, ref: str | None, default_name: str) -> tuple[Phrasebook, bool]:
         candidates = [ref] if ref else [imported.book.id if imported.book else default_name]
         for candidate in filter(None, candidates):
@@ -367,10 +390,7 @@ class Store:
                 self.notices.append(self._recover(relative))
 
     def _recover(self, relative: Path) -> str:
-        stamp = datetime.now(UTC).strftime(backups.STAMP_FORMAT)
-        kept = self.home / "quarantine" / f"{relative.name}.{stamp}"
-        kept.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(self.home / relative, kept)
+        kept = set_aside(self.home, self.home / relative)
         for snapshot in backups.snapshots(self.home):
             candidate = snapshot / relative
             try:
@@ -388,6 +408,24 @@ class Store:
             imported = native_format.read(path.read_bytes(), str(path))
             book = replace(imported.book, origin="local")
             self._write_book(book, imported.phrases)
+
+
+def writers_lock(home: Path) -> FileLock:
+    """The data folder's one writers' lock (``store.lock``). Every file in the folder is
+    replaced only under it. One lock object per folder in a process, so that the store
+    and the other files' writers (conversations, drills) nest without waiting on
+    themselves; other processes wait their turn."""
+    return FileLock(str(home / "store.lock"), timeout=LOCK_TIMEOUT_SECONDS, is_singleton=True)
+
+
+@contextmanager
+def holding(lock: FileLock) -> Iterator[None]:
+    """Hold ``lock``; another process writing for too long is a clear error, not a hang."""
+    try:
+        with lock:
+            yield
+    except Timeout as error:
+        raise QuickReplyError(tr("the phrase store is busy (another QuickReply is writing); try again")) from error
 
 
 def shipped_book_files() -> list:

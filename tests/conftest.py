@@ -30,3 +30,11 @@ def store(isolated_home: Path) -> Store:
 def seeded_store(isolated_home: Path) -> Store:
     """A fresh install: the shipped books."""
     return Store(isolated_home)
+
+
+@pytest.fixture
+def share(tmp_path: Path) -> Path:
+    """A shared folder, as a team lead publishes to (tests of subscriptions)."""
+    folder = tmp_path / "share"
+    folder.mkdir()
+    return folder

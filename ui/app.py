@@ -27,7 +27,7 @@ from assistant.paths import data_dir
 from assistant.store import Store
 from assistant.templates import expand, questions
 from ui.context import AppContext
-from ui.conversation_guard import ConversationGuard
+from ui.conversation_guard import ConversationGuard, Permission
 from ui.hotkeys import HotkeyService
 from ui.i18n import install_language
 from ui.inserter import Inserter
@@ -97,6 +97,7 @@ class QuickReplyApp(QObject):
         self.actions.pause.toggled.connect(self._set_paused)
         self.actions.quit.triggered.connect(QApplication.quit)
         context.settingsChanged.connect(self._settings_changed)
+        context.subscriptions.notice.connect(self.shell.notify)
         self.picker.chosen.connect(self._picked)
         self.picker.dismissed.connect(self._give_focus_back)
         self.picker.newConversation.connect(self._new_conversation_from_picker)
@@ -119,6 +120,7 @@ class QuickReplyApp(QObject):
             self.shell.notify(notice)
         if self._watcher is not None:
             self._watcher.start()
+        self.context.subscriptions.start()
         if self.hotkeys is not None:
             self.hotkeys.start()
         elif not self.context.settings.wayland_notice_shown:
@@ -128,6 +130,7 @@ class QuickReplyApp(QObject):
             self.context.save_settings(replace(self.context.settings, wayland_notice_shown=True))
 
     def stop(self) -> None:
+        self.context.subscriptions.stop()
         if self.hotkeys is not None:
             self.hotkeys.stop()
         if self._watcher is not None:
@@ -236,9 +239,12 @@ class QuickReplyApp(QObject):
         self.insert(phrase, target, refocus=True)
 
     def insert(self, phrase: Phrase, target: WindowInfo | None, refocus: bool) -> None:
-        if not self.conversations.allow(target):
+        permission = self.conversations.allow(target)
+        if permission is Permission.REFUSE:
             self._give_focus_back(target)
             return
+        # A question took the focus; not every window manager hands it back on close.
+        refocus = refocus or permission is Permission.ASKED
         answers: dict[str, str] = {}
         asked = questions(phrase.text)
         if asked:

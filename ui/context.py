@@ -15,6 +15,7 @@ from assistant.pinyin import PinyinCache
 from assistant.search import SearchIndex
 from assistant.settings import Settings, load_settings, save_settings
 from assistant.store import Store
+from ui.subscription_service import SubscriptionService
 
 
 class AppContext(QObject):
@@ -37,6 +38,8 @@ class AppContext(QObject):
         self._debounce.timeout.connect(self.refresh)
         self._watcher.directoryChanged.connect(lambda _path: self._debounce.start())
         self._watcher.fileChanged.connect(lambda _path: self._debounce.start())
+        # Keeps subscribed books up to date once the app calls ``start()`` on it.
+        self.subscriptions = SubscriptionService(self)
 
     def _watch(self) -> None:
         (self.store.home / "books").mkdir(exist_ok=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
+from enum import Enum
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QMessageBox
@@ -24,6 +25,15 @@ log = logging.getLogger(__name__)
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+class Permission(Enum):
+    """The hard-limit policy's answer. ASKED means a dialog took the focus, so the
+    reply must give it back to the chat window before pasting."""
+
+    INSERT = "insert"
+    ASKED = "asked"
+    REFUSE = "refuse"
 
 
 class ConversationGuard(QObject):
@@ -51,23 +61,27 @@ class ConversationGuard(QObject):
         return self.tr("{count}/{limit} quick replies in this conversation").format(
             count=count, limit=self.context.settings.hard_limit)
 
-    def allow(self, target: WindowInfo | None) -> bool:
-        """Before inserting: False when the hard-limit policy says not to."""
+    def allow(self, target: WindowInfo | None) -> Permission:
+        """Before inserting: what the hard-limit policy says."""
         settings = self.context.settings
         verdict = self.log.check(self.key(target), settings, _now())
         if verdict.action != "hard" or verdict.policy == "warn":
-            return True
+            return Permission.INSERT
         if verdict.policy == "block":
             log.info("hard limit: insertion blocked (count %d)", verdict.count)
             self.notify(self.tr("{count} quick replies in this conversation already: please type this reply "
                                 "yourself, or start a new conversation (Ctrl+N in the picker).").format(
                 count=verdict.count))
-            return False
-        answer = QMessageBox.question(
-            None, "QuickReply",
-            self.tr("This conversation already has {count} quick replies. Too many read like a robot. "
-                    "Insert this one anyway?").format(count=verdict.count))
-        return answer == QMessageBox.StandardButton.Yes
+            return Permission.REFUSE
+        box = QMessageBox(QMessageBox.Icon.Question, "QuickReply",
+                          self.tr("This conversation already has {count} quick replies. Too many read like a "
+                                  "robot. Insert this one anyway?").format(count=verdict.count),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        # An agent typing fast may hit Enter before reading: Enter must not insert.
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        confirmed = box.exec() == QMessageBox.StandardButton.Yes
+        log.info("hard limit: the agent %s (count %d)", "confirmed" if confirmed else "declined", verdict.count)
+        return Permission.ASKED if confirmed else Permission.REFUSE
 
     def known_answers(self, target: WindowInfo | None) -> dict[str, str]:
         return self.log.answers(self.key(target), _now())

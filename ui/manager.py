@@ -35,6 +35,7 @@ from ui.manager_dialogs import ManagerDialogs
 from ui.manager_model import COLUMNS, PhraseTableModel
 from ui.manager_phrases import PhraseActions
 from ui.manager_tree import BookTree
+from ui.subscriptions_dialog import SubscriptionsDialog, local_time
 from ui.undo_notice import UndoNotice
 
 STATUS_MS = 10000
@@ -57,6 +58,8 @@ class ManagerWindow(QMainWindow):
         self._build_actions()
         self.retranslate()
         self.context.phrasesChanged.connect(self.reload)
+        self.context.subscriptions.listChanged.connect(self._update_actions)
+        self.subscriptions_dialog: SubscriptionsDialog | None = None
         self.reload()
         self.search.setFocus()
         # Room for the tool bar, the tree and the phrase columns, in text widths so it
@@ -150,6 +153,7 @@ class ManagerWindow(QMainWindow):
         self.import_action = self._action(self.book_ops.import_file, "Ctrl+I")
         self.export_action = self._action(self.book_ops.export_book, "Ctrl+E")
         self.close_action = self._action(self.close, "Ctrl+W")
+        self.subscriptions_action = self._action(self.open_subscriptions)
         self.phrase_edit_actions = [self.new_phrase_action, self.edit_action, self.delete_action, self.move_action,
                                self.move_up_action, self.move_down_action]
         self.book_edit_actions = [self.rename_book_action, self.delete_book_action]
@@ -165,6 +169,8 @@ class ManagerWindow(QMainWindow):
         self.edit_menu.addActions([*self.phrase_edit_actions, self.find_action])
         self.book_menu = bar.addMenu("")
         self.book_menu.addActions([self.new_book_action, *self.book_edit_actions])
+        self.book_menu.addSeparator()
+        self.book_menu.addAction(self.subscriptions_action)
         for menu in (self.file_menu, self.edit_menu, self.book_menu):
             menu.setToolTipsVisible(True)
         self.toolbar = self.addToolBar("")
@@ -187,6 +193,7 @@ class ManagerWindow(QMainWindow):
             self.new_book_action: self.tr("&New book…"), self.rename_book_action: self.tr("&Rename book…"),
             self.delete_book_action: self.tr("&Delete book…"), self.import_action: self.tr("&Import…"),
             self.export_action: self.tr("&Export…"), self.close_action: self.tr("&Close"),
+            self.subscriptions_action: self.tr("&Subscriptions…"),
         }
         for action, text in texts.items():
             action.setText(text)
@@ -290,6 +297,8 @@ class ManagerWindow(QMainWindow):
         searching = self.searching()
         reason = self.tr("“{book}” is subscribed and read-only: its publisher edits it.").format(
             book=book.name) if book and book.read_only else ""
+        if reason:
+            reason += self._subscription_line(book)
         enabled = {
             self.new_phrase_action: writable, self.edit_action: writable and count == 1,
             self.delete_action: writable and count > 0, self.move_action: writable and count > 0,
@@ -306,6 +315,26 @@ class ManagerWindow(QMainWindow):
         self.export_action.setEnabled(book is not None)
         self.readonly_banner.setText(reason)
         self.readonly_banner.setVisible(bool(reason))
+
+    def _subscription_line(self, book: Phrasebook) -> str:
+        """Where a subscribed book comes from and how its last check went."""
+        entry = next((entry for entry in self.context.subscriptions.subscriptions() if entry.book_id == book.id),
+                     None)
+        if entry is None:
+            return ""
+        line = self.tr("From {source} · revision {revision} · updated {time}").format(
+            source=entry.source, revision=entry.revision, time=local_time(entry.last_updated) or "—")
+        if entry.status in ("unreachable", "refused"):
+            line += "\n" + self.tr("Last check failed: {reason}. The last good copy is kept.").format(
+                reason=entry.message)
+        return "\n" + line
+
+    def open_subscriptions(self) -> None:
+        if self.subscriptions_dialog is None:
+            self.subscriptions_dialog = SubscriptionsDialog(self.context.subscriptions, self)
+        self.subscriptions_dialog.show()
+        self.subscriptions_dialog.raise_()
+        self.subscriptions_dialog.activateWindow()
 
     def _sync_undo_actions(self, _index: int = 0) -> None:
         stack = self.undo_stack

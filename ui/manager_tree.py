@@ -90,7 +90,7 @@ class BookTree(QTreeWidget):
         icon = lock_icon(self.palette().color(QPalette.ColorRole.Text))
         for book in books:
             book_phrases = phrases.get(book.id, [])
-            name = self.tr("{name} (read-only)").format(name=book.name) if book.read_only else book.name
+            name = self.tr("{name} (subscribed, read-only)").format(name=book.name) if book.read_only else book.name
             item = self._item(None, name, len(book_phrases), book, None)
             if book.read_only:
                 item.setIcon(0, icon)

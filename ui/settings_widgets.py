@@ -61,12 +61,14 @@ class Notice(QWidget):
         self.setVisible(False)
 
     def show_message(self, text: str, severity: str = "warning") -> None:
-        """Show ``text`` as a "warning" (advice) or an "error" (blocks saving); "" hides it."""
+        """Show ``text`` as a "warning" (advice), an "error" (blocks saving) or "info"
+        (how something went); "" hides it."""
         self.severity = severity if text else ""
         self.label.setText(text)
         if text:
-            pixmap = (QStyle.StandardPixmap.SP_MessageBoxCritical if severity == "error"
-                      else QStyle.StandardPixmap.SP_MessageBoxWarning)
+            pixmap = {"error": QStyle.StandardPixmap.SP_MessageBoxCritical,
+                      "info": QStyle.StandardPixmap.SP_MessageBoxInformation}.get(
+                severity, QStyle.StandardPixmap.SP_MessageBoxWarning)
             size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
             self.icon.setPixmap(self.style().standardIcon(pixmap).pixmap(size, size))
         self.setVisible(bool(text))

@@ -15,6 +15,7 @@ out of date and refreshes when shown again.
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -63,8 +64,102 @@ SOFT_COLOUR = QColor("#f2a900")
 HARD_COLOUR = QColor("#d62728")
 
 
-def _percent(share: float) -> str:
+def percent(share: float) -> str:
     return f"{share * 100:.1f}%"
+
+
+def error_label(parent: QWidget) -> QLabel:
+    """One line in red saying why the numbers could not be read; hidden until then."""
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #b00020;")
+    label.hide()
+    return label
+
+
+def headline(parent: QWidget, names: Sequence[str]) -> tuple[dict[str, QLabel], dict[str, QLabel]]:
+    """Caption and value labels of the headline figures, by name; the values large,
+    bold and selectable (to paste into a message)."""
+    captions: dict[str, QLabel] = {}
+    values: dict[str, QLabel] = {}
+    for name in names:
+        captions[name] = QLabel(parent)
+        value = QLabel(parent)
+        value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = value.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        value.setFont(font)
+        values[name] = value
+    return captions, values
+
+
+def figures_grid(captions: dict[str, QLabel], values: dict[str, QLabel]) -> QGridLayout:
+    """Headline figures side by side, each value under its caption."""
+    figures = QGridLayout()
+    figures.setHorizontalSpacing(24)
+    for column, name in enumerate(captions):
+        figures.addWidget(captions[name], 0, column)
+        figures.addWidget(values[name], 1, column)
+        figures.setColumnStretch(column, 1)
+    return figures
+
+
+def bar_chart_view(parent: QWidget, chart: QChart, series: QBarSeries | QStackedBarSeries) -> QChartView:
+    """The chart with its one series and two axes, made once: a refresh replaces only
+    the bar sets and the categories. Shared with the team report window."""
+    series.setBarWidth(0.8)
+    chart.addSeries(series)
+    x_axis, y_axis = QBarCategoryAxis(chart), QValueAxis(chart)
+    y_axis.setLabelFormat("%d")
+    chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(x_axis)
+    series.attachAxis(y_axis)
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.setBackgroundRoundness(0)
+    view = QChartView(chart, parent)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(parent.fontMetrics().height() * 14)
+    return view
+
+
+def set_bar_axes(axes: tuple[QBarCategoryAxis, QValueAxis], categories: list[str], highest: float) -> None:
+    x_axis, y_axis = axes
+    x_axis.setCategories(categories)
+    y_axis.setRange(0, max(highest, 1))
+    y_axis.setTickCount(5)  # Qt's default, back after a small range below set fewer ticks
+    y_axis.applyNiceNumbers()
+    if y_axis.max() <= 5:  # whole numbers only: 2.5 conversations mean nothing
+        y_axis.setRange(0, max(round(y_axis.max()), 1))
+        y_axis.setTickCount(round(y_axis.max()) + 1)
+
+
+def make_table(parent: QWidget, columns: int, stretch: int) -> QTableWidget:
+    """A read-only table of figures; column ``stretch`` (a title or a name) takes the
+    room that is left."""
+    table = QTableWidget(0, columns, parent)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def fill_table(table: QTableWidget, rows: list[list], numeric: Collection[int] = ()) -> None:
+    """Numbers (int, float, and the ``numeric`` columns' formatted figures) right-aligned."""
+    table.setRowCount(len(rows))
+    for row_number, row in enumerate(rows):
+        for column, value in enumerate(row):
+            item = QTableWidgetItem(str(value))
+            if isinstance(value, int | float) or column in numeric:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(row_number, column, item)
 
 
 class StatsWindow(QWidget):
@@ -86,33 +181,21 @@ class StatsWindow(QWidget):
         self.refresh_button.setShortcut(QKeySequence(Qt.Key.Key_F5))
         self.export_csv_button = QPushButton(self)
         self.export_json_button = QPushButton(self)
-        self.error_label = QLabel(self)
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.hide()
-
+        self.team_report_button = QPushButton(self)
+        self.team_report: QWidget | None = None  # the team report window, made when first asked for
+        self.error_label = error_label(self)
         # Headline figures: a caption and a value each; values are read by tests.
-        self.captions: dict[str, QLabel] = {}
-        self.values: dict[str, QLabel] = {}
-        for name in ("conversations", "today", "insertions", "mean", "soft", "hard"):
-            self.captions[name] = QLabel(self)
-            value = QLabel(self)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            font = value.font()
-            font.setPointSizeF(font.pointSizeF() * 1.4)
-            font.setBold(True)
-            value.setFont(font)
-            self.values[name] = value
+        self.captions, self.values = headline(self, ("conversations", "today", "insertions", "mean", "soft", "hard"))
 
         self.per_day_chart = QChart()
         self.per_day_chart.legend().hide()
         self.per_day_series = QBarSeries()
-        self.per_day_view = self._chart_view(self.per_day_chart, self.per_day_series)
+        self.per_day_view = bar_chart_view(self, self.per_day_chart, self.per_day_series)
         self.per_day_axes = (self.per_day_chart.axes()[0], self.per_day_chart.axes()[1])
         self.histogram_chart = QChart()
         self.histogram_chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.histogram_series = QStackedBarSeries()
-        self.histogram_view = self._chart_view(self.histogram_chart, self.histogram_series)
+        self.histogram_view = bar_chart_view(self, self.histogram_chart, self.histogram_series)
         self.histogram_axes = (self.histogram_chart.axes()[0], self.histogram_chart.axes()[1])
         #: The charts' current series, kept so tests (and refreshes) reach the bar sets.
         self.per_day_set: QBarSet | None = None
@@ -131,6 +214,7 @@ class StatsWindow(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         self.export_csv_button.clicked.connect(lambda: self.export("csv"))
         self.export_json_button.clicked.connect(lambda: self.export("json"))
+        self.team_report_button.clicked.connect(self.open_team_report)
         context.phrasesChanged.connect(self._changed)
         context.settingsChanged.connect(self._changed)
         self.retranslate()
@@ -139,37 +223,9 @@ class StatsWindow(QWidget):
 
     # -- building ------------------------------------------------------------------------
 
-    def _chart_view(self, chart: QChart, series: QBarSeries | QStackedBarSeries) -> QChartView:
-        """The chart with its one series and two axes, made once: a refresh replaces
-        only the bar sets and the categories."""
-        series.setBarWidth(0.8)
-        chart.addSeries(series)
-        x_axis, y_axis = QBarCategoryAxis(chart), QValueAxis(chart)
-        y_axis.setLabelFormat("%d")
-        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(x_axis)
-        series.attachAxis(y_axis)
-        chart.setMargins(QMargins(4, 4, 4, 4))
-        chart.setBackgroundRoundness(0)
-        view = QChartView(chart, self)
-        view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        view.setMinimumHeight(self.fontMetrics().height() * 14)
-        return view
-
     def _table(self, columns: int) -> QTableWidget:
-        table = QTableWidget(0, columns, self)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setAlternatingRowColors(True)
-        table.verticalHeader().hide()
-        table.setWordWrap(False)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(False)
         # The title (or the book/group name) takes the room that is left.
-        header.setSectionResizeMode(1 if columns == 5 else columns - 2, QHeaderView.ResizeMode.Stretch)
-        return table
+        return make_table(self, columns, 1 if columns == 5 else columns - 2)
 
     def _layout(self) -> None:
         top = QHBoxLayout()
@@ -179,12 +235,8 @@ class StatsWindow(QWidget):
         top.addWidget(self.refresh_button)
         top.addWidget(self.export_csv_button)
         top.addWidget(self.export_json_button)
-        figures = QGridLayout()
-        figures.setHorizontalSpacing(24)
-        for column, name in enumerate(self.captions):
-            figures.addWidget(self.captions[name], 0, column)
-            figures.addWidget(self.values[name], 1, column)
-            figures.setColumnStretch(column, 1)
+        top.addWidget(self.team_report_button)
+        figures = figures_grid(self.captions, self.values)
         # The per-day chart takes the whole width: 90 days are 90 bars.
         bottom = QHBoxLayout()
         bottom.addWidget(self.histogram_view, 2)
@@ -205,6 +257,9 @@ class StatsWindow(QWidget):
         self.refresh_button.setToolTip(self.tr("Read the numbers again (F5)"))
         self.export_csv_button.setText(self.tr("Export CSV…"))
         self.export_json_button.setText(self.tr("Export JSON…"))
+        self.team_report_button.setText(self.tr("Team report…"))
+        self.team_report_button.setToolTip(self.tr("For team leads: merge the agents' exported statistics into one "
+                                                   "report"))
         self.per_day_chart.setTitle(self.tr("Conversations per day"))
         self.histogram_chart.setTitle(self.tr("Quick replies per conversation"))
         phrase_columns = [self.tr("Code"), self.tr("Title"), self.tr("Group"), self.tr("Book"), self.tr("Uses")]
@@ -281,25 +336,15 @@ class StatsWindow(QWidget):
         self.values["today"].setText(str(stats["conversations_today"]))
         self.values["insertions"].setText(str(stats["insertions"]))
         self.values["mean"].setText(f"{stats['quick_replies_per_conversation']['mean']:.2f}")
-        self.values["soft"].setText(_percent(stats["over_soft_share"]))
-        self.values["hard"].setText(_percent(stats["over_hard_share"]))
+        self.values["soft"].setText(percent(stats["over_soft_share"]))
+        self.values["hard"].setText(percent(stats["over_hard_share"]))
         self._show_per_day(stats["conversations_per_day"])
         self._show_histogram(stats["quick_replies_per_conversation"]["histogram"], soft, hard)
-        self._fill(self.most_used, [self._phrase_row(row) for row in stats["most_used"]])
-        self._fill(self.never_used, [self._phrase_row(row) for row in stats["never_used"]])
-        self._fill(self.per_book, [[row["book"], row["uses"]] for row in stats["per_book"]])
-        self._fill(self.per_group, [[row["book"], row["group"] or self.tr("(no group)"), row["uses"]]
+        fill_table(self.most_used, [self._phrase_row(row) for row in stats["most_used"]])
+        fill_table(self.never_used, [self._phrase_row(row) for row in stats["never_used"]])
+        fill_table(self.per_book, [[row["book"], row["uses"]] for row in stats["per_book"]])
+        fill_table(self.per_group, [[row["book"], row["group"] or self.tr("(no group)"), row["uses"]]
                                     for row in stats["per_group"]])
-
-    @staticmethod
-    def _set_axes(axes: tuple[QBarCategoryAxis, QValueAxis], categories: list[str], highest: float) -> None:
-        x_axis, y_axis = axes
-        x_axis.setCategories(categories)
-        y_axis.setRange(0, max(highest, 1))
-        y_axis.applyNiceNumbers()
-        if y_axis.max() <= 5:  # whole numbers only: 2.5 conversations mean nothing
-            y_axis.setRange(0, max(round(y_axis.max()), 1))
-            y_axis.setTickCount(round(y_axis.max()) + 1)
 
     def _show_per_day(self, per_day: list[dict]) -> None:
         self.per_day_series.clear()
@@ -314,7 +359,7 @@ class StatsWindow(QWidget):
         x_axis.setLabelsAngle(0 if len(per_day) <= 7 else -90)
         x_axis.setLabelsVisible(len(per_day) <= 31)
         bars.hovered.connect(lambda status, index: self._day_tooltip(status, index, per_day))
-        self._set_axes(self.per_day_axes, [entry["date"][5:] for entry in per_day],
+        set_bar_axes(self.per_day_axes, [entry["date"][5:] for entry in per_day],
                        max((entry["conversations"] for entry in per_day), default=0))
         self.per_day_set = bars
 
@@ -345,22 +390,22 @@ class StatsWindow(QWidget):
             for bars in (below, at_soft, over_hard):
                 bars.append(float(number) if bars is kind else 0.0)
         self.histogram_series.append([below, at_soft, over_hard])
-        self._set_axes(self.histogram_axes, [str(count) for count in range(top)] + [f"{top}+"], max(counts))
+        set_bar_axes(self.histogram_axes, [str(count) for count in range(top)] + [f"{top}+"], max(counts))
         self.histogram_sets = (below, at_soft, over_hard)
 
     def _phrase_row(self, row: dict) -> list:
         title = row["title"] or self.tr("(deleted)")
         return [row["code"], title, row["group"], row["book"], row["uses"]]
 
-    @staticmethod
-    def _fill(table: QTableWidget, rows: list[list]) -> None:
-        table.setRowCount(len(rows))
-        for row_number, row in enumerate(rows):
-            for column, value in enumerate(row):
-                item = QTableWidgetItem(str(value))
-                if isinstance(value, int):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                table.setItem(row_number, column, item)
+    def open_team_report(self) -> QWidget:
+        if self.team_report is None:
+            from ui.report_window import ReportWindow  # only when a lead asks for it
+
+            self.team_report = ReportWindow(self)
+        self.team_report.show()
+        self.team_report.raise_()
+        self.team_report.activateWindow()
+        return self.team_report
 
     # -- exporting -----------------------------------------------------------------------
 

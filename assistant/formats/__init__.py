@@ -103,10 +103,15 @@ def read_phrasebook(path: Path, fmt: str = "auto", *, check_codes: bool = True) 
     imported: ImportedBook = registry[name].read(data, str(path))
     if not imported.phrases:
         raise BadInput(tr("no phrases found in the file"), path)
-    _check_lengths(imported, str(path))
-    if check_codes:
-        _check_unique_codes(imported, str(path))
+    check_book(imported, str(path), check_codes=check_codes)
     return imported
+
+
+def check_book(imported: ImportedBook, source: str, *, check_codes: bool = True) -> None:
+    """The checks every way into the store makes (imports and subscriptions)."""
+    _check_lengths(imported, source)
+    if check_codes:
+        _check_unique_codes(imported, source)
 
 
 def _check_lengths(imported: ImportedBook, source: str) -> None:

@@ -20,14 +20,24 @@ from tests.e2e.app_process import AppProcess
 REPLY = "好的亲"
 
 
-@pytest.fixture
-def app(xserver, tmp_path: Path):
-    home = tmp_path / "home"
+def start_app(xserver, home: Path, settings: Settings) -> AppProcess:
     store = Store(home, seed=False)
     store.create_book(Phrasebook(name="E2E", id="e2e"))
     store.add_phrase("e2e", Phrase(text=REPLY, code="ok", hotkey="ctrl+alt+1", id="ok"))
-    save_settings(home, Settings(limit_policy="block"))
-    running = AppProcess(xserver, home)
+    save_settings(home, settings)
+    return AppProcess(xserver, home)
+
+
+@pytest.fixture
+def app(xserver, tmp_path: Path):
+    running = start_app(xserver, tmp_path / "home", Settings(limit_policy="block"))
+    yield running
+    assert "Traceback" not in running.stop()
+
+
+@pytest.fixture
+def confirming_app(xserver, tmp_path: Path):
+    running = start_app(xserver, tmp_path / "home", Settings(limit_policy="confirm", soft_limit=1, hard_limit=1))
     yield running
     assert "Traceback" not in running.stop()
 
@@ -101,3 +111,33 @@ def test_counts_per_conversation_limits_and_new_conversation(app, make_target, x
     assert wait_count(app.home, "王小明 - 接待中心", klass, 0) == 0
     insert(xserver, first, REPLY * 6)
     assert wait_count(app.home, "王小明 - 接待中心", klass, 1) == 1
+
+
+def test_the_confirm_policy_asks_and_the_answer_decides(confirming_app, make_target, xserver) -> None:
+    """Past the hard limit the agent is asked; Enter alone declines (an agent typing fast
+    must not insert by accident), Alt+Y inserts, and either way the chat window gets the
+    focus back."""
+    target = make_target()
+    insert(xserver, target, REPLY)
+
+    def ask() -> int:
+        target.activate()
+        xserver.xdotool("key", "--clearmodifiers", "ctrl+alt+1")
+        deadline = time.monotonic() + 5
+        while (active := confirming_app.active_window()) == target.window and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert active != target.window, "no question was asked"
+        return active
+
+    ask()
+    xserver.xdotool("key", "Return")
+    assert xserver.wait_focused(target.window)
+    time.sleep(0.3)
+    assert target.text() == REPLY
+
+    ask()
+    xserver.xdotool("key", "alt+y")
+    assert target.wait_for_text(REPLY * 2) == REPLY * 2
+    assert xserver.wait_focused(target.window)
+    log = log_lines(confirming_app.home)
+    assert "the agent declined" in log and "the agent confirmed" in log

@@ -270,7 +270,7 @@ def test_a_read_only_book_refuses_every_edit(qtbot: QtBot, seeded_store: Store, 
     user = DialogUser(qtbot, window, monkeypatch)
     window.show_location("team")
     book_item = window.tree.currentItem()
-    assert "(read-only)" in book_item.text(0) and not book_item.icon(0).isNull()
+    assert "(subscribed, read-only)" in book_item.text(0) and not book_item.icon(0).isNull()
     select_rows(window, 0)
     for action in (window.new_phrase_action, window.edit_action, window.delete_action, window.move_action,
                    window.move_up_action, window.rename_book_action, window.delete_book_action):

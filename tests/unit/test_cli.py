@@ -226,3 +226,51 @@ def test_stats_export_errors_are_one_line(capsys, tmp_path: Path, isolated_home:
     code, out, err = cli(capsys, "stats", "--json")
     assert code == 0 and json.loads(out)["conversations"] == 0
     assert len(err.strip().splitlines()) == 1 and err.startswith("notice: ") and "damaged" in err
+
+
+def test_drills_lists_exports_and_filters(capsys, tmp_path: Path, isolated_home: Path) -> None:
+    from assistant.drills.history import DrillHistory
+    from tests.unit.drills.simulate import a_result
+
+    code, out, _ = cli(capsys, "drills")
+    assert code == 0 and "No typing drills yet" in out
+    history = DrillHistory(isolated_home)
+    slow = a_result(finished="2026-03-01T08:00:00Z", net_cpm=72.5, accuracy=0.9612,
+                    text_title="售后安抚话术练习很长很长的标题文字")
+    fast = a_result("Thank you for your order", finished="2026-03-02T08:00:00Z", net_cpm=95.0, accuracy=1.0)
+    history.add(fast)
+    history.add(slow)
+    code, out, _ = cli(capsys, "drills")
+    header, first, second = out.splitlines()
+    assert code == 0 and header.split() == ["Date", "Text", "Net", "CPM", "Accuracy", "Goal"]
+    assert "72.5" in first and "96.1%" in first and not first.endswith("✓") and "…" in first
+    assert second.endswith("✓") and "95.0" in second and "100.0%" in second
+    code, out, _ = cli(capsys, "drills", "--json", "--language", "en")
+    assert code == 0 and [record["id"] for record in json.loads(out)] == [fast.id]
+    assert json.loads(out)[0] == fast.to_dict()
+    target = tmp_path / "team.csv"
+    code, out, _ = cli(capsys, "drills", "--csv", str(target), "--json")
+    assert code == 0 and json.loads(out) == {"file": str(target), "drills": 2}
+    lines = target.read_text("utf-8-sig").splitlines()
+    assert len(lines) == 3 and lines[1].startswith(slow.id) and lines[2].startswith(fast.id)
+    assert cli(capsys, "drills", "--language", "fr")[0] == 2
+
+
+def test_drills_errors_are_one_line_and_chinese_table(tmp_path: Path, isolated_home: Path) -> None:
+    from assistant.drills.history import DrillHistory
+    from tests.unit.drills.simulate import a_result
+
+    kept = a_result(net_cpm=91.0)
+    DrillHistory(isolated_home).add(kept)
+    result = run_cli("drills", home=isolated_home, lang="zh")  # the first start also takes the daily backup
+    assert result.returncode == 0 and result.stdout.split()[:4] == ["日期", "练习文字", "有效字/分", "正确率"]
+    assert result.stdout.rstrip().endswith("✓")
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("x")
+    result = run_cli("drills", "--csv", str(blocked / "out.csv"), home=isolated_home)
+    assert result.returncode == 1 and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    (isolated_home / "drills.json").write_text("{broken", "utf-8")
+    result = run_cli("drills", "--json", home=isolated_home)
+    # damaged: set aside, and the drill comes back from the daily backup
+    assert result.returncode == 0 and json.loads(result.stdout) == [kept.to_dict()]
+    assert "quarantine" in result.stderr and "restored from the backup" in result.stderr

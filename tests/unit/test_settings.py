@@ -42,3 +42,15 @@ def test_older_versions_are_upgraded(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(settings_module, "SETTINGS_VERSION", 2)
     monkeypatch.setitem(settings_module.UPGRADES, 1, lambda raw: {**raw, "picker_hotkey": raw.pop("hotkey")})
     assert load_settings(tmp_path).picker_hotkey == "ctrl+alt+x"
+
+
+def test_drill_settings_default_to_the_trades_bar_and_survive_older_files(tmp_path: Path) -> None:
+    (tmp_path / "settings.json").write_text(json.dumps({"agent_name": "Ann", "drill_goal_en": "fast"}), "utf-8")
+    notices: list[str] = []
+    loaded = load_settings(tmp_path, notices)
+    assert (loaded.trainee_name, loaded.drill_goal_zh, loaded.drill_goal_en, loaded.drill_pause_seconds) == (
+        "", 90, 90, 10)
+    assert len(notices) == 1 and "drill_goal_en" in notices[0]
+    changed = Settings(trainee_name="小王", drill_goal_zh=100, drill_goal_en=60, drill_pause_seconds=15)
+    save_settings(tmp_path, changed)
+    assert load_settings(tmp_path) == changed

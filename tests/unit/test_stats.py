@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 
 from assistant.conversations import FILE_NAME, ConversationLog
+from assistant.drills.history import DrillHistory
 from assistant.errors import QuickReplyError
 from assistant.settings import Settings
 from assistant.stats import compute_stats, export_stats, stats_csv
 from assistant.storage import CorruptFile
 from assistant.store import Store
+from tests.unit.drills.simulate import a_result
 from tests.unit.helpers import book, phrase
 
 NOW = datetime(2024, 5, 10, 12, 0, tzinfo=UTC)
@@ -147,7 +149,8 @@ def test_exports_read_back(history: Store, tmp_path: Path) -> None:
     assert export_stats(result, tmp_path / "s.CSV") == "csv"
     raw = (tmp_path / "s.CSV").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
-    summary, days, phrases = raw.decode("utf-8-sig").split("\r\n\r\n")
+    summary, days, phrases, drills = raw.decode("utf-8-sig").split("\r\n\r\n")
+    assert drills.startswith("id,finished,trainee,") and drills.count("\r\n") == 1  # no drill: the header
     assert "over_soft_share,0.5" in summary.splitlines()
     assert days.splitlines()[0] == "date,conversations" and days.splitlines()[-1] == "2024-05-10,2"
     assert phrases.splitlines()[1] == "other,Other book,p5,wait,Parcel sent,Shipping,1"
@@ -159,3 +162,27 @@ def test_csv_cells_never_run_as_formulas(store: Store, tmp_path: Path) -> None:
     store.create_book(book(), [phrase("text", title="=HYPERLINK(1)", id="x")])
     result = compute_stats(store, Settings(), NOW, days=1, all_phrases=True)
     assert "'=HYPERLINK(1)" in stats_csv(result)
+
+
+def test_exports_carry_the_trainee_the_goals_and_the_drills_of_the_period(history: Store, tmp_path: Path) -> None:
+    drills = DrillHistory(history.home)
+    inside = a_result(finished="2024-05-09T23:30:00Z", net_cpm=88.5)
+    before = a_result(finished="2024-05-03T10:00:00Z")
+    drills.add(inside)
+    drills.add(before)
+    settings = Settings(agent_name="=小王", trainee_name="小王", drill_goal_zh=100, drill_goal_en=60)
+    result = compute_stats(history, settings, NOW, days=7)
+    assert (result["agent"], result["trainee"], result["drill_goals"]) == ("=小王", "小王", {"zh": 100, "en": 60})
+    expected = {key: value for key, value in inside.to_dict().items() if key != "char_stats"}
+    assert result["drills"] == [expected]
+    beijing = compute_stats(history, settings, NOW.astimezone(timezone(timedelta(hours=8))), days=1)
+    assert beijing["drills"] == [expected]  # 07:30 on the 10th there: still today
+    assert compute_stats(history, settings, NOW, days=1)["drills"] == []  # the 9th in UTC
+    export_stats(result, tmp_path / "s.json")
+    assert json.loads((tmp_path / "s.json").read_text("utf-8"))["drills"][0]["net_cpm"] == 88.5
+    text = stats_csv(result)
+    summary, *_, section = text.split("\r\n\r\n")
+    assert {"agent,'=小王", "trainee,小王", "drill_goal_zh,100", "drill_goal_en,60", "drills,1"} <= set(
+        summary.splitlines())
+    header, row = section.splitlines()
+    assert header.split(",")[:3] == ["id", "finished", "trainee"] and row.startswith(f"{inside.id},2024-05-09T23:30")

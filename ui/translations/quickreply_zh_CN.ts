@@ -195,8 +195,8 @@
     </message>
     <message>
         <location filename="../manager_tree.py" line="93"/>
-        <source>{name} (read-only)</source>
-        <translation>{name}（只读）</translation>
+        <source>{name} (subscribed, read-only)</source>
+        <translation>{name}（订阅·只读）</translation>
     </message>
     <message>
         <location filename="../manager_tree.py" line="97"/>
@@ -212,37 +212,37 @@
 <context>
     <name>ConversationGuard</name>
     <message>
-        <location filename="../conversation_guard.py" line="51"/>
+        <location filename="../conversation_guard.py" line="61"/>
         <source>{count}/{limit} quick replies in this conversation</source>
         <translation>本次会话已用快捷回复 {count}/{limit} 次</translation>
     </message>
     <message>
-        <location filename="../conversation_guard.py" line="62"/>
+        <location filename="../conversation_guard.py" line="72"/>
         <source>{count} quick replies in this conversation already: please type this reply yourself, or start a new conversation (Ctrl+N in the picker).</source>
         <translation>本次会话已用了 {count} 次快捷回复：这条请亲自输入，或开始新会话（在短语选择器中按 Ctrl+N）。</translation>
     </message>
     <message>
-        <location filename="../conversation_guard.py" line="68"/>
+        <location filename="../conversation_guard.py" line="77"/>
         <source>This conversation already has {count} quick replies. Too many read like a robot. Insert this one anyway?</source>
         <translation>本次会话已用了 {count} 次快捷回复，用得太多会像机器人在回复。仍要插入这一条吗？</translation>
     </message>
     <message>
-        <location filename="../conversation_guard.py" line="86"/>
+        <location filename="../conversation_guard.py" line="100"/>
         <source>{count} quick replies in this conversation: over the limit of {limit}. Type the next replies yourself.</source>
         <translation>本次会话已用 {count} 次快捷回复，超过上限 {limit} 次。接下来的回复请亲自输入。</translation>
     </message>
     <message>
-        <location filename="../conversation_guard.py" line="90"/>
+        <location filename="../conversation_guard.py" line="104"/>
         <source>{count}/{limit} quick replies in this conversation. A typed reply reads warmer than another prepared one.</source>
         <translation>本次会话已用快捷回复 {count}/{limit} 次。亲手输入的回复比再用一条快捷短语更有温度。</translation>
     </message>
     <message>
-        <location filename="../conversation_guard.py" line="97"/>
+        <location filename="../conversation_guard.py" line="111"/>
         <source>New conversation: the count starts again at 0.</source>
         <translation>已开始新会话：计数从 0 重新开始。</translation>
     </message>
     <message>
-        <location filename="../conversation_guard.py" line="101"/>
+        <location filename="../conversation_guard.py" line="115"/>
         <source>Name this conversation (e.g. the buyer):</source>
         <translation>为本次会话命名（例如买家名称）：</translation>
     </message>
@@ -779,122 +779,137 @@
 <context>
     <name>ManagerWindow</name>
     <message>
-        <location filename="../manager.py" line="181"/>
+        <location filename="../manager.py" line="187"/>
         <source>Phrasebooks — QuickReply</source>
         <translation>短语库 — QuickReply</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="183"/>
+        <location filename="../manager.py" line="189"/>
         <source>&amp;New phrase…</source>
         <translation>新建短语(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="183"/>
+        <location filename="../manager.py" line="189"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="184"/>
+        <location filename="../manager.py" line="190"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="184"/>
+        <location filename="../manager.py" line="190"/>
         <source>Move to &amp;group…</source>
         <translation>移动到分组(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="185"/>
+        <location filename="../manager.py" line="191"/>
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="185"/>
+        <location filename="../manager.py" line="191"/>
         <source>Move do&amp;wn</source>
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="186"/>
+        <location filename="../manager.py" line="192"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="186"/>
+        <location filename="../manager.py" line="192"/>
         <source>Clear the search</source>
         <translation>清除搜索</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="187"/>
+        <location filename="../manager.py" line="193"/>
         <source>&amp;New book…</source>
         <translation>新建短语库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="187"/>
+        <location filename="../manager.py" line="193"/>
         <source>&amp;Rename book…</source>
         <translation>重命名短语库(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="188"/>
+        <location filename="../manager.py" line="194"/>
         <source>&amp;Delete book…</source>
         <translation>删除短语库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="188"/>
+        <location filename="../manager.py" line="194"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="189"/>
+        <location filename="../manager.py" line="195"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="189"/>
+        <location filename="../manager.py" line="195"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="193"/>
+        <location filename="../manager.py" line="196"/>
+        <source>&amp;Subscriptions…</source>
+        <translation>订阅管理(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../manager.py" line="200"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="194"/>
+        <location filename="../manager.py" line="201"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="195"/>
+        <location filename="../manager.py" line="202"/>
         <source>&amp;Book</source>
         <translation>短语库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="196"/>
+        <location filename="../manager.py" line="203"/>
         <source>Phrase actions</source>
         <translation>短语操作</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="197"/>
+        <location filename="../manager.py" line="204"/>
         <source>Search: short code, pinyin initials or words (Ctrl+F)</source>
         <translation>搜索：快捷编码、拼音首字母或文字（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="291"/>
+        <location filename="../manager.py" line="298"/>
         <source>“{book}” is subscribed and read-only: its publisher edits it.</source>
         <translation>“{book}”是订阅的短语库，只读：由发布者负责编辑。</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="305"/>
+        <location filename="../manager.py" line="314"/>
         <source>Clear the search to reorder phrases</source>
         <translation>清除搜索后才能调整短语顺序</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="314"/>
+        <location filename="../manager.py" line="325"/>
+        <source>From {source} · revision {revision} · updated {time}</source>
+        <translation>来源：{source} · 第 {revision} 版 · 更新于 {time}</translation>
+    </message>
+    <message>
+        <location filename="../manager.py" line="328"/>
+        <source>Last check failed: {reason}. The last good copy is kept.</source>
+        <translation>最近一次检查失败：{reason}。已保留上一份完好的版本。</translation>
+    </message>
+    <message>
+        <location filename="../manager.py" line="343"/>
         <source>&amp;Undo {change}</source>
         <translation>撤销{change}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="315"/>
+        <location filename="../manager.py" line="344"/>
         <source>&amp;Redo {change}</source>
         <translation>重做{change}(&amp;R)</translation>
     </message>
@@ -1229,35 +1244,312 @@
 <context>
     <name>QuickReplyApp</name>
     <message>
-        <location filename="../app.py" line="125"/>
+        <location filename="../app.py" line="127"/>
         <source>Global hotkeys are not available on this desktop (Wayland). Bind the command “quickreply pick” to a keyboard shortcut in your desktop settings to open the picker.</source>
         <extracomment>Calls back when the active window changes (None where there is no such watcher). Emitted from the watcher&apos;s thread; delivered queued on the main thread.</extracomment>
         <translation>当前桌面（Wayland）不支持全局快捷键。请在桌面设置中为命令“quickreply pick”绑定一个快捷键，用来打开短语选择器。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="141"/>
+        <location filename="../app.py" line="144"/>
         <source>Hotkeys unavailable; use “quickreply pick”</source>
         <translation>快捷键不可用，请使用“quickreply pick”</translation>
     </message>
     <message>
-        <location filename="../app.py" line="143"/>
+        <location filename="../app.py" line="146"/>
         <source>Hotkeys paused</source>
         <translation>快捷键已暂停</translation>
     </message>
     <message>
-        <location filename="../app.py" line="146"/>
+        <location filename="../app.py" line="149"/>
         <source>Ready · picker {chord}</source>
         <translation>就绪 · 短语选择器 {chord}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="255"/>
+        <location filename="../app.py" line="261"/>
         <source>The reply is on the clipboard; paste it with Ctrl+V.</source>
         <translation>回复已复制到剪贴板，请按 Ctrl+V 粘贴。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="272"/>
+        <location filename="../app.py" line="278"/>
         <source>The window did not accept the reply. It is not on the clipboard any more; try again or switch the application to typing mode.</source>
         <translation>该窗口未接受这条回复，剪贴板中也已不再保留。请重试，或将该程序的插入方式改为逐键输入。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWindow</name>
+    <message>
+        <location filename="../report_window.py" line="189"/>
+        <location filename="../report_window.py" line="246"/>
+        <source>QuickReply team report</source>
+        <translation>QuickReply 团队报告</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="190"/>
+        <source>Add exports…</source>
+        <translation>添加导出文件…</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="191"/>
+        <source>The agents&apos; statistics exports (.json): Export JSON… in their statistics window, or quickreply stats export FILE.json</source>
+        <translation>各客服的统计导出文件（.json）：在统计窗口点“导出 JSON…”，或用 quickreply stats export FILE.json</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="193"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="194"/>
+        <source>Save as HTML…</source>
+        <translation>另存为 HTML…</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="195"/>
+        <source>One file with charts that opens in any browser, even offline, and the numbers beside it as .json</source>
+        <translation>一个带图表的文件，任何浏览器都能打开（不联网也可以），旁边另存一份 .json 数据</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="197"/>
+        <source>Ask each agent for their statistics export (Statistics → Export JSON…), then add the files here.</source>
+        <translation>请每位客服导出自己的统计（统计 → 导出 JSON…），再把这些文件添加到这里。</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="199"/>
+        <source>Agents</source>
+        <translation>客服人数</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="200"/>
+        <location filename="../report_window.py" line="207"/>
+        <location filename="../report_window.py" line="220"/>
+        <location filename="../report_window.py" line="424"/>
+        <source>Conversations</source>
+        <translation>对话数</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="201"/>
+        <location filename="../report_window.py" line="218"/>
+        <location filename="../report_window.py" line="407"/>
+        <source>At or over the soft limit</source>
+        <translation>达到提醒上限</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="202"/>
+        <location filename="../report_window.py" line="218"/>
+        <location filename="../report_window.py" line="408"/>
+        <source>Over the hard limit</source>
+        <translation>超过硬性上限</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="203"/>
+        <source>Trainees at their typing goal</source>
+        <translation>达到打字目标的学员</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="204"/>
+        <source>Typing</source>
+        <translation>打字练习</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="205"/>
+        <source>Phrases</source>
+        <translation>短语</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="206"/>
+        <source>Over the limits</source>
+        <translation>超出上限</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="209"/>
+        <source>Trainee</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="209"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="209"/>
+        <source>Drills</source>
+        <translation>练习次数</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="209"/>
+        <source>Best CPM</source>
+        <translation>最好成绩（字/分）</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="209"/>
+        <source>Latest CPM</source>
+        <translation>最近一次（字/分）</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="210"/>
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="210"/>
+        <source>Reached the goal</source>
+        <translation>是否达标</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="210"/>
+        <source>Trend (CPM per day)</source>
+        <translation>趋势（每天提高字/分）</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="210"/>
+        <source>Goal expected on</source>
+        <translation>预计达标日期</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="211"/>
+        <source>Drills over time (net CPM)</source>
+        <translation>练习成绩变化（净速度，字/分）</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="212"/>
+        <source>Most used phrases, by agent</source>
+        <translation>最常用的短语（按客服）</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="213"/>
+        <source>Code</source>
+        <translation>快捷编码</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="213"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="213"/>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="213"/>
+        <source>Book</source>
+        <translation>短语库</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="214"/>
+        <source>Uses</source>
+        <translation>使用次数</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="216"/>
+        <source>Share of conversations over the limits</source>
+        <translation>超出上限的对话比例</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="217"/>
+        <location filename="../report_window.py" line="220"/>
+        <source>Agent</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="217"/>
+        <source>Limits (soft / hard)</source>
+        <translation>上限（提醒 / 硬性）</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="219"/>
+        <source>Conversations per agent</source>
+        <translation>各客服的对话数</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="220"/>
+        <source>Period</source>
+        <translation>统计期间</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="221"/>
+        <source>Quick replies</source>
+        <translation>快捷回复数</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="221"/>
+        <source>Quick replies per conversation</source>
+        <translation>每个对话的快捷回复数</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="233"/>
+        <source>Add statistics exports</source>
+        <translation>添加统计导出文件</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="234"/>
+        <source>Statistics exports (*.json)</source>
+        <translation>统计导出文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="240"/>
+        <source>Save the team report</source>
+        <translation>保存团队报告</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="241"/>
+        <source>HTML files (*.html)</source>
+        <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="263"/>
+        <source>Not added: {error}</source>
+        <translation>未添加：{error}</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="296"/>
+        <source>The team report could not be saved: {error}</source>
+        <translation>团队报告保存失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="303"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="303"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="315"/>
+        <source>{start} to {end}</source>
+        <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="332"/>
+        <source>yes, on {date}</source>
+        <translation>已达到（{date}）</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="334"/>
+        <source>not yet</source>
+        <translation>尚未达到</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="354"/>
+        <source>Goal {goal} CPM</source>
+        <translation>目标 {goal} 字/分</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="394"/>
+        <source>(deleted)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="400"/>
+        <source>Never used by anyone: {count} of {total} phrases</source>
+        <translation>没有任何人用过：共 {total} 条，其中 {count} 条</translation>
+    </message>
+    <message>
+        <location filename="../report_window.py" line="420"/>
+        <source>Whole team</source>
+        <translation>全团队</translation>
     </message>
 </context>
 <context>
@@ -1367,12 +1659,12 @@
 <context>
     <name>SettingsChoices</name>
     <message>
-        <location filename="../settings_widgets.py" line="80"/>
+        <location filename="../settings_widgets.py" line="82"/>
         <source>Type out key by key</source>
         <translation>逐键输入</translation>
     </message>
     <message>
-        <location filename="../settings_widgets.py" line="81"/>
+        <location filename="../settings_widgets.py" line="83"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
@@ -1403,192 +1695,368 @@
 <context>
     <name>StatsWindow</name>
     <message>
-        <location filename="../stats_window.py" line="200"/>
-        <location filename="../stats_window.py" line="374"/>
+        <location filename="../stats_window.py" line="252"/>
+        <location filename="../stats_window.py" line="419"/>
         <source>QuickReply statistics</source>
         <extracomment>The histogram&apos;s last bar collects every conversation with at least this many quick replies (never fewer than hard limit + 2 bars, so &quot;over the hard limit&quot; has a bar). The charts&apos; current series, kept so tests (and refreshes) reach the bar sets.</extracomment>
         <translation>QuickReply 统计</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="201"/>
+        <location filename="../stats_window.py" line="253"/>
         <source>&amp;Period:</source>
         <translation>统计周期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="203"/>
+        <location filename="../stats_window.py" line="255"/>
         <source>Last {days} days</source>
         <translation>最近 {days} 天</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="204"/>
+        <location filename="../stats_window.py" line="256"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="205"/>
+        <location filename="../stats_window.py" line="257"/>
         <source>Read the numbers again (F5)</source>
         <translation>重新读取统计数据（F5）</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="206"/>
+        <location filename="../stats_window.py" line="258"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="207"/>
+        <location filename="../stats_window.py" line="259"/>
         <source>Export JSON…</source>
         <translation>导出 JSON…</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="208"/>
+        <location filename="../stats_window.py" line="260"/>
+        <source>Team report…</source>
+        <translation>团队报告…</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="261"/>
+        <source>For team leads: merge the agents&apos; exported statistics into one report</source>
+        <translation>主管使用：把各客服导出的统计合并成一份报告</translation>
+    </message>
+    <message>
+        <location filename="../stats_window.py" line="263"/>
         <source>Conversations per day</source>
         <translation>每日会话数</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="209"/>
+        <location filename="../stats_window.py" line="264"/>
         <source>Quick replies per conversation</source>
         <translation>每个会话的快捷回复次数</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="210"/>
+        <location filename="../stats_window.py" line="265"/>
         <source>Code</source>
         <translation>快捷编码</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="210"/>
+        <location filename="../stats_window.py" line="265"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="210"/>
-        <location filename="../stats_window.py" line="214"/>
+        <location filename="../stats_window.py" line="265"/>
+        <location filename="../stats_window.py" line="269"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="210"/>
-        <location filename="../stats_window.py" line="213"/>
-        <location filename="../stats_window.py" line="214"/>
+        <location filename="../stats_window.py" line="265"/>
+        <location filename="../stats_window.py" line="268"/>
+        <location filename="../stats_window.py" line="269"/>
         <source>Book</source>
         <translation>短语库</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="210"/>
-        <location filename="../stats_window.py" line="213"/>
-        <location filename="../stats_window.py" line="214"/>
+        <location filename="../stats_window.py" line="265"/>
+        <location filename="../stats_window.py" line="268"/>
+        <location filename="../stats_window.py" line="269"/>
         <source>Uses</source>
         <translation>使用次数</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="222"/>
-        <location filename="../stats_window.py" line="306"/>
+        <location filename="../stats_window.py" line="277"/>
+        <location filename="../stats_window.py" line="351"/>
         <source>Conversations</source>
         <translation>会话数</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="223"/>
+        <location filename="../stats_window.py" line="278"/>
         <source>Today</source>
         <translation>今日会话数</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="224"/>
+        <location filename="../stats_window.py" line="279"/>
         <source>Quick replies</source>
         <translation>快捷回复次数</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="225"/>
+        <location filename="../stats_window.py" line="280"/>
         <source>Mean per conversation</source>
         <translation>每个会话平均次数</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="226"/>
+        <location filename="../stats_window.py" line="281"/>
         <source>{soft} or more (soft limit)</source>
         <translation>{soft} 次及以上（提醒上限）</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="227"/>
+        <location filename="../stats_window.py" line="282"/>
         <source>More than {hard} (hard limit)</source>
         <translation>超过 {hard} 次（最高上限）</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="228"/>
+        <location filename="../stats_window.py" line="283"/>
         <source>Most used</source>
         <translation>最常用</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="229"/>
+        <location filename="../stats_window.py" line="284"/>
         <source>Never used ({count})</source>
         <translation>从未使用（{count}）</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="230"/>
+        <location filename="../stats_window.py" line="285"/>
         <source>Per book</source>
         <translation>按短语库</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="231"/>
+        <location filename="../stats_window.py" line="286"/>
         <source>Per group</source>
         <translation>按分组</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="268"/>
+        <location filename="../stats_window.py" line="323"/>
         <source>The statistics could not be read: {error}</source>
         <translation>无法读取统计数据：{error}</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="278"/>
+        <location filename="../stats_window.py" line="333"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="291"/>
+        <location filename="../stats_window.py" line="346"/>
         <source>(no group)</source>
         <translation>（未分组）</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="323"/>
+        <location filename="../stats_window.py" line="368"/>
         <source>{date}: {count} conversations</source>
         <translation>{date}：{count} 个会话</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="337"/>
+        <location filename="../stats_window.py" line="382"/>
         <source>Below {soft}</source>
         <translation>少于 {soft} 次</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="338"/>
+        <location filename="../stats_window.py" line="383"/>
         <source>{soft} to {hard}</source>
         <translation>{soft} 至 {hard} 次</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="339"/>
+        <location filename="../stats_window.py" line="384"/>
         <source>Over {hard}</source>
         <translation>超过 {hard} 次</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="352"/>
+        <location filename="../stats_window.py" line="397"/>
         <source>(deleted)</source>
         <translation>（已删除）</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="379"/>
+        <location filename="../stats_window.py" line="424"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="379"/>
+        <location filename="../stats_window.py" line="424"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="381"/>
+        <location filename="../stats_window.py" line="426"/>
         <source>Export statistics</source>
         <translation>导出统计数据</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="390"/>
+        <location filename="../stats_window.py" line="435"/>
         <source>The statistics could not be exported: {error}</source>
         <translation>无法导出统计数据：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>SubscriptionService</name>
+    <message>
+        <location filename="../subscription_service.py" line="169"/>
+        <source>“{book}” was updated to revision {revision}: {added} added, {changed} changed, {removed} removed.</source>
+        <translation>“{book}”已更新到第 {revision} 版：新增 {added} 条，修改 {changed} 条，删除 {removed} 条。</translation>
+    </message>
+    <message>
+        <location filename="../subscription_service.py" line="176"/>
+        <source>“{book}” could not be updated: {reason}. The last good copy (revision {revision}) is kept.</source>
+        <translation>“{book}”无法更新：{reason}。已保留上一份完好的版本（第 {revision} 版）。</translation>
+    </message>
+</context>
+<context>
+    <name>SubscriptionsDialog</name>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="130"/>
+        <source>Subscriptions — QuickReply</source>
+        <translation>订阅 — QuickReply</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="131"/>
+        <source>Book</source>
+        <translation>短语库</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="131"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="131"/>
+        <source>Revision</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="132"/>
+        <source>Last update</source>
+        <translation>最近更新</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="132"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="133"/>
+        <source>Check &amp;now</source>
+        <translation>立即检查(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="134"/>
+        <source>&amp;Remove…</source>
+        <translation>取消订阅(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="135"/>
+        <source>Subscribe to a team phrasebook</source>
+        <translation>订阅团队短语库</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="136"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="137"/>
+        <source>&amp;Subscribe</source>
+        <translation>订阅(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="138"/>
+        <source>A file on a shared folder, or an http(s) address</source>
+        <translation>共享文件夹里的文件，或 http(s) 网址</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="139"/>
+        <source>qr-ed25519:… (optional: then only files the lead signed are accepted)</source>
+        <translation>qr-ed25519:…（可不填；填写后只接受主管签名的文件）</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="141"/>
+        <source>S&amp;ource:</source>
+        <translation>来源(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="142"/>
+        <source>Lead&apos;s public &amp;key:</source>
+        <translation>主管公钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="165"/>
+        <source>Last checked: {time}</source>
+        <translation>最近检查：{time}</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="165"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="177"/>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="179"/>
+        <source>Up to date</source>
+        <translation>已是最新</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="181"/>
+        <source>Not checked yet</source>
+        <translation>尚未检查</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="211"/>
+        <source>Remove subscription</source>
+        <translation>取消订阅</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="212"/>
+        <source>Stop the subscription to “{book}”?</source>
+        <translation>要取消订阅“{book}”吗？</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="213"/>
+        <source>Its read-only book is removed too; a backup of all books is made first.</source>
+        <translation>对应的只读短语库也会删除；删除前会先备份全部短语库。</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="214"/>
+        <source>Remove</source>
+        <translation>取消订阅</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="231"/>
+        <source>Fetching {source}…</source>
+        <translation>正在获取 {source}…</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="235"/>
+        <source>Choose the published file</source>
+        <translation>选择发布的文件</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="236"/>
+        <source>QuickReply publications (*.qrpub *.json)</source>
+        <translation>QuickReply 发布文件 (*.qrpub *.json)</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="236"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="244"/>
+        <source>Subscribed to “{book}” (revision {revision}, {count} phrases).</source>
+        <translation>已订阅“{book}”（第 {revision} 版，{count} 条短语）。</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="249"/>
+        <source>Could not subscribe to {source}: {reason}</source>
+        <translation>无法订阅 {source}：{reason}</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,515 @@
+"""Measuring one drill: what the trainee committed, when, and what it says about them.
+
+The drill window feeds a ``DrillSession`` three kinds of input event, each with a
+caller-supplied monotonic time: a physical key press in the drill's input box, the
+start of an input-method composition, and the box's whole committed text after every
+change (never the preedit: a character counts once, when the input method commits it,
+however many pinyin keys it took). The session diffs the committed text itself, so
+the window needs no bookkeeping; ``finish`` turns the events into a ``DrillResult``.
+
+Definitions (for trainees in ``docs/typing-metrics.md``):
+
+* **Active time.** The clock starts at the first key press or composition and ends at
+  the last commit. A gap of more than ``pause_threshold`` seconds between two input
+  events is a pause: it is listed and left out. Each stretch of typing (the first one
+  and each one after a pause) is given one *typical interval*, the mean time between
+  two key presses outside pauses, because the first key of a stretch took as long as
+  any other: N characters typed at an even interval d then measure exactly N·d, not
+  (N-1)·d, which would read 1% fast on a 100-character text.
+* **Net CPM** correct characters in the input per active minute; **raw CPM** all
+  characters in the input; **WPM** net CPM / 5 (English only).
+* **Accuracy** commits that matched the target / all commits: a mistake corrected later
+  still counts as a miss, and the right character typed after the fix as a hit.
+* **Consistency** coefficient of variation of characters per active second, each
+  committed character spread evenly over the time since the commit before it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+import types
+import typing
+import uuid
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field, fields
+from datetime import UTC, datetime
+from enum import Enum
+from typing import Any
+
+from assistant.errors import QuickReplyError
+from assistant.i18n import tr
+from assistant.pinyin import CJK_RUN, PinyinCache
+
+TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"  # as assistant.model.now_iso
+LANGUAGES = ("zh", "en")
+MODES = ("fixed", "timed")
+SOURCES = ("shipped", "phrasebook", "custom", "adaptive")
+#: A text is Chinese when at least this share of its letters are Han characters.
+ZH_SHARE = 0.3
+WPM_CHARACTERS = 5
+
+_WHITESPACE = re.compile(r"\s+")
+_KEY, _COMPOSE, _CHANGE = "key", "compose", "change"
+_PINYIN = PinyinCache()
+
+
+# -- texts ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DrillText:
+    """A text to type. ``id`` says where it came from: "shipped:zh-01",
+    "phrase:<book_id>/<phrase_id>", "custom:<sha1[:10]>" or "adaptive:<yyyy-mm-dd>"."""
+
+    id: str
+    title: str
+    text: str
+    language: str
+    source: str
+
+
+def normalise_drill_text(text: str) -> str:
+    """Whitespace runs become one space, ends stripped: a line break in a pasted text
+    must not be a character nobody can type into a one-line box."""
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def language_of(text: str) -> str:
+    """"zh" when at least 30% of the letters are Han characters, else "en"."""
+    letters = [char for char in text if char.isalpha()]
+    han = sum(1 for char in letters if CJK_RUN.fullmatch(char))
+    return "zh" if letters and han / len(letters) >= ZH_SHARE else "en"
+
+
+def ideal_keystrokes(text: str, pinyin: PinyinCache = _PINYIN) -> list[int]:
+    """The fewest keys for each character: its full pinyin for a Han character (without
+    the key that picks the candidate), 1 for anything else, +1 for a capital (Shift)."""
+    counts = [2 if char.isupper() else 1 for char in text]
+    for match in CJK_RUN.finditer(text):
+        for offset, syllable in enumerate(pinyin.syllables(match.group())):
+            counts[match.start() + offset] = max(len(syllable), 1)
+    return counts
+
+
+# -- the session ---------------------------------------------------------------------------
+
+
+class CharState(Enum):
+    PENDING = "pending"      # not typed yet
+    CORRECT = "correct"
+    WRONG = "wrong"          # typed and currently wrong
+    CORRECTED = "corrected"  # currently right, but was wrong at some point
+
+
+@dataclass(frozen=True)
+class LiveFigures:
+    """The figures while typing. ``accuracy`` is 1 until something is committed."""
+
+    elapsed: float
+    net_cpm: float
+    raw_cpm: float
+    accuracy: float
+    position: int
+    paused: bool
+
+
+@dataclass(frozen=True)
+class _Commit:
+    """Characters one change added: the event that added them, and for each the target
+    character at its place and whether it matched."""
+
+    event: int
+    targets: tuple[str, ...]
+    hits: tuple[bool, ...]
+
+
+class _Clock:
+    """Input event times and the active time they add up to (see the module docstring).
+
+    Sums are kept as events arrive, so the live figures cost the same at the end of a
+    five-minute drill as at its start.
+    """
+
+    def __init__(self, threshold: float):
+        self.threshold = threshold
+        self.times: list[float] = []
+        self.kinds: list[str] = []
+        self.steady = 0.0                        # the gaps up to the threshold
+        self.pauses: list[int] = []              # index of the event after each pause
+        self._last: dict[str, float] = {}
+        self._kind_gaps: dict[str, list[float]] = defaultdict(lambda: [0.0, 0])
+        self._gaps = 0
+
+    @classmethod
+    def replay(cls, threshold: float, times: list[float], kinds: list[str]) -> _Clock:
+        clock = cls(threshold)
+        for time, kind in zip(times, kinds, strict=True):
+            clock.add(time, kind)
+        return clock
+
+    def add(self, t: float, kind: str) -> int:
+        """Record an event; a time before the last one (a caller's clock hiccup) counts as
+        the same moment. Returns the event's index."""
+        if self.times:
+            t = max(t, self.times[-1])
+            gap = t - self.times[-1]
+            if gap > self.threshold:
+                self.pauses.append(len(self.times))
+            else:
+                self.steady += gap
+                self._gaps += 1
+            previous = self._last.get(kind)
+            if previous is not None and t - previous <= self.threshold:
+                sums = self._kind_gaps[kind]
+                sums[0] += t - previous
+                sums[1] += 1
+        self.times.append(t)
+        self.kinds.append(kind)
+        self._last[kind] = t
+        return len(self.times) - 1
+
+    def typical_interval(self) -> float:
+        """Mean time between key presses outside pauses; between commits when the window
+        reported no keys; between any events as the last resort."""
+        for kind in (_KEY, _CHANGE):
+            total, count = self._kind_gaps[kind]
+            if count:
+                return total / count
+        return self.steady / self._gaps if self._gaps else 0.0
+
+    def active(self) -> float:
+        """Active seconds up to the last event."""
+        if not self.times:
+            return 0.0
+        return self.typical_interval() * (1 + len(self.pauses)) + self.steady
+
+    def active_times(self) -> list[float]:
+        """The active clock at each event."""
+        lead = self.typical_interval()
+        pauses = set(self.pauses)
+        found: list[float] = []
+        for index, time in enumerate(self.times):
+            if index == 0:
+                found.append(lead)
+            else:
+                gap = time - self.times[index - 1]
+                found.append(found[-1] + (lead if index in pauses else gap))
+        return found
+
+
+class DrillSession:
+    """One drill being typed; see the module docstring for what is measured.
+
+    mode "fixed" ends when the committed input reaches the end of the text; "timed" when
+    active time reaches ``minutes`` (the caller asks ``is_over``). Events after the end
+    are ignored.
+    """
+
+    def __init__(self, text: DrillText, *, mode: str = "fixed", minutes: int | None = None,
+                 pause_threshold: float = 10.0) -> None:
+        if mode not in MODES:
+            raise ValueError(f"unknown drill mode {mode!r}")
+        if mode == "timed" and (minutes is None or minutes < 1):
+            raise ValueError("a timed drill needs minutes >= 1")
+        if not text.text:
+            raise ValueError("a drill needs a text")
+        self.text = text
+        self.mode = mode
+        self.minutes = minutes
+        self.pause_threshold = pause_threshold
+        self._clock = _Clock(pause_threshold)
+        self._typed = ""
+        self._ever_wrong = [False] * len(text.text)
+        self._commits: list[_Commit] = []
+        self._keystrokes = 0
+        self._corrections = 0
+        self._finished = False
+
+    # -- input ---------------------------------------------------------------------------
+
+    def key_pressed(self, t: float, *, backspace: bool = False) -> None:
+        """A physical key press in the drill's input box (pinyin keys included; the
+        key's identity is never needed, only that one was pressed). ``backspace`` is
+        accepted for callers that know it; a backspace counts like any key."""
+        if self.is_over(t):
+            return
+        self._keystrokes += 1
+        self._clock.add(t, _KEY)
+
+    def composition_started(self, t: float) -> None:
+        """Input-method preedit began; starts the clock when no key press was seen."""
+        if not self.is_over(t):
+            self._clock.add(t, _COMPOSE)
+
+    def typed_changed(self, typed: str, t: float) -> None:
+        """The input box's whole committed text now (no preedit), diffed with the last:
+        characters that appeared are commits, characters that went are corrections."""
+        if self.is_over(t):
+            return
+        target = self.text.text
+        typed = typed[:len(target)]
+        previous = self._typed
+        if typed == previous:
+            return
+        event = self._clock.add(t, _CHANGE)
+        start, removed, added = diff(previous, typed)
+        self._corrections += removed
+        if added:
+            targets = tuple(target[start:start + len(added)])
+            hits = tuple(char == want for char, want in zip(added, targets, strict=True))
+            for offset, hit in enumerate(hits):
+                if not hit:
+                    self._ever_wrong[start + offset] = True
+            self._commits.append(_Commit(event, targets, hits))
+        self._typed = typed
+        if self.mode == "fixed" and len(typed) == len(target):
+            self._finished = True
+
+    # -- state ---------------------------------------------------------------------------
+
+    @property
+    def started(self) -> bool:
+        return bool(self._clock.times)
+
+    @property
+    def finished(self) -> bool:
+        """Fixed mode reached the end of the text (or the drill is over otherwise)."""
+        return self._finished
+
+    @property
+    def typed(self) -> str:
+        return self._typed
+
+    def is_over(self, t: float) -> bool:
+        """Fixed mode reached the end, or timed mode's clock (which runs on while the
+        trainee hesitates, up to the pause threshold) reached the limit. Once over, over:
+        a pause that follows must not reopen the drill."""
+        if not self._finished and self.mode == "timed" and self.started:
+            self._finished = self._elapsed(t)[0] >= (self.minutes or 0) * 60
+        return self._finished
+
+    def states(self) -> list[CharState]:
+        found = []
+        for position, want in enumerate(self.text.text):
+            if position >= len(self._typed):
+                found.append(CharState.PENDING)
+            elif self._typed[position] != want:
+                found.append(CharState.WRONG)
+            else:
+                found.append(CharState.CORRECTED if self._ever_wrong[position] else CharState.CORRECT)
+        return found
+
+    def _correct_now(self) -> int:
+        return sum(1 for char, want in zip(self._typed, self.text.text, strict=False) if char == want)
+
+    def _accuracy(self) -> float:
+        hits = [hit for commit in self._commits for hit in commit.hits]
+        return sum(hits) / len(hits) if hits else 1.0
+
+    def live(self, t: float) -> LiveFigures:
+        """The figures at ``t``: the clock runs between events and stops at the last
+        event once the gap passes the pause threshold."""
+        if not self.started:
+            return LiveFigures(0.0, 0.0, 0.0, 1.0, 0, False)
+        elapsed, paused = self._elapsed(t)
+        return LiveFigures(elapsed=elapsed, net_cpm=_per_minute(self._correct_now(), elapsed),
+                           raw_cpm=_per_minute(len(self._typed), elapsed), accuracy=self._accuracy(),
+                           position=len(self._typed), paused=paused)
+
+    def _elapsed(self, t: float) -> tuple[float, bool]:
+        """Active seconds at ``t`` (once started), and whether the trainee is paused."""
+        idle = max(t - self._clock.times[-1], 0.0)
+        paused = idle > self.pause_threshold
+        return self._clock.active() + (0.0 if paused else idle), paused
+
+    # -- the result ----------------------------------------------------------------------
+
+    def finish(self, t: float, *, now: datetime | None = None, trainee: str = "") -> DrillResult:
+        """The result; the clock ends at the last commit (``t`` only closes the session:
+        nothing typed after it counts)."""
+        self._finished = True
+        last = max((commit.event for commit in self._commits), default=-1)
+        clock = _Clock.replay(self.pause_threshold, self._clock.times[:last + 1], self._clock.kinds[:last + 1])
+        active_times = clock.active_times()
+        active = active_times[-1] if active_times else 0.0
+        wall = clock.times[-1] - clock.times[0] + clock.typical_interval() if clock.times else 0.0
+        spans = _commit_spans(self._commits, active_times)
+        correct = self._correct_now()
+        characters = len(self._typed)
+        net_cpm = _per_minute(correct, active)
+        reached = self.text.text[:characters] or self.text.text
+        ideal = ideal_keystrokes(reached)
+        return DrillResult(
+            id=uuid.uuid4().hex,
+            finished=(now or datetime.now(UTC)).astimezone(UTC).strftime(TIME_FORMAT),
+            trainee=trainee, language=self.text.language, text_id=self.text.id, text_title=self.text.title,
+            source=self.text.source, mode=self.mode, minutes=self.minutes,
+            net_cpm=round(net_cpm, 2), raw_cpm=round(_per_minute(characters, active), 2),
+            wpm=round(net_cpm / WPM_CHARACTERS, 2) if self.text.language == "en" else None,
+            accuracy=self._accuracy() if self._commits else 0.0,
+            uncorrected_errors=characters - correct,
+            consistency=round(_consistency(self._commits, spans, active), 3),
+            active_seconds=round(active, 2), wall_seconds=round(wall, 2),
+            wall_cpm=round(_per_minute(correct, wall), 2),
+            pauses=[{"at": round(active_times[index - 1], 1), "seconds": round(clock.times[index]
+                                                                                 - clock.times[index - 1], 1)}
+                    for index in clock.pauses],
+            keystrokes=self._keystrokes,
+            keystrokes_per_second=round(self._keystrokes / active, 2) if active else 0.0,
+            keystrokes_per_char=round(self._keystrokes / characters, 2) if characters else 0.0,
+            ideal_keystrokes_per_char=round(sum(ideal) / len(ideal), 2),
+            corrections=self._corrections, characters=characters, correct_characters=correct,
+            char_stats=_char_stats(self._commits, spans))
+
+
+def diff(before: str, after: str) -> tuple[int, int, str]:
+    """How ``after`` differs from ``before`` as one edit: (where it starts, how many
+    characters went, the characters that came). Appends, deletions at any place and a
+    replaced selection are each one such edit."""
+    start = 0
+    shortest = min(len(before), len(after))
+    while start < shortest and before[start] == after[start]:
+        start += 1
+    tail = 0
+    while tail < shortest - start and before[-1 - tail] == after[-1 - tail]:
+        tail += 1
+    return start, len(before) - start - tail, after[start:len(after) - tail]
+
+
+def _per_minute(count: float, seconds: float) -> float:
+    return count * 60 / seconds if seconds > 0 else 0.0
+
+
+def _commit_spans(commits: list[_Commit], active_times: list[float]) -> list[tuple[float, float]]:
+    """Each commit's stretch of active time: from the commit before it (or the start of
+    the clock) to its own moment."""
+    spans = []
+    previous = 0.0
+    for commit in commits:
+        moment = active_times[commit.event]
+        spans.append((previous, moment))
+        previous = moment
+    return spans
+
+
+def _consistency(commits: list[_Commit], spans: list[tuple[float, float]], active: float) -> float:
+    """Coefficient of variation of characters per whole active second, each commit's
+    characters spread evenly over its span; 0 with fewer than two whole seconds."""
+    seconds = int(active)
+    if seconds < 2:
+        return 0.0
+    bins = [0.0] * seconds
+    for commit, (begin, end) in zip(commits, spans, strict=True):
+        count = len(commit.targets)
+        if end <= begin:
+            if int(begin) < seconds:
+                bins[int(begin)] += count
+            continue
+        rate = count / (end - begin)
+        for second in range(int(begin), min(math.ceil(end), seconds)):
+            bins[second] += (min(end, second + 1) - max(begin, second)) * rate
+    mean = statistics.fmean(bins)
+    return statistics.pstdev(bins) / mean if mean else 0.0
+
+
+def _char_stats(commits: list[_Commit], spans: list[tuple[float, float]]) -> dict[str, dict]:
+    """Per target character: commits at its place, misses, mean ms per commit (a commit
+    of several characters shares its span among them)."""
+    seen: dict[str, int] = defaultdict(int)
+    missed: dict[str, int] = defaultdict(int)
+    total_ms: dict[str, float] = defaultdict(float)
+    for commit, (begin, end) in zip(commits, spans, strict=True):
+        share = (end - begin) * 1000 / len(commit.targets)
+        for want, hit in zip(commit.targets, commit.hits, strict=True):
+            seen[want] += 1
+            missed[want] += 0 if hit else 1
+            total_ms[want] += share
+    return {char: {"seen": seen[char], "missed": missed[char], "ms": round(total_ms[char] / seen[char], 1)}
+            for char in seen}
+
+
+# -- DrillResult ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DrillResult:
+    """One finished drill, as stored in the history and exported for the team lead.
+    ``to_dict`` keys are exactly the field names."""
+
+    id: str
+    finished: str
+    trainee: str
+    language: str
+    text_id: str
+    text_title: str
+    source: str
+    mode: str
+    minutes: int | None
+    net_cpm: float
+    raw_cpm: float
+    wpm: float | None
+    accuracy: float
+    uncorrected_errors: int
+    consistency: float
+    active_seconds: float
+    wall_seconds: float
+    wall_cpm: float
+    pauses: list[dict]
+    keystrokes: int
+    keystrokes_per_second: float
+    keystrokes_per_char: float
+    ideal_keystrokes_per_char: float
+    corrections: int
+    characters: int
+    correct_characters: int
+    char_stats: dict[str, dict] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Any) -> DrillResult:
+        """A result from its stored form; ``QuickReplyError`` naming the first bad field.
+        Keys this version does not know are ignored (a newer app wrote them); a record
+        without ``char_stats`` (a statistics export) reads with none."""
+        if not isinstance(data, dict):
+            raise QuickReplyError(tr("a drill record is not a JSON object"))
+        hints = typing.get_type_hints(cls)
+        values: dict[str, Any] = {}
+        for spec in fields(cls):
+            if spec.name not in data:
+                if spec.name == "char_stats":
+                    continue
+                raise QuickReplyError(tr("a drill record has no {field!r}", field=spec.name))
+            value = data[spec.name]
+            if not _fits(value, hints[spec.name]):
+                raise QuickReplyError(tr("a drill record has a bad {field!r}: {value!r}", field=spec.name,
+                                         value=value))
+            values[spec.name] = float(value) if hints[spec.name] is float else value
+        if values["language"] not in LANGUAGES or values["mode"] not in MODES:
+            raise QuickReplyError(tr("a drill record has an unknown language or mode: {language!r}, {mode!r}",
+                                     language=values["language"], mode=values["mode"]))
+        return cls(**values)
+
+
+def _fits(value: Any, hint: Any) -> bool:
+    """Whether a JSON value has the type a field's annotation names (int is a float,
+    a bool is neither)."""
+    origin = typing.get_origin(hint)
+    if origin in (types.UnionType, typing.Union):
+        return any(_fits(value, option) for option in typing.get_args(hint))
+    if hint is type(None):
+        return value is None
+    if isinstance(value, bool):
+        return hint is bool
+    if hint is float:
+        return isinstance(value, int | float) and math.isfinite(value)
+    if origin is list:
+        (item,) = typing.get_args(hint)
+        return isinstance(value, list) and all(_fits(entry, item) for entry in value)
+    if origin is dict:
+        key, item = typing.get_args(hint)
+        return isinstance(value, dict) and all(_fits(k, key) and _fits(v, item) for k, v in value.items())
+    return isinstance(value, hint)

@@ -1,0 +1,227 @@
+"""Texts to practise on: the shipped drill texts (written for this app, in the trade's
+own words), the user's phrasebook replies ("practise what you send"), pasted or
+imported text, long texts for timed drills, and adaptive drills built from the
+characters a trainee misses or types slowly.
+
+The shipped texts live in ``phrasebooks/drills/<language>.json``, a folder of their own
+so that the phrasebook loader (which reads ``phrasebooks/*.json``) never takes them for
+phrasebooks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assistant.drills.session import LANGUAGES, DrillResult, DrillText, language_of, normalise_drill_text
+from assistant.errors import BadInput, QuickReplyError
+from assistant.formats import read_bytes
+from assistant.formats.text import decode_text
+from assistant.i18n import tr
+from assistant.model import default_title
+from assistant.templates import expand, placeholders, split_messages
+
+if TYPE_CHECKING:
+    from assistant.store import Store
+
+DRILLS_FORMAT = "quickreply-drills"
+#: A text file to practise on is prose, not a book: larger files are refused unread.
+MAX_FILE_BYTES = 200 * 1024
+#: About an hour at 300 characters per minute.
+MAX_CHARACTERS = 20_000
+#: Shorter replies ("好的", "OK") are no practice.
+MIN_PHRASE_CHARACTERS = 8
+#: Timed drills are built for the fastest typist the trade talks about.
+TIMED_CPM = 300
+#: Adaptive drills: about a minute and a half at the goal of 90 per minute.
+ADAPTIVE_CHARACTERS = {"zh": 150, "en": 300}
+#: Weak characters: how many tries at the overall miss rate a character's own record is
+#: smoothed with.
+PRIOR_COMMITS = 10
+#: Where a sentence ends; in Chinese text a space too (it was a line break in a reply).
+_SENTENCE_END = {"zh": re.compile(r"(?<=[。！？!?；;…])|(?<=[～~])(?!\d)|\s+"), "en": re.compile(r"(?<=[.!?;])\s+")}
+_LIST_NUMBER = re.compile(r"^\d+[.、)）]\s*")
+_JOINER = {"zh": "", "en": " "}
+
+
+# -- shipped texts ------------------------------------------------------------------------
+
+
+def shipped_texts(language: str | None = None) -> list[DrillText]:
+    """The drill texts that come with the app, Chinese first; only ``language`` when given."""
+    return [text for text in _shipped() if language is None or text.language == language]
+
+
+@cache
+def _shipped() -> tuple[DrillText, ...]:
+    folder = resources.files("phrasebooks") / "drills"
+    found: list[DrillText] = []
+    for language in LANGUAGES:
+        document = json.loads((folder / f"{language}.json").read_text("utf-8"))
+        if document.get("format") != DRILLS_FORMAT:
+            raise ValueError(f"phrasebooks/drills/{language}.json is not a drill text file")
+        for entry in document["texts"]:
+            text = normalise_drill_text(entry["text"])
+            if language_of(text) != language:
+                raise ValueError(f"shipped drill {entry['id']} is not in {language}")
+            found.append(DrillText(id=f"shipped:{entry['id']}", title=entry["title"], text=text,
+                                   language=language, source="shipped"))
+    return tuple(found)
+
+
+def timed_text(language: str, minutes: int, seed: int | None = None) -> DrillText:
+    """Shipped texts of ``language`` in a shuffled order (``seed`` repeats one), joined
+    until a typist at 300 characters per minute could not finish in ``minutes``."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}")
+    pool = shipped_texts(language)
+    shuffler = random.Random(seed)
+    pieces: list[str] = []
+    while sum(len(piece) + 1 for piece in pieces) < minutes * TIMED_CPM:
+        batch = [text.text for text in pool]
+        shuffler.shuffle(batch)
+        pieces += batch
+    text = _JOINER[language].join(pieces)
+    return DrillText(id=f"shipped:timed-{_digest(text)}", title=tr("Timed drill, {minutes} min", minutes=minutes),
+                     text=text, language=language, source="shipped")
+
+
+# -- the user's own texts -----------------------------------------------------------------
+
+
+def phrase_texts(store: Store, book_id: str | None = None) -> list[DrillText]:
+    """Each reply of a book (every book when None) as a drill: "practise what you send".
+
+    Placeholders are left out ({name} is a different buyer every time), messages of a
+    "separate messages" reply are joined, and replies too short to practise on skipped.
+    """
+    found = []
+    for phrase in store.phrases(book_id, with_usage=False):
+        blanks = {item.name: "" for item in placeholders(phrase.text)} | {"agent": "", "date": "", "time": ""}
+        filled = expand(phrase.text, blanks).text
+        text = normalise_drill_text(" ".join(split_messages(filled)))
+        if len(text) >= MIN_PHRASE_CHARACTERS:
+            found.append(DrillText(id=f"phrase:{phrase.book_id}/{phrase.id}", title=phrase.title, text=text,
+                                   language=language_of(text), source="phrasebook"))
+    return found
+
+
+def custom_text(text: str, title: str = "") -> DrillText:
+    """Pasted text as a drill; ``QuickReplyError`` when there is nothing to type or far too much."""
+    text = normalise_drill_text(text)
+    if not text:
+        raise QuickReplyError(tr("there is no text to practise on"))
+    if len(text) > MAX_CHARACTERS:
+        raise QuickReplyError(tr("the text has {length} characters; a drill takes at most {limit}",
+                                 length=len(text), limit=MAX_CHARACTERS))
+    return DrillText(id=f"custom:{_digest(text)}", title=title or default_title(text), text=text,
+                     language=language_of(text), source="custom")
+
+
+def text_from_file(path: Path) -> DrillText:
+    """A text file in any encoding (UTF-8, GBK, UTF-16…) as a drill titled by its name."""
+    if path.is_file() and path.stat().st_size > MAX_FILE_BYTES:
+        raise BadInput(tr("the file is too large for a drill ({size} KB; the limit is {limit} KB)",
+                          size=path.stat().st_size // 1024, limit=MAX_FILE_BYTES // 1024), path)
+    text = decode_text(read_bytes(path), str(path))
+    try:
+        return custom_text(text, title=path.stem)
+    except QuickReplyError as error:
+        raise BadInput(str(error), path) from error
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+
+
+# -- adaptive drills ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WeakCharacter:
+    """A character the trainee misses or types slowly, over the drills given."""
+
+    char: str
+    seen: int
+    missed: int
+    miss_rate: float
+    mean_ms: float
+
+
+def weak_characters(history: Sequence[DrillResult], limit: int = 10) -> list[WeakCharacter]:
+    """The weakest characters first. Weakness is the chance of a miss times how much
+    slower than the trainee's average the character is typed. The chance is smoothed
+    toward the trainee's overall miss rate as if by ``PRIOR_COMMITS`` more tries, so one
+    slip in one try does not outweigh a habit. Only characters missed at least once or
+    slower than average are listed; spaces never."""
+    seen: dict[str, int] = defaultdict(int)
+    missed: dict[str, int] = defaultdict(int)
+    total_ms: dict[str, float] = defaultdict(float)
+    for result in history:
+        for char, stats in result.char_stats.items():
+            if char.isspace() or not isinstance(stats, dict):
+                continue
+            count = _count(stats.get("seen"))
+            if not count:
+                continue
+            seen[char] += count
+            missed[char] += min(_count(stats.get("missed")), count)
+            ms = stats.get("ms")
+            total_ms[char] += ms * count if isinstance(ms, int | float) and ms >= 0 else 0.0
+    commits = sum(seen.values())
+    if not commits:
+        return []
+    average_ms = sum(total_ms.values()) / commits or 1.0
+    miss_rate = sum(missed.values()) / commits
+    found = [WeakCharacter(char, seen[char], missed[char], missed[char] / seen[char], total_ms[char] / seen[char])
+             for char in seen]
+
+    def weakness(weak: WeakCharacter) -> float:
+        chance = (weak.missed + PRIOR_COMMITS * miss_rate) / (weak.seen + PRIOR_COMMITS)
+        return chance * weak.mean_ms / average_ms
+
+    found = [weak for weak in found if weak.missed or weak.mean_ms > average_ms]
+    return sorted(found, key=lambda weak: (-weakness(weak), weak.char))[:limit]
+
+
+def _count(value: object) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
+
+
+def adaptive_text(history: Sequence[DrillResult], store: Store | None, language: str,
+                  today: date | None = None) -> DrillText | None:
+    """A drill of the sentences, from the user's replies and the shipped texts, densest
+    in the trainee's weak characters of ``language``; None when there is nothing weak
+    yet (no drill in that language, or no miss and no slow character)."""
+    weak = weak_characters([result for result in history if result.language == language])
+    if not weak:
+        return None
+    weights = {item.char: len(weak) - rank for rank, item in enumerate(weak)}
+    pool = [text.text for text in (phrase_texts(store) if store is not None else []) if text.language == language]
+    pool += [text.text for text in shipped_texts(language)]
+    scored: dict[str, float] = {}
+    for sentence in (_LIST_NUMBER.sub("", part.strip()) for text in pool
+                     for part in _SENTENCE_END[language].split(text)):
+        if len(sentence) >= MIN_PHRASE_CHARACTERS and sentence not in scored:
+            scored[sentence] = sum(weights.get(char, 0) for char in sentence) / len(sentence)
+    chosen: list[str] = []
+    for sentence in sorted((s for s in scored if scored[s] > 0), key=lambda s: (-scored[s], s)):
+        chosen.append(sentence)
+        if sum(map(len, chosen)) >= ADAPTIVE_CHARACTERS[language]:
+            break
+    if not chosen:
+        return None
+    day = (today or date.today()).isoformat()
+    return DrillText(id=f"adaptive:{day}", text=normalise_drill_text(_JOINER[language].join(chosen)),
+                     title=tr("Your weak characters: {chars}", chars=" ".join(item.char for item in weak[:5])),
+                     language=language, source="adaptive")
