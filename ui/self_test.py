@@ -3,7 +3,8 @@
 Run by CI against the frozen program (scripts/test), and by support or a lead on a
 workstation. It starts the real app offscreen in a temporary data folder (never the
 user's), checks what a frozen build can lose — the icons (Qt's SVG plugin), the shipped
-phrasebooks, the search, the Chinese translation (the compiled .qm) — then opens and
+phrasebooks, the search, signing (cryptography), the team report's chart files, the
+Chinese translation (the compiled .qm) — then opens and
 closes every window of the registry (ui/windows.py) and the tray menu. Every step runs
 even when an earlier one failed, so one run names every problem. Exit status 0 when all
 passed, 1 otherwise.
@@ -48,6 +49,7 @@ class SelfTest(QObject):
             self.passed.append(name)
 
     def run(self) -> bool:
+        from assistant.report_html import PLOTLY_ASSETS, plotly_asset
         from assistant.store import Store, shipped_book_files
         from ui.app import QuickReplyApp
         from ui.context import AppContext
@@ -68,6 +70,8 @@ class SelfTest(QObject):
             "the shipped phrasebooks did not load"))
         context = AppContext(store)
         self.check("search", lambda: _require(context.index.search("fh", 5), "searching “fh” found nothing"))
+        self.check("signed phrasebook", lambda: _signed_round_trip(self.home / "keys", store))
+        self.check("team report charts", lambda: [plotly_asset(name) for name in PLOTLY_ASSETS])
         self.check("translation", lambda: _require(
             install_language("zh") == "zh" and QCoreApplication.translate("AppActions", "Quit") != "Quit",
             "the Chinese translation did not load"))
@@ -95,6 +99,18 @@ class SelfTest(QObject):
         if sys.stdout is not None:
             print(self.tr("QuickReply self-test: {passed} checks passed, {failed} failed ({checks})").format(
                 passed=len(self.passed), failed=len(self.failures), checks=", ".join(self.passed)), flush=True)
+
+
+def _signed_round_trip(folder: Path, store) -> None:
+    """Publish a shipped book signed with a new key and read it back pinned to that key,
+    as a lead and a subscribed agent do (the cryptography package in a frozen build)."""
+    from assistant import publication
+
+    private_path, _public_path, public_text = publication.generate_keys(folder)
+    book = store.books()[0]
+    data = publication.build(book, store.phrases(book.id, with_usage=False), 1,
+                             publication.load_private_key(private_path))
+    publication.read(data, "self-test", pinned_key=public_text)
 
 
 def _require(condition: object, message: str) -> None:

@@ -44,16 +44,20 @@ from ui.i18n import install_language
 from ui.import_dialog import ImportDialog
 from ui.phrase_editor import PhraseEditor
 from ui.prompt import PlaceholderDialog
+from ui.report_window import ReportWindow
 from ui.single_instance import SingleInstance
+from ui.subscriptions_dialog import SubscriptionsDialog
 
 BOOKS = {"zh": "zh-ecommerce.json", "en": "en-ecommerce.json"}
-#: Names, not words: the product, languages in their own script, key names, file
-#: formats, paths and other programs, units, the short code every example uses (fh:
-#: 发货) and ID; and {placeholder} syntax.
+#: Names, not words: the product, languages in their own script, commands, key names,
+#: file formats, paths, protocols and other programs, units, the short code every
+#: example uses (fh: 发货) and ID; and {placeholder} and signing-key syntax.
 PROPER = re.compile("|".join((
-    r"\{[^}]*\}", r"QuickReply", r"中文", r"English", r"quickreply \w+", r"AliWorkBench",
+    r"\{[^}]*\}", r"QuickReply", r"中文", r"English", r"quickreply( [\w.]+)+", r"AliWorkBench", r"qr-ed25519",
     r"\b(Ctrl|Alt|Shift|Super|Meta|Esc|Enter|Tab|Space|Backspace|Del(ete)?|Insert|Home|End|PgUp|PgDn|Up|Down|Left|"
-    r"Right|F\d{1,2})\b", r"CSV|JSON|XLSX|Excel|YAML|espanso", r"X11|Wayland|GNOME", r"CPM|WPM", r"\bfh\b", r"\bID\b",
+    r"Right|F\d{1,2})\b",
+    r"CSV|JSON|XLSX|Excel|YAML|HTML|espanso", r"https?|http\(s\)", r"X11|Wayland|GNOME", r"CPM|WPM",
+    r"\bfh\b", r"\bID\b",
     r"[\w/\\:.*-]*\.[a-z]{2,4}\b",
 )))
 ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -132,7 +136,9 @@ def dialogs(context: AppContext, book_file: str) -> dict[str, QWidget]:
     source = Path(str(next(path for path in shipped_book_files() if path.name == book_file)))
     return {"phrase editor": PhraseEditor(context, book.id, phrase),
             "import dialog": ImportDialog(context, read_phrasebook(source), source),
-            "placeholder dialog": PlaceholderDialog(questions(phrase.text))}
+            "placeholder dialog": PlaceholderDialog(questions(phrase.text)),
+            "subscriptions dialog": SubscriptionsDialog(context.subscriptions),
+            "team report window": ReportWindow()}
 
 
 @pytest.fixture
