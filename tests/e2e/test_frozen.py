@@ -7,6 +7,7 @@ on a real X display with its global hotkey, which needs the bundled X11 backend.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -73,6 +74,17 @@ def test_self_test_passes_without_a_desktop(frozen: Path, tmp_path: Path) -> Non
     assert result.returncode == 0, result.stderr
     assert "0 failed" in result.stdout and "window settings" in result.stdout
     assert not home.exists(), "the self-test must not touch the data folder"
+
+
+def test_the_command_line_writes_and_reads_a_spreadsheet(frozen: Path, tmp_path: Path) -> None:
+    """openpyxl, the format readers and their data files made it into the folder."""
+    home, sheet = tmp_path / "home", tmp_path / "team.xlsx"
+    exported = run(frozen, "export", "zh-ecommerce", str(sheet), home=home)
+    assert exported.returncode == 0 and sheet.stat().st_size > 0, exported.stderr
+    imported = run(frozen, "import", str(sheet), "--book", "zh-ecommerce", "--dry-run", "--json", home=home)
+    assert imported.returncode == 0, imported.stderr
+    counts = json.loads(imported.stdout)["counts"]
+    assert sum(counts.values()) == 88 and counts["added"] == 0  # every row matched a phrase of the book
 
 
 def test_the_folder_is_small_and_holds_only_the_qt_it_uses(frozen: Path) -> None:
