@@ -58,7 +58,7 @@ class SelfTest(QObject):
         from ui.single_instance import SingleInstance
 
         for path in sorted(ICONS.glob("*.svg")):
-            if path.stem != "badge":  # a template: checked drawn below
+            if path.stem != "badge":  # a template: drawn and checked below
                 self.check(f"icon {path.stem}", lambda name=path.stem: _require(
                     not icon(name).pixmap(32, 32).isNull(), "the SVG did not render (Qt's svg plugin missing?)"))
         self.check("icon badge", lambda: _require(not badged(icon("tray-light"), 3, warn=True).pixmap(22, 22).isNull(),
