@@ -55,6 +55,9 @@ def _parser() -> argparse.ArgumentParser:
     _localise_titles(parser)
     parser.add_argument("--version", action="version", version=f"QuickReply {__version__}",
                         help=tr("show the version and exit"))
+    parser.add_argument("--self-test", action="store_true",
+                        help=tr("start the app offscreen in a temporary data folder, open every window, "
+                                "and exit: 0 when everything works"))
     commands = parser.add_subparsers(dest="command", metavar=tr("COMMAND"), title=tr("commands"))
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -588,6 +591,7 @@ def _keygen(store: Store, args: argparse.Namespace) -> int:
 #: Starts the Qt app: ``start_app(open_picker, drill=None)``; ``drill`` is the request of
 #: ``quickreply drill`` (see ``_drill``), for a drill window open from the start.
 StartApp = Callable[..., int]
+SelfTest = Callable[[], int]
 
 
 def _no_app(store: Store) -> int:
@@ -638,15 +642,20 @@ COMMANDS: dict[str, Callable[[Store, argparse.Namespace], int]] = {
 }
 
 
-def main(argv: Sequence[str] | None = None, start_app: StartApp | None = None) -> int:
-    """The command line. ``start_app`` starts the Qt app; the launcher in
-    ui/ passes it, so this module never imports Qt itself."""
+def main(argv: Sequence[str] | None = None, start_app: StartApp | None = None,
+         self_test: SelfTest | None = None) -> int:
+    """The command line. ``start_app`` starts the Qt app and ``self_test()`` checks it;
+    the launcher in ui/ passes them, so this module never imports Qt itself."""
     set_language(None)
     try:
         args = _parser().parse_args(argv)
     except SystemExit as exit_request:
         return int(exit_request.code or 0)
     try:
+        if args.self_test:
+            if self_test is None:
+                raise QuickReplyError(tr("the self-test needs the tray app, which is not part of this build"))
+            return self_test()
         if args.command == "pick":
             return _pick(start_app)
         if args.command == "drill":

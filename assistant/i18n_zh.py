@@ -347,4 +347,7 @@ MESSAGES: dict[str, str] = {
     '{name}: {message}; the last good copy (revision {revision}) is kept': '{name}：{message}；保留上一份完好的版本（第 {revision} 版）',
     # team report
     "plotly's chart library is missing: reinstall QuickReply": '图表库 plotly 缺失：请重新安装 QuickReply',
+    # shipping: the self-test
+    'start the app offscreen in a temporary data folder, open every window, and exit: 0 when everything works': '在临时数据文件夹中以无界面方式启动程序，打开每个窗口后退出：一切正常时返回 0',
+    'the self-test needs the tray app, which is not part of this build': '自检需要托盘程序，但这个版本不包含它',
 }

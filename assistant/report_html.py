@@ -130,6 +130,10 @@ def _merge(into: dict[str, Any], update: dict[str, Any]) -> None:
             into[key] = value
 
 
+#: The files of plotly's distribution the report reads (build.spec ships just these).
+PLOTLY_ASSETS = ("plotly.min.js", "templates/plotly_white.json")
+
+
 def plotly_asset(name: str) -> Path:
     """A file of plotly's distribution (plotly.min.js, a template). Only these assets
     are used, not plotly's Python package: the packaged app ships the two files and

@@ -12,10 +12,9 @@ import logging
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSystemTrayIcon, QWidget
 
 from assistant.cli import DRILL_MINUTES
 from assistant.desktop.base import HotkeyListener, Keyboard, WindowInfo, Windows
@@ -37,9 +36,7 @@ from ui.picker import Picker
 from ui.prompt import PlaceholderDialog
 from ui.shell import AppActions, Shell, icon
 from ui.single_instance import SingleInstance
-
-if TYPE_CHECKING:
-    from ui.drill_window import DrillWindow
+from ui.windows import WINDOWS
 
 log = logging.getLogger(__name__)
 
@@ -90,17 +87,14 @@ class QuickReplyApp(QObject):
         self.picker = Picker(context)
         self.conversations = ConversationGuard(context, self.shell.notify)
         self._inserting_into: WindowInfo | None = None
-        self.manager = None
-        self.statistics = None
-        self.drills = None
+        # The registry's windows that are kept once opened, by name.
+        self.kept: dict[str, QWidget] = {}
         self.hotkeys: HotkeyService | None = None
         self.inserter: Inserter | None = None
         instance.commandReceived.connect(self._command)
         self.actions.pick.triggered.connect(lambda: self.open_picker(self.active_window()))
-        self.actions.manager.triggered.connect(self.open_manager)
-        self.actions.settings.triggered.connect(self.open_settings)
-        self.actions.statistics.triggered.connect(self.open_statistics)
-        self.actions.drills.triggered.connect(self.open_drills)
+        for name, action in self.actions.windows.items():
+            action.triggered.connect(lambda _checked=False, name=name: self.open_window(name))
         self.actions.pause.toggled.connect(self._set_paused)
         self.actions.quit.triggered.connect(QApplication.quit)
         context.settingsChanged.connect(self._settings_changed)
@@ -189,7 +183,7 @@ class QuickReplyApp(QObject):
         elif command == "pick":
             self.open_picker(self.active_window())
         elif command == "show":
-            self.shell.show() if self.shell.fallback else self.open_manager()
+            self.shell.show() if self.shell.fallback else self.open_window("manager")
         elif command == "quit":
             QApplication.quit()
 
@@ -214,34 +208,33 @@ class QuickReplyApp(QObject):
     def active_window(self) -> WindowInfo | None:
         return self.desktop.windows.active_window() if self.desktop else None
 
-    def open_picker(self, target: WindowInfo | None) -> None:
+    def open_picker(self, target: WindowInfo | None) -> Picker:
         self.picker.open_for(target, self.conversations.counter_text(target))
+        return self.picker
+
+    @property
+    def openers(self) -> dict[str, Callable[[], QWidget]]:
+        """Every window by name, each with a call that opens it and returns it: what
+        the self-test and the language test walk (the tray menu is ``shell.menu``)."""
+        return {"picker": lambda: self.open_picker(None),
+                **{name: lambda name=name: self.open_window(name) for name in WINDOWS}}
 
     def _new_conversation_from_picker(self, target: WindowInfo | None) -> None:
         self.conversations.start_new(target)
         self.picker.counter.setText(self.conversations.counter_text(target))
 
-    def open_manager(self) -> None:
-        if self.manager is None:
-            from ui.manager import ManagerWindow
-
-            self.manager = ManagerWindow(self.context)
-        _present(self.manager)
-
-    def open_statistics(self) -> None:
-        if self.statistics is None:
-            from ui.stats_window import StatsWindow
-
-            self.statistics = StatsWindow(self.context)
-        _present(self.statistics)
-
-    def open_drills(self) -> DrillWindow:
-        if self.drills is None:
-            from ui.drill_window import DrillWindow
-
-            self.drills = DrillWindow(self.context)
-        _present(self.drills)
-        return self.drills
+    def open_window(self, name: str) -> QWidget:
+        """Show the registry's window ``name`` in front (built on first use)."""
+        kind = WINDOWS[name]
+        window = self.kept.get(name)
+        if window is None:
+            window = kind.create(self.context)
+            if kind.reuse:
+                self.kept[name] = window
+            else:
+                window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        _present(window)
+        return window
 
     def drill_command(self, arguments: dict) -> None:
         """``quickreply drill`` from another process: every argument is checked, a bad
@@ -255,14 +248,7 @@ class QuickReplyApp(QObject):
         except QuickReplyError as error:
             self.shell.notify(str(error))
             return
-        self.open_drills().open_drill(drill_text, minutes if minutes in DRILL_MINUTES else None)
-
-    def open_settings(self) -> None:
-        from ui.settings_window import SettingsWindow
-
-        window = SettingsWindow(self.context)
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        _present(window)
+        self.open_window("drills").open_drill(drill_text, minutes if minutes in DRILL_MINUTES else None)
 
     # -- inserting ----------------------------------------------------------------------
 

@@ -3,8 +3,9 @@
 User-facing strings in ui/ are written in English with ``self.tr("…")`` (or
 ``QCoreApplication.translate(context, "…")``); ``scripts/update-translations`` collects
 them into ``ui/translations/quickreply_zh_CN.ts`` with pyside6-lupdate, where the
-Chinese is written. A compiled ``.qm`` beside it is used when present (release builds);
-otherwise the ``.ts`` itself is read, so a source checkout needs no build step.
+Chinese is written. A compiled ``.qm`` beside it is used when present (release builds:
+build.spec compiles it with lrelease); otherwise the ``.ts`` itself is read, so a
+source checkout needs no build step.
 """
 
 from __future__ import annotations
@@ -20,10 +21,14 @@ TRANSLATIONS = Path(__file__).resolve().parent / "translations"
 
 
 def interface_language(setting: str) -> str:
-    """"zh" or "en": the setting when it names one, else the system locale."""
+    """"zh" or "en": the setting when it names one, else the system's interface language
+    (on Windows the display language, not the region's formats; on Linux LANGUAGE,
+    LC_ALL, LC_MESSAGES or LANG)."""
     if setting in ("zh", "en"):
         return setting
-    return "zh" if QLocale.system().name().lower().startswith("zh") else "en"
+    system = QLocale.system()
+    first = next(iter(system.uiLanguages()), system.name())
+    return "zh" if first.lower().startswith("zh") else "en"
 
 
 class TsTranslator(QTranslator):
@@ -61,6 +66,14 @@ def read_ts(path: Path) -> dict[tuple[str, str], str]:
 _installed: list[QTranslator] = []
 
 
+def _compiled_is_current() -> bool:
+    """The .qm is there (build.spec ships it without the .ts) and no older than the .ts
+    beside it: in a checkout, a .qm left from an earlier lrelease must not hide newer
+    translations."""
+    compiled, source = TRANSLATIONS / "quickreply_zh_CN.qm", TRANSLATIONS / "quickreply_zh_CN.ts"
+    return compiled.exists() and (not source.exists() or compiled.stat().st_mtime >= source.stat().st_mtime)
+
+
 def install_language(setting: str) -> str:
     """Install the translators for ``setting`` ("", "zh" or "en"); returns the language.
     Calling it again switches language (windows re-read their texts on LanguageChange)."""
@@ -74,9 +87,8 @@ def install_language(setting: str) -> str:
         qt_own = QTranslator(app)
         if qt_own.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             _installed.append(qt_own)
-        compiled = TRANSLATIONS / "quickreply_zh_CN.qm"
         ours = QTranslator(app)
-        if not (compiled.exists() and ours.load(str(compiled))):
+        if not (_compiled_is_current() and ours.load(str(TRANSLATIONS / "quickreply_zh_CN.qm"))):
             ours = TsTranslator(read_ts(TRANSLATIONS / "quickreply_zh_CN.ts"), app)
         _installed.append(ours)
         for translator in _installed:

@@ -26,5 +26,27 @@ def _start_app(open_picker: bool, drill: dict | None = None) -> int:
     return run(open_picker=open_picker, drill=drill)
 
 
+def _self_test() -> int:
+    from ui.self_test import run_self_test
+
+    return run_self_test()
+
+
+def _attach_console() -> None:
+    """A windowed build on Windows starts with no stdout or stderr. Run from a console
+    (cmd, PowerShell) it writes there, so ``--version``, ``--self-test`` and the
+    command line answer; started from the Start menu there is no console and it stays
+    silent (the log file has what matters)."""
+    if os.name != "nt" or sys.stdout is not None:
+        return
+    import ctypes
+
+    if ctypes.windll.kernel32.AttachConsole(-1):  # ATTACH_PARENT_PROCESS
+        # "CONOUT$" opens as a console (WriteConsoleW): Chinese shows whatever the code page.
+        sys.stdout = open("CONOUT$", "w", encoding="utf-8")  # noqa: SIM115 (for the life of the process)
+        sys.stderr = open("CONOUT$", "w", encoding="utf-8")  # noqa: SIM115
+
+
 def main() -> int:
-    return cli_main(sys.argv[1:], start_app=_start_app)
+    _attach_console()
+    return cli_main(sys.argv[1:], start_app=_start_app, self_test=_self_test)

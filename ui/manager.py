@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -62,6 +62,10 @@ class ManagerWindow(QMainWindow):
         self.subscriptions_dialog: SubscriptionsDialog | None = None
         self.reload()
         self.search.setFocus()
+        # Room for the tool bar, the tree and the phrase columns, in text widths so it
+        # scales with the font; only the first size, the user may resize.
+        metrics = self.fontMetrics()
+        self.resize(self.sizeHint().expandedTo(QSize(metrics.averageCharWidth() * 150, metrics.height() * 34)))
 
     # -- building -------------------------------------------------------------------
 

@@ -147,7 +147,7 @@ class PhraseEditor(QDialog):
         for name in KNOWN:
             self._add_insert_action(menu, "{" + name + "}", meanings.get(name, ""))
         self._add_insert_action(menu, "{" + INPUT_PREFIX + "}", self.tr("asks you for a value, e.g. {example}")
-                                .format(example="{input:订单号}"))
+                                .format(example="{input:" + self.tr("order number") + "}"))
         return menu
 
     def _add_insert_action(self, menu: QMenu, token: str, meaning: str) -> None:

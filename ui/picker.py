@@ -56,7 +56,6 @@ class Picker(QWidget):
         #: The phrases listed, in row order (items hold only text: PySide must not own them).
         self.shown: list[Phrase] = []
         self.setObjectName("picker")
-        self.setWindowTitle("QuickReply picker")
         self.query = QLineEdit(self)
         self.query.setClearButtonEnabled(True)
         self.groups = QComboBox(self)
@@ -99,6 +98,7 @@ class Picker(QWidget):
         self.setStyleSheet("#picker { border: 1px solid palette(mid); }")
 
     def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("QuickReply picker"))
         self.query.setPlaceholderText(self.tr("Type a code, pinyin initials or words…"))
         self.hint.setText(self.tr("Enter insert · 1–9 choose · Ctrl+N new conversation · F2 name it · Esc close"))
         self.groups.setItemText(0, self.tr("All groups"))

@@ -155,7 +155,7 @@ class ConversationsPage(SettingsPage):
         self.editor.retranslate()
         self.test_label.setText(self.tr("Test a tit&le:"))
         self.test_class_edit.setPlaceholderText(self.tr("Window class, e.g. AliWorkBench"))
-        self.test_title_edit.setPlaceholderText(self.tr("Window title, e.g. (2) 王小明 - 接待中心"))
+        self.test_title_edit.setPlaceholderText(self.tr("Window title, e.g. (2) Jane Doe - Live chat"))
         self.check_limits()
         self.update_test()
 

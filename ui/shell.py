@@ -7,10 +7,14 @@ Both show one set of QActions, so a menu entry and a button can never disagree.
 from __future__ import annotations
 
 from pathlib import Path
+from string import Template
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRectF, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QIcon, QPainter
+from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QSystemTrayIcon, QToolButton, QVBoxLayout, QWidget
+
+from ui.windows import WINDOWS
 
 ICONS = Path(__file__).resolve().parent / "icons"
 
@@ -19,23 +23,34 @@ def icon(name: str) -> QIcon:
     return QIcon(str(ICONS / f"{name}.svg"))
 
 
+#: Tray sizes the badge is drawn at: each from the SVGs, so the digit stays sharp.
+BADGE_SIZES = (16, 22, 24, 32, 48, 64)
+
+
 def badged(base: QIcon, count: int, warn: bool) -> QIcon:
-    """``base`` with the conversation's quick-reply count in a corner badge (amber past
+    """``base`` with the conversation's quick-reply count in a corner badge (red past
     the soft limit), so the agent sees it without opening anything."""
-    pixmap = base.pixmap(64, 64)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor("#d1242f" if warn else "#1a7f37"))
-    painter.drawEllipse(30, 30, 34, 34)
-    font = QFont()
-    font.setPixelSize(24)
-    font.setBold(True)
-    painter.setFont(font)
-    painter.setPen(QColor("white"))
-    painter.drawText(30, 30, 34, 34, Qt.AlignmentFlag.AlignCenter, str(min(count, 99)))
-    painter.end()
-    return QIcon(pixmap)
+    template = Template((ICONS / "badge.svg").read_text("utf-8"))
+    badge = QSvgRenderer(QByteArray(template.substitute(
+        colour="#d1242f" if warn else "#1a7f37", count=min(count, 99)).encode()))
+    result = QIcon()
+    for size in BADGE_SIZES:
+        pixmap = base.pixmap(size, size)
+        painter = QPainter(pixmap)
+        badge.render(painter, QRectF(0, 0, size, size))
+        painter.end()
+        result.addPixmap(pixmap)
+    return result
+
+
+def tray_icon(paused: bool, scheme: Qt.ColorScheme) -> QIcon:
+    """The tray variant for the panel: a blue bubble on light panels, a white one on
+    dark panels; where the desktop does not say, the palette decides."""
+    if scheme == Qt.ColorScheme.Unknown:
+        dark = QGuiApplication.palette().window().color().lightness() < 128
+    else:
+        dark = scheme == Qt.ColorScheme.Dark
+    return icon(f"tray{'-paused' if paused else ''}-{'dark' if dark else 'light'}")
 
 
 class AppActions(QObject):
@@ -45,23 +60,19 @@ class AppActions(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.pick = QAction(self)
-        self.manager = QAction(self)
-        self.statistics = QAction(self)
-        self.drills = QAction(self)
-        self.settings = QAction(self)
+        # One entry per window of the registry, by its name.
+        self.windows = {name: QAction(self) for name in WINDOWS}
         self.pause = QAction(self, checkable=True)
         self.quit = QAction(self)
         self.retranslate()
 
     def all(self) -> list[QAction]:
-        return [self.pick, self.manager, self.statistics, self.drills, self.settings, self.pause, self.quit]
+        return [self.pick, *self.windows.values(), self.pause, self.quit]
 
     def retranslate(self) -> None:
         self.pick.setText(self.tr("Pick a reply…"))
-        self.manager.setText(self.tr("Phrasebooks…"))
-        self.statistics.setText(self.tr("Statistics…"))
-        self.drills.setText(self.tr("Typing practice…"))
-        self.settings.setText(self.tr("Settings…"))
+        for name, action in self.windows.items():
+            action.setText(self.tr(WINDOWS[name].menu_text))
         self.pause.setText(self.tr("Pause hotkeys"))
         self.quit.setText(self.tr("Quit"))
 
@@ -79,8 +90,11 @@ class Shell(QObject):
             self.menu.addAction(action)
         self.tray: QSystemTrayIcon | None = None
         self.fallback: FallbackWindow | None = None
+        self._state: tuple[bool, str, int, bool] = (False, "", 0, False)
+        self._scheme = QGuiApplication.styleHints().colorScheme()
         if tray_available:
-            self.tray = QSystemTrayIcon(icon("quickreply"), self)
+            self.tray = QSystemTrayIcon(tray_icon(False, self._scheme), self)
+            QGuiApplication.styleHints().colorSchemeChanged.connect(self._scheme_changed)
             self.tray.setContextMenu(self.menu)
             self.tray.activated.connect(self._tray_activated)
             self.tray.show()
@@ -92,13 +106,19 @@ class Shell(QObject):
         if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
             self.actions.pick.trigger()
 
+    def _scheme_changed(self, scheme: Qt.ColorScheme) -> None:
+        """The desktop switched between light and dark: the tray icon follows."""
+        self._scheme = scheme
+        self.set_state(*self._state)
+
     def set_state(self, paused: bool, status: str, count: int = 0, warn: bool = False) -> None:
         """Icon and tooltip: paused or active, a line of status, and the current
         conversation's quick-reply count as a badge."""
+        self._state = (paused, status, count, warn)
         self.actions.pause.setChecked(paused)
         tooltip = f"QuickReply — {status}"
         if self.tray is not None:
-            base = icon("quickreply-paused" if paused else "quickreply")
+            base = tray_icon(paused, self._scheme)
             self.tray.setIcon(badged(base, count, warn) if count and not paused else base)
             self.tray.setToolTip(tooltip)
         if self.fallback is not None:
@@ -141,7 +161,19 @@ class FallbackWindow(QWidget):
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             layout.addWidget(button)
         layout.addWidget(self.message)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 44)
         self.retranslate()
+        self.resize(self.minimumWidth(), layout.totalHeightForWidth(self.minimumWidth()))
+
+    def event(self, event: QEvent) -> bool:
+        # Wrapped lines need height the window does not ask for by itself: grow (never
+        # shrink what the user chose) whenever a text change re-lays the window out.
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            needed = self.layout().totalHeightForWidth(self.width())
+            if needed > self.height():
+                self.resize(self.width(), needed)
+        return handled
 
     def retranslate(self) -> None:
         self.setWindowTitle("QuickReply")

@@ -13,15 +13,21 @@ from tests.e2e.xserver import XServer
 ROOT = Path(__file__).resolve().parents[2]
 
 
+#: The app from the source tree; the frozen build's test passes its own program.
+SOURCE_PROGRAM = (sys.executable, "-m", "ui")
+
+
 class AppProcess:
-    def __init__(self, xserver: XServer, home: Path, language: str = "en", args: tuple[str, ...] = ()):
-        """Start ``quickreply ARGS`` (the app itself when ARGS is empty) as the first process."""
+    def __init__(self, xserver: XServer, home: Path, language: str = "en", program: tuple[str, ...] = SOURCE_PROGRAM,
+                 args: tuple[str, ...] = ()):
+        """Start ``PROGRAM ARGS`` (the app itself when ARGS is empty) as the first process."""
         self.xserver = xserver
         self.home = home
+        self.program = list(program)
         self.env = {**xserver.env, "QUICKREPLY_HOME": str(home), "QUICKREPLY_LANG": language,
                     "QUICKREPLY_INSTANCE": f"e2e-{uuid.uuid4().hex[:8]}", "PYTHONPATH": str(ROOT),
                     "LANG": "zh_CN.UTF-8" if language == "zh" else "en_US.UTF-8"}
-        self.process = subprocess.Popen([sys.executable, "-m", "ui", *args], env=self.env, cwd=ROOT,
+        self.process = subprocess.Popen([*self.program, *args], env=self.env, cwd=ROOT,
                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         assert self.process.stdout is not None
         line = self.process.stdout.readline()
@@ -31,7 +37,7 @@ class AppProcess:
 
     def command(self, *args: str, timeout: float = 30) -> subprocess.CompletedProcess:
         """``quickreply ARGS`` from a second process, as a user or a desktop shortcut runs it."""
-        return subprocess.run([sys.executable, "-m", "ui", *args], env=self.env, cwd=ROOT,
+        return subprocess.run([*self.program, *args], env=self.env, cwd=ROOT,
                               capture_output=True, text=True, timeout=timeout)
 
     def window_named(self, name: str, timeout: float = 5) -> int | None:

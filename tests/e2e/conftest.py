@@ -15,6 +15,13 @@ import pytest
 from tests.e2e.xserver import MISSING_TOOLS_HINT, XServer, start_xserver, tools_available
 
 HERE = Path(__file__).resolve().parent
+#: A line for the end of the run (test_frozen.py: the build's time and size).
+SUMMARY = pytest.StashKey[list[str]]()
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    for line in config.stash.get(SUMMARY, []):
+        terminalreporter.write_line(line)
 
 
 @pytest.fixture(scope="session")

@@ -71,19 +71,23 @@ def test_without_a_keyboard_backend_the_reply_goes_to_the_clipboard(qtbot, wayla
 
 
 def test_the_menu_opens_the_statistics_window(qtbot, wayland_app: QuickReplyApp) -> None:
-    wayland_app.actions.statistics.trigger()
-    qtbot.waitUntil(wayland_app.statistics.isVisible)
-    assert wayland_app.statistics.windowTitle() == "QuickReply statistics"
-    wayland_app.statistics.close()
+    wayland_app.actions.windows["statistics"].trigger()
+    statistics = wayland_app.kept["statistics"]
+    qtbot.waitUntil(statistics.isVisible)
+    assert statistics.windowTitle() == "QuickReply statistics"
+    statistics.close()
 
 
-def test_the_menu_opens_typing_practice_after_statistics(qtbot, wayland_app: QuickReplyApp) -> None:
+def test_the_menu_opens_typing_practice_after_the_phrasebooks(qtbot, wayland_app: QuickReplyApp) -> None:
+    windows = wayland_app.actions.windows
     actions = wayland_app.actions.all()
-    assert actions.index(wayland_app.actions.drills) == actions.index(wayland_app.actions.statistics) + 1
-    wayland_app.actions.drills.trigger()
-    qtbot.waitUntil(wayland_app.drills.isVisible)
-    assert wayland_app.drills.stack.currentWidget() is wayland_app.drills.chooser
-    wayland_app.drills.close()
+    assert actions.index(windows["drills"]) == actions.index(windows["manager"]) + 1
+    assert actions.index(windows["statistics"]) == actions.index(windows["drills"]) + 1
+    windows["drills"].trigger()
+    drills = wayland_app.kept["drills"]
+    qtbot.waitUntil(drills.isVisible)
+    assert drills.stack.currentWidget() is drills.chooser
+    drills.close()
 
 
 def test_quickreply_drill_reaches_the_running_instance(qtbot, wayland_app: QuickReplyApp, tmp_path: Path) -> None:
@@ -96,13 +100,15 @@ def test_quickreply_drill_reaches_the_running_instance(qtbot, wayland_app: Quick
     codes: list[int] = []
     sender = threading.Thread(target=lambda: codes.append(main(["drill", "--text", str(path), "--minutes", "1"])))
     sender.start()
-    qtbot.waitUntil(lambda: wayland_app.drills is not None and wayland_app.drills.running())
+    qtbot.waitUntil(lambda: "drills" in wayland_app.kept and wayland_app.kept["drills"].running())
     sender.join(5)
     assert codes == [0]
-    session = wayland_app.drills.run_page.session
+    drills = wayland_app.kept["drills"]
+    session = drills.run_page.session
     assert session.text.text == "亲，您好，请问有什么可以帮您？" and session.text.title == "drill"
     assert session.mode == "timed" and session.minutes == 1
     wayland_app._command("drill", {"text": "", "minutes": "lots"})  # bad arguments are told, not obeyed
-    assert wayland_app.drills.run_page.session is session
-    wayland_app.drills.confirm_leave = lambda: True
-    wayland_app.drills.close()
+    assert drills.run_page.session is session
+    drills.confirm_leave = lambda: True
+    drills.close()
+

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import ast
+import os
 import string
+import subprocess
+import sys
 from pathlib import Path
 
 from ui.i18n import TRANSLATIONS, read_ts
@@ -11,11 +14,20 @@ from ui.i18n import TRANSLATIONS, read_ts
 UI = Path(__file__).resolve().parents[2] / "ui"
 
 
+def _literals(call: ast.Call) -> list[str]:
+    return [arg.value for arg in call.args if isinstance(arg, ast.Constant) and isinstance(arg.value, str)]
+
+
 def _tr_strings() -> set[tuple[str, str]]:
-    """(class name, text) of every self.tr("literal") in ui/."""
+    """(class name, text) of every self.tr("literal") in ui/, and (context, text) of
+    every QT_TRANSLATE_NOOP("context", "literal") (texts translated later, as the
+    window registry's menu entries)."""
     found: set[tuple[str, str]] = set()
     for path in UI.glob("*.py"):
         tree = ast.parse(path.read_text("utf-8"))
+        for call in (node for node in ast.walk(tree) if isinstance(node, ast.Call)):
+            if isinstance(call.func, ast.Name) and call.func.id == "QT_TRANSLATE_NOOP" and len(_literals(call)) == 2:
+                found.add((_literals(call)[0], _literals(call)[1]))
         for cls in (node for node in ast.walk(tree) if isinstance(node, ast.ClassDef)):
             for call in (node for node in ast.walk(cls) if isinstance(node, ast.Call)):
                 func = call.func
@@ -36,3 +48,29 @@ def test_every_interface_string_is_translated_with_the_same_fields() -> None:
         return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
     assert [key for key in strings if fields(key[1]) != fields(messages[key])] == []
+
+
+def test_the_compiled_translation_is_used_when_current_and_the_ts_otherwise(qtbot, tmp_path: Path,
+                                                                           monkeypatch) -> None:
+    """What the frozen program relies on: lrelease's .qm loads and translates; a stale
+    .qm in a checkout (older than the .ts) gives way to the .ts."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from ui import i18n
+
+    source = tmp_path / "quickreply_zh_CN.ts"
+    source.write_bytes((TRANSLATIONS / "quickreply_zh_CN.ts").read_bytes())
+    compiled = tmp_path / "quickreply_zh_CN.qm"
+    subprocess.run([sys.executable, "-c", "from PySide6.scripts.pyside_tool import lrelease; lrelease()",
+                    "-silent", str(source), "-qm", str(compiled)], check=True, timeout=120)
+    monkeypatch.setattr(i18n, "TRANSLATIONS", tmp_path)
+    try:
+        i18n.install_language("zh")
+        assert type(i18n._installed[-1]) is QTranslator
+        assert QCoreApplication.translate("AppActions", "Quit") == "退出"
+        os.utime(compiled, (0, 0))  # older than the .ts
+        i18n.install_language("zh")
+        assert isinstance(i18n._installed[-1], i18n.TsTranslator)
+        assert QCoreApplication.translate("AppActions", "Quit") == "退出"
+    finally:
+        i18n.install_language("en")

@@ -165,6 +165,22 @@ def test_starting_the_app_without_a_desktop_says_so(isolated_home: Path) -> None
     assert result.returncode == 1 and "no graphical desktop found" in result.stderr
 
 
+def test_the_self_test_needs_no_desktop_and_never_the_users_data(isolated_home: Path) -> None:
+    from tests.unit.helpers import ROOT
+
+    env = {"QUICKREPLY_HOME": str(isolated_home), "QUICKREPLY_LANG": "en", "PATH": "/usr/bin:/bin",
+           "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-m", "ui", "--self-test"], capture_output=True, text=True, env=env,
+                            timeout=120, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert "0 failed" in result.stdout and not isolated_home.exists()
+
+
+def test_the_self_test_without_the_app_is_one_clear_error(capsys) -> None:
+    assert main(["--self-test"]) == 1
+    assert "the self-test needs the tray app" in capsys.readouterr().err
+
+
 STATS_KEYS = {"schema", "generated", "period", "limits", "conversations", "conversations_today",
               "conversations_per_day", "quick_replies_per_conversation", "over_soft_share", "over_hard_share",
               "insertions", "most_used", "never_used", "never_used_total", "per_book", "per_group"}

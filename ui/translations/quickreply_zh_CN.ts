@@ -4,37 +4,39 @@
 <context>
     <name>AppActions</name>
     <message>
-        <location filename="../shell.py" line="60"/>
+        <location filename="../shell.py" line="73"/>
         <source>Pick a reply…</source>
+        <extracomment>Tray sizes the badge is drawn at: each from the SVGs, so the digit stays sharp.</extracomment>
         <translation>选择回复…</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="61"/>
+        <location filename="../windows.py" line="41"/>
         <source>Phrasebooks…</source>
         <translation>短语库…</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="62"/>
-        <source>Statistics…</source>
-        <translation>统计…</translation>
-    </message>
-    <message>
-        <location filename="../shell.py" line="63"/>
+        <location filename="../windows.py" line="42"/>
         <source>Typing practice…</source>
         <translation>打字练习…</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="64"/>
+        <location filename="../windows.py" line="43"/>
+        <source>Statistics…</source>
+        <translation>统计…</translation>
+    </message>
+    <message>
+        <location filename="../windows.py" line="44"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="65"/>
+        <location filename="../shell.py" line="76"/>
         <source>Pause hotkeys</source>
         <translation>暂停快捷键</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="66"/>
+        <location filename="../self_test.py" line="76"/>
+        <location filename="../shell.py" line="77"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -399,7 +401,7 @@
     </message>
     <message>
         <location filename="../settings_conversations.py" line="158"/>
-        <source>Window title, e.g. (2) 王小明 - 接待中心</source>
+        <source>Window title, e.g. (2) Jane Doe - Live chat</source>
         <translation>窗口标题，例如 (2) 王小明 - 接待中心</translation>
     </message>
     <message>
@@ -558,12 +560,12 @@
         <translation>请先选择一个文本文件。</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="215"/>
+        <location filename="../drill_chooser.py" line="216"/>
         <source>Choose a text to practise</source>
         <translation>选择要练习的文字</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="216"/>
+        <location filename="../drill_chooser.py" line="217"/>
         <source>Text files (*.txt *.md);;All files (*)</source>
         <translation>文本文件 (*.txt *.md);;所有文件 (*)</translation>
     </message>
@@ -704,138 +706,138 @@
 <context>
     <name>DrillResultPage</name>
     <message>
-        <location filename="../drill_result.py" line="105"/>
+        <location filename="../drill_result.py" line="97"/>
         <source>Raw speed (all characters)</source>
         <extracomment>码长 this far over the ideal means the input method is used character by character. More corrections than this share of the characters: slow down for accuracy. How many characters the slowest / most-missed lists show. Beside the speed for Latin text, never instead of it.</extracomment>
         <translation>总速度（含错字）</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="106"/>
+        <location filename="../drill_result.py" line="98"/>
         <source>Accuracy</source>
         <translation>正确率</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="106"/>
+        <location filename="../drill_result.py" line="98"/>
         <source>Uncorrected errors</source>
         <translation>未改正的错字</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="107"/>
+        <location filename="../drill_result.py" line="99"/>
         <source>Consistency (speed variation)</source>
         <translation>稳定性（速度波动）</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="107"/>
+        <location filename="../drill_result.py" line="99"/>
         <source>Active time / wall time</source>
         <translation>有效用时 / 实际用时</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="108"/>
+        <location filename="../drill_result.py" line="100"/>
         <source>Speed by the wall clock</source>
         <translation>按实际用时的速度</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="109"/>
+        <location filename="../drill_result.py" line="101"/>
         <source>Pauses</source>
         <translation>停顿</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="109"/>
+        <location filename="../drill_result.py" line="101"/>
         <source>击键: keys per second</source>
         <translation>击键：每秒按键数</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="110"/>
+        <location filename="../drill_result.py" line="102"/>
         <source>码长: keys per character (ideal)</source>
         <translation>码长：每字按键数（理想值）</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="110"/>
+        <location filename="../drill_result.py" line="102"/>
         <source>回改: corrections</source>
         <translation>回改：上屏后删改</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="114"/>
+        <location filename="../drill_result.py" line="106"/>
         <source>correct characters per minute</source>
         <translation>每分钟正确字数</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="115"/>
+        <location filename="../drill_result.py" line="107"/>
         <source>&lt;b&gt;Why this speed&lt;/b&gt;</source>
         <translation>&lt;b&gt;速度分析&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="116"/>
+        <location filename="../drill_result.py" line="108"/>
         <source>&amp;Again</source>
         <translation>再练一次(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="117"/>
+        <location filename="../drill_result.py" line="109"/>
         <source>Practise &amp;weak characters</source>
         <translation>练习薄弱字(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="118"/>
+        <location filename="../drill_result.py" line="110"/>
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="125"/>
+        <location filename="../drill_result.py" line="117"/>
         <source>Goal reached: {speed:.0f} characters per minute! You are ready for the queue.</source>
         <translation>达标了：每分钟 {speed:.0f} 字！可以上岗接待了。</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="130"/>
+        <location filename="../drill_result.py" line="122"/>
         <source>{wpm:.0f} words per minute (characters ÷ 5)</source>
         <translation>每分钟 {wpm:.0f} 个单词（字符数 ÷ 5）</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="138"/>
+        <location filename="../drill_result.py" line="130"/>
         <source>{count}, {seconds:.0f} s left out</source>
         <translation>{count} 次，共 {seconds:.0f} 秒未计入</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="139"/>
+        <location filename="../drill_result.py" line="131"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="151"/>
+        <location filename="../drill_result.py" line="143"/>
         <source>At or over your goal of {goal} characters per minute. Keep the accuracy up.</source>
         <translation>已达到每分钟 {goal} 字的目标，请继续保持正确率。</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="155"/>
+        <location filename="../drill_result.py" line="147"/>
         <source>码长 {actual:.1f} is far above the ideal {ideal:.1f}: you spend keys choosing candidates. Type whole words and phrases (词组) instead of single characters.</source>
         <translation>码长 {actual:.1f}，远高于理想值 {ideal:.1f}：按键多花在选字上了。请整词、整句输入（打词组），少打单字。</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="160"/>
+        <location filename="../drill_result.py" line="152"/>
         <source>击键 {actual:.1f} keys per second; the goal needs about {needed:.1f} at the ideal 码长. Finger practice (home row, touch typing) will lift it.</source>
         <translation>击键每秒 {actual:.1f} 次；按理想码长，达标约需每秒 {needed:.1f} 次。多练指法（基准键位、盲打）能提高击键。</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="164"/>
+        <location filename="../drill_result.py" line="156"/>
         <source>{count} corrections (回改): each one costs the deleted characters and the time to type them again. Slow down a little for accuracy.</source>
         <translation>回改 {count} 次：每次都要删掉已上屏的字再重打，很费时间。放慢一点，先求准确。</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="168"/>
+        <location filename="../drill_result.py" line="160"/>
         <source>Accuracy under {floor:.0f}%: mistakes cost more speed than they save. Slow down a little.</source>
         <translation>正确率低于 {floor:.0f}%：打错浪费的时间比抢出来的多。请放慢一点。</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="171"/>
+        <location filename="../drill_result.py" line="163"/>
         <source>You paused {count} times; pauses are left out of the speed but show in the wall-clock figure.</source>
         <translation>您停顿了 {count} 次；停顿不计入速度，但会体现在按实际用时计算的速度里。</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="174"/>
+        <location filename="../drill_result.py" line="166"/>
         <source>Even typing without an obvious weak spot: more practice will lift the speed.</source>
         <translation>打字比较均衡，没有明显短板：多练习就能继续提速。</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="186"/>
+        <location filename="../drill_result.py" line="178"/>
         <source>Slowest: {slow}
 Most missed: {missed}</source>
         <translation>最慢的字：{slow}
@@ -845,39 +847,39 @@ Most missed: {missed}</source>
 <context>
     <name>DrillRunPage</name>
     <message>
-        <location filename="../drill_run.py" line="90"/>
+        <location filename="../drill_run.py" line="78"/>
         <source>Speed (chars/min)</source>
         <extracomment>The user asked to leave (Esc or the button); the window decides whether to ask.</extracomment>
         <translation>速度（字/分）</translation>
     </message>
     <message>
-        <location filename="../drill_run.py" line="91"/>
+        <location filename="../drill_run.py" line="79"/>
         <source>Accuracy</source>
         <translation>正确率</translation>
     </message>
     <message>
-        <location filename="../drill_run.py" line="92"/>
-        <location filename="../drill_run.py" line="123"/>
+        <location filename="../drill_run.py" line="80"/>
+        <location filename="../drill_run.py" line="111"/>
         <source>Time</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../drill_run.py" line="93"/>
+        <location filename="../drill_run.py" line="81"/>
         <source>Paused: the clock waits for you</source>
         <translation>已暂停：计时等您继续</translation>
     </message>
     <message>
-        <location filename="../drill_run.py" line="94"/>
+        <location filename="../drill_run.py" line="82"/>
         <source>Type the text in the box below with your usual input method. The clock starts with your first key.</source>
         <translation>请用平时的输入法在下面的输入框中打出上面的文字。按下第一个键时开始计时。</translation>
     </message>
     <message>
-        <location filename="../drill_run.py" line="96"/>
+        <location filename="../drill_run.py" line="84"/>
         <source>Leave (Esc)</source>
         <translation>退出练习（Esc）</translation>
     </message>
     <message>
-        <location filename="../drill_run.py" line="123"/>
+        <location filename="../drill_run.py" line="111"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
@@ -935,7 +937,7 @@ Most missed: {missed}</source>
 <context>
     <name>FallbackWindow</name>
     <message>
-        <location filename="../shell.py" line="148"/>
+        <location filename="../shell.py" line="180"/>
         <source>This desktop has no system tray, so QuickReply lives in this window. Closing it keeps QuickReply running; start QuickReply again to bring it back.</source>
         <translation>当前桌面没有系统托盘，因此 QuickReply 显示在此窗口中。关闭此窗口后 QuickReply 仍在运行；再次启动 QuickReply 即可重新打开此窗口。</translation>
     </message>
@@ -1276,137 +1278,137 @@ Most missed: {missed}</source>
 <context>
     <name>ManagerWindow</name>
     <message>
-        <location filename="../manager.py" line="183"/>
+        <location filename="../manager.py" line="187"/>
         <source>Phrasebooks — QuickReply</source>
         <translation>短语库 — QuickReply</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="185"/>
+        <location filename="../manager.py" line="189"/>
         <source>&amp;New phrase…</source>
         <translation>新建短语(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="185"/>
+        <location filename="../manager.py" line="189"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="186"/>
+        <location filename="../manager.py" line="190"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="186"/>
+        <location filename="../manager.py" line="190"/>
         <source>Move to &amp;group…</source>
         <translation>移动到分组(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="187"/>
+        <location filename="../manager.py" line="191"/>
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="187"/>
+        <location filename="../manager.py" line="191"/>
         <source>Move do&amp;wn</source>
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="188"/>
+        <location filename="../manager.py" line="192"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="188"/>
+        <location filename="../manager.py" line="192"/>
         <source>Clear the search</source>
         <translation>清除搜索</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="189"/>
+        <location filename="../manager.py" line="193"/>
         <source>&amp;New book…</source>
         <translation>新建短语库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="189"/>
+        <location filename="../manager.py" line="193"/>
         <source>&amp;Rename book…</source>
         <translation>重命名短语库(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="190"/>
+        <location filename="../manager.py" line="194"/>
         <source>&amp;Delete book…</source>
         <translation>删除短语库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="190"/>
+        <location filename="../manager.py" line="194"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="191"/>
+        <location filename="../manager.py" line="195"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="191"/>
+        <location filename="../manager.py" line="195"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="192"/>
+        <location filename="../manager.py" line="196"/>
         <source>&amp;Subscriptions…</source>
         <translation>订阅管理(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="196"/>
+        <location filename="../manager.py" line="200"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="197"/>
+        <location filename="../manager.py" line="201"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="198"/>
+        <location filename="../manager.py" line="202"/>
         <source>&amp;Book</source>
         <translation>短语库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="199"/>
+        <location filename="../manager.py" line="203"/>
         <source>Phrase actions</source>
         <translation>短语操作</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="200"/>
+        <location filename="../manager.py" line="204"/>
         <source>Search: short code, pinyin initials or words (Ctrl+F)</source>
         <translation>搜索：快捷编码、拼音首字母或文字（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="294"/>
+        <location filename="../manager.py" line="298"/>
         <source>“{book}” is subscribed and read-only: its publisher edits it.</source>
         <translation>“{book}”是订阅的短语库，只读：由发布者负责编辑。</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="310"/>
+        <location filename="../manager.py" line="314"/>
         <source>Clear the search to reorder phrases</source>
         <translation>清除搜索后才能调整短语顺序</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="321"/>
+        <location filename="../manager.py" line="325"/>
         <source>From {source} · revision {revision} · updated {time}</source>
         <translation>来源：{source} · 第 {revision} 版 · 更新于 {time}</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="324"/>
+        <location filename="../manager.py" line="328"/>
         <source>Last check failed: {reason}. The last good copy is kept.</source>
         <translation>最近一次检查失败：{reason}。已保留上一份完好的版本。</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="339"/>
+        <location filename="../manager.py" line="343"/>
         <source>&amp;Undo {change}</source>
         <translation>撤销{change}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="340"/>
+        <location filename="../manager.py" line="344"/>
         <source>&amp;Redo {change}</source>
         <translation>重做{change}(&amp;R)</translation>
     </message>
@@ -1602,6 +1604,11 @@ Most missed: {missed}</source>
         <translation>插入时让您填写内容，例如 {example}</translation>
     </message>
     <message>
+        <location filename="../phrase_editor.py" line="150"/>
+        <source>order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
         <location filename="../phrase_editor.py" line="154"/>
         <source>{token} — {meaning}</source>
         <translation>{token} — {meaning}</translation>
@@ -1688,9 +1695,14 @@ Most missed: {missed}</source>
 <context>
     <name>Picker</name>
     <message>
+        <location filename="../picker.py" line="101"/>
+        <source>QuickReply picker</source>
+        <extracomment>A focus loss this soon after opening is the window manager&apos;s doing, not the agent&apos;s. Ctrl+N: the agent starts a new conversation with this window&apos;s buyer. F2: the agent names the conversation (for clients with one title for every buyer). The phrases listed, in row order (items hold only text: PySide must not own them).</extracomment>
+        <translation>QuickReply 选择回复</translation>
+    </message>
+    <message>
         <location filename="../picker.py" line="102"/>
         <source>Type a code, pinyin initials or words…</source>
-        <extracomment>A focus loss this soon after opening is the window manager&apos;s doing, not the agent&apos;s. Ctrl+N: the agent starts a new conversation with this window&apos;s buyer. F2: the agent names the conversation (for clients with one title for every buyer). The phrases listed, in row order (items hold only text: PySide must not own them).</extracomment>
         <translation>输入快捷编码、拼音首字母或文字…</translation>
     </message>
     <message>
@@ -1731,33 +1743,33 @@ Most missed: {missed}</source>
 <context>
     <name>QuickReplyApp</name>
     <message>
-        <location filename="../app.py" line="134"/>
+        <location filename="../app.py" line="128"/>
         <source>Global hotkeys are not available on this desktop (Wayland). Bind the command “quickreply pick” to a keyboard shortcut in your desktop settings to open the picker.</source>
         <extracomment>Calls back when the active window changes (None where there is no such watcher). Emitted from the watcher&apos;s thread; delivered queued on the main thread.</extracomment>
         <translation>当前桌面（Wayland）不支持全局快捷键。请在桌面设置中为命令“quickreply pick”绑定一个快捷键，用来打开短语选择器。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="151"/>
+        <location filename="../app.py" line="145"/>
         <source>Hotkeys unavailable; use “quickreply pick”</source>
         <translation>快捷键不可用，请使用“quickreply pick”</translation>
     </message>
     <message>
-        <location filename="../app.py" line="153"/>
+        <location filename="../app.py" line="147"/>
         <source>Hotkeys paused</source>
         <translation>快捷键已暂停</translation>
     </message>
     <message>
-        <location filename="../app.py" line="156"/>
+        <location filename="../app.py" line="150"/>
         <source>Ready · picker {chord}</source>
         <translation>就绪 · 短语选择器 {chord}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="292"/>
+        <location filename="../app.py" line="278"/>
         <source>The reply is on the clipboard; paste it with Ctrl+V.</source>
         <translation>回复已复制到剪贴板，请按 Ctrl+V 粘贴。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="309"/>
+        <location filename="../app.py" line="295"/>
         <source>The window did not accept the reply. It is not on the clipboard any more; try again or switch the application to typing mode.</source>
         <translation>该窗口未接受这条回复，剪贴板中也已不再保留。请重试，或将该程序的插入方式改为逐键输入。</translation>
     </message>
@@ -2128,6 +2140,19 @@ Most missed: {missed}</source>
         <location filename="../settings_rules.py" line="343"/>
         <source>Rule {row}: the title pattern is not a valid regular expression ({error}).</source>
         <translation>第 {row} 条规则：窗口标题不是有效的正则表达式（{error}）。</translation>
+    </message>
+</context>
+<context>
+    <name>SelfTest</name>
+    <message>
+        <location filename="../self_test.py" line="98"/>
+        <source>self-test failed: {failure}</source>
+        <translation>自检失败：{failure}</translation>
+    </message>
+    <message>
+        <location filename="../self_test.py" line="100"/>
+        <source>QuickReply self-test: {passed} checks passed, {failed} failed ({checks})</source>
+        <translation>QuickReply 自检：{passed} 项通过，{failed} 项失败（{checks}）</translation>
     </message>
 </context>
 <context>

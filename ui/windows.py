@@ -1,0 +1,46 @@
+"""Every window the tray menu opens, in one registry.
+
+The tray menu, ``quickreply --self-test`` (ui/self_test.py) and the language test
+(tests/ui/test_language_walk.py) all walk ``WINDOWS``, so a new window is one line here:
+its name, its class as "module:Class" and its tray-menu entry. The module is imported
+when the window is first opened, which keeps start-up light (the statistics window
+alone pulls in QtCharts); build.spec bundles every module of ui/, so nothing is missed.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from ui.context import AppContext
+
+
+@dataclass(frozen=True)
+class WindowKind:
+    # "module:Class"; the class is built with the AppContext alone.
+    factory: str
+    # The tray menu's entry, translated in the "AppActions" context.
+    menu_text: str
+    # True: one window, shown again with its state; False: a fresh one each time,
+    # deleted when closed (a dialog whose Cancel must forget what was edited).
+    reuse: bool = True
+
+    def create(self, context: AppContext) -> QWidget:
+        module, _, name = self.factory.partition(":")
+        return getattr(importlib.import_module(module), name)(context)
+
+
+# In the tray menu's order.
+WINDOWS: dict[str, WindowKind] = {
+    "manager": WindowKind("ui.manager:ManagerWindow", QT_TRANSLATE_NOOP("AppActions", "Phrasebooks…")),
+    "drills": WindowKind("ui.drill_window:DrillWindow", QT_TRANSLATE_NOOP("AppActions", "Typing practice…")),
+    "statistics": WindowKind("ui.stats_window:StatsWindow", QT_TRANSLATE_NOOP("AppActions", "Statistics…")),
+    "settings": WindowKind("ui.settings_window:SettingsWindow", QT_TRANSLATE_NOOP("AppActions", "Settings…"),
+                           reuse=False),
+}
