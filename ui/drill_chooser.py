@@ -55,8 +55,8 @@ class DrillChooser(QWidget):
         self.language = QComboBox(self)
         for code in LANGUAGES:
             self.language.addItem("", code)
-        # A Chinese interface starts on Chinese texts; an English one shows both.
-        self.language.setCurrentIndex(LANGUAGES.index("zh" if interface_language() == "zh" else ""))
+        # Texts in the interface's language first; the trainee can pick the other.
+        self.language.setCurrentIndex(LANGUAGES.index(interface_language()))
         self.mode = QComboBox(self)
         for _ in MODES:
             self.mode.addItem("")

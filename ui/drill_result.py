@@ -98,8 +98,9 @@ class DrillResultPage(QWidget):
             "accuracy": self.tr("Accuracy"), "uncorrected": self.tr("Uncorrected errors"),
             "consistency": self.tr("Consistency (speed variation)"), "time": self.tr("Active time / wall time"),
             "wall": self.tr("Speed by the wall clock"),
-            "pauses": self.tr("Pauses"), "keys_per_second": self.tr("击键: keys per second"),
-            "code_length": self.tr("码长: keys per character (ideal)"), "corrections": self.tr("回改: corrections"),
+            "pauses": self.tr("Pauses"), "keys_per_second": self.tr("Keystrokes per second"),
+            "code_length": self.tr("Keystrokes per character (ideal)"),
+            "corrections": self.tr("Corrections after commit"),
         }
         for name, text in names.items():
             self.captions[name].setText(text)
@@ -144,17 +145,18 @@ class DrillResultPage(QWidget):
                                    "up.").format(goal=goal))
         ideal = result.ideal_keystrokes_per_char
         if result.language == "zh" and result.characters and result.keystrokes_per_char > ideal * CODE_LENGTH_SLACK:
-            reasons.append(self.tr("码长 {actual:.1f} is far above the ideal {ideal:.1f}: you spend keys choosing "
-                                   "candidates. Type whole words and phrases (词组) instead of single "
-                                   "characters.").format(actual=result.keystrokes_per_char, ideal=ideal))
+            reasons.append(self.tr("{actual:.1f} keystrokes per character is far above the ideal {ideal:.1f}: you "
+                                   "spend keys choosing candidates. Type whole words and phrases instead of "
+                                   "single characters.").format(actual=result.keystrokes_per_char, ideal=ideal))
         needed = goal * ideal / 60
         if result.net_cpm < goal and result.keystrokes and result.keystrokes_per_second < needed:
-            reasons.append(self.tr("击键 {actual:.1f} keys per second; the goal needs about {needed:.1f} at the "
-                                   "ideal 码长. Finger practice (home row, touch typing) will lift it.").format(
+            reasons.append(self.tr("{actual:.1f} keystrokes per second; the goal needs about {needed:.1f} at the "
+                                   "ideal keystrokes per character. Finger practice (home row, touch typing) "
+                                   "will lift it.").format(
                                        actual=result.keystrokes_per_second, needed=needed))
         if result.characters and result.corrections > result.characters * CORRECTION_SHARE:
-            reasons.append(self.tr("{count} corrections (回改): each one costs the deleted characters and the "
-                                   "time to type them again. Slow down a little for accuracy.").format(
+            reasons.append(self.tr("{count} corrections after commit: each one costs the deleted characters and "
+                                   "the time to type them again. Slow down a little for accuracy.").format(
                                        count=result.corrections))
         elif result.accuracy < ACCURACY_FLOOR:
             reasons.append(self.tr("Accuracy under {floor:.0f}%: mistakes cost more speed than they save. Slow "

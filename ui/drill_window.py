@@ -85,7 +85,7 @@ class DrillWindow(QWidget):
         self.tabs.setTabText(0, self.tr("&Practice"))
         self.tabs.setTabText(1, self.tr("P&rogress"))
         self.tabs.setTabText(2, self.tr("&Help"))
-        self.tabs.setTabToolTip(2, self.tr("How speed, accuracy, 击键, 码长 and 回改 are measured (F1)"))
+        self.tabs.setTabToolTip(2, self.tr("How speed, accuracy and the input-method figures are measured (F1)"))
         self._load_help()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -211,9 +211,9 @@ def test_the_result_says_why_with_the_trainers_levers(qtbot, window: DrillWindow
     def reasons(**changes) -> str:
         return " ".join(page.reasons(replace(base, **changes), 90))
 
-    assert "词组" in reasons(keystrokes_per_char=base.ideal_keystrokes_per_char * 2)
+    assert "whole words and phrases" in reasons(keystrokes_per_char=base.ideal_keystrokes_per_char * 2)
     assert "Finger practice" in reasons(keystrokes_per_second=0.5)
-    assert "回改" in reasons(corrections=2, characters=3)
+    assert "corrections after commit" in reasons(corrections=2, characters=3)
     assert "Slow down" in reasons(accuracy=0.8)
     assert "paused 2 times" in reasons(pauses=[{"at": 1.0, "seconds": 12.0}, {"at": 5.0, "seconds": 20.0}])
     assert "At or over your goal" in reasons(net_cpm=95.0)

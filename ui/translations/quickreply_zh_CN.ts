@@ -743,17 +743,17 @@
     </message>
     <message>
         <location filename="../drill_result.py" line="101"/>
-        <source>击键: keys per second</source>
+        <source>Keystrokes per second</source>
         <translation>击键：每秒按键数</translation>
     </message>
     <message>
         <location filename="../drill_result.py" line="102"/>
-        <source>码长: keys per character (ideal)</source>
+        <source>Keystrokes per character (ideal)</source>
         <translation>码长：每字按键数（理想值）</translation>
     </message>
     <message>
         <location filename="../drill_result.py" line="102"/>
-        <source>回改: corrections</source>
+        <source>Corrections after commit</source>
         <translation>回改：上屏后删改</translation>
     </message>
     <message>
@@ -808,36 +808,36 @@
     </message>
     <message>
         <location filename="../drill_result.py" line="147"/>
-        <source>码长 {actual:.1f} is far above the ideal {ideal:.1f}: you spend keys choosing candidates. Type whole words and phrases (词组) instead of single characters.</source>
+        <source>{actual:.1f} keystrokes per character is far above the ideal {ideal:.1f}: you spend keys choosing candidates. Type whole words and phrases instead of single characters.</source>
         <translation>码长 {actual:.1f}，远高于理想值 {ideal:.1f}：按键多花在选字上了。请整词、整句输入（打词组），少打单字。</translation>
     </message>
     <message>
         <location filename="../drill_result.py" line="152"/>
-        <source>击键 {actual:.1f} keys per second; the goal needs about {needed:.1f} at the ideal 码长. Finger practice (home row, touch typing) will lift it.</source>
+        <source>{actual:.1f} keystrokes per second; the goal needs about {needed:.1f} at the ideal keystrokes per character. Finger practice (home row, touch typing) will lift it.</source>
         <translation>击键每秒 {actual:.1f} 次；按理想码长，达标约需每秒 {needed:.1f} 次。多练指法（基准键位、盲打）能提高击键。</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="156"/>
-        <source>{count} corrections (回改): each one costs the deleted characters and the time to type them again. Slow down a little for accuracy.</source>
+        <location filename="../drill_result.py" line="157"/>
+        <source>{count} corrections after commit: each one costs the deleted characters and the time to type them again. Slow down a little for accuracy.</source>
         <translation>回改 {count} 次：每次都要删掉已上屏的字再重打，很费时间。放慢一点，先求准确。</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="160"/>
+        <location filename="../drill_result.py" line="161"/>
         <source>Accuracy under {floor:.0f}%: mistakes cost more speed than they save. Slow down a little.</source>
         <translation>正确率低于 {floor:.0f}%：打错浪费的时间比抢出来的多。请放慢一点。</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="163"/>
+        <location filename="../drill_result.py" line="164"/>
         <source>You paused {count} times; pauses are left out of the speed but show in the wall-clock figure.</source>
         <translation>您停顿了 {count} 次；停顿不计入速度，但会体现在按实际用时计算的速度里。</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="166"/>
+        <location filename="../drill_result.py" line="167"/>
         <source>Even typing without an obvious weak spot: more practice will lift the speed.</source>
         <translation>打字比较均衡，没有明显短板：多练习就能继续提速。</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="178"/>
+        <location filename="../drill_result.py" line="179"/>
         <source>Slowest: {slow}
 Most missed: {missed}</source>
         <translation>最慢的字：{slow}
@@ -909,7 +909,7 @@ Most missed: {missed}</source>
     </message>
     <message>
         <location filename="../drill_window.py" line="88"/>
-        <source>How speed, accuracy, 击键, 码长 and 回改 are measured (F1)</source>
+        <source>How speed, accuracy and the input-method figures are measured (F1)</source>
         <translation>速度、正确率、击键、码长和回改是怎么计算的（F1）</translation>
     </message>
     <message>
