@@ -36,6 +36,7 @@ import types
 import typing
 import uuid
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import MISSING, asdict, dataclass, field, fields
 from datetime import UTC, datetime
 from enum import Enum
@@ -530,15 +531,15 @@ class DrillResult:
         if not isinstance(data, dict):
             raise QuickReplyError(tr("a drill record is not a JSON object"))
         values: dict[str, Any] = {}
-        for name, hint, optional in _record_fields():
+        for name, fits, is_float, optional in _record_fields():
             if name not in data:
                 if optional:
                     continue
                 raise QuickReplyError(tr("a drill record has no {field!r}", field=name))
             value = data[name]
-            if not _fits(value, hint):
+            if not fits(value):
                 raise QuickReplyError(tr("a drill record has a bad {field!r}: {value!r}", field=name, value=value))
-            values[name] = float(value) if hint is float else value
+            values[name] = float(value) if is_float else value
         if values["language"] not in LANGUAGES or values["mode"] not in MODES:
             raise QuickReplyError(tr("a drill record has an unknown language or mode: {language!r}, {mode!r}",
                                      language=values["language"], mode=values["mode"]))
@@ -546,31 +547,33 @@ class DrillResult:
 
 
 @cache
-def _record_fields() -> tuple[tuple[str, Any, bool], ...]:
-    """Each DrillResult field's name, type and whether it may be missing, worked out once:
-    resolving the annotations costs more than checking a record, and the team report
-    reads thousands of records."""
+def _record_fields() -> tuple[tuple[str, Callable[[Any], bool], bool, bool], ...]:
+    """Each DrillResult field's name, the test of its type, whether it is a float and
+    whether it may be missing, worked out once: resolving annotations costs far more
+    than checking a value, and the team report reads thousands of records."""
     hints = typing.get_type_hints(DrillResult)
-    return tuple((spec.name, hints[spec.name], spec.default is not MISSING or spec.default_factory is not MISSING)
+    return tuple((spec.name, _checker(hints[spec.name]), hints[spec.name] is float,
+                  spec.default is not MISSING or spec.default_factory is not MISSING)
                  for spec in fields(DrillResult))
 
 
-def _fits(value: Any, hint: Any) -> bool:
-    """Whether a JSON value has the type a field's annotation names (int is a float,
-    a bool is neither)."""
+def _checker(hint: Any) -> Callable[[Any], bool]:
+    """The test of whether a JSON value has the type an annotation names (an int is a
+    float, a bool is neither), built from the annotation once."""
     origin = typing.get_origin(hint)
     if origin in (types.UnionType, typing.Union):
-        return any(_fits(value, option) for option in typing.get_args(hint))
+        options = tuple(_checker(option) for option in typing.get_args(hint))
+        return lambda value: any(check(value) for check in options)
     if hint is type(None):
-        return value is None
-    if isinstance(value, bool):
-        return hint is bool
+        return lambda value: value is None
+    if hint is bool:
+        return lambda value: isinstance(value, bool)
     if hint is float:
-        return isinstance(value, int | float) and math.isfinite(value)
+        return lambda value: isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
     if origin is list:
-        (item,) = typing.get_args(hint)
-        return isinstance(value, list) and all(_fits(entry, item) for entry in value)
+        (item,) = map(_checker, typing.get_args(hint))
+        return lambda value: isinstance(value, list) and all(item(entry) for entry in value)
     if origin is dict:
-        key, item = typing.get_args(hint)
-        return isinstance(value, dict) and all(_fits(k, key) and _fits(v, item) for k, v in value.items())
-    return isinstance(value, hint)
+        key, item = map(_checker, typing.get_args(hint))
+        return lambda value: isinstance(value, dict) and all(key(k) and item(v) for k, v in value.items())
+    return lambda value: isinstance(value, hint) and not isinstance(value, bool)

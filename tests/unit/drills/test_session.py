@@ -349,7 +349,9 @@ def test_result_round_trips_and_rejects_bad_records() -> None:
     older = {key: value for key, value in record.items() if key != "word_stats"}  # before words were measured
     assert DrillResult.from_dict(older) == replace(result, word_stats={})
     for bad in ({**record, "net_cpm": "fast"}, {**record, "keystrokes": 1.5}, {**record, "language": "fr"},
-                {**record, "wpm": True}, {**record, "pauses": [1]}, [record], without_stats | {"id": None}):
+                {**record, "wpm": True}, {**record, "pauses": [1]}, [record], without_stats | {"id": None},
+                {**record, "keystrokes": True}, {**record, "net_cpm": float("nan")}, {**record, "minutes": "1"},
+                {**record, "word_stats": {"Hello": 1}}, {**record, "word_stats": {1: {}}}):
         with pytest.raises(QuickReplyError):
             DrillResult.from_dict(bad)
     missing = dict(record)
