@@ -34,7 +34,8 @@ and dates only, because a statistics export is meant to be handed to a team lead
     }
 
     PHRASE = {"book_id", "book", "phrase_id", "title", "code", "group"}
-    DRILL = DrillResult.to_dict() without "char_stats" (see assistant.drills.session)
+    DRILL = DrillResult.to_dict() without the DETAIL_FIELDS "char_stats" and "word_stats"
+            (see assistant.drills.session)
 
 Files written before typing drills lack the last four keys; readers take them as empty.
 
@@ -56,6 +57,7 @@ from assistant.atomic import atomic_write_text
 from assistant.conversations import CONVERSATIONS, FILE_NAME, INSERTIONS, TIME_FORMAT
 from assistant.csvtext import csv_text, write_csv_text
 from assistant.drills.history import drills_csv, read_results
+from assistant.drills.session import DETAIL_FIELDS
 from assistant.errors import QuickReplyError
 from assistant.i18n import tr
 from assistant.settings import Settings
@@ -201,7 +203,7 @@ def compute_stats(store: Store, settings: Settings, now: datetime, days: int = 3
     result["agent"] = settings.agent_name
     result["trainee"] = settings.trainee_name
     result["drill_goals"] = {"zh": settings.drill_goal_zh, "en": settings.drill_goal_en}
-    result["drills"] = [{key: value for key, value in drill.to_dict().items() if key != "char_stats"}
+    result["drills"] = [{key: value for key, value in drill.to_dict().items() if key not in DETAIL_FIELDS}
                         for drill in drills if local_day(drill.finished) is not None]
     return result
 

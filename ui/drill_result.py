@@ -22,7 +22,7 @@ CODE_LENGTH_SLACK = 1.3
 #: More corrections than this share of the characters: slow down for accuracy.
 CORRECTION_SHARE = 0.08
 ACCURACY_FLOOR = 0.95
-#: How many characters the slowest / most-missed lists show.
+#: How many characters or words the slowest / most-missed lists show.
 SHOWN_CHARACTERS = 5
 
 
@@ -54,6 +54,7 @@ class DrillResultPage(QWidget):
         self.why = QLabel(self, wordWrap=True)
         self.why.setTextFormat(Qt.TextFormat.RichText)
         self.characters = QLabel(self, wordWrap=True)
+        self.words = QLabel(self, wordWrap=True)
         self.again_button = QPushButton(self)
         self.adaptive_button = QPushButton(self)
         self.back_button = QPushButton(self)
@@ -84,6 +85,7 @@ class DrillResultPage(QWidget):
         layout.addWidget(self.why_caption)
         layout.addWidget(self.why)
         layout.addWidget(self.characters)
+        layout.addWidget(self.words)
         layout.addStretch(1)
         layout.addLayout(buttons)
 
@@ -134,8 +136,13 @@ class DrillResultPage(QWidget):
         self.values["code_length"].setText(f"{result.keystrokes_per_char:.2f} ({result.ideal_keystrokes_per_char:.2f})")
         self.values["corrections"].setText(str(result.corrections))
         self.why.setText("<br>".join(f"• {line}" for line in self.reasons(result, goal)))
-        self.characters.setText(self._characters_text(result))
-        self.adaptive_button.setEnabled(bool(result.char_stats))
+        slow, missed = slowest_and_missed(result.char_stats)
+        self.characters.setText(self.tr("Slowest: {slow}\nMost missed: {missed}").format(slow=slow, missed=missed))
+        slow, missed = slowest_and_missed(result.word_stats)
+        self.words.setText(self.tr("Slowest words: {slow}\nMost-missed words: {missed}").format(
+            slow=slow, missed=missed))
+        self.words.setVisible(bool(result.word_stats))  # a text without words, or a drill from before words
+        self.adaptive_button.setEnabled(bool(result.char_stats or result.word_stats))
 
     def reasons(self, result: DrillResult, goal: int) -> list[str]:
         """Plain sentences on what holds the speed back, most important first."""
@@ -169,12 +176,14 @@ class DrillResultPage(QWidget):
                                    "speed."))
         return reasons
 
-    def _characters_text(self, result: DrillResult) -> str:
-        stats = result.char_stats
-        slowest = sorted((char for char in stats if char.strip() and stats[char]["ms"] > 0),
-                         key=lambda char: -stats[char]["ms"])[:SHOWN_CHARACTERS]
-        missed = sorted((char for char in stats if stats[char]["missed"]),
-                        key=lambda char: -stats[char]["missed"])[:SHOWN_CHARACTERS]
-        slow_text = "  ".join(f"{char} {stats[char]['ms'] / 1000:.1f}s" for char in slowest) or "–"
-        missed_text = "  ".join(f"{char} ×{stats[char]['missed']}" for char in missed) or "–"
-        return self.tr("Slowest: {slow}\nMost missed: {missed}").format(slow=slow_text, missed=missed_text)
+
+def slowest_and_missed(stats: dict[str, dict]) -> tuple[str, str]:
+    """The slowest and the most-missed entries of a drill's ``char_stats`` or
+    ``word_stats`` as short lines ("货 1.2s  邮 0.9s", "货 ×2"), "–" for none. Slowest
+    goes by time per character, so a long word is not slow for its length alone."""
+    slowest = sorted((text for text in stats if text.strip() and stats[text]["ms"] > 0),
+                     key=lambda text: -stats[text]["ms"] / len(text))[:SHOWN_CHARACTERS]
+    missed = sorted((text for text in stats if stats[text]["missed"]),
+                    key=lambda text: -stats[text]["missed"])[:SHOWN_CHARACTERS]
+    return ("  ".join(f"{text} {stats[text]['ms'] / 1000:.1f}s" for text in slowest) or "–",
+            "  ".join(f"{text} ×{stats[text]['missed']}" for text in missed) or "–")

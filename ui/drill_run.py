@@ -2,8 +2,8 @@
 
 The input box feeds the ``DrillSession``; a QTimer (five times a second — enough for
 figures a person reads, no busy loop) refreshes the speed, accuracy, time and pause
-indicator and ends a timed drill when its time is up. A fixed-text drill ends on the
-commit of its last character, and so does a timed drill whose text runs out.
+indicator and ends a timed drill when its time is up. When a drill is over is the
+session's rule (``DrillSession.finished`` / ``is_over``): the page only asks.
 ``completed`` carries the session's result; saving it is the window's job.
 """
 
@@ -127,9 +127,7 @@ class DrillRunPage(QWidget):
             return
         self.session.typed_changed(typed, t)
         self._show_text()
-        # A timed drill whose text is all typed ends too: the core would wait for the
-        # time, and its clock stops at the first pause, so the drill would never end.
-        if self.session.finished or self.session.live(t).position >= len(self.session.text.text):
+        if self.session.finished:
             self._complete(t)
 
     def tick(self) -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.csvtext import csv_text, write_csv_text
-from assistant.drills.session import DrillResult
+from assistant.drills.session import DETAIL_FIELDS, DrillResult
 from assistant.errors import QuickReplyError
 from assistant.i18n import tr
 from assistant.storage import AtomicJSONStorage, CorruptFile, read_json, set_aside
@@ -27,9 +27,9 @@ from assistant.store import holding, writers_lock
 
 FILE_NAME = "drills.json"
 TABLE = "drills"
-#: The CSV for the team lead: every figure but the per-character table; ``pauses`` is
-#: their number and ``pause_seconds`` their total length.
-CSV_COLUMNS = tuple(column for name in DrillResult.__dataclass_fields__ if name != "char_stats"
+#: The CSV for the team lead: every figure but the per-character and per-word tables;
+#: ``pauses`` is their number and ``pause_seconds`` their total length.
+CSV_COLUMNS = tuple(column for name in DrillResult.__dataclass_fields__ if name not in DETAIL_FIELDS
                     for column in ((name, "pause_seconds") if name == "pauses" else (name,)))
 
 log = logging.getLogger(__name__)
@@ -118,7 +118,7 @@ class DrillHistory:
 
 
 def drills_csv(records: list[dict[str, Any]], *, header: bool = True) -> str:
-    """Drill records (``to_dict()``, with or without ``char_stats``) as CSV rows, figures
+    """Drill records (``to_dict()``, with or without the ``DETAIL_FIELDS``) as CSV rows, figures
     to 4 decimal places at most."""
     rows: list[list[Any]] = [list(CSV_COLUMNS)] if header else []
     for record in records:

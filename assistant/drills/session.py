@@ -22,6 +22,9 @@ Definitions (for trainees in ``docs/typing-metrics.md``):
   still counts as a miss, and the right character typed after the fix as a hit.
 * **Consistency** coefficient of variation of characters per active second, each
   committed character spread evenly over the time since the commit before it.
+* **Per character and per word** (``char_stats``, ``word_stats``): commits or tries,
+  misses, and mean milliseconds; a word (``assistant.drills.words``) is timed from the
+  commit before its first character to the commit of its last.
 """
 
 from __future__ import annotations
@@ -33,11 +36,14 @@ import types
 import typing
 import uuid
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field, fields
+from collections.abc import Callable
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from datetime import UTC, datetime
 from enum import Enum
+from functools import cache
 from typing import Any
 
+from assistant.drills.words import word_spans
 from assistant.errors import QuickReplyError
 from assistant.i18n import tr
 from assistant.pinyin import CJK_RUN, PinyinCache
@@ -49,6 +55,9 @@ SOURCES = ("shipped", "phrasebook", "custom", "adaptive")
 #: A text is Chinese when at least this share of its letters are Han characters.
 ZH_SHARE = 0.3
 WPM_CHARACTERS = 5
+#: The per-character and per-word tables: kept in the history, left out of the statistics
+#: export and the CSV (the team lead reads figures), optional when a record is read.
+DETAIL_FIELDS = ("char_stats", "word_stats")
 
 _WHITESPACE = re.compile(r"\s+")
 _KEY, _COMPOSE, _CHANGE = "key", "compose", "change"
@@ -117,10 +126,11 @@ class LiveFigures:
 
 @dataclass(frozen=True)
 class _Commit:
-    """Characters one change added: the event that added them, and for each the target
-    character at its place and whether it matched."""
+    """Characters one change added: the event that added them, the place of the first,
+    and for each the target character at its place and whether it matched."""
 
     event: int
+    start: int
     targets: tuple[str, ...]
     hits: tuple[bool, ...]
 
@@ -202,9 +212,9 @@ class _Clock:
 class DrillSession:
     """One drill being typed; see the module docstring for what is measured.
 
-    mode "fixed" ends when the committed input reaches the end of the text; "timed" when
-    active time reaches ``minutes`` (the caller asks ``is_over``). Events after the end
-    are ignored.
+    A drill ends when the committed input reaches the end of the text (right or wrong),
+    in either mode; a timed drill also when its active time reaches ``minutes`` (the
+    caller asks ``is_over`` as time passes). Events after the end are ignored.
     """
 
     def __init__(self, text: DrillText, *, mode: str = "fixed", minutes: int | None = None,
@@ -262,9 +272,9 @@ class DrillSession:
             for offset, hit in enumerate(hits):
                 if not hit:
                     self._ever_wrong[start + offset] = True
-            self._commits.append(_Commit(event, targets, hits))
+            self._commits.append(_Commit(event, start, targets, hits))
         self._typed = typed
-        if self.mode == "fixed" and len(typed) == len(target):
+        if len(typed) == len(target):
             self._finished = True
 
     # -- state ---------------------------------------------------------------------------
@@ -275,7 +285,8 @@ class DrillSession:
 
     @property
     def finished(self) -> bool:
-        """Fixed mode reached the end of the text (or the drill is over otherwise)."""
+        """The drill is over as of the last event or ``is_over`` call: the text is all
+        typed, the time was up, or ``finish`` was called."""
         return self._finished
 
     @property
@@ -283,9 +294,10 @@ class DrillSession:
         return self._typed
 
     def is_over(self, t: float) -> bool:
-        """Fixed mode reached the end, or timed mode's clock (which runs on while the
-        trainee hesitates, up to the pause threshold) reached the limit. Once over, over:
-        a pause that follows must not reopen the drill."""
+        """Whether the drill is over at ``t``: the text is all typed, or a timed drill's
+        active clock (as ``live`` shows it: running while the trainee hesitates, standing
+        still in a pause) has reached the limit. Once over, over: ``finished`` says so
+        from then on, and a pause that follows cannot reopen the drill."""
         if not self._finished and self.mode == "timed" and self.started:
             self._finished = self._elapsed(t)[0] >= (self.minutes or 0) * 60
         return self._finished
@@ -361,7 +373,8 @@ class DrillSession:
             keystrokes_per_char=round(self._keystrokes / characters, 2) if characters else 0.0,
             ideal_keystrokes_per_char=round(sum(ideal) / len(ideal), 2),
             corrections=self._corrections, characters=characters, correct_characters=correct,
-            char_stats=_char_stats(self._commits, spans))
+            char_stats=_char_stats(self._commits, spans),
+            word_stats=_word_stats(self.text.text, self._commits, spans))
 
 
 def diff(before: str, after: str) -> tuple[int, int, str]:
@@ -430,6 +443,45 @@ def _char_stats(commits: list[_Commit], spans: list[tuple[float, float]]) -> dic
             for char in seen}
 
 
+def _word_stats(text: str, commits: list[_Commit], spans: list[tuple[float, float]]) -> dict[str, dict]:
+    """Per word of the target text (``assistant.drills.words``): how many times it was
+    typed to its last character, how many of those had a miss at any of its characters
+    (corrected or not), and the mean ms from the commit before its first character to
+    the commit of its last. A commit of several characters shares its span evenly among
+    them, so a word committed with the one before it, or with a space, takes its part."""
+    word_at = [-1] * len(text)
+    occurrences = word_spans(text)
+    for index, (start, end) in enumerate(occurrences):
+        word_at[start:end] = [index] * (end - start)
+    begin: dict[int, float] = {}
+    end_ms: dict[int, float] = {}
+    missed: set[int] = set()
+    done: set[int] = set()
+    for commit, (first, last) in zip(commits, spans, strict=True):
+        share = (last - first) * 1000 / len(commit.targets)
+        for offset, hit in enumerate(commit.hits):
+            place = commit.start + offset
+            index = word_at[place]
+            if index < 0:
+                continue
+            begin.setdefault(index, first * 1000 + share * offset)
+            end_ms[index] = first * 1000 + share * (offset + 1)
+            if not hit:
+                missed.add(index)
+            if place == occurrences[index][1] - 1:
+                done.add(index)
+    seen: dict[str, int] = defaultdict(int)
+    misses: dict[str, int] = defaultdict(int)
+    total_ms: dict[str, float] = defaultdict(float)
+    for index in sorted(done):
+        word = text[slice(*occurrences[index])]
+        seen[word] += 1
+        misses[word] += index in missed
+        total_ms[word] += end_ms[index] - begin[index]
+    return {word: {"seen": seen[word], "missed": misses[word], "ms": round(total_ms[word] / seen[word], 1)}
+            for word in seen}
+
+
 # -- DrillResult ---------------------------------------------------------------------------
 
 
@@ -465,6 +517,7 @@ class DrillResult:
     characters: int
     correct_characters: int
     char_stats: dict[str, dict] = field(default_factory=dict)
+    word_stats: dict[str, dict] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -473,43 +526,54 @@ class DrillResult:
     def from_dict(cls, data: Any) -> DrillResult:
         """A result from its stored form; ``QuickReplyError`` naming the first bad field.
         Keys this version does not know are ignored (a newer app wrote them); a record
-        without ``char_stats`` (a statistics export) reads with none."""
+        without a field that has a default (``char_stats`` in a statistics export,
+        ``word_stats`` written before words were measured) reads with the default."""
         if not isinstance(data, dict):
             raise QuickReplyError(tr("a drill record is not a JSON object"))
-        hints = typing.get_type_hints(cls)
         values: dict[str, Any] = {}
-        for spec in fields(cls):
-            if spec.name not in data:
-                if spec.name == "char_stats":
+        for name, fits, is_float, optional in _record_fields():
+            if name not in data:
+                if optional:
                     continue
-                raise QuickReplyError(tr("a drill record has no {field!r}", field=spec.name))
-            value = data[spec.name]
-            if not _fits(value, hints[spec.name]):
-                raise QuickReplyError(tr("a drill record has a bad {field!r}: {value!r}", field=spec.name,
-                                         value=value))
-            values[spec.name] = float(value) if hints[spec.name] is float else value
+                raise QuickReplyError(tr("a drill record has no {field!r}", field=name))
+            value = data[name]
+            if not fits(value):
+                raise QuickReplyError(tr("a drill record has a bad {field!r}: {value!r}", field=name, value=value))
+            values[name] = float(value) if is_float else value
         if values["language"] not in LANGUAGES or values["mode"] not in MODES:
             raise QuickReplyError(tr("a drill record has an unknown language or mode: {language!r}, {mode!r}",
                                      language=values["language"], mode=values["mode"]))
         return cls(**values)
 
 
-def _fits(value: Any, hint: Any) -> bool:
-    """Whether a JSON value has the type a field's annotation names (int is a float,
-    a bool is neither)."""
+@cache
+def _record_fields() -> tuple[tuple[str, Callable[[Any], bool], bool, bool], ...]:
+    """Each DrillResult field's name, the test of its type, whether it is a float and
+    whether it may be missing, worked out once: resolving annotations costs far more
+    than checking a value, and the team report reads thousands of records."""
+    hints = typing.get_type_hints(DrillResult)
+    return tuple((spec.name, _checker(hints[spec.name]), hints[spec.name] is float,
+                  spec.default is not MISSING or spec.default_factory is not MISSING)
+                 for spec in fields(DrillResult))
+
+
+def _checker(hint: Any) -> Callable[[Any], bool]:
+    """The test of whether a JSON value has the type an annotation names (an int is a
+    float, a bool is neither), built from the annotation once."""
     origin = typing.get_origin(hint)
     if origin in (types.UnionType, typing.Union):
-        return any(_fits(value, option) for option in typing.get_args(hint))
+        options = tuple(_checker(option) for option in typing.get_args(hint))
+        return lambda value: any(check(value) for check in options)
     if hint is type(None):
-        return value is None
-    if isinstance(value, bool):
-        return hint is bool
+        return lambda value: value is None
+    if hint is bool:
+        return lambda value: isinstance(value, bool)
     if hint is float:
-        return isinstance(value, int | float) and math.isfinite(value)
+        return lambda value: isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
     if origin is list:
-        (item,) = typing.get_args(hint)
-        return isinstance(value, list) and all(_fits(entry, item) for entry in value)
+        (item,) = map(_checker, typing.get_args(hint))
+        return lambda value: isinstance(value, list) and all(item(entry) for entry in value)
     if origin is dict:
-        key, item = typing.get_args(hint)
-        return isinstance(value, dict) and all(_fits(k, key) and _fits(v, item) for k, v in value.items())
-    return isinstance(value, hint)
+        key, item = map(_checker, typing.get_args(hint))
+        return lambda value: isinstance(value, dict) and all(key(k) and item(v) for k, v in value.items())
+    return lambda value: isinstance(value, hint) and not isinstance(value, bool)

@@ -1,7 +1,7 @@
 """Texts to practise on: the shipped drill texts (written for this app, in the trade's
 own words), the user's phrasebook replies ("practise what you send"), pasted or
 imported text, long texts for timed drills, and adaptive drills built from the
-characters a trainee misses or types slowly.
+characters and words a trainee misses or types slowly.
 
 The shipped texts live in ``phrasebooks/drills/<language>.json``, a folder of their own
 so that the phrasebook loader (which reads ``phrasebooks/*.json``) never takes them for
@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.drills.session import LANGUAGES, DrillResult, DrillText, language_of, normalise_drill_text
+from assistant.drills.words import words
 from assistant.errors import BadInput, QuickReplyError
 from assistant.formats import read_bytes
 from assistant.formats.text import decode_text
@@ -148,50 +149,63 @@ def _digest(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class WeakCharacter:
-    """A character the trainee misses or types slowly, over the drills given."""
+class Weak:
+    """A character or a word the trainee misses or types slowly, over the drills given."""
 
-    char: str
+    text: str
     seen: int
     missed: int
     miss_rate: float
     mean_ms: float
 
 
-def weak_characters(history: Sequence[DrillResult], limit: int = 10) -> list[WeakCharacter]:
-    """The weakest characters first. Weakness is the chance of a miss times how much
-    slower than the trainee's average the character is typed. The chance is smoothed
-    toward the trainee's overall miss rate as if by ``PRIOR_COMMITS`` more tries, so one
-    slip in one try does not outweigh a habit. Only characters missed at least once or
-    slower than average are listed; spaces never."""
+def weak_characters(history: Sequence[DrillResult], limit: int = 10) -> list[Weak]:
+    """The weakest characters first (from ``char_stats``); see ``_weakest``."""
+    return _weakest([result.char_stats for result in history], limit)
+
+
+def weak_words(history: Sequence[DrillResult], limit: int = 10) -> list[Weak]:
+    """The weakest words first (from ``word_stats``); see ``_weakest``. A word's time is
+    weighed per character, so a long word is not weak for its length alone."""
+    return _weakest([result.word_stats for result in history], limit)
+
+
+def _weakest(tables: Sequence[dict[str, dict]], limit: int) -> list[Weak]:
+    """Weakness is the chance of a miss times how much slower per character than the
+    trainee's average the character or word is typed. The chance is smoothed toward the
+    trainee's overall miss rate as if by ``PRIOR_COMMITS`` more tries, so one slip in
+    one try does not outweigh a habit. Only entries missed at least once or slower than
+    average are listed; spaces never."""
     seen: dict[str, int] = defaultdict(int)
     missed: dict[str, int] = defaultdict(int)
     total_ms: dict[str, float] = defaultdict(float)
-    for result in history:
-        for char, stats in result.char_stats.items():
-            if char.isspace() or not isinstance(stats, dict):
+    for table in tables:
+        for text, stats in table.items():
+            if not text.strip() or not isinstance(stats, dict):
                 continue
             count = _count(stats.get("seen"))
             if not count:
                 continue
-            seen[char] += count
-            missed[char] += min(_count(stats.get("missed")), count)
+            seen[text] += count
+            missed[text] += min(_count(stats.get("missed")), count)
             ms = stats.get("ms")
-            total_ms[char] += ms * count if isinstance(ms, int | float) and ms >= 0 else 0.0
-    commits = sum(seen.values())
-    if not commits:
+            total_ms[text] += ms * count if isinstance(ms, int | float) and ms >= 0 else 0.0
+    tries = sum(seen.values())
+    if not tries:
         return []
-    average_ms = sum(total_ms.values()) / commits or 1.0
-    miss_rate = sum(missed.values()) / commits
-    found = [WeakCharacter(char, seen[char], missed[char], missed[char] / seen[char], total_ms[char] / seen[char])
-             for char in seen]
+    average_ms = sum(total_ms.values()) / sum(seen[text] * len(text) for text in seen) or 1.0
+    miss_rate = sum(missed.values()) / tries
+    found = [Weak(text, seen[text], missed[text], missed[text] / seen[text], total_ms[text] / seen[text])
+             for text in seen]
 
-    def weakness(weak: WeakCharacter) -> float:
-        chance = (weak.missed + PRIOR_COMMITS * miss_rate) / (weak.seen + PRIOR_COMMITS)
-        return chance * weak.mean_ms / average_ms
+    def slowness(weak: Weak) -> float:
+        return weak.mean_ms / len(weak.text) / average_ms
 
-    found = [weak for weak in found if weak.missed or weak.mean_ms > average_ms]
-    return sorted(found, key=lambda weak: (-weakness(weak), weak.char))[:limit]
+    def weakness(weak: Weak) -> float:
+        return (weak.missed + PRIOR_COMMITS * miss_rate) / (weak.seen + PRIOR_COMMITS) * slowness(weak)
+
+    found = [weak for weak in found if weak.missed or slowness(weak) > 1]
+    return sorted(found, key=lambda weak: (-weakness(weak), weak.text))[:limit]
 
 
 def _count(value: object) -> int:
@@ -201,19 +215,25 @@ def _count(value: object) -> int:
 def adaptive_text(history: Sequence[DrillResult], store: Store | None, language: str,
                   today: date | None = None) -> DrillText | None:
     """A drill of the sentences, from the user's replies and the shipped texts, densest
-    in the trainee's weak characters of ``language``; None when there is nothing weak
-    yet (no drill in that language, or no miss and no slow character)."""
-    weak = weak_characters([result for result in history if result.language == language])
-    if not weak:
+    in the trainee's weak characters and weak words of ``language`` (a weak word counts
+    for each of its characters); None when there is nothing weak yet (no drill in that
+    language, or no miss and nothing slow)."""
+    same_language = [result for result in history if result.language == language]
+    weak, weak_in_words = weak_characters(same_language), weak_words(same_language)
+    if not weak and not weak_in_words:
         return None
-    weights = {item.char: len(weak) - rank for rank, item in enumerate(weak)}
+    weights = {item.text: len(weak) - rank for rank, item in enumerate(weak)}
+    word_weights = {item.text: (len(weak_in_words) - rank) * len(item.text) for rank, item in enumerate(weak_in_words)}
     pool = [text.text for text in (phrase_texts(store) if store is not None else []) if text.language == language]
     pool += [text.text for text in shipped_texts(language)]
     scored: dict[str, float] = {}
     for sentence in (_LIST_NUMBER.sub("", part.strip()) for text in pool
                      for part in _SENTENCE_END[language].split(text)):
         if len(sentence) >= MIN_PHRASE_CHARACTERS and sentence not in scored:
-            scored[sentence] = sum(weights.get(char, 0) for char in sentence) / len(sentence)
+            found = sum(weights.get(char, 0) for char in sentence)
+            if word_weights:
+                found += sum(word_weights.get(word, 0) for word in words(sentence))
+            scored[sentence] = found / len(sentence)
     chosen: list[str] = []
     for sentence in sorted((s for s in scored if scored[s] > 0), key=lambda s: (-scored[s], s)):
         chosen.append(sentence)
@@ -222,6 +242,8 @@ def adaptive_text(history: Sequence[DrillResult], store: Store | None, language:
     if not chosen:
         return None
     day = (today or date.today()).isoformat()
+    items = " ".join([item.text for item in weak[:5]] + [item.text for item in weak_in_words[:3]])
+    title = (tr("Your weak characters and words: {items}", items=items) if weak_in_words
+             else tr("Your weak characters: {chars}", chars=items))
     return DrillText(id=f"adaptive:{day}", text=normalise_drill_text(_JOINER[language].join(chosen)),
-                     title=tr("Your weak characters: {chars}", chars=" ".join(item.char for item in weak[:5])),
-                     language=language, source="adaptive")
+                     title=title, language=language, source="adaptive")

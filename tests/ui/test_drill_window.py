@@ -19,6 +19,7 @@ from assistant.drills.texts import custom_text
 from assistant.settings import load_settings
 from assistant.store import Store
 from ui.context import AppContext
+from ui.drill_result import slowest_and_missed
 from ui.drill_window import DrillWindow, help_file
 
 
@@ -231,6 +232,34 @@ def test_weak_characters_make_the_next_drill(window: DrillWindow, clock: Clock) 
     window.result_page.adaptive_button.click()
     session = window.run_page.session
     assert session.text.source == "adaptive" and "好" in session.text.text
+
+
+def test_the_result_lists_slowest_and_most_missed_words(qtbot, window: DrillWindow, clock: Clock) -> None:
+    from ui.i18n import install_language
+
+    window.start(custom_text("亲，订单已发货，发货很快"))  # words: 订单, 发货 twice
+    for pinyin, committed in (("qin", "亲"), ("", "，"), ("dingdan", "订单"), ("yi", "已"), ("fahuo", "发获"),
+                              ("", "，"), ("fahuo", "发货"), ("hen", "很"), ("kuai", "快")):
+        type_with_ime(window, clock, pinyin, committed, step=0.2)
+    page = window.result_page
+    assert window.stack.currentWidget() is page
+    word_stats = page.result.word_stats
+    assert word_stats["发货"] == {"seen": 2, "missed": 1, "ms": 1200.0} and word_stats["订单"]["ms"] == 1600.0
+    # each word from the commit before it: 7 pinyin keys and the commit for 订单, 5 and the commit for 发货
+    assert page.words.isVisibleTo(window)
+    assert page.words.text() == "Slowest words: 订单 1.6s  发货 1.2s\nMost-missed words: 发货 ×1"
+    try:
+        install_language("zh")
+        qtbot.waitUntil(lambda: page.words.text().startswith("最慢的词"))
+        assert page.words.text() == "最慢的词：订单 1.6s  发货 1.2s\n最常错的词：发货 ×1"
+    finally:
+        install_language("en")
+    qtbot.waitUntil(lambda: page.words.text().startswith("Slowest words"))
+    # slowest by time per character: "ok" (500 ms a letter) before "warehouse" (300)
+    assert slowest_and_missed({"warehouse": {"seen": 1, "missed": 0, "ms": 2700.0},
+                               "ok": {"seen": 1, "missed": 0, "ms": 1000.0}}) == ("ok 1.0s  warehouse 2.7s", "–")
+    page.show_result(replace(page.result, word_stats={}), 90, False)  # a drill from before words
+    assert not page.words.isVisibleTo(window) and page.characters.isVisibleTo(window)
 
 
 def test_a_timed_drill_on_a_short_text_ends_with_the_text(window: DrillWindow, clock: Clock,

@@ -32,7 +32,7 @@ TEAM_PHRASES = [("p0", "fh", "已发货", "发货"), ("p1", "tk", "退款说明"
 
 
 def drill(trainee: str, language: str, cpm: float, finished: datetime, number: int) -> dict:
-    """A drill record as the export carries it (``DrillResult.to_dict()`` without ``char_stats``)."""
+    """A drill record as the export carries it (``DrillResult.to_dict()`` without ``char_stats`` or ``word_stats``)."""
     return {
         "id": f"{trainee}-{language}-{number}", "finished": finished.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "trainee": trainee, "language": language, "text_id": "shipped:zh-01", "text_title": "发货话术",

@@ -706,138 +706,145 @@
 <context>
     <name>DrillResultPage</name>
     <message>
-        <location filename="../drill_result.py" line="97"/>
+        <location filename="../drill_result.py" line="99"/>
         <source>Raw speed (all characters)</source>
-        <extracomment>码长 this far over the ideal means the input method is used character by character. More corrections than this share of the characters: slow down for accuracy. How many characters the slowest / most-missed lists show. Beside the speed for Latin text, never instead of it.</extracomment>
+        <extracomment>码长 this far over the ideal means the input method is used character by character. More corrections than this share of the characters: slow down for accuracy. How many characters or words the slowest / most-missed lists show. Beside the speed for Latin text, never instead of it.</extracomment>
         <translation>总速度（含错字）</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="98"/>
+        <location filename="../drill_result.py" line="100"/>
         <source>Accuracy</source>
         <translation>正确率</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="98"/>
+        <location filename="../drill_result.py" line="100"/>
         <source>Uncorrected errors</source>
         <translation>未改正的错字</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="99"/>
+        <location filename="../drill_result.py" line="101"/>
         <source>Consistency (speed variation)</source>
         <translation>稳定性（速度波动）</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="99"/>
+        <location filename="../drill_result.py" line="101"/>
         <source>Active time / wall time</source>
         <translation>有效用时 / 实际用时</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="100"/>
+        <location filename="../drill_result.py" line="102"/>
         <source>Speed by the wall clock</source>
         <translation>按实际用时的速度</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="101"/>
+        <location filename="../drill_result.py" line="103"/>
         <source>Pauses</source>
         <translation>停顿</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="101"/>
+        <location filename="../drill_result.py" line="103"/>
         <source>Keystrokes per second</source>
         <translation>击键：每秒按键数</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="102"/>
+        <location filename="../drill_result.py" line="104"/>
         <source>Keystrokes per character (ideal)</source>
         <translation>码长：每字按键数（理想值）</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="102"/>
+        <location filename="../drill_result.py" line="105"/>
         <source>Corrections after commit</source>
         <translation>回改：上屏后删改</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="106"/>
+        <location filename="../drill_result.py" line="109"/>
         <source>correct characters per minute</source>
         <translation>每分钟正确字数</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="107"/>
+        <location filename="../drill_result.py" line="110"/>
         <source>&lt;b&gt;Why this speed&lt;/b&gt;</source>
         <translation>&lt;b&gt;速度分析&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="108"/>
+        <location filename="../drill_result.py" line="111"/>
         <source>&amp;Again</source>
         <translation>再练一次(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="109"/>
+        <location filename="../drill_result.py" line="112"/>
         <source>Practise &amp;weak characters</source>
         <translation>练习薄弱字(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="110"/>
+        <location filename="../drill_result.py" line="113"/>
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="117"/>
+        <location filename="../drill_result.py" line="120"/>
         <source>Goal reached: {speed:.0f} characters per minute! You are ready for the queue.</source>
         <translation>达标了：每分钟 {speed:.0f} 字！可以上岗接待了。</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="122"/>
+        <location filename="../drill_result.py" line="125"/>
         <source>{wpm:.0f} words per minute (characters ÷ 5)</source>
         <translation>每分钟 {wpm:.0f} 个单词（字符数 ÷ 5）</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="130"/>
+        <location filename="../drill_result.py" line="133"/>
         <source>{count}, {seconds:.0f} s left out</source>
         <translation>{count} 次，共 {seconds:.0f} 秒未计入</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="131"/>
+        <location filename="../drill_result.py" line="134"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="143"/>
+        <location filename="../drill_result.py" line="142"/>
+        <source>Slowest words: {slow}
+Most-missed words: {missed}</source>
+        <translation>最慢的词：{slow}
+最常错的词：{missed}</translation>
+    </message>
+    <message>
+        <location filename="../drill_result.py" line="151"/>
         <source>At or over your goal of {goal} characters per minute. Keep the accuracy up.</source>
         <translation>已达到每分钟 {goal} 字的目标，请继续保持正确率。</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="147"/>
+        <location filename="../drill_result.py" line="155"/>
         <source>{actual:.1f} keystrokes per character is far above the ideal {ideal:.1f}: you spend keys choosing candidates. Type whole words and phrases instead of single characters.</source>
         <translation>码长 {actual:.1f}，远高于理想值 {ideal:.1f}：按键多花在选字上了。请整词、整句输入（打词组），少打单字。</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="152"/>
+        <location filename="../drill_result.py" line="160"/>
         <source>{actual:.1f} keystrokes per second; the goal needs about {needed:.1f} at the ideal keystrokes per character. Finger practice (home row, touch typing) will lift it.</source>
         <translation>击键每秒 {actual:.1f} 次；按理想码长，达标约需每秒 {needed:.1f} 次。多练指法（基准键位、盲打）能提高击键。</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="157"/>
+        <location filename="../drill_result.py" line="165"/>
         <source>{count} corrections after commit: each one costs the deleted characters and the time to type them again. Slow down a little for accuracy.</source>
         <translation>回改 {count} 次：每次都要删掉已上屏的字再重打，很费时间。放慢一点，先求准确。</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="161"/>
+        <location filename="../drill_result.py" line="169"/>
         <source>Accuracy under {floor:.0f}%: mistakes cost more speed than they save. Slow down a little.</source>
         <translation>正确率低于 {floor:.0f}%：打错浪费的时间比抢出来的多。请放慢一点。</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="164"/>
+        <location filename="../drill_result.py" line="172"/>
         <source>You paused {count} times; pauses are left out of the speed but show in the wall-clock figure.</source>
         <translation>您停顿了 {count} 次；停顿不计入速度，但会体现在按实际用时计算的速度里。</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="167"/>
+        <location filename="../drill_result.py" line="175"/>
         <source>Even typing without an obvious weak spot: more practice will lift the speed.</source>
         <translation>打字比较均衡，没有明显短板：多练习就能继续提速。</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="179"/>
+        <location filename="../drill_result.py" line="140"/>
         <source>Slowest: {slow}
 Most missed: {missed}</source>
         <translation>最慢的字：{slow}

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from assistant.drills import session as session_module
 from assistant.drills.session import (
+    DETAIL_FIELDS,
     CharState,
     DrillResult,
     DrillSession,
@@ -209,6 +212,43 @@ def test_a_corrected_mistake_still_counts_as_a_miss() -> None:
     assert result.char_stats["l"]["ms"] == pytest.approx((200 + 400 + 200) / 3, abs=3)
 
 
+# -- words -------------------------------------------------------------------------------
+
+
+def test_word_statistics_time_each_word_from_the_commit_before_it() -> None:
+    session = drill("ab cd ab")
+    type_directly(session, "ab cx", start=0.0, interval=1.0)
+    session.key_pressed(5.0, backspace=True)
+    session.typed_changed("ab c", 5.0)
+    type_directly(session, "d ab", start=6.0, interval=1.0, already="ab c")
+    result = session.finish(100, now=NOW)
+    # the active clock stands at 1 s (one typical interval) at the first key, so the commits
+    # are at 1.004, 2.004, … 5.004 (the x), then d at 7.004 … b at 10.004
+    assert result.word_stats == {"ab": {"seen": 2, "missed": 0, "ms": (2004 + 2000) / 2},
+                                 "cd": {"seen": 1, "missed": 1, "ms": 4000.0}}
+
+
+def test_chinese_words_come_from_the_segmenter_and_share_a_commit() -> None:
+    session = drill("亲，订单已发货")  # 订单 and 发货: 亲 and 已 are single characters
+    keys = 0  # one key a second; the input method commits on the last key of each
+    for moment, typed in ((0, "亲"), (1, "亲，"), (3, "亲，订单"), (5, "亲，订单已发"), (8, "亲，订单已发货")):
+        while keys <= moment:
+            session.key_pressed(float(keys))
+            keys += 1
+        session.typed_changed(typed, float(moment))
+    assert session.finished
+    result = session.finish(100, now=NOW)
+    # commits at active 1, 2, 4, 6, 9; "已发" shares 4 → 6, so 发货 runs from 5 to 9
+    assert result.word_stats == {"订单": {"seen": 1, "missed": 0, "ms": 2000.0},
+                                 "发货": {"seen": 1, "missed": 0, "ms": 4000.0}}
+
+
+def test_a_word_not_typed_to_its_end_is_not_counted() -> None:
+    session = drill("hello world", mode="timed", minutes=1)
+    type_directly(session, "hello wor", start=0.0, interval=0.5)
+    assert session.finish(100, now=NOW).word_stats == {"hello": {"seen": 1, "missed": 0, "ms": 2504.0}}
+
+
 # -- pauses, time limits, consistency ------------------------------------------------------
 
 
@@ -226,6 +266,36 @@ def test_a_pause_is_listed_and_left_out_of_active_time() -> None:
     assert result.net_cpm == pytest.approx(120, rel=0.001)
     assert result.wall_seconds == pytest.approx(39.5, abs=0.01)
     assert result.wall_cpm == pytest.approx(20 * 60 / 39.5, abs=0.01)
+
+
+def test_a_timed_drill_ends_when_its_text_runs_out() -> None:
+    session = drill("abc", mode="timed", minutes=1)
+    end = type_directly(session, "abx", start=0.0, interval=1.0)
+    # ended by the text, in the core: no waiting for the minute, nor for a pause to pass
+    assert session.finished and session.is_over(end) and session.is_over(end + 100)
+    session.typed_changed("ab", end + 1)  # too late to correct: the drill is over
+    result = session.finish(end + 100, now=NOW)
+    assert result.characters == 3 and result.uncorrected_errors == 1 and result.corrections == 0
+    assert result.active_seconds == pytest.approx(3.0, abs=0.01)
+
+
+def test_a_timed_drill_counts_hesitation_but_not_pauses_toward_its_time() -> None:
+    text = long_text("en", 400)
+    session = drill(text, mode="timed", minutes=1, pause_threshold=10.0)
+    end = type_directly(session, text[:50], start=0.0, interval=1.0)  # active 50.004 s
+    assert not session.is_over(end + 9) and session.live(end + 9).elapsed == pytest.approx(59.004)
+    assert not session.is_over(end + 30) and not session.finished  # a pause: the clock stands
+    assert session.live(end + 30).elapsed == pytest.approx(50.004) and session.live(end + 30).paused
+    # after the pause, one typical interval (1 s) stands for it: 5 more characters make 55.008 s
+    end = type_directly(session, text[50:55], start=100.0, interval=1.0, already=text[:50])
+    assert not session.is_over(end + 4.99) and not session.finished
+    assert session.is_over(end + 5) and session.finished  # 60.008 s: over, and it stays over
+    assert session.is_over(end + 100) and session.finished
+    session.key_pressed(end + 6)
+    session.typed_changed(text[:56], end + 6)
+    result = session.finish(end + 100, now=NOW)
+    assert result.characters == 55 and len(result.pauses) == 1 and result.keystrokes == 55
+    assert result.active_seconds == pytest.approx(55.01, abs=0.001)
 
 
 def test_a_timed_drill_ends_when_its_minute_is_up() -> None:
@@ -272,16 +342,38 @@ def test_result_round_trips_and_rejects_bad_records() -> None:
     assert record["finished"] == "2026-03-02T09:30:00Z" and record["trainee"] == "小王"
     assert DrillResult.from_dict(record) == result
     assert DrillResult.from_dict({**record, "from_a_newer_app": 1}) == result
-    without_stats = {key: value for key, value in record.items() if key != "char_stats"}
-    assert DrillResult.from_dict(without_stats).char_stats == {}
+    assert result.word_stats == {"Hello": {"seen": 1, "missed": 0, "ms": 1504.0},
+                                 "there": {"seen": 1, "missed": 0, "ms": 1500.0}}
+    without_stats = {key: value for key, value in record.items() if key not in DETAIL_FIELDS}
+    assert DrillResult.from_dict(without_stats) == replace(result, char_stats={}, word_stats={})
+    older = {key: value for key, value in record.items() if key != "word_stats"}  # before words were measured
+    assert DrillResult.from_dict(older) == replace(result, word_stats={})
     for bad in ({**record, "net_cpm": "fast"}, {**record, "keystrokes": 1.5}, {**record, "language": "fr"},
-                {**record, "wpm": True}, {**record, "pauses": [1]}, [record], without_stats | {"id": None}):
+                {**record, "wpm": True}, {**record, "pauses": [1]}, [record], without_stats | {"id": None},
+                {**record, "keystrokes": True}, {**record, "net_cpm": float("nan")}, {**record, "minutes": "1"},
+                {**record, "word_stats": {"Hello": 1}}, {**record, "word_stats": {1: {}}}):
         with pytest.raises(QuickReplyError):
             DrillResult.from_dict(bad)
     missing = dict(record)
     del missing["accuracy"]
     with pytest.raises(QuickReplyError, match="accuracy"):
         DrillResult.from_dict(missing)
+
+
+def test_thousands_of_records_read_alike_with_the_field_types_worked_out_once() -> None:
+    session = drill("亲，订单已发货")
+    type_directly(session, "亲，订单已发货", interval=0.4)
+    record = session.finish(1e6, now=NOW).to_dict()
+    records = [{**record, "id": f"{index:04d}", "net_cpm": index / 10} for index in range(3000)]
+    records += [{**record, "word_stats": {"订单": {"seen": 1}}, "char_stats": []}]  # the last one is bad
+    DrillResult.from_dict(record)
+    before = session_module._record_fields.cache_info()
+    results = [DrillResult.from_dict(entry) for entry in records[:-1]]
+    assert [(item.id, item.net_cpm) for item in results] == [(f"{index:04d}", index / 10) for index in range(3000)]
+    assert all(item.word_stats == record["word_stats"] for item in results)
+    assert session_module._record_fields.cache_info().misses == before.misses  # no type hints resolved again
+    with pytest.raises(QuickReplyError, match="char_stats"):
+        DrillResult.from_dict(records[-1])
 
 
 def test_a_session_refuses_nonsense_options() -> None:

@@ -13,6 +13,7 @@ from assistant.drills.session import DrillResult, DrillSession, DrillText
 from assistant.drills.texts import (
     MAX_CHARACTERS,
     MAX_FILE_BYTES,
+    Weak,
     adaptive_text,
     custom_text,
     phrase_texts,
@@ -20,6 +21,7 @@ from assistant.drills.texts import (
     text_from_file,
     timed_text,
     weak_characters,
+    weak_words,
 )
 from assistant.errors import QuickReplyError
 from assistant.store import Store, shipped_book_files
@@ -128,10 +130,10 @@ def test_timed_texts_outlast_a_fast_typist(language: str, minutes: int) -> None:
 # -- adaptive drills ----------------------------------------------------------------------
 
 
-def result_with(char_stats: dict, language: str = "zh") -> DrillResult:
+def result_with(char_stats: dict, language: str = "zh", word_stats: dict | None = None) -> DrillResult:
     session = DrillSession(DrillText("custom:x", "x", "亲" if language == "zh" else "a", language, "custom"))
     session.typed_changed(session.text.text, 1.0)
-    return replace(session.finish(2.0), char_stats=char_stats)
+    return replace(session.finish(2.0), char_stats=char_stats, word_stats=word_stats or {})
 
 
 def test_weak_characters_rank_misses_and_slowness_together() -> None:
@@ -141,10 +143,10 @@ def test_weak_characters_rank_misses_and_slowness_together() -> None:
         result_with({"货": {"seen": 10, "missed": 2, "ms": 500.0}, "的": {"seen": 1, "missed": 1, "ms": 300.0}}),
     ]
     weak = weak_characters(history)
-    assert [item.char for item in weak] == ["邮", "货", "的"]
+    assert [item.text for item in weak] == ["邮", "货", "的"]
     货 = weak[1]
     assert (货.seen, 货.missed, 货.miss_rate, 货.mean_ms) == (20, 6, 0.3, 450.0)
-    assert weak_characters(history, limit=1)[0].char == "邮"
+    assert weak_characters(history, limit=1)[0].text == "邮"
     assert weak_characters([]) == []
 
 
@@ -158,3 +160,33 @@ def test_adaptive_text_gathers_sentences_full_of_weak_characters(seeded_store: S
     assert text.text.count("货") >= 6  # the pool's densest sentences
     assert adaptive_text(history, None, "zh") is not None  # the shipped texts alone will do
     assert adaptive_text(history[:1], None, "en") is None   # no English drill yet
+
+
+def test_weak_words_weigh_slowness_per_character() -> None:
+    history = [
+        result_with({}, word_stats={"发货": {"seen": 6, "missed": 3, "ms": 1200.0},
+                                    "订单": {"seen": 20, "missed": 0, "ms": 800.0}}),
+        result_with({}, word_stats={"发货": {"seen": 4, "missed": 1, "ms": 1200.0},
+                                    "优惠券": {"seen": 5, "missed": 0, "ms": 2400.0}}),
+    ]
+    # 40 000 ms over 75 characters: 533 ms a character. 订单 (400 a character, never
+    # missed) is not weak; 优惠券 (800 a character) is, though never missed.
+    weak = weak_words(history)
+    assert [item.text for item in weak] == ["发货", "优惠券"]
+    assert weak[0] == Weak("发货", 10, 4, 0.4, 1200.0)
+    assert weak_words(history, limit=1) == weak[:1]
+    assert weak_words([result_with({"亲": {"seen": 3, "missed": 1, "ms": 300.0}})]) == []
+
+
+def test_adaptive_text_also_gathers_sentences_with_weak_words(seeded_store: Store) -> None:
+    words_only = result_with({}, "en", word_stats={"address": {"seen": 4, "missed": 3, "ms": 4000.0},
+                                                   "order": {"seen": 9, "missed": 0, "ms": 1000.0}})
+    text = adaptive_text([words_only], seeded_store, "en", today=date(2026, 3, 2))
+    assert text is not None and text.title == "Your weak characters and words: address"
+    sentences = re.split(r"(?<=[.!?;])\s+", text.text)
+    assert all(re.search(r"\baddress\b", sentence) for sentence in sentences)
+    chinese = result_with({"货": {"seen": 10, "missed": 5, "ms": 900.0}, "亲": {"seen": 30, "missed": 0, "ms": 300.0}},
+                          word_stats={"售后": {"seen": 5, "missed": 3, "ms": 2000.0}})
+    text = adaptive_text([chinese], None, "zh", today=date(2026, 3, 2))
+    assert text is not None and text.title == "Your weak characters and words: 货 售后"
+    assert "售后" in text.text and "货" in text.text
