@@ -350,4 +350,6 @@ MESSAGES: dict[str, str] = {
     # shipping: the self-test
     'start the app offscreen in a temporary data folder, open every window, and exit: 0 when everything works': '在临时数据文件夹中以无界面方式启动程序，打开每个窗口后退出：一切正常时返回 0',
     'the self-test needs the tray app, which is not part of this build': '自检需要托盘程序，但这个版本不包含它',
+    # spreadsheets carry "send as separate messages"
+    'separate messages: expected yes (是) or no (否, or empty), not {value!r}': '分条发送：应填“是”或“否”（或留空），而不是 {value!r}',
 }
