@@ -352,4 +352,6 @@ MESSAGES: dict[str, str] = {
     'the self-test needs the tray app, which is not part of this build': '自检需要托盘程序，但这个版本不包含它',
     # drills: per-word statistics
     'Your weak characters and words: {items}': '薄弱字词强化：{items}',
+    # spreadsheets carry "send as separate messages"
+    'separate messages: expected yes (是) or no (否, or empty), not {value!r}': '分条发送：应填“是”或“否”（或留空），而不是 {value!r}',
 }

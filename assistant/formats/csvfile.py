@@ -92,5 +92,5 @@ def write(book: Phrasebook, phrases: list[Phrase]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(table_header(book))
-    writer.writerows(phrase_row(phrase) for phrase in phrases)
+    writer.writerows(phrase_row(book, phrase) for phrase in phrases)
     return buffer.getvalue().encode("utf-8-sig")

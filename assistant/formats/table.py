@@ -5,6 +5,10 @@ only contract: any of the usual Chinese or English names for a column is accepte
 whatever its width, case or spacing ("快捷 编码", "ＣＯＤＥ", "Short Code").
 Columns nobody recognises are ignored with a warning rather than refused, so an extra
 "备注" (notes) column does not block an import.
+
+Every field the user can edit travels, "send as separate messages" too: a field left
+behind comes back different, and re-importing an unchanged export would then report
+its phrases as changed.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from assistant.i18n import tr
 from assistant.model import Phrase, Phrasebook, split_tags
 
 #: The columns a table carries, in export order.
-FIELDS: tuple[str, ...] = ("group", "code", "title", "text", "tags", "hotkey")
+FIELDS: tuple[str, ...] = ("group", "code", "title", "text", "tags", "hotkey", "separate_messages")
 
 _SYNONYMS: dict[str, tuple[str, ...]] = {
     "group": ("分组", "组", "分类", "类别", "group", "category"),
@@ -30,12 +34,22 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
              "text", "phrase", "reply", "content", "message"),
     "tags": ("标签", "tags", "tag"),
     "hotkey": ("热键", "快捷键", "hotkey"),
+    "separate_messages": ("分条发送", "分开发送", "separate messages", "send separately"),
 }
 
-_HEADER_WORDS: dict[str, tuple[str, ...]] = {
-    "zh": ("分组", "快捷编码", "标题", "快捷短语", "标签", "热键"),
-    "en": FIELDS,
+#: The header word an export writes for each field, by book language.
+_HEADER_WORDS: dict[str, dict[str, str]] = {
+    "zh": {"group": "分组", "code": "快捷编码", "title": "标题", "text": "快捷短语", "tags": "标签", "hotkey": "热键",
+           "separate_messages": "分条发送"},
+    "en": {"group": "group", "code": "code", "title": "title", "text": "text", "tags": "tags", "hotkey": "hotkey",
+           "separate_messages": "separate messages"},
 }
+
+#: What a yes/no cell may say, compared NFKC-normalised and case-folded: what we write
+#: (是, yes; empty for no), what people type, and what a spreadsheet makes of a tick box.
+_YES = frozenset({"是", "yes", "y", "true", "1", "✓", "√"})
+_NO = frozenset({"", "否", "no", "n", "false", "0"})
+_YES_WORD = {"zh": "是", "en": "yes"}
 
 #: How far down a sheet the header row may stand (a title row or two above is common).
 HEADER_SEARCH_ROWS = 10
@@ -127,7 +141,7 @@ def rows_to_imported(
         where = tr("row {n}", n=number)
         if not cells["text"].strip():
             raise BadInput(tr("this row has no text"), source, where)
-        imported.phrases.append(_phrase(cells))
+        imported.phrases.append(_phrase(cells, _yes_no(cells.get("separate_messages", ""), source, where)))
         imported.locations.append(where)
     return imported
 
@@ -136,7 +150,17 @@ def _cell(row: Sequence[object], position: int) -> str:
     return cell_text(row[position]) if position < len(row) else ""
 
 
-def _phrase(cells: dict[str, str]) -> Phrase:
+def _yes_no(cell: str, source: str, where: str) -> bool:
+    """A yes/no cell; anything else is refused rather than guessed, as a wrong guess
+    would change how the reply is sent."""
+    value = unicodedata.normalize("NFKC", cell).strip().casefold()
+    if value in _YES or value in _NO:
+        return value in _YES
+    raise BadInput(tr("separate messages: expected yes (是) or no (否, or empty), not {value!r}", value=cell),
+                   source, where)
+
+
+def _phrase(cells: dict[str, str], separate_messages: bool) -> Phrase:
     """Text is kept exactly as written (leading spaces can matter in a reply); every
     other field is normalised by the model."""
     return Phrase(
@@ -146,15 +170,24 @@ def _phrase(cells: dict[str, str]) -> Phrase:
         code=cells.get("code", ""),
         tags=split_tags(cells.get("tags", "")),
         hotkey=cells.get("hotkey", ""),
+        separate_messages=separate_messages,
     )
+
+
+def _language(book: Phrasebook) -> str:
+    return "zh" if book.language.lower().startswith("zh") else "en"
 
 
 def table_header(book: Phrasebook) -> list[str]:
     """Header words in the book's language, so a Chinese book opens with Chinese columns."""
-    return list(_HEADER_WORDS["zh" if book.language.lower().startswith("zh") else "en"])
+    words = _HEADER_WORDS[_language(book)]
+    return [words[field] for field in FIELDS]
 
 
-def phrase_row(phrase: Phrase) -> list[str]:
-    """One phrase as cells in ``FIELDS`` order. ``separate_messages`` is left out: it
-    only travels in the native format."""
-    return [phrase.group, phrase.code, phrase.title, phrase.text, ", ".join(phrase.tags), phrase.hotkey]
+def phrase_row(book: Phrasebook, phrase: Phrase) -> list[str]:
+    """One phrase of ``book`` as cells in ``FIELDS`` order, yes/no in the book's language
+    (empty for no, so the column stands out only where it matters)."""
+    cells = {"group": phrase.group, "code": phrase.code, "title": phrase.title, "text": phrase.text,
+             "tags": ", ".join(phrase.tags), "hotkey": phrase.hotkey,
+             "separate_messages": _YES_WORD[_language(book)] if phrase.separate_messages else ""}
+    return [cells[field] for field in FIELDS]

@@ -113,7 +113,7 @@ def write(book: Phrasebook, phrases: list[Phrase]) -> bytes:
     bold = Font(bold=True)
     sheet.append([_string_cell(sheet, value, bold) for value in table_header(book)])
     for phrase in phrases:
-        sheet.append([_string_cell(sheet, value) for value in phrase_row(phrase)])
+        sheet.append([_string_cell(sheet, value) for value in phrase_row(book, phrase)])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

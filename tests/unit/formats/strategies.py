@@ -28,6 +28,7 @@ def phrase_lists(draw) -> list[Phrase]:
             code=draw(st.sampled_from([code, ""])),
             tags=tuple(draw(TAGS)),
             hotkey=draw(st.sampled_from(["", "Ctrl+1", "F2", "Alt+Shift+Q"])),
+            separate_messages=draw(st.booleans()),
         )
         for code in codes
     ]

@@ -10,7 +10,7 @@ import pytest
 
 from assistant.errors import BadInput
 from assistant.formats import csvfile, detect_format, read_phrasebook
-from assistant.model import Phrase, Phrasebook
+from assistant.model import Phrase, Phrasebook, content_key
 
 CHINESE_TABLE = "分组,快捷编码,快捷短语\r\n售后,th,退货请寄回：上海市浦东新区\r\n售前,dd,亲，在的呢～\r\n"
 EXPECTED = [("售后", "th", "退货请寄回：上海市浦东新区"), ("售前", "dd", "亲，在的呢～")]
@@ -130,21 +130,19 @@ def test_write_is_utf8_with_bom_crlf_and_minimal_quoting():
     data = csvfile.write(book, [Phrase(text='第一行\n"第二行", 完', code="x", group="售后")])
     assert data.startswith(codecs.BOM_UTF8)
     text = data[3:].decode("utf-8")
-    assert text == '分组,快捷编码,标题,快捷短语,标签,热键\r\n售后,x,第一行,"第一行\n""第二行"", 完",,\r\n'
+    assert text == '分组,快捷编码,标题,快捷短语,标签,热键,分条发送\r\n售后,x,第一行,"第一行\n""第二行"", 完",,,\r\n'
 
 
 def test_write_then_read_keeps_the_visible_fields():
     book = Phrasebook(name="b", language="en")
     phrases = [
         Phrase(text="  indented\nsecond, line ", title="Greeting", group="Pre-sales", code="hi", tags=("a", "b c")),
-        Phrase(text="=1+1 is not a formula here", code="007"),
+        Phrase(text="=1+1 is not a formula here\n---\nsent apart", code="007", separate_messages=True),
     ]
     data = csvfile.write(book, phrases)
-    assert data[3:].startswith(b"group,code,title,text,tags,hotkey\r\n")
+    assert data[3:].startswith(b"group,code,title,text,tags,hotkey,separate messages\r\n")
     back = csvfile.read(data, "book.csv").phrases
-    assert [(p.text, p.title, p.group, p.code, p.tags) for p in back] == [
-        (p.text, p.title, p.group, p.code, p.tags) for p in phrases
-    ]
+    assert [content_key(p) for p in back] == [content_key(p) for p in phrases]
 
 
 def test_read_through_the_registry(tmp_path: Path):

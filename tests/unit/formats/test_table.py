@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from assistant.errors import BadInput
 from assistant.formats import csvfile, read_phrasebook, write_phrasebook, xlsx
 from assistant.formats.table import cell_text, map_header, phrase_row, rows_to_imported, table_header
-from assistant.model import Phrase, Phrasebook
+from assistant.model import Phrase, Phrasebook, content_key
 from tests.unit.formats.strategies import phrase_lists
 
 
@@ -85,20 +86,38 @@ def test_cell_text_drops_the_point_zero_of_whole_numbers(value, text):
 
 
 def test_header_words_follow_the_book_language():
-    chinese = ["分组", "快捷编码", "标题", "快捷短语", "标签", "热键"]
+    chinese = ["分组", "快捷编码", "标题", "快捷短语", "标签", "热键", "分条发送"]
     assert table_header(Phrasebook(name="b", language="zh-CN")) == chinese
-    assert table_header(Phrasebook(name="b", language="en")) == ["group", "code", "title", "text", "tags", "hotkey"]
+    assert table_header(Phrasebook(name="b", language="en")) == [
+        "group", "code", "title", "text", "tags", "hotkey", "separate messages"]
 
 
-def test_phrase_row_joins_tags_and_leaves_separate_messages_out():
+def test_phrase_row_joins_tags_and_says_yes_in_the_book_language():
     phrase = Phrase(text="t", title="T", group="g", code="c", tags=("a", "b"), hotkey="F2", separate_messages=True)
-    assert phrase_row(phrase) == ["g", "c", "T", "t", "a, b", "F2"]
+    assert phrase_row(Phrasebook(name="b", language="zh-CN"), phrase) == ["g", "c", "T", "t", "a, b", "F2", "是"]
+    assert phrase_row(Phrasebook(name="b", language="en"), phrase)[-1] == "yes"
+    assert phrase_row(Phrasebook(name="b", language="en"), replace(phrase, separate_messages=False))[-1] == ""
+
+
+@pytest.mark.parametrize(("cell", "separate"), [
+    ("是", True), ("YES", True), ("ｙｅｓ", True), (" true ", True), (1.0, True), (True, True), ("✓", True),
+    ("", False), (None, False), ("否", False), ("No", False), (0, False), (False, False)])
+def test_separate_messages_reads_yes_and_no_as_people_and_spreadsheets_write_them(cell, separate):
+    imported = rows_to_imported(["快捷短语", "分条发送"], [["第一条\n---\n第二条", cell]], "a.xlsx", 2)
+    assert imported.phrases[0].separate_messages is separate
+
+
+def test_a_separate_messages_cell_that_is_neither_yes_nor_no_is_refused():
+    rows = [["您好", "是"], ["再见", "可能"]]
+    with pytest.raises(BadInput) as error:
+        rows_to_imported(["快捷短语", "Separate Messages"], rows, "a.csv", 2)
+    assert str(error.value) == "a.csv:row 3: separate messages: expected yes (是) or no (否, or empty), not '可能'"
 
 
 # --- round trips through every table format -------------------------------------------------
 
 def _visible(phrases: list[Phrase]) -> list[tuple]:
-    return [(p.text, p.group, p.code, p.title, p.tags, p.hotkey) for p in phrases]
+    return [content_key(phrase) for phrase in phrases]
 
 
 @pytest.mark.parametrize("module", [csvfile, xlsx], ids=["csv", "xlsx"])

@@ -11,7 +11,7 @@ import pytest
 
 from assistant.errors import BadInput
 from assistant.formats import detect_format, read_phrasebook, xlsx
-from assistant.model import Phrase, Phrasebook
+from assistant.model import Phrase, Phrasebook, content_key
 
 
 def _workbook_bytes(*sheets: list[list[object]], string_cells: bool = False) -> bytes:
@@ -45,19 +45,18 @@ def test_write_then_read():
     book = Phrasebook(name="售后: 常用/退换", language="zh-CN")
     phrases = [
         Phrase(text="您好，\n请问有什么可以帮您？ ", title="问候", group="售前", code="nh", tags=("问候", "通用")),
-        Phrase(text="  缩进保留", code="007", hotkey="Ctrl+1"),
+        Phrase(text="  缩进保留\n---\n第二条", code="007", hotkey="Ctrl+1", separate_messages=True),
     ]
     imported = xlsx.read(xlsx.write(book, phrases), "book.xlsx")
-    assert [(p.text, p.title, p.group, p.code, p.tags, p.hotkey) for p in imported.phrases] == [
-        (p.text, p.title, p.group, p.code, p.tags, p.hotkey) for p in phrases
-    ]
+    assert [content_key(p) for p in imported.phrases] == [content_key(p) for p in phrases]
     assert imported.locations == ["row 2", "row 3"]
 
 
 def test_written_header_is_in_the_book_language():
     data = xlsx.write(Phrasebook(name="b", language="en"), [Phrase(text="hi")])
     sheet = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]
-    assert [cell.value for cell in sheet[1]] == ["group", "code", "title", "text", "tags", "hotkey"]
+    assert [cell.value for cell in sheet[1]] == [
+        "group", "code", "title", "text", "tags", "hotkey", "separate messages"]
 
 
 def test_written_values_starting_with_equals_stay_strings():
