@@ -8,15 +8,13 @@ from pathlib import Path
 
 from assistant import __version__
 from assistant.cli_common import EXIT_OK, Commands, StartApp
+from assistant.drills import DRILL_MINUTES
 from assistant.drills.texts import text_from_file
 from assistant.errors import QuickReplyError
 from assistant.i18n import tr
 from assistant.instance import instance_address, send_command
 from assistant.paths import data_dir
 from assistant.store import Store
-
-#: The lengths of a timed drill, in minutes (the drill window offers the same).
-DRILL_MINUTES = (1, 3, 5)
 
 
 def register(commands: Commands) -> None:

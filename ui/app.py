@@ -16,10 +16,10 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSystemTrayIcon, QWidget
 
-from assistant.cli_app import DRILL_MINUTES
 from assistant.desktop.base import HotkeyListener, Keyboard, WindowInfo, Windows
 from assistant.desktop.chords import parse_chord
 from assistant.desktop.session import session_kind
+from assistant.drills import DRILL_MINUTES
 from assistant.errors import QuickReplyError
 from assistant.instance import send_command
 from assistant.logs import setup_logging

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assistant.drills import DRILL_MINUTES
 from assistant.drills.history import DrillHistory
 from assistant.drills.session import DrillText
 from assistant.drills.texts import adaptive_text, custom_text, phrase_texts, shipped_texts, text_from_file
@@ -37,7 +38,7 @@ from ui.stats_window import error_label
 SOURCES = ("shipped", "phrasebook", "paste", "file", "adaptive")
 LANGUAGES = ("", "zh", "en")
 #: (mode, minutes) in the order of the mode box.
-MODES = (("fixed", None), ("timed", 1), ("timed", 3), ("timed", 5))
+MODES = (("fixed", None), *(("timed", minutes) for minutes in DRILL_MINUTES))
 
 
 class DrillChooser(QWidget):

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import sys
 
-from assistant.cli import main as cli_main
 from assistant.desktop.session import session_kind
 from assistant.i18n import tr as core_tr  # the core catalogue, not Qt's (lupdate skips it)
 
@@ -49,4 +48,10 @@ def _attach_console() -> None:
 
 def main() -> int:
     _attach_console()
+    if not sys.argv[1:]:
+        # The everyday start, from the desktop or at login: straight to the tray app,
+        # without loading every command of the command line (a smaller idle footprint).
+        return _start_app(False)
+    from assistant.cli import main as cli_main
+
     return cli_main(sys.argv[1:], start_app=_start_app, self_test=_self_test)

@@ -112,3 +112,17 @@ def test_quickreply_drill_reaches_the_running_instance(qtbot, wayland_app: Quick
     drills.confirm_leave = lambda: True
     drills.close()
 
+
+
+def test_the_everyday_start_leaves_the_command_line_unloaded() -> None:
+    """``quickreply`` alone goes straight to the tray app: the command modules (and the
+    statistics, drills and report code they import) stay out of the idle process."""
+    import subprocess
+    import sys
+
+    code = ("import sys, ui.launcher, ui.app\n"
+            "print(sorted(m for m in sys.modules if m.startswith(('assistant.cli', 'assistant.stats', "
+            "'assistant.report', 'assistant.drills.'))))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            cwd=Path(__file__).resolve().parents[2])
+    assert result.stdout.strip() == "[]"
