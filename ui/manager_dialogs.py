@@ -49,14 +49,17 @@ class ManagerDialogs(QObject):
 
     def confirm(self, title: str, text: str, detail: str = "", *, action: str = "") -> bool:
         """Yes/no with "No" as the default, so a stray Enter changes nothing."""
+        return self.choose(title, text, detail, [action or self.tr("Yes")]) == 0
+
+    def choose(self, title: str, text: str, detail: str, actions: list[str]) -> int | None:
+        """One of ``actions`` (its index) or None for Cancel, the default."""
         box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, self._parent)
         if detail:
             box.setInformativeText(detail)
-        yes = box.addButton(action or self.tr("Yes"), QMessageBox.ButtonRole.AcceptRole)
-        no = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(no)
+        buttons = [box.addButton(action, QMessageBox.ButtonRole.AcceptRole) for action in actions]
+        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
         self.run(box)
-        return box.clickedButton() is yes
+        return buttons.index(box.clickedButton()) if box.clickedButton() in buttons else None
 
     def ask_text(self, title: str, label: str, text: str = "") -> str | None:
         dialog = QInputDialog(self._parent)

@@ -207,14 +207,16 @@ class SubscriptionsDialog(QDialog):
         chosen = self.selected()
         if chosen is None:
             return
-        if not self.dialogs.confirm(
-                self.tr("Remove subscription"),
-                self.tr("Stop the subscription to “{book}”?").format(book=chosen.name),
-                self.tr("Its read-only book is removed too; a backup of all books is made first."),
-                action=self.tr("Remove")):
+        choice = self.dialogs.choose(
+            self.tr("Remove subscription"),
+            self.tr("Stop the subscription to “{book}”?").format(book=chosen.name),
+            self.tr("Remove takes its read-only book away too (a backup of all books is made first); "
+                    "Keep as my own turns the book into one you can edit, no longer updated."),
+            [self.tr("Remove"), self.tr("Keep as my own")])
+        if choice is None:
             return
         try:
-            self.service.remove(chosen, keep_book=False)
+            self.service.remove(chosen, keep_book=choice == 1)
         except QuickReplyError as error:
             self.notice.show_message(str(error), "error")
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from assistant import publication, subscriptions
+from assistant.model import Phrase
 from assistant.store import Store
 from tests.static_server import StaticServer
 from tests.ui.manager_support import open_manager, type_text
@@ -131,6 +132,26 @@ def test_remove_asks_and_takes_the_book_away(qtbot: QtBot, dialog: Subscriptions
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
     assert dialog.table.rowCount() == 0 and all(book.id != "team" for book in seeded_store.books())
     assert subscriptions.load(seeded_store.home) == []
+
+
+def test_remove_can_keep_the_book_as_the_agents_own(qtbot: QtBot, dialog: SubscriptionsDialog, lead: Lead,
+                                                    share: Path, seeded_store: Store,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    subscribe_in(qtbot, dialog, str(share / "team.qrpub"))
+    texts = [phrase.text for phrase in seeded_store.phrases("team")]
+
+    def keep(box: QDialog) -> None:
+        assert isinstance(box, QMessageBox) and box.defaultButton().text().replace("&", "") == "Cancel"
+        [chosen] = [b for b in box.buttons() if b.text().replace("&", "") == "Keep as my own"]
+        box.show()
+        qtbot.mouseClick(chosen, Qt.MouseButton.LeftButton)
+
+    monkeypatch.setattr(dialog.dialogs, "run", keep)
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert dialog.table.rowCount() == 0 and subscriptions.load(seeded_store.home) == []
+    assert [phrase.text for phrase in seeded_store.phrases("team")] == texts
+    seeded_store.add_phrase("team", Phrase(text="我自己加的", id="mine"))  # editable now
+    assert seeded_store.phrase("team", "mine").text == "我自己加的"
 
 
 def test_a_lead_publishing_to_the_folder_arrives_without_asking(qtbot: QtBot, context: AppContext, lead: Lead,

@@ -443,129 +443,129 @@
 <context>
     <name>DrillChooser</name>
     <message>
-        <location filename="../drill_chooser.py" line="112"/>
+        <location filename="../drill_chooser.py" line="113"/>
         <source>&amp;Text:</source>
         <extracomment>(mode, minutes) in the order of the mode box. The user asked to start (Enter or the Start button).</extracomment>
         <translation>练习文字(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="113"/>
+        <location filename="../drill_chooser.py" line="114"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="114"/>
+        <location filename="../drill_chooser.py" line="115"/>
         <source>&amp;Mode:</source>
         <translation>模式(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="115"/>
+        <location filename="../drill_chooser.py" line="116"/>
         <source>Practice texts</source>
         <translation>练习范文</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="115"/>
+        <location filename="../drill_chooser.py" line="116"/>
         <source>My phrasebook replies</source>
         <translation>我的短语库话术</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="116"/>
+        <location filename="../drill_chooser.py" line="117"/>
         <source>Paste a text</source>
         <translation>粘贴文字</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="116"/>
+        <location filename="../drill_chooser.py" line="117"/>
         <source>A text file</source>
         <translation>文本文件</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="117"/>
+        <location filename="../drill_chooser.py" line="118"/>
         <source>My weak characters</source>
         <translation>我的薄弱字</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="119"/>
+        <location filename="../drill_chooser.py" line="120"/>
         <source>All languages</source>
         <translation>全部语言</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="119"/>
+        <location filename="../drill_chooser.py" line="120"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="119"/>
+        <location filename="../drill_chooser.py" line="120"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="121"/>
+        <location filename="../drill_chooser.py" line="122"/>
         <source>Whole text</source>
         <translation>打完整篇</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="123"/>
+        <location filename="../drill_chooser.py" line="124"/>
         <source>Timed: {minutes} min</source>
         <translation>限时 {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="124"/>
+        <location filename="../drill_chooser.py" line="125"/>
         <source>Paste or write the text to practise here.</source>
         <translation>在这里粘贴或输入要练习的文字。</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="125"/>
+        <location filename="../drill_chooser.py" line="126"/>
         <source>Choose a &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="126"/>
+        <location filename="../drill_chooser.py" line="127"/>
         <source>&amp;Start</source>
         <translation>开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="127"/>
+        <location filename="../drill_chooser.py" line="128"/>
         <source>Start the drill (Enter)</source>
         <translation>开始练习（回车）</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="157"/>
+        <location filename="../drill_chooser.py" line="158"/>
         <source>No file chosen yet.</source>
         <translation>还没有选择文件。</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="180"/>
+        <location filename="../drill_chooser.py" line="181"/>
         <source>A drill of the characters you miss most and type slowest, with phrases that contain them.</source>
         <translation>针对您最常打错、打得最慢的字，以及包含这些字的话术进行练习。</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="182"/>
-        <location filename="../drill_chooser.py" line="207"/>
+        <location filename="../drill_chooser.py" line="183"/>
+        <location filename="../drill_chooser.py" line="208"/>
         <source>Not enough practice in this language yet: finish a few drills first.</source>
         <translation>这种语言的练习记录还不够：请先完成几次练习。</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="197"/>
+        <location filename="../drill_chooser.py" line="198"/>
         <source>There is no text to choose here.</source>
         <translation>这里没有可选的文字。</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="200"/>
+        <location filename="../drill_chooser.py" line="201"/>
         <source>Pasted text</source>
         <translation>粘贴的文字</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="203"/>
+        <location filename="../drill_chooser.py" line="204"/>
         <source>Choose a text file first.</source>
         <translation>请先选择一个文本文件。</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="216"/>
+        <location filename="../drill_chooser.py" line="217"/>
         <source>Choose a text to practise</source>
         <translation>选择要练习的文字</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="217"/>
+        <location filename="../drill_chooser.py" line="218"/>
         <source>Text files (*.txt *.md);;All files (*)</source>
         <translation>文本文件 (*.txt *.md);;所有文件 (*)</translation>
     </message>
@@ -1277,7 +1277,7 @@ Most missed: {missed}</source>
 <context>
     <name>ManagerDialogs</name>
     <message>
-        <location filename="../manager_dialogs.py" line="55"/>
+        <location filename="../manager_dialogs.py" line="52"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -2526,41 +2526,46 @@ Most missed: {missed}</source>
     </message>
     <message>
         <location filename="../subscriptions_dialog.py" line="213"/>
-        <source>Its read-only book is removed too; a backup of all books is made first.</source>
-        <translation>对应的只读短语库也会删除；删除前会先备份全部短语库。</translation>
+        <source>Remove takes its read-only book away too (a backup of all books is made first); Keep as my own turns the book into one you can edit, no longer updated.</source>
+        <translation>“移除”会一并删除这本只读短语库（删除前会先备份全部短语库）；“留作自己的”则把它变成你可以编辑的短语库，不再自动更新。</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="214"/>
+        <location filename="../subscriptions_dialog.py" line="215"/>
         <source>Remove</source>
         <translation>取消订阅</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="231"/>
+        <location filename="../subscriptions_dialog.py" line="215"/>
+        <source>Keep as my own</source>
+        <translation>留作自己的</translation>
+    </message>
+    <message>
+        <location filename="../subscriptions_dialog.py" line="233"/>
         <source>Fetching {source}…</source>
         <translation>正在获取 {source}…</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="235"/>
+        <location filename="../subscriptions_dialog.py" line="237"/>
         <source>Choose the published file</source>
         <translation>选择发布的文件</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="236"/>
+        <location filename="../subscriptions_dialog.py" line="238"/>
         <source>QuickReply publications (*.qrpub *.json)</source>
         <translation>QuickReply 发布文件 (*.qrpub *.json)</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="236"/>
+        <location filename="../subscriptions_dialog.py" line="238"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="244"/>
+        <location filename="../subscriptions_dialog.py" line="246"/>
         <source>Subscribed to “{book}” (revision {revision}, {count} phrases).</source>
         <translation>已订阅“{book}”（第 {revision} 版，{count} 条短语）。</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="249"/>
+        <location filename="../subscriptions_dialog.py" line="251"/>
         <source>Could not subscribe to {source}: {reason}</source>
         <translation>无法订阅 {source}：{reason}</translation>
     </message>
