@@ -7,6 +7,11 @@ counts stay), ``keep-both`` adds the file's phrase beside it with a fresh id and
 needed, a short code made unique with a suffix. Identical phrases are reported as
 unchanged whatever the policy, so importing the same file twice changes nothing.
 
+Fields the file did not carry (``absent``: a spreadsheet without a hotkey column, an IME
+file with only codes and text) are not the file's to decide: a matched phrase keeps the
+book's values there, both when replaced and when compared, so such a file never wipes
+what the agent set in the app. Phrases added beside or anew take the defaults.
+
 ``mirror`` is for subscriptions, where the publisher's file is the whole truth: the
 book becomes the file, in the file's order, but every phrase that was already there
 keeps its id (so the user's use counts and favourites stay attached) and phrases the
@@ -49,7 +54,8 @@ class MergeResult:
         return any(outcome.action not in ("skipped", "unchanged") for outcome in self.outcomes)
 
 
-def merge(existing: list[Phrase], incoming: list[Phrase], locations: list[str], policy: Policy) -> MergeResult:
+def merge(existing: list[Phrase], incoming: list[Phrase], locations: list[str], policy: Policy,
+          absent: frozenset[str] = frozenset()) -> MergeResult:
     result = list(existing)
     by_id = {phrase.id: index for index, phrase in enumerate(result)}
     by_code = {phrase.code: index for index, phrase in enumerate(result) if phrase.code}
@@ -77,15 +83,16 @@ def merge(existing: list[Phrase], incoming: list[Phrase], locations: list[str], 
             outcomes.append(Outcome(location, phrase.title, phrase.code, "added"))
             continue
         current = result[match]
-        if current.same_content(phrase):
-            outcomes.append(Outcome(location, phrase.title, phrase.code, "unchanged"))
+        kept = replace(phrase, **{name: getattr(current, name) for name in absent})
+        if current.same_content(kept):
+            outcomes.append(Outcome(location, kept.title, kept.code, "unchanged"))
         elif policy == "skip":
-            outcomes.append(Outcome(location, phrase.title, phrase.code, "skipped", current.title))
+            outcomes.append(Outcome(location, kept.title, kept.code, "skipped", current.title))
         elif policy == "replace":
-            holder = by_code.get(phrase.code) if phrase.code else None
-            code = _free_code(phrase.code, by_code) if holder not in (None, match) else phrase.code
-            place(match, replace(phrase, id=current.id, code=code, created=current.created, book_id=current.book_id))
-            outcomes.append(Outcome(location, phrase.title, code, "replaced", current.title))
+            holder = by_code.get(kept.code) if kept.code else None
+            code = _free_code(kept.code, by_code) if holder not in (None, match) else kept.code
+            place(match, replace(kept, id=current.id, code=code, created=current.created, book_id=current.book_id))
+            outcomes.append(Outcome(location, kept.title, code, "replaced", current.title))
         else:
             code = _free_code(phrase.code, by_code) if phrase.code else ""
             place(None, replace(phrase, id=new_id(), code=code))

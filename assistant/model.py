@@ -22,6 +22,10 @@ ORIGINS: tuple[str, ...] = ("local", "imported", "subscribed")
 MAX_TEXT_LENGTH = 5000
 MAX_CODE_LENGTH = 32
 
+#: What a phrase's content is made of: the fields an import compares and may replace
+#: (ids, times and use counts are the store's, never a file's).
+CONTENT_FIELDS: tuple[str, ...] = ("text", "title", "group", "code", "hotkey", "tags", "separate_messages")
+
 # Control characters other than tab and newline cannot travel through XLSX and are
 # never meant to be pasted into a chat box; nor can the noncharacters U+FFFE and U+FFFF
 # (not allowed in XML at all).
@@ -117,15 +121,7 @@ class Phrase:
 
 
 def content_key(phrase: Phrase) -> tuple:
-    return (
-        phrase.text,
-        phrase.title,
-        phrase.group,
-        phrase.code,
-        phrase.hotkey,
-        phrase.tags,
-        phrase.separate_messages,
-    )
+    return tuple(getattr(phrase, name) for name in CONTENT_FIELDS)
 
 
 @dataclass(frozen=True)

@@ -280,7 +280,7 @@ class Store:
             if not created:
                 self._require_writable(target.id)
             existing = [] if created else self.phrases(target.id, with_usage=False)
-            result = merge(existing, imported.phrases, imported.locations, policy)
+            result = merge(existing, imported.phrases, imported.locations, policy, imported.absent_fields)
             report = ImportReport(target, created, result, list(imported.warnings), dry_run)
             if dry_run or not (result.changed or created):
                 return report

@@ -28,7 +28,7 @@ from typing import ClassVar
 import yaml
 
 from assistant.errors import BadInput
-from assistant.formats import ImportedBook
+from assistant.formats import ImportedBook, fields_except
 from assistant.formats.text import decode_text
 from assistant.i18n import tr
 from assistant.model import Phrase
@@ -68,7 +68,11 @@ class _Variable:
 def read(data: bytes, source: str) -> ImportedBook:
     document = _load(decode_text(data, source), source)
     matches = _matches(document, source)
-    imported = ImportedBook(phrases=[])
+    # espanso has no groups, tags, hotkeys or separate sending; titles only from labels
+    # (without any, a title would just repeat the trigger and must not replace the agent's).
+    labelled = any(isinstance(match, dict) and "label" in match for match in matches)
+    carried = ("text", "code", "title") if labelled else ("text", "code")
+    imported = ImportedBook(phrases=[], absent_fields=fields_except(*carried))
     global_vars: dict[str, _Variable] = {}
     if "global_vars" in document:
         global_vars = _variables(document["global_vars"], source, "global_vars")

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.errors import BadInput
-from assistant.formats import ImportedBook
+from assistant.formats import ImportedBook, fields_except
 from assistant.formats.text import decode_text
 from assistant.i18n import tr
 from assistant.model import Phrase
@@ -63,7 +63,7 @@ class _Entry:
 
 
 def read(data: bytes, source: str) -> ImportedBook:
-    imported = ImportedBook(phrases=[])
+    imported = ImportedBook(phrases=[], absent_fields=fields_except("code", "text"))
     for entry in _entries(_LINE_BREAK.split(decode_text(data, source)), source):
         where = tr("line {n}", n=entry.line)
         if not entry.text.strip():

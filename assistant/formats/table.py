@@ -8,7 +8,8 @@ Columns nobody recognises are ignored with a warning rather than refused, so an 
 
 Every field the user can edit travels, "send as separate messages" too: a field left
 behind comes back different, and re-importing an unchanged export would then report
-its phrases as changed.
+its phrases as changed. A column the table lacks is a field it does not carry
+(``absent_fields``): replacing a phrase keeps the book's value there.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from assistant.errors import BadInput
-from assistant.formats import ImportedBook
+from assistant.formats import ImportedBook, fields_except
 from assistant.i18n import tr
 from assistant.model import Phrase, Phrasebook, split_tags
 
@@ -131,7 +132,7 @@ def rows_to_imported(
     columns = map_header(header)
     if not columns.has_text:
         raise no_text_column(source)
-    imported = ImportedBook(phrases=[])
+    imported = ImportedBook(phrases=[], absent_fields=fields_except(*columns.index))
     if columns.unknown:
         imported.warnings.append(tr("ignored columns: {names}", names=", ".join(columns.unknown)))
     for number, row in enumerate(rows, start=first_row_number):
