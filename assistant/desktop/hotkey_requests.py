@@ -88,3 +88,12 @@ def report_problem(on_problem: Callable[[str], None] | None, message: str) -> No
             on_problem(message)
         except Exception:
             log.exception("the hotkey problem callback failed")
+
+
+def fire_hotkey(on_hotkey: Callable[[str], None], name: str) -> None:
+    """Hand a pressed hotkey to the app; a failing callback must not kill the listener."""
+    log.debug("hotkey %s", name)
+    try:
+        on_hotkey(name)
+    except Exception:
+        log.exception("the hotkey callback failed for %s", name)

@@ -23,7 +23,12 @@ from ctypes import wintypes
 from typing import Any
 
 from assistant.desktop.chords import Chord
-from assistant.desktop.hotkey_requests import REQUEST_TIMEOUT_SECONDS, HotkeyRequests, report_problem
+from assistant.desktop.hotkey_requests import (
+    REQUEST_TIMEOUT_SECONDS,
+    HotkeyRequests,
+    fire_hotkey,
+    report_problem,
+)
 from assistant.desktop.win32 import declare, hotkey_modifiers, vk_for_key, windows_dll
 from assistant.i18n import tr
 
@@ -160,16 +165,9 @@ class Win32HotkeyListener:
             if message.message == WM_HOTKEY:
                 name = self._registered.get(int(message.wParam))
                 if name is not None:
-                    self._fire(name)
+                    fire_hotkey(self._on_hotkey, name)
             elif message.message == WM_SET_HOTKEYS:
                 self._requests.serve(self._register)
-
-    def _fire(self, name: str) -> None:
-        log.debug("hotkey %s", name)
-        try:
-            self._on_hotkey(name)
-        except Exception:
-            log.exception("the hotkey callback failed for %s", name)
 
     def _register(self, wanted: Mapping[str, Chord]) -> dict[str, str]:
         """Replaces every hotkey of this thread by ``wanted``; returns the failures."""

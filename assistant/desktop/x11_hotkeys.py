@@ -31,7 +31,12 @@ from Xlib.display import Display
 from Xlib.error import BadAccess, CatchError
 
 from assistant.desktop.chords import Chord
-from assistant.desktop.hotkey_requests import REQUEST_TIMEOUT_SECONDS, HotkeyRequests, report_problem
+from assistant.desktop.hotkey_requests import (
+    REQUEST_TIMEOUT_SECONDS,
+    HotkeyRequests,
+    fire_hotkey,
+    report_problem,
+)
 from assistant.desktop.x11 import (
     chord_state,
     display_numlock_mask,
@@ -300,14 +305,7 @@ class X11HotkeyListener:
             display.ungrab_keyboard(X.CurrentTime)
             display.sync()
         for name in fired:
-            self._fire(name)
-
-    def _fire(self, name: str) -> None:
-        log.debug("hotkey %s", name)
-        try:
-            self._on_hotkey(name)
-        except Exception:
-            log.exception("the hotkey callback failed for %s", name)
+            fire_hotkey(self._on_hotkey, name)
 
     def _on_mapping_changed(self, display: Display, event: object) -> None:
         """Another program (or our own typing) changed the keyboard map: grab again only
