@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
+from assistant.data.documents import CorruptFile, read_json, write_json
 from assistant.i18n import tr
-from assistant.storage import CorruptFile, read_json, write_json
 
 SETTINGS_VERSION = 1
 #: UPGRADES[n] turns a settings dict of version n into version n + 1.
@@ -24,7 +24,7 @@ FILE_NAME = "settings.json"
 def _default_title_rules() -> list[dict]:
     """The shipped conversation title rules. Imported when called: conversations imports
     this module, never the other way round at import time."""
-    from assistant.conversations import default_title_rules
+    from assistant.replies.conversations import default_title_rules
 
     return default_title_rules()
 

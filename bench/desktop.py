@@ -33,8 +33,8 @@ sys.path.insert(0, str(ROOT))
 from Xlib import X
 from Xlib.display import Display
 
-from assistant.model import Phrase, Phrasebook
-from assistant.store import Store
+from assistant.phrases.model import Phrase, Phrasebook
+from assistant.phrases.store import Store
 from tests.e2e.app_process import AppProcess
 from tests.e2e.conftest import Target
 from tests.e2e.xserver import start_xserver

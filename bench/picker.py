@@ -27,10 +27,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from search import QUERIES, build_phrases
 
-from assistant.model import Phrasebook
-from assistant.store import Store
+from assistant.phrases.model import Phrasebook
+from assistant.phrases.store import Store
 from ui.context import AppContext
-from ui.picker import Picker
+from ui.replies.picker import Picker
 
 
 def main() -> None:

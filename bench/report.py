@@ -21,9 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from assistant.report import team_report
-from assistant.report_html import save_report
-from tests.unit.team_exports import drill
+from assistant.team.report import team_report
+from assistant.team.report_html import save_report
+from tests.unit.team.exports import drill
 
 
 def export(agent: int, phrases: int, drills: int, now: datetime) -> dict:

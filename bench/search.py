@@ -21,9 +21,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from assistant.formats import native
-from assistant.model import Phrase
-from assistant.search import SearchIndex
-from assistant.store import shipped_book_files
+from assistant.phrases.model import Phrase
+from assistant.phrases.search import SearchIndex
+from assistant.phrases.store import shipped_book_files
 
 QUERIES = ["fh", "fahuo", "fa货", "发货", "tk", "退款", "wl", "物流", "kd", "ship", "shiping", "delivry",
            "refund", "hello", "size", "q", "x", "亲", "dz", "修改地址", "fh 顺丰", "zzz", "yf", "尺码", ""]

@@ -21,8 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from assistant import publication, subscriptions
-from assistant.store import Store
+from assistant.phrases.store import Store
+from assistant.team import publication, subscriptions
 from tests.static_server import StaticServer
 
 

@@ -24,9 +24,9 @@ BOOKS = {"zh": "zh-ecommerce.json", "en": "en-ecommerce.json"}
 
 def seed(home: Path, language: str) -> None:
     """The language's book, and conversations over the last week (ids and times only)."""
-    from assistant.conversations import ConversationLog
     from assistant.formats import read_phrasebook
-    from assistant.store import Store, shipped_book_files
+    from assistant.phrases.store import Store, shipped_book_files
+    from assistant.replies.conversations import ConversationLog
 
     store = Store(home, seed=False)
     book = next(path for path in shipped_book_files() if path.name == BOOKS[language])
@@ -47,7 +47,7 @@ def seed(home: Path, language: str) -> None:
 def shoot(out: Path, language: str) -> None:
     from PySide6.QtWidgets import QApplication, QTabWidget
 
-    from assistant.store import Store
+    from assistant.phrases.store import Store
     from ui.app import QuickReplyApp
     from ui.context import AppContext
     from ui.i18n import install_language

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant.i18n import set_language
-from assistant.store import Store
+from assistant.phrases.store import Store
 
 
 @pytest.fixture(autouse=True)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSystemTrayIcon, QWidget
 
+from assistant.data.paths import data_dir
 from assistant.desktop.base import HotkeyListener, Keyboard, WindowInfo, Windows
 from assistant.desktop.chords import parse_chord
 from assistant.desktop.session import session_kind
@@ -23,17 +24,16 @@ from assistant.drills import DRILL_MINUTES
 from assistant.errors import QuickReplyError
 from assistant.instance import send_command
 from assistant.logs import setup_logging
-from assistant.model import Phrase
-from assistant.paths import data_dir
-from assistant.store import Store
-from assistant.templates import expand, questions
+from assistant.phrases.model import Phrase
+from assistant.phrases.store import Store
+from assistant.phrases.templates import expand, questions
 from ui.context import AppContext
-from ui.conversation_guard import ConversationGuard, Permission
 from ui.hotkeys import HotkeyService
 from ui.i18n import install_language
-from ui.inserter import Inserter
-from ui.picker import Picker
-from ui.prompt import PlaceholderDialog
+from ui.replies.conversation_guard import ConversationGuard, Permission
+from ui.replies.inserter import Inserter
+from ui.replies.picker import Picker
+from ui.replies.prompt import PlaceholderDialog
 from ui.shell import AppActions, Shell, icon
 from ui.single_instance import SingleInstance
 from ui.windows import WINDOWS
@@ -58,15 +58,15 @@ def desktop_for_session() -> Desktop | None:
     kind = session_kind()
     try:
         if kind == "x11":
-            from assistant.desktop.x11_hotkeys import X11HotkeyListener
-            from assistant.desktop.x11_keyboard import X11Keyboard
-            from assistant.desktop.x11_watch import X11ActiveWindowWatcher
-            from assistant.desktop.x11_windows import X11Windows
+            from assistant.desktop.x11.hotkeys import X11HotkeyListener
+            from assistant.desktop.x11.keyboard import X11Keyboard
+            from assistant.desktop.x11.watch import X11ActiveWindowWatcher
+            from assistant.desktop.x11.windows import X11Windows
 
             return Desktop(X11HotkeyListener, X11Keyboard(), X11Windows(), X11ActiveWindowWatcher)
         if kind == "windows":
-            from assistant.desktop.win32_hotkeys import Win32HotkeyListener
-            from assistant.desktop.win32_input import Win32Keyboard, Win32Windows
+            from assistant.desktop.win32.hotkeys import Win32HotkeyListener
+            from assistant.desktop.win32.input import Win32Keyboard, Win32Windows
 
             return Desktop(Win32HotkeyListener, Win32Keyboard(), Win32Windows())
     except Exception:  # a desktop we cannot drive must not stop the app

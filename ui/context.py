@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from assistant.pinyin import PinyinCache
-from assistant.search import SearchIndex
+from assistant.phrases.pinyin import PinyinCache
+from assistant.phrases.search import SearchIndex
+from assistant.phrases.store import Store
 from assistant.settings import Settings, load_settings, save_settings
-from assistant.store import Store
-from ui.subscription_service import SubscriptionService
+from ui.team.subscription_service import SubscriptionService
 
 
 class AppContext(QObject):

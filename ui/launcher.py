@@ -1,6 +1,6 @@
 """The ``quickreply`` command: the core's command line, with the Qt app behind it.
 
-Kept apart from assistant/cli.py so that the core never imports Qt: the command line
+Kept apart from assistant/cli/main.py so that the core never imports Qt: the command line
 gets a function that starts the app, and Qt is imported only when it is called.
 """
 
@@ -52,6 +52,6 @@ def main() -> int:
         # The everyday start, from the desktop or at login: straight to the tray app,
         # without loading every command of the command line (a smaller idle footprint).
         return _start_app(False)
-    from assistant.cli import main as cli_main
+    from assistant.cli.main import main as cli_main
 
     return cli_main(sys.argv[1:], start_app=_start_app, self_test=_self_test)

@@ -49,8 +49,8 @@ class SelfTest(QObject):
             self.passed.append(name)
 
     def run(self) -> bool:
-        from assistant.report_html import PLOTLY_ASSETS, plotly_asset
-        from assistant.store import Store, shipped_book_files
+        from assistant.phrases.store import Store, shipped_book_files
+        from assistant.team.report_html import PLOTLY_ASSETS, plotly_asset
         from ui.app import QuickReplyApp
         from ui.context import AppContext
         from ui.i18n import install_language
@@ -104,7 +104,7 @@ class SelfTest(QObject):
 def _signed_round_trip(folder: Path, store) -> None:
     """Publish a shipped book signed with a new key and read it back pinned to that key,
     as a lead and a subscribed agent do (the cryptography package in a frozen build)."""
-    from assistant import publication
+    from assistant.team import publication
 
     private_path, _public_path, public_text = publication.generate_keys(folder)
     book = store.books()[0]

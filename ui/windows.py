@@ -38,9 +38,9 @@ class WindowKind:
 
 # In the tray menu's order.
 WINDOWS: dict[str, WindowKind] = {
-    "manager": WindowKind("ui.manager:ManagerWindow", QT_TRANSLATE_NOOP("AppActions", "Phrasebooks…")),
-    "drills": WindowKind("ui.drill_window:DrillWindow", QT_TRANSLATE_NOOP("AppActions", "Typing practice…")),
-    "statistics": WindowKind("ui.stats_window:StatsWindow", QT_TRANSLATE_NOOP("AppActions", "Statistics…")),
-    "settings": WindowKind("ui.settings_window:SettingsWindow", QT_TRANSLATE_NOOP("AppActions", "Settings…"),
+    "manager": WindowKind("ui.manager.window:ManagerWindow", QT_TRANSLATE_NOOP("AppActions", "Phrasebooks…")),
+    "drills": WindowKind("ui.drills.window:DrillWindow", QT_TRANSLATE_NOOP("AppActions", "Typing practice…")),
+    "statistics": WindowKind("ui.stats.window:StatsWindow", QT_TRANSLATE_NOOP("AppActions", "Statistics…")),
+    "settings": WindowKind("ui.settings.window:SettingsWindow", QT_TRANSLATE_NOOP("AppActions", "Settings…"),
                            reuse=False),
 }

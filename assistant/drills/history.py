@@ -18,12 +18,12 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from assistant.csvtext import csv_text, write_csv_text
+from assistant.data.documents import AtomicJSONStorage, CorruptFile, read_json, set_aside
 from assistant.drills.session import DETAIL_FIELDS, DrillResult
 from assistant.errors import QuickReplyError
+from assistant.formats.spreadsheet import csv_text, write_csv_text
 from assistant.i18n import tr
-from assistant.storage import AtomicJSONStorage, CorruptFile, read_json, set_aside
-from assistant.store import holding, writers_lock
+from assistant.phrases.store import holding, writers_lock
 
 FILE_NAME = "drills.json"
 TABLE = "drills"

@@ -46,9 +46,9 @@ from typing import Any
 from assistant.drills.words import word_spans
 from assistant.errors import QuickReplyError
 from assistant.i18n import tr
-from assistant.pinyin import CJK_RUN, PinyinCache
+from assistant.phrases.pinyin import CJK_RUN, PinyinCache
 
-TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"  # as assistant.model.now_iso
+TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"  # as assistant.phrases.model.now_iso
 LANGUAGES = ("zh", "en")
 MODES = ("fixed", "timed")
 SOURCES = ("shipped", "phrasebook", "custom", "adaptive")

@@ -29,11 +29,11 @@ from assistant.errors import BadInput, QuickReplyError
 from assistant.formats import read_bytes
 from assistant.formats.text import decode_text
 from assistant.i18n import tr
-from assistant.model import default_title
-from assistant.templates import expand, placeholders, split_messages
+from assistant.phrases.model import default_title
+from assistant.phrases.templates import expand, placeholders, split_messages
 
 if TYPE_CHECKING:
-    from assistant.store import Store
+    from assistant.phrases.store import Store
 
 DRILLS_FORMAT = "quickreply-drills"
 #: A text file to practise on is prose, not a book: larger files are refused unread.

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.pinyin import CJK_RUN
+from assistant.phrases.pinyin import CJK_RUN
 
 _HAN = CJK_RUN.pattern.removesuffix("+")
 _LATIN = rf"(?:(?!{_HAN})[^\W_])+"

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
-from assistant.atomic import atomic_write_bytes
+from assistant.data.atomic import atomic_write_bytes
 from assistant.errors import BadInput
 from assistant.i18n import tr
-from assistant.model import CONTENT_FIELDS, MAX_TEXT_LENGTH, Phrase, Phrasebook
+from assistant.phrases.model import CONTENT_FIELDS, MAX_TEXT_LENGTH, Phrase, Phrasebook
 
 #: Larger files are refused before they are read: no real phrasebook comes close, and
 #: the cap keeps a wrong or hostile file from eating memory.

@@ -29,7 +29,7 @@ from assistant.formats.table import (
 )
 from assistant.formats.text import decode_text
 from assistant.i18n import tr
-from assistant.model import Phrase, Phrasebook
+from assistant.phrases.model import Phrase, Phrasebook
 
 NAME = "csv"
 EXTENSIONS = (".csv", ".tsv")

@@ -31,7 +31,7 @@ from assistant.errors import BadInput
 from assistant.formats import ImportedBook, fields_except
 from assistant.formats.text import decode_text
 from assistant.i18n import tr
-from assistant.model import Phrase
+from assistant.phrases.model import Phrase
 
 NAME = "espanso"
 EXTENSIONS = (".yml", ".yaml")

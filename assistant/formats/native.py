@@ -15,7 +15,7 @@ from assistant.errors import BadInput
 from assistant.formats import ImportedBook
 from assistant.formats.text import decode_text
 from assistant.i18n import tr
-from assistant.model import Phrase, Phrasebook
+from assistant.phrases.model import Phrase, Phrasebook
 
 NAME = "json"
 EXTENSIONS = (".json", ".qrbook")

@@ -22,7 +22,7 @@ from datetime import date, datetime, time
 from assistant.errors import BadInput
 from assistant.formats import ImportedBook, fields_except
 from assistant.i18n import tr
-from assistant.model import Phrase, Phrasebook, split_tags
+from assistant.phrases.model import Phrase, Phrasebook, split_tags
 
 #: The columns a table carries, in export order.
 FIELDS: tuple[str, ...] = ("group", "code", "title", "text", "tags", "hotkey", "separate_messages")

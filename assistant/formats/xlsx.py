@@ -33,7 +33,7 @@ from assistant.formats.table import (
     table_header,
 )
 from assistant.i18n import tr
-from assistant.model import Phrase, Phrasebook
+from assistant.phrases.model import Phrase, Phrasebook
 
 if TYPE_CHECKING:
     from openpyxl.cell import Cell

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.model import Phrase, Phrasebook
-from assistant.store import Store
+from assistant.phrases.model import Phrase, Phrasebook
+from assistant.phrases.store import Store
 from tests.e2e.app_process import AppProcess
 
 MULTI_LINE = "亲，您的包裹已经发出啦～\n单号稍后同步，请留意物流哦！"

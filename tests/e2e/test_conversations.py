@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant.conversations import ConversationLog
 from assistant.desktop.base import WindowInfo
-from assistant.model import Phrase, Phrasebook
+from assistant.phrases.model import Phrase, Phrasebook
+from assistant.phrases.store import Store
+from assistant.replies.conversations import ConversationLog
 from assistant.settings import Settings, save_settings
-from assistant.store import Store
 from tests.e2e.app_process import AppProcess
 
 REPLY = "好的亲"
@@ -44,7 +44,7 @@ def confirming_app(xserver, tmp_path: Path):
 
 def count(home: Path, title: str, target_class: str) -> int:
     key_window = WindowInfo(id=0, wm_class=target_class, title=title, pid=None)
-    from assistant.conversations import conversation_key
+    from assistant.replies.conversations import conversation_key
 
     return ConversationLog(Store(home, seed=False)).count(conversation_key(key_window), datetime.now(UTC))
 
@@ -65,7 +65,7 @@ def insert(xserver, target, expected: str) -> None:
 
 def wm_class(xserver, target) -> str:
     """The class as the app sees it (the same X11 adapter)."""
-    from assistant.desktop.x11_windows import X11Windows
+    from assistant.desktop.x11.windows import X11Windows
 
     target.activate()
     windows = X11Windows(xserver.display)

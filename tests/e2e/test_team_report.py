@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.unit.helpers import run_cli
-from tests.unit.team_exports import team_exports
+from tests.unit.team.exports import team_exports
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 

@@ -22,10 +22,10 @@ from Xlib.display import Display
 
 from assistant.desktop.base import HotkeyListener, Keyboard, Windows
 from assistant.desktop.chords import parse_chord
-from assistant.desktop.x11 import Keymap
-from assistant.desktop.x11_hotkeys import MAX_RESTARTS, X11HotkeyListener
-from assistant.desktop.x11_keyboard import X11Keyboard
-from assistant.desktop.x11_windows import X11Windows
+from assistant.desktop.x11.common import Keymap
+from assistant.desktop.x11.hotkeys import MAX_RESTARTS, X11HotkeyListener
+from assistant.desktop.x11.keyboard import X11Keyboard
+from assistant.desktop.x11.windows import X11Windows
 from tests.e2e.xserver import XServer
 
 if TYPE_CHECKING:
@@ -450,7 +450,7 @@ def test_wait_until_active_waits_for_the_keyboard_focus(make_target, windows, pr
 def test_the_watcher_reports_a_switch_of_the_active_window(make_target, xserver) -> None:
     import threading
 
-    from assistant.desktop.x11_watch import X11ActiveWindowWatcher
+    from assistant.desktop.x11.watch import X11ActiveWindowWatcher
 
     first = make_target("first chat")
     second = make_target("second chat")

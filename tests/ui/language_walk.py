@@ -35,18 +35,18 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.formats import read_phrasebook
+from assistant.phrases.store import Store, shipped_book_files
+from assistant.phrases.templates import questions
 from assistant.settings import load_settings, save_settings
-from assistant.store import Store, shipped_book_files
-from assistant.templates import questions
 from ui.app import QuickReplyApp
 from ui.context import AppContext
 from ui.i18n import install_language
-from ui.import_dialog import ImportDialog
-from ui.phrase_editor import PhraseEditor
-from ui.prompt import PlaceholderDialog
-from ui.report_window import ReportWindow
+from ui.manager.import_dialog import ImportDialog
+from ui.manager.phrase_editor import PhraseEditor
+from ui.replies.prompt import PlaceholderDialog
 from ui.single_instance import SingleInstance
-from ui.subscriptions_dialog import SubscriptionsDialog
+from ui.team.report_window import ReportWindow
+from ui.team.subscriptions_dialog import SubscriptionsDialog
 
 BOOKS = {"zh": "zh-ecommerce.json", "en": "en-ecommerce.json"}
 #: Names, not words: the product, languages in their own script, commands, key names,

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from assistant.instance import send_command
+from assistant.phrases.store import Store
 from assistant.settings import load_settings
-from assistant.store import Store
 from ui.app import QuickReplyApp
 from ui.context import AppContext
 from ui.single_instance import SingleInstance
@@ -93,7 +93,7 @@ def test_the_menu_opens_typing_practice_after_the_phrasebooks(qtbot, wayland_app
 def test_quickreply_drill_reaches_the_running_instance(qtbot, wayland_app: QuickReplyApp, tmp_path: Path) -> None:
     """The command line's ``drill`` (with a file read and checked on its side) opens the
     running app's drill window on that text, timed as asked."""
-    from assistant.cli import main
+    from assistant.cli.main import main
 
     path = tmp_path / "drill.txt"
     path.write_text("亲，您好，请问有什么可以帮您？", encoding="utf-8")
@@ -121,8 +121,8 @@ def test_the_everyday_start_leaves_the_command_line_unloaded() -> None:
     import sys
 
     code = ("import sys, ui.launcher, ui.app\n"
-            "print(sorted(m for m in sys.modules if m.startswith(('assistant.cli', 'assistant.stats', "
-            "'assistant.report', 'assistant.drills.'))))")
+            "print(sorted(m for m in sys.modules if m.startswith(('assistant.cli', 'assistant.team.stats', "
+            "'assistant.team.report', 'assistant.drills.'))))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             cwd=Path(__file__).resolve().parents[2])
     assert result.stdout.strip() == "[]"

@@ -23,7 +23,7 @@ def _tr_strings() -> set[tuple[str, str]]:
     every QT_TRANSLATE_NOOP("context", "literal") (texts translated later, as the
     window registry's menu entries)."""
     found: set[tuple[str, str]] = set()
-    for path in UI.glob("*.py"):
+    for path in UI.rglob("*.py"):
         tree = ast.parse(path.read_text("utf-8"))
         for call in (node for node in ast.walk(tree) if isinstance(node, ast.Call)):
             if isinstance(call.func, ast.Name) and call.func.id == "QT_TRANSLATE_NOOP" and len(_literals(call)) == 2:

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from assistant.model import Phrase, Phrasebook
+from assistant.phrases.model import Phrase, Phrasebook
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from assistant.i18n_zh import MESSAGES
+from assistant.i18n.zh import MESSAGES
 from tests.unit.helpers import ROOT
 
 CORE = ROOT / "assistant"

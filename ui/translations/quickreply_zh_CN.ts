@@ -44,144 +44,144 @@
 <context>
     <name>BookActions</name>
     <message>
-        <location filename="../manager_books.py" line="52"/>
+        <location filename="../manager/books.py" line="52"/>
         <source>New book</source>
         <extracomment>What ``BookActions._attempt`` returns when the core refused. Export formats offered, with the extension a name without one gets.</extracomment>
         <translation>新建短语库</translation>
     </message>
     <message>
-        <location filename="../manager_books.py" line="52"/>
+        <location filename="../manager/books.py" line="52"/>
         <source>Name of the new book:</source>
         <translation>新短语库的名称：</translation>
     </message>
     <message>
-        <location filename="../manager_books.py" line="56"/>
+        <location filename="../manager/books.py" line="56"/>
         <source>Cannot create the book</source>
         <translation>无法创建短语库</translation>
     </message>
     <message>
-        <location filename="../manager_books.py" line="59"/>
+        <location filename="../manager/books.py" line="59"/>
         <source>Created the book “{book}”.</source>
         <translation>已创建短语库“{book}”。</translation>
     </message>
     <message>
-        <location filename="../manager_books.py" line="65"/>
+        <location filename="../manager/books.py" line="65"/>
         <source>Rename book</source>
         <translation>重命名短语库</translation>
     </message>
     <message>
-        <location filename="../manager_books.py" line="65"/>
+        <location filename="../manager/books.py" line="65"/>
         <source>New name for “{book}”:</source>
         <translation>“{book}”的新名称：</translation>
     </message>
     <message>
-        <location filename="../manager_books.py" line="70"/>
+        <location filename="../manager/books.py" line="70"/>
         <source>Cannot rename the book</source>
         <translation>无法重命名短语库</translation>
     </message>
     <message>
-        <location filename="../manager_books.py" line="73"/>
+        <location filename="../manager/books.py" line="73"/>
         <source>Renamed “{old}” to “{new}”.</source>
         <translation>已将“{old}”重命名为“{new}”。</translation>
     </message>
     <message>
-        <location filename="../manager_books.py" line="81"/>
-        <location filename="../manager_books.py" line="84"/>
+        <location filename="../manager/books.py" line="81"/>
+        <location filename="../manager/books.py" line="84"/>
         <source>Delete book</source>
         <translation>删除短语库</translation>
     </message>
     <message>
-        <location filename="../manager_books.py" line="82"/>
+        <location filename="../manager/books.py" line="82"/>
         <source>Delete the book “{book}” and its {count} phrases?</source>
         <translation>要删除短语库“{book}”及其中的 {count} 条短语吗？</translation>
     </message>
     <message>
-        <location filename="../manager_books.py" line="83"/>
+        <location filename="../manager/books.py" line="83"/>
         <source>A backup of all books is made first, so it can be restored.</source>
         <translation>删除前会先备份全部短语库，以便日后恢复。</translation>
     </message>
     <message>
-        <location filename="../manager_books.py" line="86"/>
+        <location filename="../manager/books.py" line="86"/>
         <source>Cannot delete the book</source>
         <translation>无法删除短语库</translation>
     </message>
     <message>
-        <location filename="../manager_books.py" line="89"/>
+        <location filename="../manager/books.py" line="89"/>
         <source>Deleted the book “{book}”; a backup was made first.</source>
         <translation>已删除短语库“{book}”（删除前已备份）。</translation>
     </message>
     <message>
-        <location filename="../manager_books.py" line="95"/>
+        <location filename="../manager/books.py" line="95"/>
         <source>Import phrases</source>
         <translation>导入短语</translation>
     </message>
     <message>
-        <location filename="../manager_books.py" line="96"/>
+        <location filename="../manager/books.py" line="96"/>
         <source>Phrase files (*.json *.qrbook *.csv *.tsv *.xlsx *.yml *.yaml *.ini *.txt)</source>
         <translation>短语文件 (*.json *.qrbook *.csv *.tsv *.xlsx *.yml *.yaml *.ini *.txt)</translation>
     </message>
     <message>
-        <location filename="../manager_books.py" line="97"/>
+        <location filename="../manager/books.py" line="97"/>
         <source>QuickReply phrasebooks (*.json *.qrbook)</source>
         <translation>QuickReply 短语库 (*.json *.qrbook)</translation>
     </message>
     <message>
-        <location filename="../manager_books.py" line="97"/>
+        <location filename="../manager/books.py" line="97"/>
         <source>Tables (*.csv *.tsv *.xlsx)</source>
         <translation>表格 (*.csv *.tsv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../manager_books.py" line="98"/>
+        <location filename="../manager/books.py" line="98"/>
         <source>espanso (*.yml *.yaml)</source>
         <translation>espanso (*.yml *.yaml)</translation>
     </message>
     <message>
-        <location filename="../manager_books.py" line="98"/>
+        <location filename="../manager/books.py" line="98"/>
         <source>Input-method phrase files (*.ini *.txt)</source>
         <translation>输入法短语文件 (*.ini *.txt)</translation>
     </message>
     <message>
-        <location filename="../manager_books.py" line="99"/>
+        <location filename="../manager/books.py" line="99"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../manager_books.py" line="102"/>
+        <location filename="../manager/books.py" line="102"/>
         <source>Cannot import {file}</source>
         <translation>无法导入 {file}</translation>
     </message>
     <message>
-        <location filename="../manager_books.py" line="119"/>
+        <location filename="../manager/books.py" line="119"/>
         <source>Imported into “{book}”: {added} added, {replaced} replaced, {kept} kept both, {skipped} skipped.</source>
         <translation>已导入到“{book}”：新增 {added} 条，替换 {replaced} 条，保留两者 {kept} 条，跳过 {skipped} 条。</translation>
     </message>
     <message>
-        <location filename="../manager_books.py" line="128"/>
+        <location filename="../manager/books.py" line="128"/>
         <source>QuickReply phrasebook (*.json)</source>
         <translation>QuickReply 短语库 (*.json)</translation>
     </message>
     <message>
-        <location filename="../manager_books.py" line="128"/>
+        <location filename="../manager/books.py" line="128"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../manager_books.py" line="129"/>
+        <location filename="../manager/books.py" line="129"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../manager_books.py" line="132"/>
+        <location filename="../manager/books.py" line="132"/>
         <source>Export “{book}”</source>
         <translation>导出“{book}”</translation>
     </message>
     <message>
-        <location filename="../manager_books.py" line="139"/>
+        <location filename="../manager/books.py" line="139"/>
         <source>Cannot export “{book}”</source>
         <translation>无法导出“{book}”</translation>
     </message>
     <message>
-        <location filename="../manager_books.py" line="142"/>
+        <location filename="../manager/books.py" line="142"/>
         <source>Exported {count} phrases of “{book}” to {path}</source>
         <translation>已将“{book}”的 {count} 条短语导出到 {path}</translation>
     </message>
@@ -189,27 +189,27 @@
 <context>
     <name>BookTree</name>
     <message>
-        <location filename="../manager_tree.py" line="80"/>
+        <location filename="../manager/tree.py" line="80"/>
         <source>Books and groups</source>
         <translation>短语库和分组</translation>
     </message>
     <message>
-        <location filename="../manager_tree.py" line="80"/>
+        <location filename="../manager/tree.py" line="80"/>
         <source>Phrases</source>
         <translation>短语</translation>
     </message>
     <message>
-        <location filename="../manager_tree.py" line="93"/>
+        <location filename="../manager/tree.py" line="93"/>
         <source>{name} (subscribed, read-only)</source>
         <translation>{name}（订阅·只读）</translation>
     </message>
     <message>
-        <location filename="../manager_tree.py" line="97"/>
+        <location filename="../manager/tree.py" line="97"/>
         <source>A subscribed book: its publisher edits it, you use it</source>
         <translation>订阅的短语库：由发布者编辑，您只能使用</translation>
     </message>
     <message>
-        <location filename="../manager_tree.py" line="100"/>
+        <location filename="../manager/tree.py" line="100"/>
         <source>(no group)</source>
         <translation>（未分组）</translation>
     </message>
@@ -217,37 +217,37 @@
 <context>
     <name>ConversationGuard</name>
     <message>
-        <location filename="../conversation_guard.py" line="61"/>
+        <location filename="../replies/conversation_guard.py" line="61"/>
         <source>{count}/{limit} quick replies in this conversation</source>
         <translation>本次会话已用快捷回复 {count}/{limit} 次</translation>
     </message>
     <message>
-        <location filename="../conversation_guard.py" line="72"/>
+        <location filename="../replies/conversation_guard.py" line="72"/>
         <source>{count} quick replies in this conversation already: please type this reply yourself, or start a new conversation (Ctrl+N in the picker).</source>
         <translation>本次会话已用了 {count} 次快捷回复：这条请亲自输入，或开始新会话（在短语选择器中按 Ctrl+N）。</translation>
     </message>
     <message>
-        <location filename="../conversation_guard.py" line="77"/>
+        <location filename="../replies/conversation_guard.py" line="77"/>
         <source>This conversation already has {count} quick replies. Too many read like a robot. Insert this one anyway?</source>
         <translation>本次会话已用了 {count} 次快捷回复，用得太多会像机器人在回复。仍要插入这一条吗？</translation>
     </message>
     <message>
-        <location filename="../conversation_guard.py" line="100"/>
+        <location filename="../replies/conversation_guard.py" line="100"/>
         <source>{count} quick replies in this conversation: over the limit of {limit}. Type the next replies yourself.</source>
         <translation>本次会话已用 {count} 次快捷回复，超过上限 {limit} 次。接下来的回复请亲自输入。</translation>
     </message>
     <message>
-        <location filename="../conversation_guard.py" line="104"/>
+        <location filename="../replies/conversation_guard.py" line="104"/>
         <source>{count}/{limit} quick replies in this conversation. A typed reply reads warmer than another prepared one.</source>
         <translation>本次会话已用快捷回复 {count}/{limit} 次。亲手输入的回复比再用一条快捷短语更有温度。</translation>
     </message>
     <message>
-        <location filename="../conversation_guard.py" line="111"/>
+        <location filename="../replies/conversation_guard.py" line="111"/>
         <source>New conversation: the count starts again at 0.</source>
         <translation>已开始新会话：计数从 0 重新开始。</translation>
     </message>
     <message>
-        <location filename="../conversation_guard.py" line="115"/>
+        <location filename="../replies/conversation_guard.py" line="115"/>
         <source>Name this conversation (e.g. the buyer):</source>
         <translation>为本次会话命名（例如买家名称）：</translation>
     </message>
@@ -255,187 +255,187 @@
 <context>
     <name>ConversationsPage</name>
     <message>
-        <location filename="../settings_conversations.py" line="113"/>
+        <location filename="../settings/conversations.py" line="113"/>
         <source>Con&amp;versations</source>
         <translation>会话(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../settings_conversations.py" line="116"/>
+        <location filename="../settings/conversations.py" line="116"/>
         <source>S&amp;oft limit:</source>
         <translation>提醒上限(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../settings_conversations.py" line="117"/>
+        <location filename="../settings/conversations.py" line="117"/>
         <source>Ha&amp;rd limit:</source>
         <translation>最高上限(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../settings_conversations.py" line="118"/>
+        <location filename="../settings/conversations.py" line="118"/>
         <source>Past the hard limit:</source>
         <translation>超过最高上限时：</translation>
     </message>
     <message>
-        <location filename="../settings_conversations.py" line="119"/>
+        <location filename="../settings/conversations.py" line="119"/>
         <source>Idle &amp;time that ends a conversation:</source>
         <translation>会话结束的空闲时长(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../settings_conversations.py" line="120"/>
+        <location filename="../settings/conversations.py" line="120"/>
         <source>&amp;Keep the history for:</source>
         <translation>会话记录保留时长(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../settings_conversations.py" line="121"/>
+        <location filename="../settings/conversations.py" line="121"/>
         <source>&amp;New conversation hotkey:</source>
         <translation>开始新会话的快捷键(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../settings_conversations.py" line="123"/>
+        <location filename="../settings/conversations.py" line="123"/>
         <source> quick replies</source>
         <translation> 次快捷回复</translation>
     </message>
     <message>
-        <location filename="../settings_conversations.py" line="124"/>
+        <location filename="../settings/conversations.py" line="124"/>
         <source>From this quick reply in one conversation on, a gentle notice suggests typing the answer.</source>
         <translation>同一会话中快捷回复达到此次数起，会温和地提醒您亲自输入回复。</translation>
     </message>
     <message>
-        <location filename="../settings_conversations.py" line="126"/>
+        <location filename="../settings/conversations.py" line="126"/>
         <source>More quick replies than this in one conversation meet the policy below.</source>
         <translation>同一会话中快捷回复超过此次数后，将按下方选择的方式处理。</translation>
     </message>
     <message>
-        <location filename="../settings_conversations.py" line="128"/>
+        <location filename="../settings/conversations.py" line="128"/>
         <source> minutes</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../settings_conversations.py" line="129"/>
+        <location filename="../settings/conversations.py" line="129"/>
         <source>With no quick reply in a chat for this long, the next one starts a new conversation (the count goes back to 0).</source>
         <translation>某个聊天窗口超过此时长未使用快捷回复时，下一次快捷回复将开始新会话（计数从 0 重新开始）。</translation>
     </message>
     <message>
-        <location filename="../settings_conversations.py" line="131"/>
+        <location filename="../settings/conversations.py" line="131"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../settings_conversations.py" line="132"/>
+        <location filename="../settings/conversations.py" line="132"/>
         <source>Conversations and their counts older than this are forgotten. No reply text is ever kept.</source>
         <translation>超过此时长的会话及其计数会被自动清除。回复内容始终不会被保存。</translation>
     </message>
     <message>
-        <location filename="../settings_conversations.py" line="134"/>
+        <location filename="../settings/conversations.py" line="134"/>
         <source>Starts a new conversation in the active chat window: the count goes back to 0.</source>
         <translation>在当前聊天窗口中开始新会话：计数从 0 重新开始。</translation>
     </message>
     <message>
-        <location filename="../settings_conversations.py" line="137"/>
+        <location filename="../settings/conversations.py" line="137"/>
         <source>&amp;Warn only</source>
         <translation>仅警告(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../settings_conversations.py" line="137"/>
+        <location filename="../settings/conversations.py" line="137"/>
         <source>The reply goes in, with a warning.</source>
         <translation>照常插入回复，同时显示警告。</translation>
     </message>
     <message>
-        <location filename="../settings_conversations.py" line="138"/>
+        <location filename="../settings/conversations.py" line="138"/>
         <source>Ask to con&amp;firm</source>
         <translation>询问确认(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../settings_conversations.py" line="138"/>
+        <location filename="../settings/conversations.py" line="138"/>
         <source>You are asked before the reply goes in.</source>
         <translation>插入回复前先询问您。</translation>
     </message>
     <message>
-        <location filename="../settings_conversations.py" line="139"/>
+        <location filename="../settings/conversations.py" line="139"/>
         <source>&amp;Block</source>
         <translation>阻止(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../settings_conversations.py" line="139"/>
+        <location filename="../settings/conversations.py" line="139"/>
         <source>The reply does not go in; type it yourself.</source>
         <translation>不插入回复，请亲自输入。</translation>
     </message>
     <message>
-        <location filename="../settings_conversations.py" line="143"/>
+        <location filename="../settings/conversations.py" line="143"/>
         <source>Title rul&amp;es:</source>
         <translation>标题规则(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../settings_conversations.py" line="144"/>
+        <location filename="../settings/conversations.py" line="144"/>
         <source>Which buyer a chat window is about: the first rule whose patterns match names the conversation. Unread counters such as “(3)” are removed from the title first.</source>
         <translation>用于识别聊天窗口对应的买家：按顺序查找，第一条匹配条件相符的规则为会话命名。匹配前会先去掉标题中“(3)”这类未读计数。</translation>
     </message>
     <message>
-        <location filename="../settings_conversations.py" line="147"/>
+        <location filename="../settings/conversations.py" line="147"/>
         <source>Window class</source>
         <translation>窗口类名</translation>
     </message>
     <message>
-        <location filename="../settings_conversations.py" line="147"/>
+        <location filename="../settings/conversations.py" line="147"/>
         <source>Title</source>
         <translation>窗口标题</translation>
     </message>
     <message>
-        <location filename="../settings_conversations.py" line="149"/>
+        <location filename="../settings/conversations.py" line="149"/>
         <source>A regular expression for the program&apos;s window class, matched ignoring case, e.g. qianniu|wechat; empty matches every program.</source>
         <translation>匹配程序窗口类名的正则表达式，不区分大小写，例如 qianniu|wechat；留空则匹配所有程序。</translation>
     </message>
     <message>
-        <location filename="../settings_conversations.py" line="152"/>
+        <location filename="../settings/conversations.py" line="152"/>
         <source>A regular expression for the window title, matched ignoring case, e.g. ^(?P&lt;who&gt;.+?) - 接待. Its (?P&lt;who&gt;…) group is the buyer&apos;s name or chat id. A pattern without that group is skipped: the rule never applies. When no rule applies, the whole title names the conversation.</source>
         <translation>匹配窗口标题的正则表达式，不区分大小写，例如 ^(?P&lt;who&gt;.+?) - 接待。其中的 (?P&lt;who&gt;…) 分组即买家名称或聊天 ID。不含该分组的匹配条件会被跳过，该规则永远不会生效。没有规则生效时，以整个窗口标题作为会话名称。</translation>
     </message>
     <message>
-        <location filename="../settings_conversations.py" line="156"/>
+        <location filename="../settings/conversations.py" line="156"/>
         <source>Test a tit&amp;le:</source>
         <translation>测试窗口标题(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../settings_conversations.py" line="157"/>
+        <location filename="../settings/conversations.py" line="157"/>
         <source>Window class, e.g. AliWorkBench</source>
         <translation>窗口类名，例如 AliWorkBench</translation>
     </message>
     <message>
-        <location filename="../settings_conversations.py" line="158"/>
+        <location filename="../settings/conversations.py" line="158"/>
         <source>Window title, e.g. (2) Jane Doe - Live chat</source>
         <translation>窗口标题，例如 (2) 王小明 - 接待中心</translation>
     </message>
     <message>
-        <location filename="../settings_conversations.py" line="194"/>
+        <location filename="../settings/conversations.py" line="194"/>
         <source>The hard limit ({hard}) cannot be below the soft limit ({soft}).</source>
         <translation>最高上限（{hard}）不能低于提醒上限（{soft}）。</translation>
     </message>
     <message>
-        <location filename="../settings_conversations.py" line="208"/>
+        <location filename="../settings/conversations.py" line="208"/>
         <source>Title rule {row}: the window class pattern is not a valid regular expression ({error}).</source>
         <translation>第 {row} 条标题规则：窗口类名不是有效的正则表达式（{error}）。</translation>
     </message>
     <message>
-        <location filename="../settings_conversations.py" line="210"/>
+        <location filename="../settings/conversations.py" line="210"/>
         <source>Title rule {row}: the title pattern is not a valid regular expression ({error}).</source>
         <translation>第 {row} 条标题规则：窗口标题不是有效的正则表达式（{error}）。</translation>
     </message>
     <message>
-        <location filename="../settings_conversations.py" line="216"/>
+        <location filename="../settings/conversations.py" line="216"/>
         <source>Title rule {row} has no title pattern, so it never applies.</source>
         <translation>第 {row} 条标题规则没有填写窗口标题的匹配条件，因此永远不会生效。</translation>
     </message>
     <message>
-        <location filename="../settings_conversations.py" line="219"/>
+        <location filename="../settings/conversations.py" line="219"/>
         <source>Title rule {row} has no (?P&lt;who&gt;…) group, so it never applies.</source>
         <translation>第 {row} 条标题规则不含 (?P&lt;who&gt;…) 分组，因此永远不会生效。</translation>
     </message>
     <message>
-        <location filename="../settings_conversations.py" line="247"/>
+        <location filename="../settings/conversations.py" line="247"/>
         <source>Type a window title to see which conversation it belongs to.</source>
         <translation>输入窗口标题，即可查看它属于哪个会话。</translation>
     </message>
     <message>
-        <location filename="../settings_conversations.py" line="249"/>
+        <location filename="../settings/conversations.py" line="249"/>
         <source>Conversation: {key}</source>
         <translation>会话：{key}</translation>
     </message>
@@ -443,129 +443,129 @@
 <context>
     <name>DrillChooser</name>
     <message>
-        <location filename="../drill_chooser.py" line="113"/>
+        <location filename="../drills/chooser.py" line="113"/>
         <source>&amp;Text:</source>
         <extracomment>(mode, minutes) in the order of the mode box. The user asked to start (Enter or the Start button).</extracomment>
         <translation>练习文字(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="114"/>
+        <location filename="../drills/chooser.py" line="114"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="115"/>
+        <location filename="../drills/chooser.py" line="115"/>
         <source>&amp;Mode:</source>
         <translation>模式(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="116"/>
+        <location filename="../drills/chooser.py" line="116"/>
         <source>Practice texts</source>
         <translation>练习范文</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="116"/>
+        <location filename="../drills/chooser.py" line="116"/>
         <source>My phrasebook replies</source>
         <translation>我的短语库话术</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="117"/>
+        <location filename="../drills/chooser.py" line="117"/>
         <source>Paste a text</source>
         <translation>粘贴文字</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="117"/>
+        <location filename="../drills/chooser.py" line="117"/>
         <source>A text file</source>
         <translation>文本文件</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="118"/>
+        <location filename="../drills/chooser.py" line="118"/>
         <source>My weak characters</source>
         <translation>我的薄弱字</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="120"/>
+        <location filename="../drills/chooser.py" line="120"/>
         <source>All languages</source>
         <translation>全部语言</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="120"/>
+        <location filename="../drills/chooser.py" line="120"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="120"/>
+        <location filename="../drills/chooser.py" line="120"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="122"/>
+        <location filename="../drills/chooser.py" line="122"/>
         <source>Whole text</source>
         <translation>打完整篇</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="124"/>
+        <location filename="../drills/chooser.py" line="124"/>
         <source>Timed: {minutes} min</source>
         <translation>限时 {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="125"/>
+        <location filename="../drills/chooser.py" line="125"/>
         <source>Paste or write the text to practise here.</source>
         <translation>在这里粘贴或输入要练习的文字。</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="126"/>
+        <location filename="../drills/chooser.py" line="126"/>
         <source>Choose a &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="127"/>
+        <location filename="../drills/chooser.py" line="127"/>
         <source>&amp;Start</source>
         <translation>开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="128"/>
+        <location filename="../drills/chooser.py" line="128"/>
         <source>Start the drill (Enter)</source>
         <translation>开始练习（回车）</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="158"/>
+        <location filename="../drills/chooser.py" line="158"/>
         <source>No file chosen yet.</source>
         <translation>还没有选择文件。</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="181"/>
+        <location filename="../drills/chooser.py" line="181"/>
         <source>A drill of the characters you miss most and type slowest, with phrases that contain them.</source>
         <translation>针对您最常打错、打得最慢的字，以及包含这些字的话术进行练习。</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="183"/>
-        <location filename="../drill_chooser.py" line="208"/>
+        <location filename="../drills/chooser.py" line="183"/>
+        <location filename="../drills/chooser.py" line="208"/>
         <source>Not enough practice in this language yet: finish a few drills first.</source>
         <translation>这种语言的练习记录还不够：请先完成几次练习。</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="198"/>
+        <location filename="../drills/chooser.py" line="198"/>
         <source>There is no text to choose here.</source>
         <translation>这里没有可选的文字。</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="201"/>
+        <location filename="../drills/chooser.py" line="201"/>
         <source>Pasted text</source>
         <translation>粘贴的文字</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="204"/>
+        <location filename="../drills/chooser.py" line="204"/>
         <source>Choose a text file first.</source>
         <translation>请先选择一个文本文件。</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="217"/>
+        <location filename="../drills/chooser.py" line="217"/>
         <source>Choose a text to practise</source>
         <translation>选择要练习的文字</translation>
     </message>
     <message>
-        <location filename="../drill_chooser.py" line="218"/>
+        <location filename="../drills/chooser.py" line="218"/>
         <source>Text files (*.txt *.md);;All files (*)</source>
         <translation>文本文件 (*.txt *.md);;所有文件 (*)</translation>
     </message>
@@ -573,132 +573,132 @@
 <context>
     <name>DrillProgressPage</name>
     <message>
-        <location filename="../drill_progress.py" line="131"/>
+        <location filename="../drills/progress.py" line="131"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="132"/>
+        <location filename="../drills/progress.py" line="132"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="133"/>
+        <location filename="../drills/progress.py" line="133"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="134"/>
+        <location filename="../drills/progress.py" line="134"/>
         <source>&amp;Trainee:</source>
         <translation>学员(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="135"/>
+        <location filename="../drills/progress.py" line="135"/>
         <source>Your name, for the team lead&apos;s report</source>
         <translation>您的姓名，用于主管的报表</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="136"/>
+        <location filename="../drills/progress.py" line="136"/>
         <source>&amp;Goal:</source>
         <translation>目标(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="137"/>
+        <location filename="../drills/progress.py" line="137"/>
         <source> chars/min</source>
         <translation> 字/分</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="138"/>
+        <location filename="../drills/progress.py" line="138"/>
         <source>Pa&amp;use after:</source>
         <translation>停顿判定(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="139"/>
+        <location filename="../drills/progress.py" line="139"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="140"/>
+        <location filename="../drills/progress.py" line="140"/>
         <source>A longer gap between keys is a pause: shown, and left out of the speed.</source>
         <translation>两次按键间隔超过这个时长算作停顿：会列出来，并且不计入速度。</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="141"/>
+        <location filename="../drills/progress.py" line="141"/>
         <source>&amp;Export history as CSV…</source>
         <translation>导出练习记录为 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="142"/>
+        <location filename="../drills/progress.py" line="142"/>
         <source>Speed and accuracy per drill</source>
         <translation>每次练习的速度和正确率</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="143"/>
+        <location filename="../drills/progress.py" line="143"/>
         <source>Speed (chars/min)</source>
         <translation>速度（字/分）</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="144"/>
+        <location filename="../drills/progress.py" line="144"/>
         <source>Accuracy (%)</source>
         <translation>正确率（%）</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="145"/>
+        <location filename="../drills/progress.py" line="145"/>
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="196"/>
+        <location filename="../drills/progress.py" line="196"/>
         <source>No drills in this language yet.</source>
         <translation>这种语言还没有练习记录。</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="197"/>
+        <location filename="../drills/progress.py" line="197"/>
         <source>Drills: &lt;b&gt;{count}&lt;/b&gt;</source>
         <translation>练习次数：&lt;b&gt;{count}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="198"/>
+        <location filename="../drills/progress.py" line="198"/>
         <source>Personal best: &lt;b&gt;{best:.0f}&lt;/b&gt; chars/min</source>
         <translation>个人最好成绩：&lt;b&gt;{best:.0f}&lt;/b&gt; 字/分</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="199"/>
+        <location filename="../drills/progress.py" line="199"/>
         <source>Practice streak: &lt;b&gt;{days}&lt;/b&gt; days</source>
         <translation>连续练习：&lt;b&gt;{days}&lt;/b&gt; 天</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="201"/>
+        <location filename="../drills/progress.py" line="201"/>
         <source>&lt;span style=&apos;color:#1a7f37&apos;&gt;&lt;b&gt;Goal reached&lt;/b&gt; on {day}&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#1a7f37&apos;&gt;已于 {day} &lt;b&gt;达标&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="204"/>
+        <location filename="../drills/progress.py" line="204"/>
         <source>At your current trend you reach the goal around &lt;b&gt;{day}&lt;/b&gt;</source>
         <translation>按目前的进步速度，预计在 &lt;b&gt;{day}&lt;/b&gt; 前后达标</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="207"/>
+        <location filename="../drills/progress.py" line="207"/>
         <source>No forecast yet: practise on a few more days.</source>
         <translation>暂时无法预测：请再多练几天。</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="231"/>
+        <location filename="../drills/progress.py" line="231"/>
         <source>Export the drill history</source>
         <translation>导出练习记录</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="232"/>
+        <location filename="../drills/progress.py" line="232"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="236"/>
+        <location filename="../drills/progress.py" line="236"/>
         <source>Typing practice</source>
         <translation>打字练习</translation>
     </message>
     <message>
-        <location filename="../drill_progress.py" line="248"/>
+        <location filename="../drills/progress.py" line="248"/>
         <source>The history could not be exported: {error}</source>
         <translation>无法导出练习记录：{error}</translation>
     </message>
@@ -706,145 +706,145 @@
 <context>
     <name>DrillResultPage</name>
     <message>
-        <location filename="../drill_result.py" line="99"/>
+        <location filename="../drills/result.py" line="99"/>
         <source>Raw speed (all characters)</source>
         <extracomment>码长 this far over the ideal means the input method is used character by character. More corrections than this share of the characters: slow down for accuracy. How many characters or words the slowest / most-missed lists show. Beside the speed for Latin text, never instead of it.</extracomment>
         <translation>总速度（含错字）</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="100"/>
+        <location filename="../drills/result.py" line="100"/>
         <source>Accuracy</source>
         <translation>正确率</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="100"/>
+        <location filename="../drills/result.py" line="100"/>
         <source>Uncorrected errors</source>
         <translation>未改正的错字</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="101"/>
+        <location filename="../drills/result.py" line="101"/>
         <source>Consistency (speed variation)</source>
         <translation>稳定性（速度波动）</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="101"/>
+        <location filename="../drills/result.py" line="101"/>
         <source>Active time / wall time</source>
         <translation>有效用时 / 实际用时</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="102"/>
+        <location filename="../drills/result.py" line="102"/>
         <source>Speed by the wall clock</source>
         <translation>按实际用时的速度</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="103"/>
+        <location filename="../drills/result.py" line="103"/>
         <source>Pauses</source>
         <translation>停顿</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="103"/>
+        <location filename="../drills/result.py" line="103"/>
         <source>Keystrokes per second</source>
         <translation>击键：每秒按键数</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="104"/>
+        <location filename="../drills/result.py" line="104"/>
         <source>Keystrokes per character (ideal)</source>
         <translation>码长：每字按键数（理想值）</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="105"/>
+        <location filename="../drills/result.py" line="105"/>
         <source>Corrections after commit</source>
         <translation>回改：上屏后删改</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="109"/>
+        <location filename="../drills/result.py" line="109"/>
         <source>correct characters per minute</source>
         <translation>每分钟正确字数</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="110"/>
+        <location filename="../drills/result.py" line="110"/>
         <source>&lt;b&gt;Why this speed&lt;/b&gt;</source>
         <translation>&lt;b&gt;速度分析&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="111"/>
+        <location filename="../drills/result.py" line="111"/>
         <source>&amp;Again</source>
         <translation>再练一次(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="112"/>
+        <location filename="../drills/result.py" line="112"/>
         <source>Practise &amp;weak characters</source>
         <translation>练习薄弱字(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="113"/>
+        <location filename="../drills/result.py" line="113"/>
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="120"/>
+        <location filename="../drills/result.py" line="120"/>
         <source>Goal reached: {speed:.0f} characters per minute! You are ready for the queue.</source>
         <translation>达标了：每分钟 {speed:.0f} 字！可以上岗接待了。</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="125"/>
+        <location filename="../drills/result.py" line="125"/>
         <source>{wpm:.0f} words per minute (characters ÷ 5)</source>
         <translation>每分钟 {wpm:.0f} 个单词（字符数 ÷ 5）</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="133"/>
+        <location filename="../drills/result.py" line="133"/>
         <source>{count}, {seconds:.0f} s left out</source>
         <translation>{count} 次，共 {seconds:.0f} 秒未计入</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="134"/>
+        <location filename="../drills/result.py" line="134"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="142"/>
+        <location filename="../drills/result.py" line="142"/>
         <source>Slowest words: {slow}
 Most-missed words: {missed}</source>
         <translation>最慢的词：{slow}
 最常错的词：{missed}</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="151"/>
+        <location filename="../drills/result.py" line="151"/>
         <source>At or over your goal of {goal} characters per minute. Keep the accuracy up.</source>
         <translation>已达到每分钟 {goal} 字的目标，请继续保持正确率。</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="155"/>
+        <location filename="../drills/result.py" line="155"/>
         <source>{actual:.1f} keystrokes per character is far above the ideal {ideal:.1f}: you spend keys choosing candidates. Type whole words and phrases instead of single characters.</source>
         <translation>码长 {actual:.1f}，远高于理想值 {ideal:.1f}：按键多花在选字上了。请整词、整句输入（打词组），少打单字。</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="160"/>
+        <location filename="../drills/result.py" line="160"/>
         <source>{actual:.1f} keystrokes per second; the goal needs about {needed:.1f} at the ideal keystrokes per character. Finger practice (home row, touch typing) will lift it.</source>
         <translation>击键每秒 {actual:.1f} 次；按理想码长，达标约需每秒 {needed:.1f} 次。多练指法（基准键位、盲打）能提高击键。</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="165"/>
+        <location filename="../drills/result.py" line="165"/>
         <source>{count} corrections after commit: each one costs the deleted characters and the time to type them again. Slow down a little for accuracy.</source>
         <translation>回改 {count} 次：每次都要删掉已上屏的字再重打，很费时间。放慢一点，先求准确。</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="169"/>
+        <location filename="../drills/result.py" line="169"/>
         <source>Accuracy under {floor:.0f}%: mistakes cost more speed than they save. Slow down a little.</source>
         <translation>正确率低于 {floor:.0f}%：打错浪费的时间比抢出来的多。请放慢一点。</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="172"/>
+        <location filename="../drills/result.py" line="172"/>
         <source>You paused {count} times; pauses are left out of the speed but show in the wall-clock figure.</source>
         <translation>您停顿了 {count} 次；停顿不计入速度，但会体现在按实际用时计算的速度里。</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="175"/>
+        <location filename="../drills/result.py" line="175"/>
         <source>Even typing without an obvious weak spot: more practice will lift the speed.</source>
         <translation>打字比较均衡，没有明显短板：多练习就能继续提速。</translation>
     </message>
     <message>
-        <location filename="../drill_result.py" line="140"/>
+        <location filename="../drills/result.py" line="140"/>
         <source>Slowest: {slow}
 Most missed: {missed}</source>
         <translation>最慢的字：{slow}
@@ -854,39 +854,39 @@ Most missed: {missed}</source>
 <context>
     <name>DrillRunPage</name>
     <message>
-        <location filename="../drill_run.py" line="78"/>
+        <location filename="../drills/run.py" line="78"/>
         <source>Speed (chars/min)</source>
         <extracomment>The user asked to leave (Esc or the button); the window decides whether to ask.</extracomment>
         <translation>速度（字/分）</translation>
     </message>
     <message>
-        <location filename="../drill_run.py" line="79"/>
+        <location filename="../drills/run.py" line="79"/>
         <source>Accuracy</source>
         <translation>正确率</translation>
     </message>
     <message>
-        <location filename="../drill_run.py" line="80"/>
-        <location filename="../drill_run.py" line="111"/>
+        <location filename="../drills/run.py" line="80"/>
+        <location filename="../drills/run.py" line="111"/>
         <source>Time</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../drill_run.py" line="81"/>
+        <location filename="../drills/run.py" line="81"/>
         <source>Paused: the clock waits for you</source>
         <translation>已暂停：计时等您继续</translation>
     </message>
     <message>
-        <location filename="../drill_run.py" line="82"/>
+        <location filename="../drills/run.py" line="82"/>
         <source>Type the text in the box below with your usual input method. The clock starts with your first key.</source>
         <translation>请用平时的输入法在下面的输入框中打出上面的文字。按下第一个键时开始计时。</translation>
     </message>
     <message>
-        <location filename="../drill_run.py" line="84"/>
+        <location filename="../drills/run.py" line="84"/>
         <source>Leave (Esc)</source>
         <translation>退出练习（Esc）</translation>
     </message>
     <message>
-        <location filename="../drill_run.py" line="111"/>
+        <location filename="../drills/run.py" line="111"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
@@ -894,49 +894,49 @@ Most missed: {missed}</source>
 <context>
     <name>DrillWindow</name>
     <message>
-        <location filename="../drill_window.py" line="84"/>
+        <location filename="../drills/window.py" line="84"/>
         <source>QuickReply typing practice</source>
         <extracomment>The last drill&apos;s text and mode, for &quot;again&quot;.</extracomment>
         <translation>QuickReply 打字练习</translation>
     </message>
     <message>
-        <location filename="../drill_window.py" line="85"/>
+        <location filename="../drills/window.py" line="85"/>
         <source>&amp;Practice</source>
         <translation>练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../drill_window.py" line="86"/>
+        <location filename="../drills/window.py" line="86"/>
         <source>P&amp;rogress</source>
         <translation>进度(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../drill_window.py" line="87"/>
+        <location filename="../drills/window.py" line="87"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../drill_window.py" line="88"/>
+        <location filename="../drills/window.py" line="88"/>
         <source>How speed, accuracy and the input-method figures are measured (F1)</source>
         <translation>速度、正确率、击键、码长和回改是怎么计算的（F1）</translation>
     </message>
     <message>
-        <location filename="../drill_window.py" line="104"/>
+        <location filename="../drills/window.py" line="104"/>
         <source>The help file {file} is missing.</source>
         <translation>找不到帮助文件 {file}。</translation>
     </message>
     <message>
-        <location filename="../drill_window.py" line="177"/>
-        <location filename="../drill_window.py" line="197"/>
+        <location filename="../drills/window.py" line="177"/>
+        <location filename="../drills/window.py" line="197"/>
         <source>Typing practice</source>
         <translation>打字练习</translation>
     </message>
     <message>
-        <location filename="../drill_window.py" line="178"/>
+        <location filename="../drills/window.py" line="178"/>
         <source>Leave this drill? What you typed is not saved.</source>
         <translation>要退出本次练习吗？已输入的内容不会保存。</translation>
     </message>
     <message>
-        <location filename="../drill_window.py" line="198"/>
+        <location filename="../drills/window.py" line="198"/>
         <source>The result could not be saved: {error}</source>
         <translation>无法保存练习结果：{error}</translation>
     </message>
@@ -952,42 +952,42 @@ Most missed: {missed}</source>
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../settings_pages.py" line="277"/>
+        <location filename="../settings/pages.py" line="277"/>
         <source>&amp;General</source>
         <translation>常规(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="280"/>
+        <location filename="../settings/pages.py" line="280"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="286"/>
+        <location filename="../settings/pages.py" line="286"/>
         <source>&amp;Language:</source>
         <translation>界面语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="287"/>
+        <location filename="../settings/pages.py" line="287"/>
         <source>&amp;Backups to keep:</source>
         <translation>备份保留份数(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="288"/>
+        <location filename="../settings/pages.py" line="288"/>
         <source>Longest &amp;message before the check warns:</source>
         <translation>话术检查的单条消息字数上限(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="289"/>
+        <location filename="../settings/pages.py" line="289"/>
         <source> characters</source>
         <translation> 字</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="290"/>
+        <location filename="../settings/pages.py" line="290"/>
         <source>Start QuickReply &amp;when I log in</source>
         <translation>登录时自动启动 QuickReply(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="292"/>
+        <location filename="../settings/pages.py" line="292"/>
         <source>Not available on this system.</source>
         <translation>当前系统不支持此功能。</translation>
     </message>
@@ -995,7 +995,7 @@ Most missed: {missed}</source>
 <context>
     <name>HotkeyEdit</name>
     <message>
-        <location filename="../hotkey_edit.py" line="96"/>
+        <location filename="../widgets/hotkey_edit.py" line="96"/>
         <source>Press a key combination, e.g. Ctrl+Alt+1</source>
         <translation>请按下组合键，例如 Ctrl+Alt+1</translation>
     </message>
@@ -1003,52 +1003,52 @@ Most missed: {missed}</source>
 <context>
     <name>HotkeysPage</name>
     <message>
-        <location filename="../settings_pages.py" line="109"/>
+        <location filename="../settings/pages.py" line="109"/>
         <source>&amp;Hotkeys</source>
         <translation>快捷键(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="112"/>
+        <location filename="../settings/pages.py" line="112"/>
         <source>These key combinations work in every application. Click a field and press the keys; Backspace clears it.</source>
         <translation>这些组合键在所有程序中都有效。点击输入框后按下组合键即可设置；按 Backspace 键清除。</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="114"/>
+        <location filename="../settings/pages.py" line="114"/>
         <source>&amp;Open the picker:</source>
         <translation>打开短语选择器(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="115"/>
+        <location filename="../settings/pages.py" line="115"/>
         <source>&amp;Pause or resume all hotkeys:</source>
         <translation>暂停/恢复全部快捷键(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="170"/>
+        <location filename="../settings/pages.py" line="170"/>
         <source>{hotkey} already opens the picker. Each hotkey needs its own combination.</source>
         <translation>{hotkey} 已用于打开短语选择器。每个快捷键都需要使用不同的组合键。</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="171"/>
+        <location filename="../settings/pages.py" line="171"/>
         <source>{hotkey} already pauses the hotkeys. Each hotkey needs its own combination.</source>
         <translation>{hotkey} 已用于暂停快捷键。每个快捷键都需要使用不同的组合键。</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="172"/>
+        <location filename="../settings/pages.py" line="172"/>
         <source>{hotkey} already starts a new conversation. Each hotkey needs its own combination.</source>
         <translation>{hotkey} 已用于开始新会话。每个快捷键都需要使用不同的组合键。</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="183"/>
+        <location filename="../settings/pages.py" line="183"/>
         <source>{hotkey} cannot be used: {reason}</source>
         <translation>无法使用 {hotkey}：{reason}</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="185"/>
+        <location filename="../settings/pages.py" line="185"/>
         <source>{hotkey} is not recommended: {reason}</source>
         <translation>不建议使用 {hotkey}：{reason}</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="187"/>
+        <location filename="../settings/pages.py" line="187"/>
         <source>{hotkey} is also the hotkey of the reply “{title}”, which will then not work.</source>
         <translation>{hotkey} 也是短语“{title}”的快捷键，该短语的快捷键将会失效。</translation>
     </message>
@@ -1056,152 +1056,152 @@ Most missed: {missed}</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../import_dialog.py" line="47"/>
+        <location filename="../manager/import_dialog.py" line="47"/>
         <source>Import {file}</source>
         <translation>导入 {file}</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="58"/>
+        <location filename="../manager/import_dialog.py" line="58"/>
         <source>{count} phrases in {file}</source>
         <translation>{file} 中共有 {count} 条短语</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="65"/>
+        <location filename="../manager/import_dialog.py" line="65"/>
         <source>A new book</source>
         <translation>新建短语库</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="68"/>
+        <location filename="../manager/import_dialog.py" line="68"/>
         <source>Import &amp;into:</source>
         <translation>导入到(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="69"/>
+        <location filename="../manager/import_dialog.py" line="69"/>
         <source>New book &amp;name:</source>
         <translation>新短语库名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="71"/>
+        <location filename="../manager/import_dialog.py" line="71"/>
         <source>When the book already has a phrase with the same short code or id</source>
         <translation>短语库中已有快捷编码或 ID 相同的短语时</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="75"/>
+        <location filename="../manager/import_dialog.py" line="75"/>
         <source>&amp;Skip it</source>
         <translation>跳过(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="75"/>
+        <location filename="../manager/import_dialog.py" line="75"/>
         <source>Keep the book&apos;s phrase; the file&apos;s is left out.</source>
         <translation>保留库中原有短语，不导入文件中的这一条。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="76"/>
+        <location filename="../manager/import_dialog.py" line="76"/>
         <source>&amp;Replace it</source>
         <translation>替换(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="77"/>
+        <location filename="../manager/import_dialog.py" line="77"/>
         <source>Take the file&apos;s text; the phrase keeps its id and use count.</source>
         <translation>改用文件中的内容；该短语的 ID 和使用次数保持不变。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="78"/>
+        <location filename="../manager/import_dialog.py" line="78"/>
         <source>&amp;Keep both</source>
         <translation>保留两者(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="79"/>
+        <location filename="../manager/import_dialog.py" line="79"/>
         <source>Add the file&apos;s phrase beside it; a taken short code gets a suffix (fh-2).</source>
         <translation>将文件中的短语一并添加；快捷编码已被占用时自动加后缀（如 fh-2）。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="96"/>
+        <location filename="../manager/import_dialog.py" line="96"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="96"/>
+        <location filename="../manager/import_dialog.py" line="96"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="96"/>
+        <location filename="../manager/import_dialog.py" line="96"/>
         <source>Code</source>
         <translation>快捷编码</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="96"/>
+        <location filename="../manager/import_dialog.py" line="96"/>
         <source>What happens</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="97"/>
+        <location filename="../manager/import_dialog.py" line="97"/>
         <source>Book&apos;s phrase</source>
         <translation>库中原有短语</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="99"/>
+        <location filename="../manager/import_dialog.py" line="99"/>
         <source>Warnings from reading the file:</source>
         <translation>读取文件时的警告：</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="102"/>
+        <location filename="../manager/import_dialog.py" line="102"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="150"/>
+        <location filename="../manager/import_dialog.py" line="150"/>
         <source>Type a name for the new book.</source>
         <translation>请输入新短语库的名称。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="167"/>
+        <location filename="../manager/import_dialog.py" line="167"/>
         <source>Into the new book “{book}”</source>
         <translation>导入到新短语库“{book}”</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="167"/>
+        <location filename="../manager/import_dialog.py" line="167"/>
         <source>Into “{book}”</source>
         <translation>导入到“{book}”</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="169"/>
+        <location filename="../manager/import_dialog.py" line="169"/>
         <source>{added} added, {replaced} replaced, {kept} kept both, {skipped} skipped, {unchanged} unchanged.</source>
         <translation>新增 {added} 条，替换 {replaced} 条，保留两者 {kept} 条，跳过 {skipped} 条，未变 {unchanged} 条。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="173"/>
+        <location filename="../manager/import_dialog.py" line="173"/>
         <source>{where}: {counts}</source>
         <translation>{where}：{counts}</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="175"/>
+        <location filename="../manager/import_dialog.py" line="175"/>
         <source>{summary} Nothing would change.</source>
         <translation>{summary}不会有任何变化。</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="187"/>
+        <location filename="../manager/import_dialog.py" line="187"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="187"/>
+        <location filename="../manager/import_dialog.py" line="187"/>
         <source>replaced</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="187"/>
+        <location filename="../manager/import_dialog.py" line="187"/>
         <source>skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="188"/>
+        <location filename="../manager/import_dialog.py" line="188"/>
         <source>kept both</source>
         <translation>保留两者</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="188"/>
+        <location filename="../manager/import_dialog.py" line="188"/>
         <source>unchanged</source>
         <translation>未变</translation>
     </message>
@@ -1209,67 +1209,67 @@ Most missed: {missed}</source>
 <context>
     <name>InsertingPage</name>
     <message>
-        <location filename="../settings_pages.py" line="218"/>
+        <location filename="../settings/pages.py" line="218"/>
         <source>&amp;Inserting</source>
         <translation>插入回复(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="222"/>
+        <location filename="../settings/pages.py" line="222"/>
         <source>Insert &amp;by:</source>
         <translation>插入方式(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="222"/>
+        <location filename="../settings/pages.py" line="222"/>
         <source>&amp;Paste chord:</source>
         <translation>粘贴组合键(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="222"/>
+        <location filename="../settings/pages.py" line="222"/>
         <source>Send &amp;key between messages:</source>
         <translation>分条发送时的发送键(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="223"/>
+        <location filename="../settings/pages.py" line="223"/>
         <source>&amp;Wait for the paste at most:</source>
         <translation>粘贴最长等待时间(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="223"/>
+        <location filename="../settings/pages.py" line="223"/>
         <source>Your &amp;name for {agent}:</source>
         <translation>您的称呼（用于 {agent}）(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="226"/>
+        <location filename="../settings/pages.py" line="226"/>
         <source>Pasting works with Chinese text and input methods; typing out is for applications that refuse a paste.</source>
         <translation>粘贴方式支持中文和输入法；逐键输入仅用于不接受粘贴的程序。</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="228"/>
+        <location filename="../settings/pages.py" line="228"/>
         <source>Terminals usually need Ctrl+Shift+V.</source>
         <translation>终端通常需要使用 Ctrl+Shift+V。</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="229"/>
+        <location filename="../settings/pages.py" line="229"/>
         <source>Sent between the parts of a reply marked “Send as separate messages”.</source>
         <translation>回复勾选了“分条发送”时，在各条消息之间按下此键。</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="231"/>
+        <location filename="../settings/pages.py" line="231"/>
         <source>&amp;Restore my clipboard after pasting</source>
         <translation>粘贴后恢复剪贴板原有内容(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="232"/>
+        <location filename="../settings/pages.py" line="232"/>
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="233"/>
+        <location filename="../settings/pages.py" line="233"/>
         <source>How long the chat window may take to read the pasted text before your clipboard is put back.</source>
         <translation>恢复剪贴板之前，最多等待聊天窗口读取粘贴内容的时长。</translation>
     </message>
     <message>
-        <location filename="../settings_pages.py" line="235"/>
+        <location filename="../settings/pages.py" line="235"/>
         <source>e.g. Lily or agent 07</source>
         <translation>例如：小丽 或 07 号客服</translation>
     </message>
@@ -1277,7 +1277,7 @@ Most missed: {missed}</source>
 <context>
     <name>ManagerDialogs</name>
     <message>
-        <location filename="../manager_dialogs.py" line="52"/>
+        <location filename="../manager/dialogs.py" line="52"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -1285,137 +1285,137 @@ Most missed: {missed}</source>
 <context>
     <name>ManagerWindow</name>
     <message>
-        <location filename="../manager.py" line="187"/>
+        <location filename="../manager/window.py" line="187"/>
         <source>Phrasebooks — QuickReply</source>
         <translation>短语库 — QuickReply</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="189"/>
+        <location filename="../manager/window.py" line="189"/>
         <source>&amp;New phrase…</source>
         <translation>新建短语(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="189"/>
+        <location filename="../manager/window.py" line="189"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="190"/>
+        <location filename="../manager/window.py" line="190"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="190"/>
+        <location filename="../manager/window.py" line="190"/>
         <source>Move to &amp;group…</source>
         <translation>移动到分组(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="191"/>
+        <location filename="../manager/window.py" line="191"/>
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="191"/>
+        <location filename="../manager/window.py" line="191"/>
         <source>Move do&amp;wn</source>
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="192"/>
+        <location filename="../manager/window.py" line="192"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="192"/>
+        <location filename="../manager/window.py" line="192"/>
         <source>Clear the search</source>
         <translation>清除搜索</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="193"/>
+        <location filename="../manager/window.py" line="193"/>
         <source>&amp;New book…</source>
         <translation>新建短语库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="193"/>
+        <location filename="../manager/window.py" line="193"/>
         <source>&amp;Rename book…</source>
         <translation>重命名短语库(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="194"/>
+        <location filename="../manager/window.py" line="194"/>
         <source>&amp;Delete book…</source>
         <translation>删除短语库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="194"/>
+        <location filename="../manager/window.py" line="194"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="195"/>
+        <location filename="../manager/window.py" line="195"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="195"/>
+        <location filename="../manager/window.py" line="195"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="196"/>
+        <location filename="../manager/window.py" line="196"/>
         <source>&amp;Subscriptions…</source>
         <translation>订阅管理(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="200"/>
+        <location filename="../manager/window.py" line="200"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="201"/>
+        <location filename="../manager/window.py" line="201"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="202"/>
+        <location filename="../manager/window.py" line="202"/>
         <source>&amp;Book</source>
         <translation>短语库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="203"/>
+        <location filename="../manager/window.py" line="203"/>
         <source>Phrase actions</source>
         <translation>短语操作</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="204"/>
+        <location filename="../manager/window.py" line="204"/>
         <source>Search: short code, pinyin initials or words (Ctrl+F)</source>
         <translation>搜索：快捷编码、拼音首字母或文字（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="298"/>
+        <location filename="../manager/window.py" line="298"/>
         <source>“{book}” is subscribed and read-only: its publisher edits it.</source>
         <translation>“{book}”是订阅的短语库，只读：由发布者负责编辑。</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="314"/>
+        <location filename="../manager/window.py" line="314"/>
         <source>Clear the search to reorder phrases</source>
         <translation>清除搜索后才能调整短语顺序</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="325"/>
+        <location filename="../manager/window.py" line="325"/>
         <source>From {source} · revision {revision} · updated {time}</source>
         <translation>来源：{source} · 第 {revision} 版 · 更新于 {time}</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="328"/>
+        <location filename="../manager/window.py" line="328"/>
         <source>Last check failed: {reason}. The last good copy is kept.</source>
         <translation>最近一次检查失败：{reason}。已保留上一份完好的版本。</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="343"/>
+        <location filename="../manager/window.py" line="343"/>
         <source>&amp;Undo {change}</source>
         <translation>撤销{change}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../manager.py" line="344"/>
+        <location filename="../manager/window.py" line="344"/>
         <source>&amp;Redo {change}</source>
         <translation>重做{change}(&amp;R)</translation>
     </message>
@@ -1423,72 +1423,72 @@ Most missed: {missed}</source>
 <context>
     <name>PhraseActions</name>
     <message>
-        <location filename="../manager_phrases.py" line="43"/>
+        <location filename="../manager/phrases.py" line="43"/>
         <source>Change not made</source>
         <translation>未能更改</translation>
     </message>
     <message>
-        <location filename="../manager_phrases.py" line="43"/>
+        <location filename="../manager/phrases.py" line="43"/>
         <source>The change could not be made.</source>
         <translation>无法完成此更改。</translation>
     </message>
     <message>
-        <location filename="../manager_phrases.py" line="71"/>
+        <location filename="../manager/phrases.py" line="71"/>
         <source>Add “{title}”</source>
         <translation>添加“{title}”</translation>
     </message>
     <message>
-        <location filename="../manager_phrases.py" line="81"/>
+        <location filename="../manager/phrases.py" line="81"/>
         <source>Edit “{title}”</source>
         <translation>编辑“{title}”</translation>
     </message>
     <message>
-        <location filename="../manager_phrases.py" line="90"/>
+        <location filename="../manager/phrases.py" line="90"/>
         <source>Delete “{title}”</source>
         <translation>删除“{title}”</translation>
     </message>
     <message>
-        <location filename="../manager_phrases.py" line="91"/>
+        <location filename="../manager/phrases.py" line="91"/>
         <source>Deleted “{title}”.</source>
         <translation>已删除“{title}”。</translation>
     </message>
     <message>
-        <location filename="../manager_phrases.py" line="93"/>
+        <location filename="../manager/phrases.py" line="93"/>
         <source>Delete {count} phrases</source>
         <translation>删除 {count} 条短语</translation>
     </message>
     <message>
-        <location filename="../manager_phrases.py" line="94"/>
+        <location filename="../manager/phrases.py" line="94"/>
         <source>Deleted {count} phrases.</source>
         <translation>已删除 {count} 条短语。</translation>
     </message>
     <message>
-        <location filename="../manager_phrases.py" line="111"/>
+        <location filename="../manager/phrases.py" line="111"/>
         <source>Move to group</source>
         <translation>移动到分组</translation>
     </message>
     <message>
-        <location filename="../manager_phrases.py" line="111"/>
+        <location filename="../manager/phrases.py" line="111"/>
         <source>Move {count} phrases to the group:</source>
         <translation>将 {count} 条短语移动到分组：</translation>
     </message>
     <message>
-        <location filename="../manager_phrases.py" line="123"/>
+        <location filename="../manager/phrases.py" line="123"/>
         <source>(no group)</source>
         <translation>（未分组）</translation>
     </message>
     <message>
-        <location filename="../manager_phrases.py" line="125"/>
+        <location filename="../manager/phrases.py" line="125"/>
         <source>Move {count} phrases to “{group}”</source>
         <translation>将 {count} 条短语移动到“{group}”</translation>
     </message>
     <message>
-        <location filename="../manager_phrases.py" line="127"/>
+        <location filename="../manager/phrases.py" line="127"/>
         <source>Moved {count} phrases to “{group}”.</source>
         <translation>已将 {count} 条短语移动到“{group}”。</translation>
     </message>
     <message>
-        <location filename="../manager_phrases.py" line="147"/>
+        <location filename="../manager/phrases.py" line="147"/>
         <source>Reorder phrases</source>
         <translation>调整短语顺序</translation>
     </message>
@@ -1496,172 +1496,172 @@ Most missed: {missed}</source>
 <context>
     <name>PhraseEditor</name>
     <message>
-        <location filename="../phrase_editor.py" line="63"/>
+        <location filename="../manager/phrase_editor.py" line="63"/>
         <source>Edit phrase</source>
         <translation>编辑短语</translation>
     </message>
     <message>
-        <location filename="../phrase_editor.py" line="63"/>
+        <location filename="../manager/phrase_editor.py" line="63"/>
         <source>New phrase</source>
         <translation>新建短语</translation>
     </message>
     <message>
-        <location filename="../phrase_editor.py" line="76"/>
+        <location filename="../manager/phrase_editor.py" line="76"/>
         <source>Made from the first line when left empty</source>
         <translation>留空则取回复内容的第一行</translation>
     </message>
     <message>
-        <location filename="../phrase_editor.py" line="81"/>
+        <location filename="../manager/phrase_editor.py" line="81"/>
         <source>Letters or digits to type in the picker, e.g. fh</source>
         <translation>在短语选择器中输入的字母或数字，例如 fh</translation>
     </message>
     <message>
-        <location filename="../phrase_editor.py" line="84"/>
+        <location filename="../manager/phrase_editor.py" line="84"/>
         <source>Separated by commas</source>
         <translation>用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../phrase_editor.py" line="85"/>
+        <location filename="../manager/phrase_editor.py" line="85"/>
         <source>Send as separate messages</source>
         <translation>分条发送</translation>
     </message>
     <message>
-        <location filename="../phrase_editor.py" line="86"/>
+        <location filename="../manager/phrase_editor.py" line="86"/>
         <source>A line holding only --- starts a new chat message</source>
         <translation>单独一行 --- 表示从这里开始新的一条消息</translation>
     </message>
     <message>
-        <location filename="../phrase_editor.py" line="89"/>
+        <location filename="../manager/phrase_editor.py" line="89"/>
         <source>The reply as the buyer will read it</source>
         <translation>买家将看到的回复内容</translation>
     </message>
     <message>
-        <location filename="../phrase_editor.py" line="90"/>
+        <location filename="../manager/phrase_editor.py" line="90"/>
         <source>Insert &amp;placeholder</source>
         <translation>插入占位符(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../phrase_editor.py" line="109"/>
+        <location filename="../manager/phrase_editor.py" line="109"/>
         <source>&amp;Title:</source>
         <translation>标题(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../phrase_editor.py" line="110"/>
+        <location filename="../manager/phrase_editor.py" line="110"/>
         <source>&amp;Group:</source>
         <translation>分组(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../phrase_editor.py" line="111"/>
+        <location filename="../manager/phrase_editor.py" line="111"/>
         <source>Short &amp;code:</source>
         <translation>快捷编码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../phrase_editor.py" line="112"/>
+        <location filename="../manager/phrase_editor.py" line="112"/>
         <source>&amp;Hotkey:</source>
         <translation>快捷键(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../phrase_editor.py" line="113"/>
+        <location filename="../manager/phrase_editor.py" line="113"/>
         <source>T&amp;ags:</source>
         <translation>标签(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../phrase_editor.py" line="115"/>
+        <location filename="../manager/phrase_editor.py" line="115"/>
         <source>&amp;Reply:</source>
         <translation>回复内容(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../phrase_editor.py" line="120"/>
+        <location filename="../manager/phrase_editor.py" line="120"/>
         <source>Checks:</source>
         <translation>话术检查：</translation>
     </message>
     <message>
-        <location filename="../phrase_editor.py" line="139"/>
+        <location filename="../manager/phrase_editor.py" line="139"/>
         <source>the buyer&apos;s name, asked when inserting</source>
         <translation>买家称呼，插入时填写</translation>
     </message>
     <message>
-        <location filename="../phrase_editor.py" line="140"/>
+        <location filename="../manager/phrase_editor.py" line="140"/>
         <source>your name or id, from Settings</source>
         <translation>您的称呼或工号，取自设置</translation>
     </message>
     <message>
-        <location filename="../phrase_editor.py" line="141"/>
+        <location filename="../manager/phrase_editor.py" line="141"/>
         <source>today&apos;s date</source>
         <translation>今天的日期</translation>
     </message>
     <message>
-        <location filename="../phrase_editor.py" line="142"/>
+        <location filename="../manager/phrase_editor.py" line="142"/>
         <source>the time now</source>
         <translation>当前时间</translation>
     </message>
     <message>
-        <location filename="../phrase_editor.py" line="143"/>
+        <location filename="../manager/phrase_editor.py" line="143"/>
         <source>the text on the clipboard</source>
         <translation>剪贴板中的文本</translation>
     </message>
     <message>
-        <location filename="../phrase_editor.py" line="144"/>
+        <location filename="../manager/phrase_editor.py" line="144"/>
         <source>where the caret is left after inserting</source>
         <translation>插入后光标停留的位置</translation>
     </message>
     <message>
-        <location filename="../phrase_editor.py" line="149"/>
+        <location filename="../manager/phrase_editor.py" line="149"/>
         <source>asks you for a value, e.g. {example}</source>
         <translation>插入时让您填写内容，例如 {example}</translation>
     </message>
     <message>
-        <location filename="../phrase_editor.py" line="150"/>
+        <location filename="../manager/phrase_editor.py" line="150"/>
         <source>order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../phrase_editor.py" line="154"/>
+        <location filename="../manager/phrase_editor.py" line="154"/>
         <source>{token} — {meaning}</source>
         <translation>{token} — {meaning}</translation>
     </message>
     <message>
-        <location filename="../phrase_editor.py" line="198"/>
+        <location filename="../manager/phrase_editor.py" line="198"/>
         <source>the picker hotkey</source>
         <translation>打开短语选择器</translation>
     </message>
     <message>
-        <location filename="../phrase_editor.py" line="198"/>
+        <location filename="../manager/phrase_editor.py" line="198"/>
         <source>the pause hotkey</source>
         <translation>暂停快捷键</translation>
     </message>
     <message>
-        <location filename="../phrase_editor.py" line="199"/>
+        <location filename="../manager/phrase_editor.py" line="199"/>
         <source>Hotkey {hotkey} is already {role}</source>
         <translation>快捷键 {hotkey} 已用于{role}</translation>
     </message>
     <message>
-        <location filename="../phrase_editor.py" line="201"/>
+        <location filename="../manager/phrase_editor.py" line="201"/>
         <source>Hotkey {hotkey} is already used by “{title}” in “{book}”</source>
         <translation>快捷键 {hotkey} 已被“{book}”中的“{title}”占用</translation>
     </message>
     <message>
-        <location filename="../phrase_editor.py" line="203"/>
+        <location filename="../manager/phrase_editor.py" line="203"/>
         <source>Hotkey {hotkey} cannot be used: {reason}</source>
         <translation>无法使用快捷键 {hotkey}：{reason}</translation>
     </message>
     <message>
-        <location filename="../phrase_editor.py" line="220"/>
+        <location filename="../manager/phrase_editor.py" line="220"/>
         <source>Error: {message}</source>
         <translation>错误：{message}</translation>
     </message>
     <message>
-        <location filename="../phrase_editor.py" line="220"/>
+        <location filename="../manager/phrase_editor.py" line="220"/>
         <source>Warning: {message}</source>
         <translation>警告：{message}</translation>
     </message>
     <message>
-        <location filename="../phrase_editor.py" line="224"/>
+        <location filename="../manager/phrase_editor.py" line="224"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../phrase_editor.py" line="226"/>
+        <location filename="../manager/phrase_editor.py" line="226"/>
         <source>Cannot save: {reason}</source>
         <translation>无法保存：{reason}</translation>
     </message>
@@ -1669,32 +1669,32 @@ Most missed: {missed}</source>
 <context>
     <name>PhraseTableModel</name>
     <message>
-        <location filename="../manager_model.py" line="98"/>
+        <location filename="../manager/model.py" line="98"/>
         <source>Code</source>
         <translation>快捷编码</translation>
     </message>
     <message>
-        <location filename="../manager_model.py" line="98"/>
+        <location filename="../manager/model.py" line="98"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../manager_model.py" line="98"/>
+        <location filename="../manager/model.py" line="98"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../manager_model.py" line="98"/>
+        <location filename="../manager/model.py" line="98"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../manager_model.py" line="98"/>
+        <location filename="../manager/model.py" line="98"/>
         <source>Hotkey</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../manager_model.py" line="99"/>
+        <location filename="../manager/model.py" line="99"/>
         <source>Uses</source>
         <translation>使用次数</translation>
     </message>
@@ -1702,29 +1702,29 @@ Most missed: {missed}</source>
 <context>
     <name>Picker</name>
     <message>
-        <location filename="../picker.py" line="101"/>
+        <location filename="../replies/picker.py" line="101"/>
         <source>QuickReply picker</source>
         <extracomment>A focus loss this soon after opening is the window manager&apos;s doing, not the agent&apos;s. Ctrl+N: the agent starts a new conversation with this window&apos;s buyer. F2: the agent names the conversation (for clients with one title for every buyer). The phrases listed, in row order (items hold only text: PySide must not own them).</extracomment>
         <translation>QuickReply 选择回复</translation>
     </message>
     <message>
-        <location filename="../picker.py" line="102"/>
+        <location filename="../replies/picker.py" line="102"/>
         <source>Type a code, pinyin initials or words…</source>
         <translation>输入快捷编码、拼音首字母或文字…</translation>
     </message>
     <message>
-        <location filename="../picker.py" line="103"/>
+        <location filename="../replies/picker.py" line="103"/>
         <source>Enter insert · 1–9 choose · Ctrl+N new conversation · F2 name it · Esc close</source>
         <translation>Enter 插入 · 1–9 选择 · Ctrl+N 新会话 · F2 命名 · Esc 关闭</translation>
     </message>
     <message>
-        <location filename="../picker.py" line="104"/>
-        <location filename="../picker.py" line="171"/>
+        <location filename="../replies/picker.py" line="104"/>
+        <location filename="../replies/picker.py" line="171"/>
         <source>All groups</source>
         <translation>全部分组</translation>
     </message>
     <message>
-        <location filename="../picker.py" line="192"/>
+        <location filename="../replies/picker.py" line="192"/>
         <source>No reply matches. Try fewer letters or pinyin initials.</source>
         <translation>没有匹配的回复。请少输入几个字母，或改用拼音首字母。</translation>
     </message>
@@ -1732,17 +1732,17 @@ Most missed: {missed}</source>
 <context>
     <name>PlaceholderDialog</name>
     <message>
-        <location filename="../prompt.py" line="16"/>
+        <location filename="../replies/prompt.py" line="16"/>
         <source>Fill in the reply</source>
         <translation>填写回复内容</translation>
     </message>
     <message>
-        <location filename="../prompt.py" line="25"/>
+        <location filename="../replies/prompt.py" line="25"/>
         <source>Insert</source>
         <translation>插入</translation>
     </message>
     <message>
-        <location filename="../prompt.py" line="35"/>
+        <location filename="../replies/prompt.py" line="35"/>
         <source>Buyer&apos;s name</source>
         <translation>买家称呼</translation>
     </message>
@@ -1784,276 +1784,276 @@ Most missed: {missed}</source>
 <context>
     <name>ReportWindow</name>
     <message>
-        <location filename="../report_window.py" line="189"/>
-        <location filename="../report_window.py" line="246"/>
+        <location filename="../team/report_window.py" line="189"/>
+        <location filename="../team/report_window.py" line="246"/>
         <source>QuickReply team report</source>
         <translation>QuickReply 团队报告</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="190"/>
+        <location filename="../team/report_window.py" line="190"/>
         <source>Add exports…</source>
         <translation>添加导出文件…</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="191"/>
+        <location filename="../team/report_window.py" line="191"/>
         <source>The agents&apos; statistics exports (.json): Export JSON… in their statistics window, or quickreply stats export FILE.json</source>
         <translation>各客服的统计导出文件（.json）：在统计窗口点“导出 JSON…”，或用 quickreply stats export FILE.json</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="193"/>
+        <location filename="../team/report_window.py" line="193"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="194"/>
+        <location filename="../team/report_window.py" line="194"/>
         <source>Save as HTML…</source>
         <translation>另存为 HTML…</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="195"/>
+        <location filename="../team/report_window.py" line="195"/>
         <source>One file with charts that opens in any browser, even offline, and the numbers beside it as .json</source>
         <translation>一个带图表的文件，任何浏览器都能打开（不联网也可以），旁边另存一份 .json 数据</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="197"/>
+        <location filename="../team/report_window.py" line="197"/>
         <source>Ask each agent for their statistics export (Statistics → Export JSON…), then add the files here.</source>
         <translation>请每位客服导出自己的统计（统计 → 导出 JSON…），再把这些文件添加到这里。</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="199"/>
+        <location filename="../team/report_window.py" line="199"/>
         <source>Agents</source>
         <translation>客服人数</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="200"/>
-        <location filename="../report_window.py" line="207"/>
-        <location filename="../report_window.py" line="220"/>
-        <location filename="../report_window.py" line="424"/>
+        <location filename="../team/report_window.py" line="200"/>
+        <location filename="../team/report_window.py" line="207"/>
+        <location filename="../team/report_window.py" line="220"/>
+        <location filename="../team/report_window.py" line="424"/>
         <source>Conversations</source>
         <translation>对话数</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="201"/>
-        <location filename="../report_window.py" line="218"/>
-        <location filename="../report_window.py" line="407"/>
+        <location filename="../team/report_window.py" line="201"/>
+        <location filename="../team/report_window.py" line="218"/>
+        <location filename="../team/report_window.py" line="407"/>
         <source>At or over the soft limit</source>
         <translation>达到提醒上限</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="202"/>
-        <location filename="../report_window.py" line="218"/>
-        <location filename="../report_window.py" line="408"/>
+        <location filename="../team/report_window.py" line="202"/>
+        <location filename="../team/report_window.py" line="218"/>
+        <location filename="../team/report_window.py" line="408"/>
         <source>Over the hard limit</source>
         <translation>超过硬性上限</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="203"/>
+        <location filename="../team/report_window.py" line="203"/>
         <source>Trainees at their typing goal</source>
         <translation>达到打字目标的学员</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="204"/>
+        <location filename="../team/report_window.py" line="204"/>
         <source>Typing</source>
         <translation>打字练习</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="205"/>
+        <location filename="../team/report_window.py" line="205"/>
         <source>Phrases</source>
         <translation>短语</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="206"/>
+        <location filename="../team/report_window.py" line="206"/>
         <source>Over the limits</source>
         <translation>超出上限</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="209"/>
+        <location filename="../team/report_window.py" line="209"/>
         <source>Trainee</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="209"/>
+        <location filename="../team/report_window.py" line="209"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="209"/>
+        <location filename="../team/report_window.py" line="209"/>
         <source>Drills</source>
         <translation>练习次数</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="209"/>
+        <location filename="../team/report_window.py" line="209"/>
         <source>Best CPM</source>
         <translation>最好成绩（字/分）</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="209"/>
+        <location filename="../team/report_window.py" line="209"/>
         <source>Latest CPM</source>
         <translation>最近一次（字/分）</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="210"/>
+        <location filename="../team/report_window.py" line="210"/>
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="210"/>
+        <location filename="../team/report_window.py" line="210"/>
         <source>Reached the goal</source>
         <translation>是否达标</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="210"/>
+        <location filename="../team/report_window.py" line="210"/>
         <source>Trend (CPM per day)</source>
         <translation>趋势（每天提高字/分）</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="210"/>
+        <location filename="../team/report_window.py" line="210"/>
         <source>Goal expected on</source>
         <translation>预计达标日期</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="211"/>
+        <location filename="../team/report_window.py" line="211"/>
         <source>Drills over time (net CPM)</source>
         <translation>练习成绩变化（净速度，字/分）</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="212"/>
+        <location filename="../team/report_window.py" line="212"/>
         <source>Most used phrases, by agent</source>
         <translation>最常用的短语（按客服）</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="213"/>
+        <location filename="../team/report_window.py" line="213"/>
         <source>Code</source>
         <translation>快捷编码</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="213"/>
+        <location filename="../team/report_window.py" line="213"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="213"/>
+        <location filename="../team/report_window.py" line="213"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="213"/>
+        <location filename="../team/report_window.py" line="213"/>
         <source>Book</source>
         <translation>短语库</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="214"/>
+        <location filename="../team/report_window.py" line="214"/>
         <source>Uses</source>
         <translation>使用次数</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="216"/>
+        <location filename="../team/report_window.py" line="216"/>
         <source>Share of conversations over the limits</source>
         <translation>超出上限的对话比例</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="217"/>
-        <location filename="../report_window.py" line="220"/>
+        <location filename="../team/report_window.py" line="217"/>
+        <location filename="../team/report_window.py" line="220"/>
         <source>Agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="217"/>
+        <location filename="../team/report_window.py" line="217"/>
         <source>Limits (soft / hard)</source>
         <translation>上限（提醒 / 硬性）</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="219"/>
+        <location filename="../team/report_window.py" line="219"/>
         <source>Conversations per agent</source>
         <translation>各客服的对话数</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="220"/>
+        <location filename="../team/report_window.py" line="220"/>
         <source>Period</source>
         <translation>统计期间</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="221"/>
+        <location filename="../team/report_window.py" line="221"/>
         <source>Quick replies</source>
         <translation>快捷回复数</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="221"/>
+        <location filename="../team/report_window.py" line="221"/>
         <source>Quick replies per conversation</source>
         <translation>每个对话的快捷回复数</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="233"/>
+        <location filename="../team/report_window.py" line="233"/>
         <source>Add statistics exports</source>
         <translation>添加统计导出文件</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="234"/>
+        <location filename="../team/report_window.py" line="234"/>
         <source>Statistics exports (*.json)</source>
         <translation>统计导出文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="240"/>
+        <location filename="../team/report_window.py" line="240"/>
         <source>Save the team report</source>
         <translation>保存团队报告</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="241"/>
+        <location filename="../team/report_window.py" line="241"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="263"/>
+        <location filename="../team/report_window.py" line="263"/>
         <source>Not added: {error}</source>
         <translation>未添加：{error}</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="296"/>
+        <location filename="../team/report_window.py" line="296"/>
         <source>The team report could not be saved: {error}</source>
         <translation>团队报告保存失败：{error}</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="303"/>
+        <location filename="../team/report_window.py" line="303"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="303"/>
+        <location filename="../team/report_window.py" line="303"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="315"/>
+        <location filename="../team/report_window.py" line="315"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="332"/>
+        <location filename="../team/report_window.py" line="332"/>
         <source>yes, on {date}</source>
         <translation>已达到（{date}）</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="334"/>
+        <location filename="../team/report_window.py" line="334"/>
         <source>not yet</source>
         <translation>尚未达到</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="354"/>
+        <location filename="../team/report_window.py" line="354"/>
         <source>Goal {goal} CPM</source>
         <translation>目标 {goal} 字/分</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="394"/>
+        <location filename="../team/report_window.py" line="394"/>
         <source>(deleted)</source>
         <translation>（已删除）</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="400"/>
+        <location filename="../team/report_window.py" line="400"/>
         <source>Never used by anyone: {count} of {total} phrases</source>
         <translation>没有任何人用过：共 {total} 条，其中 {count} 条</translation>
     </message>
     <message>
-        <location filename="../report_window.py" line="420"/>
+        <location filename="../team/report_window.py" line="420"/>
         <source>Whole team</source>
         <translation>全团队</translation>
     </message>
@@ -2061,22 +2061,22 @@ Most missed: {missed}</source>
 <context>
     <name>RuleTable</name>
     <message>
-        <location filename="../settings_rules.py" line="153"/>
+        <location filename="../settings/rules.py" line="153"/>
         <source>&amp;Add rule</source>
         <translation>添加规则(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../settings_rules.py" line="154"/>
+        <location filename="../settings/rules.py" line="154"/>
         <source>Re&amp;move</source>
         <translation>删除(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../settings_rules.py" line="155"/>
+        <location filename="../settings/rules.py" line="155"/>
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../settings_rules.py" line="156"/>
+        <location filename="../settings/rules.py" line="156"/>
         <source>Move &amp;down</source>
         <translation>下移(&amp;D)</translation>
     </message>
@@ -2084,67 +2084,67 @@ Most missed: {missed}</source>
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../settings_rules.py" line="301"/>
+        <location filename="../settings/rules.py" line="301"/>
         <source>A&amp;pplications</source>
         <translation>程序规则(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../settings_rules.py" line="304"/>
+        <location filename="../settings/rules.py" line="304"/>
         <source>The first rule whose patterns match the chat window decides how a reply goes in. Patterns are regular expressions, matched ignoring case; an empty pattern matches any window.</source>
         <translation>按顺序查找，第一条与聊天窗口匹配的规则决定回复的插入方式。匹配条件为正则表达式，不区分大小写；留空则匹配任意窗口。</translation>
     </message>
     <message>
-        <location filename="../settings_rules.py" line="307"/>
+        <location filename="../settings/rules.py" line="307"/>
         <source>Ru&amp;les:</source>
         <translation>规则(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../settings_rules.py" line="308"/>
+        <location filename="../settings/rules.py" line="308"/>
         <source>Window class</source>
         <translation>窗口类名</translation>
     </message>
     <message>
-        <location filename="../settings_rules.py" line="308"/>
+        <location filename="../settings/rules.py" line="308"/>
         <source>Title</source>
         <translation>窗口标题</translation>
     </message>
     <message>
-        <location filename="../settings_rules.py" line="308"/>
+        <location filename="../settings/rules.py" line="308"/>
         <source>Insert by</source>
         <translation>插入方式</translation>
     </message>
     <message>
-        <location filename="../settings_rules.py" line="309"/>
+        <location filename="../settings/rules.py" line="309"/>
         <source>Paste chord</source>
         <translation>粘贴组合键</translation>
     </message>
     <message>
-        <location filename="../settings_rules.py" line="309"/>
+        <location filename="../settings/rules.py" line="309"/>
         <source>Send key</source>
         <translation>发送键</translation>
     </message>
     <message>
-        <location filename="../settings_rules.py" line="310"/>
+        <location filename="../settings/rules.py" line="310"/>
         <source>The program&apos;s window class, e.g. AliWorkBench|WeChat</source>
         <translation>程序的窗口类名，例如 AliWorkBench|WeChat</translation>
     </message>
     <message>
-        <location filename="../settings_rules.py" line="311"/>
+        <location filename="../settings/rules.py" line="311"/>
         <source>Words in the window title, e.g. 千牛|接待</source>
         <translation>窗口标题中的文字，例如 千牛|接待</translation>
     </message>
     <message>
-        <location filename="../settings_rules.py" line="336"/>
+        <location filename="../settings/rules.py" line="336"/>
         <source>Rule {row} would match every window: give a window class or a title pattern.</source>
         <translation>第 {row} 条规则会匹配所有窗口：请填写窗口类名或窗口标题的匹配条件。</translation>
     </message>
     <message>
-        <location filename="../settings_rules.py" line="341"/>
+        <location filename="../settings/rules.py" line="341"/>
         <source>Rule {row}: the window class pattern is not a valid regular expression ({error}).</source>
         <translation>第 {row} 条规则：窗口类名不是有效的正则表达式（{error}）。</translation>
     </message>
     <message>
-        <location filename="../settings_rules.py" line="343"/>
+        <location filename="../settings/rules.py" line="343"/>
         <source>Rule {row}: the title pattern is not a valid regular expression ({error}).</source>
         <translation>第 {row} 条规则：窗口标题不是有效的正则表达式（{error}）。</translation>
     </message>
@@ -2165,12 +2165,12 @@ Most missed: {missed}</source>
 <context>
     <name>SettingsChoices</name>
     <message>
-        <location filename="../settings_widgets.py" line="82"/>
+        <location filename="../settings/widgets.py" line="82"/>
         <source>Type out key by key</source>
         <translation>逐键输入</translation>
     </message>
     <message>
-        <location filename="../settings_widgets.py" line="83"/>
+        <location filename="../settings/widgets.py" line="83"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
@@ -2178,22 +2178,22 @@ Most missed: {missed}</source>
 <context>
     <name>SettingsWindow</name>
     <message>
-        <location filename="../settings_window.py" line="70"/>
+        <location filename="../settings/window.py" line="70"/>
         <source>QuickReply settings</source>
         <translation>QuickReply 设置</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="84"/>
+        <location filename="../settings/window.py" line="84"/>
         <source>Cannot save: {reason}</source>
         <translation>无法保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="108"/>
+        <location filename="../settings/window.py" line="108"/>
         <source>The settings could not be written: {error}</source>
         <translation>无法写入设置：{error}</translation>
     </message>
     <message>
-        <location filename="../settings_window.py" line="128"/>
+        <location filename="../settings/window.py" line="128"/>
         <source>Could not change starting at login: {error}</source>
         <translation>无法更改登录时自动启动：{error}</translation>
     </message>
@@ -2201,200 +2201,200 @@ Most missed: {missed}</source>
 <context>
     <name>StatsWindow</name>
     <message>
-        <location filename="../stats_window.py" line="252"/>
-        <location filename="../stats_window.py" line="419"/>
+        <location filename="../stats/window.py" line="252"/>
+        <location filename="../stats/window.py" line="419"/>
         <source>QuickReply statistics</source>
         <extracomment>The histogram&apos;s last bar collects every conversation with at least this many quick replies (never fewer than hard limit + 2 bars, so &quot;over the hard limit&quot; has a bar). The charts&apos; current series, kept so tests (and refreshes) reach the bar sets.</extracomment>
         <translation>QuickReply 统计</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="253"/>
+        <location filename="../stats/window.py" line="253"/>
         <source>&amp;Period:</source>
         <translation>统计周期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="255"/>
+        <location filename="../stats/window.py" line="255"/>
         <source>Last {days} days</source>
         <translation>最近 {days} 天</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="256"/>
+        <location filename="../stats/window.py" line="256"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="257"/>
+        <location filename="../stats/window.py" line="257"/>
         <source>Read the numbers again (F5)</source>
         <translation>重新读取统计数据（F5）</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="258"/>
+        <location filename="../stats/window.py" line="258"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="259"/>
+        <location filename="../stats/window.py" line="259"/>
         <source>Export JSON…</source>
         <translation>导出 JSON…</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="260"/>
+        <location filename="../stats/window.py" line="260"/>
         <source>Team report…</source>
         <translation>团队报告…</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="261"/>
+        <location filename="../stats/window.py" line="261"/>
         <source>For team leads: merge the agents&apos; exported statistics into one report</source>
         <translation>主管使用：把各客服导出的统计合并成一份报告</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="263"/>
+        <location filename="../stats/window.py" line="263"/>
         <source>Conversations per day</source>
         <translation>每日会话数</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="264"/>
+        <location filename="../stats/window.py" line="264"/>
         <source>Quick replies per conversation</source>
         <translation>每个会话的快捷回复次数</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="265"/>
+        <location filename="../stats/window.py" line="265"/>
         <source>Code</source>
         <translation>快捷编码</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="265"/>
+        <location filename="../stats/window.py" line="265"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="265"/>
-        <location filename="../stats_window.py" line="269"/>
+        <location filename="../stats/window.py" line="265"/>
+        <location filename="../stats/window.py" line="269"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="265"/>
-        <location filename="../stats_window.py" line="268"/>
-        <location filename="../stats_window.py" line="269"/>
+        <location filename="../stats/window.py" line="265"/>
+        <location filename="../stats/window.py" line="268"/>
+        <location filename="../stats/window.py" line="269"/>
         <source>Book</source>
         <translation>短语库</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="265"/>
-        <location filename="../stats_window.py" line="268"/>
-        <location filename="../stats_window.py" line="269"/>
+        <location filename="../stats/window.py" line="265"/>
+        <location filename="../stats/window.py" line="268"/>
+        <location filename="../stats/window.py" line="269"/>
         <source>Uses</source>
         <translation>使用次数</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="277"/>
-        <location filename="../stats_window.py" line="351"/>
+        <location filename="../stats/window.py" line="277"/>
+        <location filename="../stats/window.py" line="351"/>
         <source>Conversations</source>
         <translation>会话数</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="278"/>
+        <location filename="../stats/window.py" line="278"/>
         <source>Today</source>
         <translation>今日会话数</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="279"/>
+        <location filename="../stats/window.py" line="279"/>
         <source>Quick replies</source>
         <translation>快捷回复次数</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="280"/>
+        <location filename="../stats/window.py" line="280"/>
         <source>Mean per conversation</source>
         <translation>每个会话平均次数</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="281"/>
+        <location filename="../stats/window.py" line="281"/>
         <source>{soft} or more (soft limit)</source>
         <translation>{soft} 次及以上（提醒上限）</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="282"/>
+        <location filename="../stats/window.py" line="282"/>
         <source>More than {hard} (hard limit)</source>
         <translation>超过 {hard} 次（最高上限）</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="283"/>
+        <location filename="../stats/window.py" line="283"/>
         <source>Most used</source>
         <translation>最常用</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="284"/>
+        <location filename="../stats/window.py" line="284"/>
         <source>Never used ({count})</source>
         <translation>从未使用（{count}）</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="285"/>
+        <location filename="../stats/window.py" line="285"/>
         <source>Per book</source>
         <translation>按短语库</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="286"/>
+        <location filename="../stats/window.py" line="286"/>
         <source>Per group</source>
         <translation>按分组</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="323"/>
+        <location filename="../stats/window.py" line="323"/>
         <source>The statistics could not be read: {error}</source>
         <translation>无法读取统计数据：{error}</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="333"/>
+        <location filename="../stats/window.py" line="333"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="346"/>
+        <location filename="../stats/window.py" line="346"/>
         <source>(no group)</source>
         <translation>（未分组）</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="368"/>
+        <location filename="../stats/window.py" line="368"/>
         <source>{date}: {count} conversations</source>
         <translation>{date}：{count} 个会话</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="382"/>
+        <location filename="../stats/window.py" line="382"/>
         <source>Below {soft}</source>
         <translation>少于 {soft} 次</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="383"/>
+        <location filename="../stats/window.py" line="383"/>
         <source>{soft} to {hard}</source>
         <translation>{soft} 至 {hard} 次</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="384"/>
+        <location filename="../stats/window.py" line="384"/>
         <source>Over {hard}</source>
         <translation>超过 {hard} 次</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="397"/>
+        <location filename="../stats/window.py" line="397"/>
         <source>(deleted)</source>
         <translation>（已删除）</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="424"/>
+        <location filename="../stats/window.py" line="424"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="424"/>
+        <location filename="../stats/window.py" line="424"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="426"/>
+        <location filename="../stats/window.py" line="426"/>
         <source>Export statistics</source>
         <translation>导出统计数据</translation>
     </message>
     <message>
-        <location filename="../stats_window.py" line="435"/>
+        <location filename="../stats/window.py" line="435"/>
         <source>The statistics could not be exported: {error}</source>
         <translation>无法导出统计数据：{error}</translation>
     </message>
@@ -2402,12 +2402,12 @@ Most missed: {missed}</source>
 <context>
     <name>SubscriptionService</name>
     <message>
-        <location filename="../subscription_service.py" line="169"/>
+        <location filename="../team/subscription_service.py" line="169"/>
         <source>“{book}” was updated to revision {revision}: {added} added, {changed} changed, {removed} removed.</source>
         <translation>“{book}”已更新到第 {revision} 版：新增 {added} 条，修改 {changed} 条，删除 {removed} 条。</translation>
     </message>
     <message>
-        <location filename="../subscription_service.py" line="176"/>
+        <location filename="../team/subscription_service.py" line="176"/>
         <source>“{book}” could not be updated: {reason}. The last good copy (revision {revision}) is kept.</source>
         <translation>“{book}”无法更新：{reason}。已保留上一份完好的版本（第 {revision} 版）。</translation>
     </message>
@@ -2415,157 +2415,157 @@ Most missed: {missed}</source>
 <context>
     <name>SubscriptionsDialog</name>
     <message>
-        <location filename="../subscriptions_dialog.py" line="130"/>
+        <location filename="../team/subscriptions_dialog.py" line="130"/>
         <source>Subscriptions — QuickReply</source>
         <translation>订阅 — QuickReply</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="131"/>
+        <location filename="../team/subscriptions_dialog.py" line="131"/>
         <source>Book</source>
         <translation>短语库</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="131"/>
+        <location filename="../team/subscriptions_dialog.py" line="131"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="131"/>
+        <location filename="../team/subscriptions_dialog.py" line="131"/>
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="132"/>
+        <location filename="../team/subscriptions_dialog.py" line="132"/>
         <source>Last update</source>
         <translation>最近更新</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="132"/>
+        <location filename="../team/subscriptions_dialog.py" line="132"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="133"/>
+        <location filename="../team/subscriptions_dialog.py" line="133"/>
         <source>Check &amp;now</source>
         <translation>立即检查(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="134"/>
+        <location filename="../team/subscriptions_dialog.py" line="134"/>
         <source>&amp;Remove…</source>
         <translation>取消订阅(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="135"/>
+        <location filename="../team/subscriptions_dialog.py" line="135"/>
         <source>Subscribe to a team phrasebook</source>
         <translation>订阅团队短语库</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="136"/>
+        <location filename="../team/subscriptions_dialog.py" line="136"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="137"/>
+        <location filename="../team/subscriptions_dialog.py" line="137"/>
         <source>&amp;Subscribe</source>
         <translation>订阅(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="138"/>
+        <location filename="../team/subscriptions_dialog.py" line="138"/>
         <source>A file on a shared folder, or an http(s) address</source>
         <translation>共享文件夹里的文件，或 http(s) 网址</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="139"/>
+        <location filename="../team/subscriptions_dialog.py" line="139"/>
         <source>qr-ed25519:… (optional: then only files the lead signed are accepted)</source>
         <translation>qr-ed25519:…（可不填；填写后只接受主管签名的文件）</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="141"/>
+        <location filename="../team/subscriptions_dialog.py" line="141"/>
         <source>S&amp;ource:</source>
         <translation>来源(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="142"/>
+        <location filename="../team/subscriptions_dialog.py" line="142"/>
         <source>Lead&apos;s public &amp;key:</source>
         <translation>主管公钥(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="165"/>
+        <location filename="../team/subscriptions_dialog.py" line="165"/>
         <source>Last checked: {time}</source>
         <translation>最近检查：{time}</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="165"/>
+        <location filename="../team/subscriptions_dialog.py" line="165"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="177"/>
+        <location filename="../team/subscriptions_dialog.py" line="177"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="179"/>
+        <location filename="../team/subscriptions_dialog.py" line="179"/>
         <source>Up to date</source>
         <translation>已是最新</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="181"/>
+        <location filename="../team/subscriptions_dialog.py" line="181"/>
         <source>Not checked yet</source>
         <translation>尚未检查</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="211"/>
+        <location filename="../team/subscriptions_dialog.py" line="211"/>
         <source>Remove subscription</source>
         <translation>取消订阅</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="212"/>
+        <location filename="../team/subscriptions_dialog.py" line="212"/>
         <source>Stop the subscription to “{book}”?</source>
         <translation>要取消订阅“{book}”吗？</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="213"/>
+        <location filename="../team/subscriptions_dialog.py" line="213"/>
         <source>Remove takes its read-only book away too (a backup of all books is made first); Keep as my own turns the book into one you can edit, no longer updated.</source>
         <translation>“移除”会一并删除这本只读短语库（删除前会先备份全部短语库）；“留作自己的”则把它变成你可以编辑的短语库，不再自动更新。</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="215"/>
+        <location filename="../team/subscriptions_dialog.py" line="215"/>
         <source>Remove</source>
         <translation>取消订阅</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="215"/>
+        <location filename="../team/subscriptions_dialog.py" line="215"/>
         <source>Keep as my own</source>
         <translation>留作自己的</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="233"/>
+        <location filename="../team/subscriptions_dialog.py" line="233"/>
         <source>Fetching {source}…</source>
         <translation>正在获取 {source}…</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="237"/>
+        <location filename="../team/subscriptions_dialog.py" line="237"/>
         <source>Choose the published file</source>
         <translation>选择发布的文件</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="238"/>
+        <location filename="../team/subscriptions_dialog.py" line="238"/>
         <source>QuickReply publications (*.qrpub *.json)</source>
         <translation>QuickReply 发布文件 (*.qrpub *.json)</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="238"/>
+        <location filename="../team/subscriptions_dialog.py" line="238"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="246"/>
+        <location filename="../team/subscriptions_dialog.py" line="246"/>
         <source>Subscribed to “{book}” (revision {revision}, {count} phrases).</source>
         <translation>已订阅“{book}”（第 {revision} 版，{count} 条短语）。</translation>
     </message>
     <message>
-        <location filename="../subscriptions_dialog.py" line="251"/>
+        <location filename="../team/subscriptions_dialog.py" line="251"/>
         <source>Could not subscribe to {source}: {reason}</source>
         <translation>无法订阅 {source}：{reason}</translation>
     </message>
@@ -2573,7 +2573,7 @@ Most missed: {missed}</source>
 <context>
     <name>UndoNotice</name>
     <message>
-        <location filename="../undo_notice.py" line="36"/>
+        <location filename="../manager/undo_notice.py" line="36"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>

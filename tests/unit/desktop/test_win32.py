@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 
-from assistant.desktop import win32_hotkeys
 from assistant.desktop.base import HotkeyListener, Keyboard, Windows
 from assistant.desktop.chords import NAMED_KEYS, chord, parse_chord
-from assistant.desktop.win32 import (
+from assistant.desktop.win32 import hotkeys as win32_hotkeys
+from assistant.desktop.win32.common import (
     INPUT,
     KEYBDINPUT,
     KEYEVENTF_EXTENDEDKEY,
@@ -39,8 +39,8 @@ from assistant.desktop.win32 import (
     unicode_inputs,
     vk_for_key,
 )
-from assistant.desktop.win32_hotkeys import WM_HOTKEY, WM_QUIT, Win32HotkeyListener
-from assistant.desktop.win32_input import Win32Keyboard, Win32Windows
+from assistant.desktop.win32.hotkeys import WM_HOTKEY, WM_QUIT, Win32HotkeyListener
+from assistant.desktop.win32.input import Win32Keyboard, Win32Windows
 
 UP, EXT, UNI = KEYEVENTF_KEYUP, KEYEVENTF_EXTENDEDKEY, KEYEVENTF_UNICODE
 off_windows = pytest.mark.skipif(sys.platform == "win32", reason="checks the behaviour off Windows")

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant import backups
+from assistant.data import backups
+from assistant.data.documents import CorruptFile
 from assistant.drills.history import CSV_COLUMNS, FILE_NAME, DrillHistory, read_results
-from assistant.storage import CorruptFile
-from assistant.store import Store
+from assistant.phrases.store import Store
 from tests.unit.drills.simulate import a_result
 
 
@@ -85,7 +85,7 @@ def test_a_failed_write_leaves_the_file_and_the_next_add_works(isolated_home: Pa
     def full_disk(*_args, **_kwargs) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("assistant.storage.atomic_write_bytes", full_disk)
+    monkeypatch.setattr("assistant.data.documents.atomic_write_bytes", full_disk)
     with pytest.raises(OSError):
         history.add(a_result())
     monkeypatch.undo()

@@ -24,7 +24,7 @@ from assistant.drills.texts import (
     weak_words,
 )
 from assistant.errors import QuickReplyError
-from assistant.store import Store, shipped_book_files
+from assistant.phrases.store import Store, shipped_book_files
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -60,7 +60,7 @@ def test_drill_texts_are_never_taken_for_phrasebooks(isolated_home) -> None:
 
 
 def test_phrase_texts_leave_out_placeholders_and_short_replies(store: Store) -> None:
-    from assistant.model import Phrase
+    from assistant.phrases.model import Phrase
     from tests.unit.helpers import book
 
     store.create_book(book(), [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from assistant.model import Phrase, normalise_text
+from assistant.phrases.model import Phrase, normalise_text
 
 # Characters that have broken table formats before: separators, quotes, line breaks in
 # every convention, characters XML cannot hold, a BOM, an IDEOGRAPHIC SPACE.

@@ -10,7 +10,7 @@ import pytest
 
 from assistant.errors import BadInput
 from assistant.formats import csvfile, detect_format, read_phrasebook
-from assistant.model import Phrase, Phrasebook, content_key
+from assistant.phrases.model import Phrase, Phrasebook, content_key
 
 CHINESE_TABLE = "分组,快捷编码,快捷短语\r\n售后,th,退货请寄回：上海市浦东新区\r\n售前,dd,亲，在的呢～\r\n"
 EXPECTED = [("售后", "th", "退货请寄回：上海市浦东新区"), ("售前", "dd", "亲，在的呢～")]

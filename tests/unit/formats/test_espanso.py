@@ -8,7 +8,7 @@ import pytest
 
 from assistant.errors import BadInput
 from assistant.formats import detect_format, espanso, read_phrasebook
-from assistant.templates import expand
+from assistant.phrases.templates import expand
 
 
 def _read(yaml_text: str):

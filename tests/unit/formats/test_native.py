@@ -10,7 +10,7 @@ from hypothesis import given, settings
 
 from assistant.errors import BadInput
 from assistant.formats import native, read_phrasebook, write_phrasebook
-from assistant.model import Phrase, Phrasebook
+from assistant.phrases.model import Phrase, Phrasebook
 from tests.unit.formats.strategies import phrase_lists
 
 BOOK = Phrasebook(name="测试", id="t1", language="zh-CN", author="lead", revision=4)

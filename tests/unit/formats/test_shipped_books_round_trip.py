@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.cli import main
+from assistant.cli.main import main
 from tests.unit.helpers import ROOT
 
 SHIPPED = sorted(json.loads(path.read_text("utf-8"))["book"]["id"] for path in (ROOT / "phrasebooks").glob("*.json"))

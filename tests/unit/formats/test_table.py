@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from assistant.errors import BadInput
 from assistant.formats import csvfile, read_phrasebook, write_phrasebook, xlsx
 from assistant.formats.table import cell_text, map_header, phrase_row, rows_to_imported, table_header
-from assistant.model import Phrase, Phrasebook, content_key
+from assistant.phrases.model import Phrase, Phrasebook, content_key
 from tests.unit.formats.strategies import phrase_lists
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from assistant.errors import BadInput
 from assistant.formats import detect_format, read_phrasebook, xlsx
-from assistant.model import Phrase, Phrasebook, content_key
+from assistant.phrases.model import Phrase, Phrasebook, content_key
 
 
 def _workbook_bytes(*sheets: list[list[object]], string_cells: bool = False) -> bytes:

@@ -1,0 +1,177 @@
+"""``quickreply`` commands that show numbers: stats (an agent's statistics), report
+(the team report from the agents' exports) and drills (the typing-drill history)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import unicodedata
+from datetime import UTC, datetime
+from pathlib import Path
+
+from assistant.cli.common import EXIT_OK, Commands, StartApp, json_flag, print_json
+from assistant.drills.history import DrillHistory
+from assistant.drills.session import LANGUAGES, TIME_FORMAT, DrillResult
+from assistant.i18n import tr
+from assistant.phrases.store import Store
+from assistant.settings import Settings, load_settings
+from assistant.team.stats import MAX_DAYS, compute_stats, export_format, export_stats
+
+
+def register(commands: Commands) -> None:
+    stats = commands.add("stats", tr("statistics: conversations, quick replies per conversation, most and never "
+                                     "used phrases; or export them to a .csv or .json file"), _stats)
+    stats.usage = "%(prog)s [--days N] [--json] [export FILE]"
+    stats.add_argument("action", nargs="*", action=_StatsAction, metavar="export FILE",
+                       help=tr("write the statistics to FILE (.csv or .json) instead of printing them"))
+    stats.add_argument("--days", type=_days, default=30, metavar="N",
+                       help=tr("how many days, ending today (default 30)"))
+    stats.set_defaults(export=None)
+    json_flag(stats)
+
+    reporting = commands.add_storeless("report", tr("merge the agents' statistics exports into one team report "
+                                                    "(HTML with charts, and the numbers as JSON)"), _report)
+    reporting.add_argument("files", nargs="+", type=Path, metavar="FILE",
+                           help=tr("statistics exports (quickreply stats export FILE.json), one per agent"))
+    reporting.add_argument("--out", type=Path, required=True, metavar="REPORT.html",
+                           help=tr("the HTML report to write"))
+    reporting.add_argument("--json", type=Path, metavar="FILE.json",
+                           help=tr("where to write the numbers (default: beside the report, with .json)"))
+
+    drills = commands.add("drills", tr("past typing drills: date, text, net speed, accuracy and whether the goal "
+                                       "was reached; or all of them as CSV for the team lead"), _drills)
+    drills.add_argument("--csv", type=Path, metavar="FILE", help=tr("write the drills to FILE as CSV instead"))
+    drills.add_argument("--language", choices=LANGUAGES, help=tr("only drills in this language (zh or en)"))
+    json_flag(drills)
+
+
+class _StatsAction(argparse.Action):
+    """``stats`` takes nothing or ``export FILE``: checked while parsing, so misuse is a
+    usage error (exit 2) like any other."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        words = list(values) if isinstance(values, list) else []
+        if words and (len(words) != 2 or words[0] != "export"):
+            parser.error(tr("expected nothing or: export FILE"))
+        namespace.export = Path(words[1]) if words else None
+
+
+def _days(text: str) -> int:
+    """--days: a whole number of days the statistics window can show."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= MAX_DAYS:
+        raise argparse.ArgumentTypeError(tr("a number of days from 1 to {most}", most=MAX_DAYS))
+    return value
+
+
+def _stats(store: Store, args: argparse.Namespace) -> int:
+    """``stats``: the local time decides which day a conversation falls on."""
+    now = datetime.now().astimezone()
+    settings = load_settings(store.home)
+    if args.export is not None:
+        export_format(args.export)  # a wrong file name fails before any work
+        used = export_stats(compute_stats(store, settings, now, args.days, all_phrases=True), args.export)
+        if args.json:
+            print_json({"file": str(args.export), "format": used})
+        else:
+            print(tr("Statistics for {days} days written to {file} ({format})",
+                     days=args.days, file=args.export, format=used))
+        return EXIT_OK
+    stats = compute_stats(store, settings, now, args.days)
+    if args.json:
+        print_json(stats)
+    else:
+        _print_stats(stats)
+    return EXIT_OK
+
+
+def _print_stats(stats: dict) -> None:
+    """A few lines an agent reads at a glance; the full figures are in --json."""
+    period, limits = stats["period"], stats["limits"]
+    per_conversation = stats["quick_replies_per_conversation"]
+    print(tr("Last {days} days ({start} to {end}): {total} conversations, {today} today, {insertions} quick replies",
+             days=period["days"], start=period["from"], end=period["to"], total=stats["conversations"],
+             today=stats["conversations_today"], insertions=stats["insertions"]))
+    histogram = ", ".join(f"{count}×{number}" for count, number in per_conversation["histogram"].items())
+    print(tr("Quick replies per conversation: mean {mean} ({histogram})",
+             mean=per_conversation["mean"], histogram=histogram or "-"))
+    print(tr("Conversations at or over the soft limit ({soft}): {soft_share:.0%}; over the hard limit ({hard}): "
+             "{hard_share:.0%}", soft=limits["soft"], soft_share=stats["over_soft_share"], hard=limits["hard"],
+             hard_share=stats["over_hard_share"]))
+    if stats["most_used"]:
+        print(tr("Most used:"))
+        for row in stats["most_used"]:
+            code = f"[{row['code']}] " if row["code"] else ""
+            print(f"  {row['uses']:>4}  {code}{row['title'] or row['phrase_id']}  ({row['book']})")
+    print(tr("Never used in the period: {count} phrases", count=stats["never_used_total"]))
+
+
+def _report(args: argparse.Namespace, start_app: StartApp | None) -> int:
+    """``report``: needs no store, only the files; nothing is written unless every file
+    reads. The local time decides which day a drill falls on. The report modules load
+    only here: plotly is slow to import and no other command needs it."""
+    from assistant.team.report import team_report
+    from assistant.team.report_html import output_paths, save_report
+
+    out, sidecar = output_paths(args.out, args.json, args.files)
+    report = team_report(args.files, datetime.now().astimezone())
+    save_report(report, out, sidecar)
+    print(tr("Team report of {agents} agents ({start} to {end}) written to {file}; the numbers to {numbers}",
+             agents=len(report.agents), start=report.period_from, end=report.period_to, file=out, numbers=sidecar))
+    return EXIT_OK
+
+
+def _drills(store: Store, args: argparse.Namespace) -> int:
+    """``drills``: the drill history, oldest first, as a table, JSON or a CSV file."""
+    history = DrillHistory(store.home)
+    results = [result for result in history.results() if args.language in (None, result.language)]
+    for notice in history.notices:
+        print(tr("notice: {message}", message=notice), file=sys.stderr)
+    if args.csv is not None:
+        history.export_csv(args.csv, language=args.language)
+        if args.json:
+            print_json({"file": str(args.csv), "drills": len(results)})
+        else:
+            print(tr("{count} drills written to {file}", count=len(results), file=args.csv))
+    elif args.json:
+        print_json([result.to_dict() for result in results])
+    else:
+        _print_drills(results, load_settings(store.home))
+    return EXIT_OK
+
+
+def _print_drills(results: list[DrillResult], settings: Settings) -> None:
+    """One line a drill: local date and time, text, net CPM, accuracy, ✓ at the goal."""
+    if not results:
+        print(tr("No typing drills yet."))
+        return
+    goals = {"zh": settings.drill_goal_zh, "en": settings.drill_goal_en}
+    header = (tr("Date"), tr("Text"), tr("Net CPM"), tr("Accuracy"), tr("Goal"))
+    rows = [(datetime.strptime(result.finished, TIME_FORMAT).replace(tzinfo=UTC).astimezone()
+             .strftime("%Y-%m-%d %H:%M"), _clip(result.text_title, 24), f"{result.net_cpm:.1f}",
+             f"{result.accuracy:.1%}", "✓" if result.net_cpm >= goals.get(result.language, 0) else "")
+            for result in results]
+    widths = [max(_width(row[column]) for row in [header, *rows]) for column in range(len(header))]
+    for row in [header, *rows]:
+        print("  ".join(_pad(cell, width, right=column in (2, 3))
+                        for column, (cell, width) in enumerate(zip(row, widths, strict=True))).rstrip())
+
+
+def _width(text: str) -> int:
+    """Columns a terminal gives ``text``: two for a Chinese character."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _clip(text: str, width: int) -> str:
+    while _width(text) > width:
+        text = text[:-2] + "…"
+    return text
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    space = " " * (width - _width(text))
+    return space + text if right else text + space

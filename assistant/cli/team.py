@@ -1,0 +1,173 @@
+"""``quickreply`` commands for team phrasebooks: the agent's subscribe, subscriptions
+and unsubscribe, and the lead's publish and keygen."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import asdict, replace
+from pathlib import Path
+
+from assistant.cli.common import EXIT_BAD_INPUT, EXIT_OK, Commands, json_flag, print_json
+from assistant.errors import QuickReplyError
+from assistant.formats import read_phrasebook
+from assistant.i18n import N_, tr
+from assistant.phrases.lint import lint_phrases
+from assistant.phrases.store import Store
+from assistant.settings import load_settings
+from assistant.team import publication, subscriptions
+
+
+def register(commands: Commands) -> None:
+    subscribing = commands.add("subscribe", tr("subscribe to a team phrasebook published at a file path or an "
+                                               "http(s) address; it is kept up to date and read-only"), _subscribe)
+    subscribing.add_argument("source", metavar="URL|PATH", help=tr("where the lead publishes the book"))
+    subscribing.add_argument("--key", default="", metavar="PUBKEY",
+                             help=tr("the lead's public key (qr-ed25519:…): only files it signed are accepted"))
+    json_flag(subscribing)
+
+    listing = commands.add("subscriptions", tr("list the subscriptions with their last update and status; "
+                                               "\"check [NAME]\" asks the sources now"), _subscriptions)
+    listing.usage = "%(prog)s [--json] [check [NAME]]"
+    listing.add_argument("action", nargs="*", action=_CheckAction, metavar="check [NAME]",
+                         help=tr("check every source now (or only NAME) instead of listing"))
+    listing.set_defaults(check=False, name=None)
+    json_flag(listing)
+
+    unsubscribing = commands.add("unsubscribe", tr("stop a subscription; its book is removed (a backup is made "
+                                                   "first)"), _unsubscribe)
+    unsubscribing.add_argument("name", help=tr("subscription or book name"))
+    unsubscribing.add_argument("--keep", action="store_true", help=tr("keep the book as your own editable copy"))
+
+    publishing = commands.add("publish", tr("write a book as a team publication (checked by lint, a new revision, "
+                                            "a checksum and optionally a signature) to a file or folder"), _publish)
+    publishing.add_argument("book", help=tr("a book id or name, or a phrasebook file"))
+    publishing.add_argument("target", help=tr("the file to write, or a folder (a shared folder, or "
+                                              "one a web server serves)"))
+    publishing.add_argument("--key", type=Path, metavar="PRIVATE_KEY",
+                            help=tr("sign with this private key (made by quickreply keygen)"))
+    publishing.add_argument("--force", action="store_true", help=tr("publish even when lint finds errors"))
+    json_flag(publishing)
+
+    keygen = commands.add("keygen", tr("make a signing key pair for publishing (never overwrites one)"), _keygen)
+    keygen.add_argument("folder", type=Path, metavar="DIR", help=tr("the folder to write the two key files to"))
+
+
+class _CheckAction(argparse.Action):
+    """``subscriptions`` takes nothing, ``check`` or ``check NAME``."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        words = list(values) if isinstance(values, list) else []
+        if words and (len(words) > 2 or words[0] != "check"):
+            parser.error(tr("expected nothing or: check [NAME]"))
+        namespace.check = bool(words)
+        namespace.name = words[1] if len(words) == 2 else None
+
+
+def _subscribe(store: Store, args: argparse.Namespace) -> int:
+    result = subscriptions.subscribe(store, args.source, args.key)
+    if args.json:
+        print_json(result.to_dict())
+    else:
+        entry = result.subscription
+        print(tr("Subscribed to {name!r} (revision {revision}, {count} phrases), read-only; from {source}",
+                 name=entry.name, revision=entry.revision, count=len(result.added), source=entry.source))
+    return EXIT_OK
+
+
+def _subscriptions(store: Store, args: argparse.Namespace) -> int:
+    entries = subscriptions.load(store.home)
+    if not args.check:
+        if args.json:
+            print_json([asdict(entry) for entry in entries])
+        elif not entries:
+            print(tr("No subscriptions. Add one: quickreply subscribe URL|PATH"))
+        for entry in entries if not args.json else []:
+            print(tr("{name}  rev {revision}  {status}  last update {updated}  last check {checked}\n    {source}",
+                     name=entry.name, revision=entry.revision, status=_status_text(entry),
+                     updated=entry.last_updated or "-", checked=entry.last_checked or "-", source=entry.source))
+        return EXIT_OK
+    chosen = [subscriptions.find(entries, args.name)] if args.name else entries
+    results = [subscriptions.check(store, entry) for entry in chosen]
+    if args.json:
+        print_json([result.to_dict() for result in results])
+    else:
+        for result in results:
+            _print_check(result)
+    return EXIT_BAD_INPUT if any(result.outcome == "failed" for result in results) else EXIT_OK
+
+
+_STATUS_LABELS = {"new": N_("not checked yet"), "ok": N_("ok"), "unreachable": N_("unreachable"),
+                  "refused": N_("refused")}
+
+
+def _status_text(entry: subscriptions.Subscription) -> str:
+    label = tr(_STATUS_LABELS.get(entry.status, entry.status))
+    return f"{label} ({entry.message})" if entry.message else label
+
+
+def _print_check(result: subscriptions.CheckResult) -> None:
+    entry = result.subscription
+    if result.outcome == "failed":
+        print(tr("{name}: {message}; the last good copy (revision {revision}) is kept",
+                 name=entry.name, message=entry.message, revision=entry.revision), file=sys.stderr)
+    elif result.outcome == "unchanged":
+        print(tr("{name}: up to date (revision {revision})", name=entry.name, revision=entry.revision)
+              + (f"; {entry.message}" if entry.message else ""))
+    else:
+        print(tr("{name}: updated to revision {revision}: {added} added, {changed} changed, {removed} removed",
+                 name=entry.name, revision=entry.revision, added=len(result.added), changed=len(result.changed),
+                 removed=len(result.removed)))
+        for mark, titles in (("+", result.added), ("~", result.changed), ("-", result.removed)):
+            for title in titles:
+                print(f"  {mark} {title}")
+
+
+def _unsubscribe(store: Store, args: argparse.Namespace) -> int:
+    gone = subscriptions.unsubscribe(store, args.name, keep_book=args.keep)
+    print(tr("Unsubscribed from {name!r}; the book is now your own copy.", name=gone.name) if args.keep
+          else tr("Unsubscribed from {name!r}; its book was removed (a backup was made first).", name=gone.name))
+    return EXIT_OK
+
+
+def _publish(store: Store, args: argparse.Namespace) -> int:
+    path = Path(args.book)
+    from_store = not path.exists()
+    if from_store:
+        book = store.book(args.book)
+        phrases = store.phrases(book.id, with_usage=False)
+    else:
+        imported = read_phrasebook(path)
+        book = imported.book or publication.book_for_file(path)
+        phrases = imported.phrases
+    key = publication.load_private_key(args.key) if args.key else None
+    findings = lint_phrases(phrases, max_length=load_settings(store.home).lint_max_length)
+    errors = [finding for finding in findings if finding.severity == "error"]
+    for finding in errors:
+        print(f"{book.name}: [{finding.code or '-'}] {finding.title}: {tr('error')}: {finding.message} "
+              f"({finding.rule})", file=sys.stderr)
+    if errors and not args.force:
+        raise QuickReplyError(tr("not published: lint found {count} errors (fix them, or publish anyway with "
+                                 "--force)", count=len(errors)))
+    written, revision = publication.publish(book, phrases, publication.target_path(args.target, book), key)
+    if from_store and not book.read_only:
+        store.update_book(replace(book, revision=revision))
+    if args.json:
+        print_json({"file": str(written), "revision": revision, "signed": key is not None,
+                    "phrases": len(phrases), "lint_errors": len(errors)})
+    else:
+        print(tr("Published {name!r} revision {revision} ({count} phrases, {signed}) to {file}",
+                 name=book.name, revision=revision, count=len(phrases), file=written,
+                 signed=tr("signed") if key else tr("not signed")))
+    return EXIT_OK
+
+
+def _keygen(store: Store, args: argparse.Namespace) -> int:
+    private_path, public_path, public_text = publication.generate_keys(args.folder)
+    print(tr("Private key, keep it secret: {private}", private=private_path))
+    print(tr("Sign with: quickreply publish BOOK TARGET --key {private}", private=private_path))
+    print(tr("Public key (give it to the agents: quickreply subscribe URL|PATH --key …), also in {public}:",
+             public=public_path))
+    print(public_text)
+    return EXIT_OK

@@ -1,0 +1,1 @@
+"""The data folder: where it is, atomic documents, the writers' lock, backups."""

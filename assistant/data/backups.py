@@ -1,0 +1,98 @@
+"""Rolling snapshots of the store, and putting one back.
+
+A snapshot is a folder under ``backups/`` holding a copy of every store file. One is
+taken before anything that rewrites many phrases (import, restore, deleting a book) and
+once a day at start; the newest ``keep`` stay. Snapshots are what a damaged file is
+recovered from.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from assistant.data.atomic import atomic_write_bytes
+from assistant.errors import NotFound
+from assistant.i18n import tr
+
+BACKUP_DIR = "backups"
+STAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"
+
+
+def store_files(home: Path) -> list[Path]:
+    """Every file that makes up the store, relative to ``home``."""
+    files = [Path(name) for name in ("store.json", "usage.json", "settings.json", "conversations.json",
+                                           "drills.json")
+             if (home / name).is_file()]
+    books = home / "books"
+    if books.is_dir():
+        files += sorted(path.relative_to(home) for path in books.glob("*.json"))
+    return files
+
+
+def snapshots(home: Path) -> list[Path]:
+    """Snapshots, newest first."""
+    folder = home / BACKUP_DIR
+    if not folder.is_dir():
+        return []
+    return sorted((entry for entry in folder.iterdir() if entry.is_dir() and not entry.name.startswith(".")),
+                  key=lambda entry: entry.name, reverse=True)
+
+
+def snapshot(home: Path, reason: str, keep: int = 10) -> Path | None:
+    """Copy the store into a new snapshot folder; ``None`` when there is nothing to keep.
+
+    The copy is made in a hidden folder and renamed into place, so a snapshot that is
+    listed is always complete.
+    """
+    files = store_files(home)
+    if all(path.name == "store.json" for path in files):
+        return None
+    stamp = datetime.now(UTC).strftime(STAMP_FORMAT)
+    folder = home / BACKUP_DIR
+    partial = folder / f".partial-{stamp}-{os.getpid()}"
+    for relative in files:
+        target = partial / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(home / relative, target)
+    final = folder / f"{stamp}-{reason}"
+    os.replace(partial, final)
+    for old in snapshots(home)[keep:]:
+        shutil.rmtree(old, ignore_errors=True)
+    return final
+
+
+def newest_age(home: Path) -> timedelta | None:
+    existing = snapshots(home)
+    if not existing:
+        return None
+    stamp = existing[0].name.split("-", 1)[0]
+    taken = datetime.strptime(stamp, STAMP_FORMAT).replace(tzinfo=UTC)
+    return datetime.now(UTC) - taken
+
+
+def find_snapshot(home: Path, name: str | None) -> Path:
+    """By name (or a unique prefix of it); the newest when ``name`` is None."""
+    existing = snapshots(home)
+    if not existing:
+        raise NotFound(tr("there are no backups yet"))
+    if name is None:
+        return existing[0]
+    matches = [entry for entry in existing if entry.name == name] or [
+        entry for entry in existing if entry.name.startswith(name)]
+    if len(matches) != 1:
+        raise NotFound(tr("no single backup matches {name!r}", name=name))
+    return matches[0]
+
+
+def restore_files(home: Path, source: Path) -> None:
+    """Make the store exactly what ``source`` holds. Call under the store lock, after
+    taking a snapshot of the current state, so that nothing is lost."""
+    wanted = {path.relative_to(source) for path in source.rglob("*.json")}
+    for relative in store_files(home):
+        if relative not in wanted and relative.parts[0] == "books":
+            (home / relative).unlink()
+    for relative in sorted(wanted):
+        atomic_write_bytes(home / relative, (source / relative).read_bytes())

@@ -1,0 +1,103 @@
+"""The one storage layer under every data file: JSON documents written atomically,
+read through a cache that notices when another process replaced the file.
+
+TinyDB's own JSONStorage writes in place (a crash mid-write leaves half a file) and
+re-parses on every read; ``AtomicJSONStorage`` fixes both and is what every TinyDB in
+the app sits on. Writers hold the store lock (see ``assistant.phrases.store``); readers need no
+lock because a file is only ever swapped whole.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from assistant.data.atomic import atomic_write_bytes
+from assistant.errors import QuickReplyError
+from assistant.i18n import tr
+
+QUARANTINE_DIR = "quarantine"
+QUARANTINE_STAMP = "%Y%m%dT%H%M%S%fZ"  # as backups.STAMP_FORMAT: sorts by time
+
+
+class CorruptFile(QuickReplyError):
+    """A store file that exists but cannot be parsed."""
+
+    def __init__(self, path: Path, reason: str):
+        self.path = path
+        super().__init__(tr("{path} is damaged: {reason}", path=path, reason=reason))
+
+
+def set_aside(home: Path, path: Path) -> Path:
+    """Move a damaged file into ``home/quarantine`` (never deleted: the user may want
+    what is left in it) under a time-stamped name; returns where it went."""
+    stamp = datetime.now(UTC).strftime(QUARANTINE_STAMP)
+    kept = home / QUARANTINE_DIR / f"{path.name}.{stamp}"
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    shutil.move(path, kept)
+    return kept
+
+
+def _signature(path: Path) -> tuple[int, int, int, int] | None:
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (status.st_mtime_ns, status.st_ctime_ns, status.st_size, status.st_ino)
+
+
+def read_json(path: Path) -> Any:
+    """Parse a store file; ``None`` when it does not exist, ``CorruptFile`` when broken."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    try:
+        return json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+        raise CorruptFile(path, str(error)) from error
+
+
+def dump_json(document: Any) -> bytes:
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def write_json(path: Path, document: Any) -> None:
+    atomic_write_bytes(path, dump_json(document))
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage with atomic writes and a stat-checked read cache."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self._cache: dict | None = None
+        self._cached_signature: tuple[int, int, int, int] | None = None
+
+    def read(self) -> dict | None:
+        signature = _signature(self.path)
+        if signature is None:
+            return None
+        if signature != self._cached_signature:
+            document = read_json(self.path)
+            if document is not None and not isinstance(document, dict):
+                raise CorruptFile(self.path, tr("not a table document"))
+            self._cache, self._cached_signature = document, signature
+        return self._cache
+
+    def write(self, data: dict) -> None:
+        # TinyDB mutates the dict returned by read() before writing it back; if the
+        # write fails, that cached dict no longer matches the disk, so forget it.
+        self._cached_signature = None
+        write_json(self.path, data)
+        self._cache, self._cached_signature = data, _signature(self.path)
+
+    def close(self) -> None:
+        self._cache = None
+        self._cached_signature = None

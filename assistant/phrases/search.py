@@ -1,0 +1,305 @@
+"""Finding a reply in a keystroke or two.
+
+The picker searches on every keystroke, so the work is split: ``SearchIndex.update``
+does the slow part once per edit (pinyin, normalisation), and a query only scans a few
+long strings with C-speed ``str.find``/``re``. Each field of every phrase is joined
+into one string per field, *in popularity order* (use count, then last use, then book
+order). Results are ranked by tier (exact short code, code prefix, title, group, text,
+then fuzzy) and inside a tier by popularity — so the first hits a scan finds are the
+best ones, and a common query stops after ``limit`` hits instead of visiting every
+phrase.
+
+Chinese is matched by pinyin initials ("fh" → 发货), full pinyin ("fahuo") and mixed
+("fa货"); full pinyin only matches from the start of a syllable. Latin words tolerate
+typos (rapidfuzz against the vocabulary of the phrases).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from itertools import accumulate, repeat
+from operator import attrgetter
+
+from assistant.phrases.model import Phrase
+from assistant.phrases.pinyin import CJK_RUN, PinyinCache
+
+SEPARATOR = "\x00"
+_LATIN_WORD = re.compile(r"[a-z][a-z'-]{2,}")
+_HAS_LATIN = re.compile(r"[a-z]")
+FUZZY_MIN_LENGTH = 3
+FUZZY_CUTOFF = 75
+
+Key = tuple[str, str]
+
+
+def normalise(text: str) -> str:
+    """Half-width, case-folded, no separators: the form every field and query is matched in."""
+    return unicodedata.normalize("NFKC", text).casefold().replace(SEPARATOR, "")
+
+
+_DEFAULT_PINYIN = PinyinCache()
+
+
+def pinyin_forms(text: str, pinyin: PinyinCache = _DEFAULT_PINYIN, guess: bool = False) -> tuple[str, str]:
+    """(initials, full pinyin) of normalised text; other characters are kept as they are.
+
+    In the full form each syllable starts with a capital letter, which is how a query
+    is held to syllable starts: "huo" finds 货 but "uo" does not.
+    """
+    initials: list[str] = []
+    full: list[str] = []
+    position = 0
+    for match in CJK_RUN.finditer(text):
+        plain = text[position:match.start()]
+        initials.append(plain)
+        full.append(plain)
+        for syllable in pinyin.syllables(match.group(), guess):
+            initials.append(syllable[:1])
+            full.append(syllable[:1].upper() + syllable[1:])
+        position = match.end()
+    initials.append(text[position:])
+    full.append(text[position:])
+    return "".join(initials), "".join(full)
+
+
+@dataclass(frozen=True)
+class _Fields:
+    """The searchable forms of one phrase; recomputed only when its content changes."""
+
+    source: tuple[str, str, str, str]
+    code: str
+    title: str
+    title_initials: str
+    title_full: str
+    group: str
+    group_initials: str
+    group_full: str
+    text: str
+    text_initials: str
+    text_full: str
+    words: frozenset[str]
+
+    @classmethod
+    def of(cls, phrase: Phrase, pinyin: PinyinCache) -> _Fields:
+        title, group, text = normalise(phrase.title), normalise(phrase.group), normalise(phrase.text)
+        title_initials, title_full = pinyin_forms(title, pinyin)
+        group_initials, group_full = pinyin_forms(group, pinyin)
+        text_initials, text_full = pinyin_forms(text, pinyin)
+        words = frozenset(_LATIN_WORD.findall(f"{title} {group} {text}"))
+        return cls(_source(phrase), normalise(phrase.code), title, title_initials, title_full, group,
+                   group_initials, group_full, text, text_initials, text_full, words)
+
+
+def _source(phrase: Phrase) -> tuple[str, str, str, str]:
+    return (phrase.title, phrase.group, phrase.text, phrase.code)
+
+
+# Tiers, best first: (field, form of the query, anchored at the start of the field).
+# "plain" and "initials" are substring scans with the query as typed or in initials
+# form, "syllable" the capitalised full-pinyin scan, "fuzzy" typo-tolerant Latin words.
+# A match at the start of a code or title outranks one inside it. Fuzzy comes before
+# full pinyin in long texts, whose chance matches ("shiping" inside 是平…) would
+# otherwise bury a misspelt English word.
+_TIERS: tuple[tuple[str, str, bool], ...] = (
+    ("code", "plain", True),
+    ("title", "plain", True),
+    ("title_initials", "initials", True),
+    ("title_full", "syllable", True),
+    ("title", "plain", False),
+    ("title_initials", "initials", False),
+    ("title_full", "syllable", False),
+    ("group", "plain", False),
+    ("group_initials", "initials", False),
+    ("group_full", "syllable", False),
+    ("text", "plain", False),
+    ("text_initials", "initials", False),
+    ("", "fuzzy", False),
+    ("text_full", "syllable", False),
+)
+
+
+class _Compiled:
+    """The joined field strings for one ordering of the phrases."""
+
+    def __init__(self, ordered: list[tuple[Phrase, _Fields]]):
+        self.phrases = [phrase for phrase, _ in ordered]
+        self._fields = [fields for _, fields in ordered]
+        self.columns = {field_name: _join(list(map(attrgetter(field_name), self._fields)))
+                        for field_name, _, _ in _TIERS if field_name}
+        self.codes: dict[str, list[int]] = {}
+        self.vocabulary: dict[str, list[int]] = {}
+        for index, fields in enumerate(self._fields):
+            if fields.code:
+                self.codes.setdefault(fields.code, []).append(index)
+            for word in fields.words:
+                self.vocabulary.setdefault(word, []).append(index)
+        self.words = list(self.vocabulary)
+
+
+def _join(values: list[str]) -> tuple[str, list[int]]:
+    """One string of all values, each led by the separator, and where each starts; a
+    needle led by the separator therefore matches only at the start of a value."""
+    led = list(map(str.__add__, repeat(SEPARATOR), values))
+    starts = list(accumulate(map(len, led), initial=0))
+    starts.pop()
+    return "".join(led), starts
+
+
+def _scan_find(column: tuple[str, list[int]], needle: str) -> Iterator[int]:
+    haystack, starts = column
+    count = len(starts)
+    position = haystack.find(needle)
+    while position != -1:
+        index = bisect_right(starts, position) - 1
+        yield index
+        if index + 1 >= count:
+            return
+        position = haystack.find(needle, starts[index + 1])
+
+
+def _scan_pattern(column: tuple[str, list[int]], pattern: re.Pattern[str]) -> Iterator[int]:
+    haystack, starts = column
+    count = len(starts)
+    match = pattern.search(haystack)
+    while match is not None:
+        index = bisect_right(starts, match.start()) - 1
+        yield index
+        if index + 1 >= count:
+            return
+        match = pattern.search(haystack, starts[index + 1])
+
+
+@dataclass(frozen=True)
+class _Query:
+    """One search term in the forms the tiers need."""
+
+    plain: str
+    initials: str
+    full: str
+    pinyin: bool
+
+    @classmethod
+    def of(cls, term: str, pinyin: PinyinCache) -> _Query:
+        initials, full = pinyin_forms(term, pinyin, guess=True)
+        return cls(term, initials, full.lower(), bool(_HAS_LATIN.search(term)))
+
+    def syllable_pattern(self, anchored: bool = False) -> re.Pattern[str]:
+        head, rest = self.full[:1], self.full[1:]
+        lead = SEPARATOR if anchored else ""
+        return re.compile(lead + re.escape(head.upper()) + ("(?i:" + re.escape(rest) + ")" if rest else ""))
+
+
+class SearchIndex:
+    """Search over a changing set of phrases; call ``update`` after every edit."""
+
+    def __init__(self, phrases: Iterable[Phrase] = (), pinyin: PinyinCache | None = None):
+        self.pinyin = pinyin or PinyinCache()
+        self._fields: dict[Key, _Fields] = {}
+        self._phrases: dict[Key, Phrase] = {}
+        self._compiled = _Compiled([])
+        self.update(phrases)
+
+    def __len__(self) -> int:
+        return len(self._phrases)
+
+    def update(self, phrases: Iterable[Phrase]) -> None:
+        """Make the index hold exactly ``phrases``; only changed phrases are re-analysed."""
+        fresh: dict[Key, Phrase] = {(phrase.book_id, phrase.id): phrase for phrase in phrases}
+        for key, phrase in fresh.items():
+            known = self._fields.get(key)
+            if known is None or known.source != _source(phrase):
+                self._fields[key] = _Fields.of(phrase, self.pinyin)
+        for key in self._fields.keys() - fresh.keys():
+            del self._fields[key]
+        if fresh != self._phrases:
+            self._phrases = fresh
+            self._compiled = self._compile_now()
+        self.pinyin.save()
+
+    def _compile_now(self) -> _Compiled:
+        """Done on update, not on the next keystroke: edits are rare, keystrokes are not."""
+        ordered = sorted(self._phrases.values(), key=lambda p: (p.use_count, p.last_used), reverse=True)
+        return _Compiled([(phrase, self._fields[(phrase.book_id, phrase.id)]) for phrase in ordered])
+
+    def has_code_prefix(self, prefix: str) -> bool:
+        """Whether some short code starts with ``prefix`` (the picker asks this to tell a
+        digit typed as part of a code from a digit choosing a result)."""
+        return (SEPARATOR + normalise(prefix)) in self._compiled.columns["code"][0]
+
+    def search(self, query: str, limit: int = 20, *, book_id: str | None = None,
+               group: str | None = None) -> list[Phrase]:
+        """The best ``limit`` phrases for ``query``; the most used ones for an empty query."""
+        compiled = self._compiled
+        terms = [_Query.of(term, self.pinyin) for term in normalise(query).split()]
+
+        def allowed(index: int) -> bool:
+            phrase = compiled.phrases[index]
+            return (book_id is None or phrase.book_id == book_id) and (group is None or phrase.group == group)
+
+        if not terms:
+            candidates: Iterable[int] = range(len(compiled.phrases))
+        else:
+            candidates = self._ranked(compiled, terms[0])
+        extra_terms = terms[1:]
+        results: list[Phrase] = []
+        seen: set[int] = set()
+        for index in candidates:
+            if index in seen or not allowed(index):
+                continue
+            seen.add(index)
+            if extra_terms and not all(self._matches(compiled, index, term) for term in extra_terms):
+                continue
+            results.append(compiled.phrases[index])
+            if len(results) >= limit:
+                break
+        return results
+
+    def _ranked(self, compiled: _Compiled, term: _Query) -> Iterator[int]:
+        """Candidate indices, best first (may repeat)."""
+        yield from compiled.codes.get(term.plain, ())
+        for field_name, form, anchored in _TIERS:
+            lead = SEPARATOR if anchored else ""
+            if form == "fuzzy":
+                yield from self._fuzzy(compiled, term)
+            elif form == "plain":
+                yield from _scan_find(compiled.columns[field_name], lead + term.plain)
+            elif term.pinyin and form == "initials":
+                yield from _scan_find(compiled.columns[field_name], lead + term.initials)
+            elif term.pinyin and form == "syllable":
+                yield from _scan_pattern(compiled.columns[field_name], term.syllable_pattern(anchored))
+
+    def _fuzzy(self, compiled: _Compiled, term: _Query) -> Iterator[int]:
+        if len(term.plain) < FUZZY_MIN_LENGTH or not term.plain.isascii():
+            return
+        from rapidfuzz import fuzz, process  # only once a query gets this far: memory at idle
+
+        close = process.extract(term.plain, compiled.words, scorer=fuzz.ratio,
+                                score_cutoff=FUZZY_CUTOFF, limit=20)
+        indices = sorted({index for word, _, _ in close for index in compiled.vocabulary[word]})
+        yield from indices
+
+    def _matches(self, compiled: _Compiled, index: int, term: _Query) -> bool:
+        phrase = compiled.phrases[index]
+        fields = self._fields[(phrase.book_id, phrase.id)]
+        checks: list[Callable[[], bool]] = [
+            lambda: fields.code.startswith(term.plain),
+            lambda: any(term.plain in value for value in (fields.title, fields.group, fields.text)),
+        ]
+        if term.pinyin:
+            pattern = term.syllable_pattern()
+            checks += [
+                lambda: any(term.initials in value for value in
+                            (fields.title_initials, fields.group_initials, fields.text_initials)),
+                lambda: any(pattern.search(value) for value in
+                            (fields.title_full, fields.group_full, fields.text_full)),
+            ]
+        return any(check() for check in checks)
+
+
+def search(phrases: Iterable[Phrase], query: str, limit: int = 20) -> list[Phrase]:
+    """One-off search (the CLI); long-lived callers keep a ``SearchIndex``."""
+    return SearchIndex(phrases).search(query, limit)

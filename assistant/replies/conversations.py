@@ -1,0 +1,389 @@
+"""Which conversation an insertion goes into, and how many quick replies it already has.
+
+The trade's rule is no more than 3 to 5 quick replies in one conversation, or the buyer
+feels they are talking to a robot. No text expander knows what a conversation is; this
+module gives it one:
+
+* **Key.** A conversation is keyed by the window the reply goes into: the program's
+  class plus the buyer's name or chat id, which per-program *title rules* (regular
+  expressions with a ``(?P<who>…)`` group) pull out of the window title after unread
+  counters such as "(3)" or "[2条新消息]" are stripped, so a changing counter never
+  splits a conversation.
+* **Log.** ``ConversationLog`` keeps, in ``conversations.json`` next to the store,
+  the conversations (key, times, the agent's label, placeholder answers) and one record
+  per insertion (conversation, book, phrase, time). Never any reply text: the log is
+  about *how often*, and the data folder may be shared with a team lead.
+* **Idle.** No activity in a conversation for ``idle_minutes`` ends it; the next
+  insertion with the same key starts a new one (the buyer came back another day).
+
+Every write replaces the whole file atomically under the store's writers' lock, so the
+app and a CLI never lose each other's update and a crash leaves the old or new state.
+Every method takes ``now`` (a timezone-aware datetime) so tests and callers control time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from tinydb import TinyDB
+
+from assistant.data.documents import AtomicJSONStorage, CorruptFile, set_aside
+from assistant.i18n import tr
+from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.desktop.base import WindowInfo
+    from assistant.phrases.store import Store
+
+FILE_NAME = "conversations.json"
+TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"  # as assistant.phrases.model.now_iso
+UNKNOWN_CLASS = "unknown"
+POLICIES = ("warn", "confirm", "block")
+CONVERSATIONS = "conversations"
+INSERTIONS = "insertions"
+
+# -- title rules ------------------------------------------------------------------------
+
+_SEPARATOR = r"\s+[-–—|]\s+"
+_BROWSERS = r"chrom|firefox|edge|brave|opera|vivaldi|safari|360se|360chrome|qqbrowser|sogouexplorer"
+
+
+def default_title_rules() -> list[dict[str, str]]:
+    """Shipped rules for common chat clients; the first rule that matches wins.
+
+    Qianniu-style workbenches title a chat "<buyer> - <panel>", WeChat/QQ show the plain
+    name, and web consoles add the page and browser after the buyer. The last rule takes
+    the whole (cleaned) title, so an unknown program still gets one conversation per title.
+    """
+    return [
+        {"window_class": r"qianniu|aliworkbench|wangwang|aliim|jingmai|dongdong|pinduoduo|pdd|feige|doudian",
+         "title": rf"^(?P<who>.+?){_SEPARATOR}\S.*$"},
+        {"window_class": _BROWSERS,
+         "title": rf"^(?P<who>.+?){_SEPARATOR}(?:在线客服|客服|接待|工作台|咨询|聊天|消息"
+                  r"|(?:live )?chat\b|messages?\b)"},
+        {"window_class": _BROWSERS,
+         "title": rf"^(?P<who>.+?){_SEPARATOR}(?:google chrome|chromium|mozilla firefox|firefox"
+                  r"|microsoft edge|brave|opera|vivaldi|safari)$"},
+        {"window_class": r"^(?:wechat|weixin|qq|tim|wxwork|wecom|dingtalk)(?:\.exe)?$", "title": r"^(?P<who>.+)$"},
+        {"window_class": "", "title": r"^(?P<who>.+)$"},
+    ]
+
+
+# A counter or badge: "(3)", "（3）", "(99+)", "[2条新消息]", "【3条未读】", "(1 new message)".
+_BADGE = (r"[(（\[【]\s*\d+\+?\s*(?:条|个)?\s*"
+          r"(?:新消息|未读消息|未读|new messages?|unread(?: messages?)?)?\s*[)）\]】]")
+_LEADING = re.compile(rf"^\s*(?:[*●•]\s*|{_BADGE}\s*)+", re.IGNORECASE)
+_TRAILING = re.compile(rf"(?:\s*{_BADGE})+\s*$", re.IGNORECASE)
+
+
+def clean_title(title: str) -> str:
+    """The title without unread counters, badges and a leading "*"/"●" at either end.
+
+    Chat clients put the number of unread messages into the title; it changes while the
+    agent answers, and must not start a new conversation.
+    """
+    return _TRAILING.sub("", _LEADING.sub("", title)).strip()
+
+
+@lru_cache(maxsize=256)
+def _compiled(pattern: str) -> re.Pattern[str] | None:
+    """A rule's pattern, or None when it is not a valid regular expression (the rules
+    are edited by hand in Settings; one typo must not stop insertions)."""
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error:
+        return None
+
+
+def _rule_who(rule: Any, wm_class: str, title: str) -> str | None:
+    """The buyer a rule finds in ``title``; None when the rule does not apply or is broken."""
+    if not isinstance(rule, Mapping):
+        return None
+    class_pattern, title_pattern = rule.get("window_class", ""), rule.get("title", "")
+    if not isinstance(class_pattern, str) or not isinstance(title_pattern, str) or not title_pattern:
+        return None
+    class_regex, title_regex = _compiled(class_pattern), _compiled(title_pattern)
+    if class_regex is None or title_regex is None or not class_regex.search(wm_class):
+        return None
+    if "who" not in title_regex.groupindex:
+        return None
+    match = title_regex.search(title)
+    if match is None:
+        return None
+    return clean_title(match.group("who") or "") or None
+
+
+def conversation_key(window: WindowInfo | None, rules: Sequence[Any] | None = None) -> str:
+    """``"<program class, lower case>|<buyer>"`` for the window a reply goes into.
+
+    ``rules`` defaults to the shipped ones; a rule with a broken pattern is skipped, and
+    when no rule matches the whole cleaned title is the buyer. No window (the desktop
+    could not tell) gives ``"unknown|"``.
+    """
+    if window is None:
+        return f"{UNKNOWN_CLASS}|"
+    title = clean_title(window.title)
+    for rule in default_title_rules() if rules is None else rules:
+        who = _rule_who(rule, window.wm_class, title)
+        if who:
+            return f"{window.wm_class.lower()}|{who}"
+    return f"{window.wm_class.lower()}|{title}"
+
+
+# -- limits -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the limits say about one more quick reply in a conversation.
+
+    ``count`` is the number before this insertion; ``action`` is "ok", "soft" (show the
+    gentle notice) or "hard" (apply ``policy``: "warn" inserts and warns, "confirm"
+    asks, "block" does not insert).
+    """
+
+    count: int
+    action: str
+    policy: str
+
+
+def judge(count: int, soft_limit: int, hard_limit: int) -> str:
+    """The action for one more insertion after ``count``: the count would become
+    ``count + 1``; above ``hard_limit`` → "hard", at or above ``soft_limit`` → "soft",
+    else "ok". With 3 and 5: the 1st and 2nd are ok, the 3rd to 5th soft, the 6th hard.
+    """
+    after = count + 1
+    if after > hard_limit:
+        return "hard"
+    if after >= soft_limit:
+        return "soft"
+    return "ok"
+
+
+# -- the log ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """One conversation as stored (a snapshot; the log is the only writer)."""
+
+    id: int
+    key: str
+    started: str
+    last: str
+    name: str = ""
+    answers: dict[str, str] = field(default_factory=dict)
+    count: int = 0
+
+
+def _utc(now: datetime) -> datetime:
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    return now.astimezone(UTC)
+
+
+def _iso(now: datetime) -> str:
+    return _utc(now).strftime(TIME_FORMAT)
+
+
+def _parse(stamp: Any) -> datetime | None:
+    try:
+        return datetime.strptime(stamp, TIME_FORMAT).replace(tzinfo=UTC)
+    except (TypeError, ValueError):
+        return None
+
+
+def _table(data: dict, name: str) -> dict[str, dict]:
+    """A table of the raw TinyDB document, created when missing."""
+    table = data.get(name)
+    if not isinstance(table, dict):
+        table = data[name] = {}
+    return table
+
+
+def _next_id(table: dict[str, dict]) -> int:
+    return max((int(key) for key in table if key.isdigit()), default=0) + 1
+
+
+def _conversation(doc_id: int, document: dict) -> Conversation:
+    answers = document.get("answers")
+    return Conversation(
+        id=doc_id, key=str(document.get("key", "")), started=str(document.get("started", "")),
+        last=str(document.get("last", "")), name=str(document.get("name", "")),
+        answers=dict(answers) if isinstance(answers, dict) else {}, count=int(document.get("count", 0)))
+
+
+class ConversationLog:
+    """Conversations and their insertions in ``<store home>/conversations.json``.
+
+    File layout (TinyDB tables)::
+
+        conversations  {key, started, last, name, answers, count}
+        insertions     {conversation, book_id, phrase_id, time}
+
+    ``count`` is kept on the conversation so the picker does not scan every insertion;
+    it is written in the same atomic write as the insertion, so the two always agree.
+    ``last`` is the last activity (insertion, "new conversation", label, answers).
+
+    ``idle_minutes`` below 1 turns the idle timeout off; the app passes
+    ``settings.idle_minutes`` and may change the attribute when Settings change. Old
+    entries go only through ``prune``, which the app calls at start.
+    """
+
+    def __init__(self, store: Store, idle_minutes: int = Settings.idle_minutes):
+        self.store = store
+        self.idle_minutes = idle_minutes
+        self.path = store.home / FILE_NAME
+        self.notices: list[str] = []
+        self._db = TinyDB(self.path, storage=AtomicJSONStorage)
+        with store.locked():
+            self._set_aside_if_damaged()
+
+    # -- reading ----------------------------------------------------------------------
+
+    def current(self, key: str, now: datetime) -> Conversation | None:
+        """The open conversation for ``key``: the newest one, unless idle too long."""
+        conversations = self._data().get(CONVERSATIONS)
+        if not isinstance(conversations, dict):
+            return None
+        found = [(int(doc_id), doc) for doc_id, doc in conversations.items()
+                 if doc_id.isdigit() and isinstance(doc, dict) and doc.get("key") == key]
+        if not found:
+            return None
+        conversation = _conversation(*max(found, key=lambda item: item[0]))
+        return None if self._idle(conversation, now) else conversation
+
+    def count(self, key: str, now: datetime) -> int:
+        """Quick replies in the open conversation for ``key`` (0 when none is open)."""
+        conversation = self.current(key, now)
+        return conversation.count if conversation else 0
+
+    def check(self, key: str, settings: Settings, now: datetime) -> Verdict:
+        """The limits' verdict on one more insertion; see ``judge``. An unknown policy
+        is taken as "warn", so a bad setting never silently blocks insertions."""
+        count = self.count(key, now)
+        policy = settings.limit_policy if settings.limit_policy in POLICIES else "warn"
+        return Verdict(count=count, action=judge(count, settings.soft_limit, settings.hard_limit), policy=policy)
+
+    def answers(self, key: str, now: datetime) -> dict[str, str]:
+        """Placeholder answers remembered for the open conversation (e.g. the buyer's name)."""
+        conversation = self.current(key, now)
+        return dict(conversation.answers) if conversation else {}
+
+    # -- writing ----------------------------------------------------------------------
+
+    def record(self, key: str, book_id: str, phrase_id: str, now: datetime) -> Conversation:
+        """Count one insertion (ids and time only), opening a conversation if needed.
+        A "separate messages" phrase is one insertion: the caller records it once."""
+        stamp = _iso(now)
+
+        def change(data: dict, conversation: dict) -> None:
+            conversation["count"] = int(conversation.get("count", 0)) + 1
+            insertions = _table(data, INSERTIONS)
+            insertions[str(_next_id(insertions))] = {
+                "conversation": conversation["_id"], "book_id": book_id, "phrase_id": phrase_id, "time": stamp}
+
+        return self._update(key, now, change)
+
+    def start_new(self, key: str, now: datetime) -> Conversation:
+        """The agent's "new conversation": the key starts again at 0 (the old one stays
+        for the statistics)."""
+        return self._update(key, now, lambda _data, _conversation: None, fresh=True)
+
+    def name(self, key: str, label: str, now: datetime) -> Conversation:
+        """Label the open conversation (opening one if needed), for clients whose window
+        title is the same for every buyer."""
+        return self._update(key, now, lambda _data, conversation: conversation.update(name=label))
+
+    def remember_answers(self, key: str, answers: Mapping[str, str], now: datetime) -> Conversation:
+        """Keep placeholder answers for this conversation, so the buyer's name is asked once."""
+
+        def change(_data: dict, conversation: dict) -> None:
+            kept = conversation.get("answers")
+            conversation["answers"] = {**(kept if isinstance(kept, dict) else {}), **answers}
+
+        return self._update(key, now, change)
+
+    def prune(self, now: datetime, retention_days: int) -> int:
+        """Forget conversations whose last activity, and insertions whose time, is more
+        than ``retention_days`` (at least 1) ago; returns how many conversations went.
+        The app calls it at start with ``settings.conversation_retention_days``."""
+        cutoff = _utc(now) - timedelta(days=max(retention_days, 1))
+
+        def old(stamp: Any) -> bool:
+            moment = _parse(stamp)
+            return moment is None or moment < cutoff
+
+        with self._transaction() as data:
+            conversations, insertions = _table(data, CONVERSATIONS), _table(data, INSERTIONS)
+            gone = {doc_id for doc_id, doc in conversations.items()
+                    if not isinstance(doc, dict) or old(doc.get("last"))}
+            data[CONVERSATIONS] = {doc_id: doc for doc_id, doc in conversations.items() if doc_id not in gone}
+            data[INSERTIONS] = {doc_id: doc for doc_id, doc in insertions.items()
+                                if isinstance(doc, dict) and not old(doc.get("time"))
+                                and str(doc.get("conversation")) not in gone}
+        return len(gone)
+
+    # -- internals --------------------------------------------------------------------
+
+    def _idle(self, conversation: Conversation, now: datetime) -> bool:
+        if self.idle_minutes < 1:
+            return False
+        last = _parse(conversation.last)
+        return last is None or _utc(now) - last > timedelta(minutes=self.idle_minutes)
+
+    def _data(self) -> dict:
+        """The whole file as TinyDB stores it (cached until another write replaces it)."""
+        return self._db.storage.read() or {}
+
+    def _update(self, key: str, now: datetime, change: Callable[[dict, dict], None], *,
+                fresh: bool = False) -> Conversation:
+        """Apply ``change`` to the open conversation for ``key`` (a new one when none is
+        open, or when ``fresh``) and write everything in one atomic replace."""
+        stamp = _iso(now)
+        with self._transaction() as data:
+            open_now = None if fresh else self.current(key, now)
+            conversations = _table(data, CONVERSATIONS)
+            doc_id = open_now.id if open_now else _next_id(conversations)
+            document = conversations.get(str(doc_id)) if open_now else None
+            if document is None:
+                document = {"key": key, "started": stamp, "last": stamp, "name": "", "answers": {}, "count": 0}
+            document = {**document, "_id": doc_id, "last": stamp}
+            try:
+                change(data, document)
+            finally:
+                document.pop("_id")
+            conversations[str(doc_id)] = document
+        return _conversation(doc_id, document)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[dict]:
+        """The whole file to change in place under the writers' lock, written back in
+        one atomic replace (several tables, one write: never half an update). On any
+        failure the cached copy, possibly half-changed, is forgotten."""
+        with self.store.locked():
+            data = self._data()
+            try:
+                yield data
+                self._db.storage.write(data)
+            except BaseException:
+                self._db.storage.close()
+                raise
+            finally:
+                self._db.clear_cache()
+
+    def _set_aside_if_damaged(self) -> None:
+        """A damaged log must not stop insertions: keep it in quarantine and start again."""
+        try:
+            self._data()
+        except CorruptFile:
+            kept = set_aside(self.store.home, self.path)
+            self._db.storage.close()
+            self.notices.append(tr("{file} was damaged and is kept at {kept}; conversation counts start again",
+                                   file=FILE_NAME, kept=kept))

@@ -1,0 +1,85 @@
+"""How a reply goes into the target window: the steps, decided before any key is sent.
+
+Pure logic, so that the rules of the trade are tested without a desktop: a reply
+marked "separate messages" goes out part by part with the application's send key
+between; line breaks inside a part are pasted, never sent as Enter; ``{cursor}``
+becomes Left presses after the last part; each application may need its own paste
+chord (terminals: Ctrl+Shift+V) or typing instead of pasting.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from assistant.desktop.base import WindowInfo
+from assistant.desktop.chords import Chord, parse_chord
+from assistant.errors import BadInput
+from assistant.phrases.templates import Expansion, split_messages
+from assistant.settings import Settings
+
+_CURSOR_MARK = "\ue000"  # private use: never in a reply
+
+
+@dataclass(frozen=True)
+class Rule:
+    """What the target application needs."""
+
+    mode: Literal["paste", "type"]
+    paste_chord: Chord
+    send_key: str
+
+
+@dataclass(frozen=True)
+class Step:
+    kind: Literal["paste", "type", "key"]
+    text: str = ""
+    key: str = ""
+    count: int = 1
+
+
+def rule_for(window: WindowInfo | None, settings: Settings) -> Rule:
+    """The first per-application rule whose class and title patterns match, else the defaults."""
+    for entry in settings.app_rules:
+        if window is not None and _matches(entry, window):
+            return _rule(entry.get("mode", settings.insert_mode), entry.get("paste_chord", settings.paste_chord),
+                         entry.get("send_key", settings.send_key))
+    return _rule(settings.insert_mode, settings.paste_chord, settings.send_key)
+
+
+def _matches(entry: dict, window: WindowInfo) -> bool:
+    try:
+        class_ok = not entry.get("window_class") or re.search(entry["window_class"], window.wm_class, re.I)
+        title_ok = not entry.get("title") or re.search(entry["title"], window.title, re.I)
+    except re.error:
+        return False
+    return bool(class_ok and title_ok)
+
+
+def _rule(mode: str, paste_chord: str, send_key: str) -> Rule:
+    try:
+        chord = parse_chord(paste_chord)
+    except BadInput:
+        chord = parse_chord("ctrl+v")
+    return Rule("type" if mode == "type" else "paste", chord, send_key or "return")
+
+
+def plan(expansion: Expansion, rule: Rule, separate_messages: bool) -> list[Step]:
+    text = expansion.text
+    if expansion.cursor is not None:
+        text = text[:expansion.cursor] + _CURSOR_MARK + text[expansion.cursor:]
+    parts = split_messages(text) if separate_messages else [text]
+    steps: list[Step] = []
+    for number, part in enumerate(parts):
+        if number:
+            steps.append(Step("key", key=rule.send_key))
+        clean = part.replace(_CURSOR_MARK, "")
+        if clean:
+            steps.append(Step(rule.mode, text=clean))
+    last = parts[-1] if parts else ""
+    if _CURSOR_MARK in last:
+        back = len(last) - last.index(_CURSOR_MARK) - 1
+        if back:
+            steps.append(Step("key", key="left", count=back))
+    return steps

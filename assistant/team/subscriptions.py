@@ -1,0 +1,369 @@
+"""Subscriptions: books a team lead publishes, kept up to date on every agent's machine.
+
+A source is a file (on a network share or a synced folder) or an http(s) URL serving a
+publication (``assistant.team.publication``). Checking one is two steps, so that the app can
+do the slow part off its main thread:
+
+- ``fetch`` reads the file or makes a conditional GET (If-None-Match /
+  If-Modified-Since, with a timeout) and verifies the whole publication. It touches
+  neither the store nor the list of subscriptions, so it may run in any thread.
+- ``apply`` puts a verified, newer revision into the store (``Store.apply_subscription``:
+  ids kept, use counts untouched, phrases gone upstream removed) and records the
+  outcome: when, which revision, and on failure what went wrong.
+
+Whatever fails — the server is down, answers an error, serves a file that is cut short,
+tampered with or signed by someone else, or a file is being rewritten while read — the
+last good copy stays as it is and the subscription says why, with the time. A failed
+source is asked again after a minute, then less and less often (exponential backoff,
+capped).
+
+The list lives in ``subscriptions.json`` in the data folder, rewritten atomically under
+the store's lock so the app and a ``quickreply subscribe`` in a terminal can both write.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass, field, fields, replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Literal
+from urllib.parse import unquote, urlparse
+
+from assistant import __version__
+from assistant.data.documents import CorruptFile, read_json, write_json
+from assistant.errors import BadInput, NotFound, QuickReplyError
+from assistant.formats import MAX_FILE_BYTES
+from assistant.i18n import tr
+from assistant.phrases.model import new_id, now_iso
+from assistant.phrases.store import Store
+from assistant.team import publication
+
+FILE_NAME = "subscriptions.json"
+#: How often a source is asked for a new revision while all is well.
+DEFAULT_INTERVAL_SECONDS = 15 * 60
+#: A failing source is asked again after 1, 2, 4, … minutes, at most this long: soon
+#: enough to ride out a blip, rarely enough not to hammer a server that is down.
+FIRST_RETRY_SECONDS = 60
+MAX_BACKOFF_SECONDS = 6 * 3600
+#: No answer within this long counts as unreachable.
+TIMEOUT_SECONDS = 15
+
+Status = Literal["new", "ok", "unreachable", "refused"]
+Outcome = Literal["updated", "unchanged", "failed"]
+_TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+
+
+@dataclass
+class Subscription:
+    """One source and what is known about it. ``book_id`` is the local (read-only) copy;
+    ``upstream_id`` the id the publisher gives the book, which must not change."""
+
+    source: str
+    id: str = field(default_factory=new_id)
+    key: str = ""
+    name: str = ""
+    book_id: str = ""
+    upstream_id: str = ""
+    revision: int = 0
+    etag: str = ""
+    last_modified: str = ""
+    #: For file sources: (mtime_ns, size, inode) of the file last read, the file's "ETag".
+    file_signature: list = field(default_factory=list)
+    last_checked: str = ""
+    last_updated: str = ""
+    status: str = "new"
+    message: str = ""
+    failures: int = 0
+    interval: int = DEFAULT_INTERVAL_SECONDS
+
+    @property
+    def is_http(self) -> bool:
+        return self.source.startswith(("http://", "https://"))
+
+    def next_check(self) -> datetime:
+        """When to ask the source again."""
+        if not self.last_checked:
+            return datetime.fromtimestamp(0, UTC)
+        if self.failures:
+            delay = min(FIRST_RETRY_SECONDS * 2 ** min(self.failures - 1, 20), MAX_BACKOFF_SECONDS)
+        else:
+            delay = self.interval
+        return _parse_time(self.last_checked) + timedelta(seconds=delay)
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """What ``fetch`` found. ``kind``: "not-modified" (304, or the file is as last read),
+    "fetched" (a verified ``publication``) or "failed" (``status`` and ``message`` say why)."""
+
+    kind: Literal["not-modified", "fetched", "failed"]
+    publication: publication.Publication | None = None
+    etag: str = ""
+    last_modified: str = ""
+    file_signature: tuple = ()
+    status: Status = "ok"
+    message: str = ""
+
+
+@dataclass
+class CheckResult:
+    """What one check did; the titles say what changed in an update."""
+
+    subscription: Subscription
+    outcome: Outcome
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+    @property
+    def message(self) -> str:
+        return self.subscription.message
+
+    def to_dict(self) -> dict:
+        return {"subscription": asdict(self.subscription), "outcome": self.outcome,
+                "added": self.added, "changed": self.changed, "removed": self.removed}
+
+
+# -- the list on disk ------------------------------------------------------------------
+
+def load(home: Path) -> list[Subscription]:
+    """The subscriptions; entries this version cannot read are left out, not fatal."""
+    try:
+        document = read_json(home / FILE_NAME)
+    except CorruptFile:
+        return []
+    entries = document.get("subscriptions", []) if isinstance(document, dict) else []
+    known = {spec.name for spec in fields(Subscription)}
+    found = []
+    for entry in entries:
+        if isinstance(entry, dict) and isinstance(entry.get("source"), str):
+            try:
+                found.append(Subscription(**{key: value for key, value in entry.items() if key in known}))
+            except TypeError:
+                continue
+    return found
+
+
+def _save(home: Path, subscriptions: list[Subscription]) -> None:
+    write_json(home / FILE_NAME, {"version": 1, "subscriptions": [asdict(entry) for entry in subscriptions]})
+
+
+def _record(store: Store, subscription: Subscription) -> None:
+    """Write back one subscription, unless it was removed in the meantime."""
+    with store.locked():
+        current = load(store.home)
+        updated = [subscription if entry.id == subscription.id else entry for entry in current]
+        if any(entry.id == subscription.id for entry in current):
+            _save(store.home, updated)
+
+
+def find(subscriptions: list[Subscription], ref: str) -> Subscription:
+    """By name, id, book id or source."""
+    for entry in subscriptions:
+        if ref in (entry.id, entry.book_id, entry.source) or entry.name.casefold() == ref.casefold():
+            return entry
+    raise NotFound(tr("no subscription called {name!r} (see: quickreply subscriptions)", name=ref))
+
+
+def normalise_source(text: str) -> str:
+    """An http(s) URL as it is; a file:// URL or a path as an absolute path."""
+    text = text.strip()
+    if not text:
+        raise QuickReplyError(tr("give a file path or an http(s) address"))
+    if text.startswith(("http://", "https://")):
+        if not urlparse(text).netloc:
+            raise QuickReplyError(tr("not a web address: {source}", source=text))
+        return text
+    if text.startswith("file://"):
+        text = unquote(urlparse(text).path)
+    elif "://" in text:
+        raise QuickReplyError(tr("only files and http(s) addresses can be subscribed to: {source}", source=text))
+    return str(Path(text).expanduser().resolve())
+
+
+# -- fetching (any thread) -------------------------------------------------------------
+
+def fetch(subscription: Subscription, conditional: bool = True) -> Fetched:
+    """Read and verify the source; ``conditional`` lets an unchanged source answer
+    "not modified" without sending (or reading) the file again."""
+    try:
+        if subscription.is_http:
+            return _fetch_http(subscription, conditional)
+        return _fetch_file(subscription, conditional)
+    except BadInput as error:
+        return Fetched("failed", status="refused", message=tr("refused: {reason}", reason=error.message))
+
+
+def _fetch_file(subscription: Subscription, conditional: bool) -> Fetched:
+    path = Path(subscription.source)
+    try:
+        with open(path, "rb") as handle:
+            before = os.fstat(handle.fileno())
+            signature = (before.st_mtime_ns, before.st_size, before.st_ino)
+            if conditional and list(signature) == subscription.file_signature:
+                return Fetched("not-modified", file_signature=signature)
+            data = handle.read(MAX_FILE_BYTES + 1)
+            after = os.fstat(handle.fileno())
+    except OSError as error:
+        return Fetched("failed", status="unreachable",
+                       message=tr("unreachable: cannot read {source} ({reason})", source=path,
+                                  reason=error.strerror or error))
+    if (after.st_mtime_ns, after.st_size) != signature[:2]:
+        # Written in place while we read: what we have may be half old, half new.
+        return Fetched("failed", status="refused",
+                       message=tr("refused: the file was being written while it was read; will try again"))
+    found = publication.read(data, str(path), subscription.key)
+    return Fetched("fetched", found, file_signature=signature)
+
+
+def _fetch_http(subscription: Subscription, conditional: bool) -> Fetched:
+    # Imported here: urllib.request pulls in ssl and email (~70 ms), which the app's
+    # cold start should not pay before any source is due.
+    import http.client
+    import urllib.error
+    import urllib.request
+
+    headers = {"User-Agent": f"QuickReply/{__version__}", "Accept": "application/json"}
+    if conditional and subscription.etag:
+        headers["If-None-Match"] = subscription.etag
+    if conditional and subscription.last_modified:
+        headers["If-Modified-Since"] = subscription.last_modified
+    request = urllib.request.Request(subscription.source, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
+            data = response.read(MAX_FILE_BYTES + 1)
+            etag, modified = response.headers.get("ETag", ""), response.headers.get("Last-Modified", "")
+    except urllib.error.HTTPError as error:
+        if error.code == 304:
+            return Fetched("not-modified", etag=subscription.etag, last_modified=subscription.last_modified)
+        return Fetched("failed", status="unreachable", message=tr(
+            "unreachable: the server answered {code} {reason}", code=error.code, reason=error.reason))
+    except (urllib.error.URLError, http.client.HTTPException, OSError) as error:
+        reason = getattr(error, "reason", None) or error
+        return Fetched("failed", status="unreachable",
+                       message=tr("unreachable: {source} ({reason})", source=subscription.source, reason=reason))
+    found = publication.read(data, subscription.source, subscription.key)
+    return Fetched("fetched", found, etag=etag, last_modified=modified)
+
+
+# -- applying (the thread that owns the store) -----------------------------------------
+
+def conditional_allowed(store: Store, subscription: Subscription) -> bool:
+    """Ask "has it changed?" only while the local copy is the revision last fetched: a
+    book put back from an old backup, or deleted, must be fetched in full again."""
+    if not subscription.book_id or not subscription.revision:
+        return False
+    book = next((book for book in store.books() if book.id == subscription.book_id), None)
+    return book is not None and book.revision == subscription.revision
+
+
+def apply(store: Store, subscription: Subscription, fetched: Fetched) -> CheckResult:
+    """Put what ``fetch`` found into the store and record the outcome; never raises for a
+    bad source (the result says what happened), so a check can run unattended."""
+    checked = replace(subscription, last_checked=now_iso())
+    if fetched.kind == "failed":
+        result = CheckResult(replace(checked, status=fetched.status, message=fetched.message,
+                                     failures=subscription.failures + 1), "failed")
+    elif fetched.kind == "not-modified":
+        result = CheckResult(replace(checked, status="ok", message="", failures=0), "unchanged")
+    else:
+        try:
+            result = _apply_publication(store, checked, fetched)
+        except QuickReplyError as error:
+            result = CheckResult(replace(checked, status="refused", message=tr("refused: {reason}", reason=error),
+                                         failures=subscription.failures + 1), "failed")
+    _record(store, result.subscription)
+    return result
+
+
+def _apply_publication(store: Store, subscription: Subscription, fetched: Fetched) -> CheckResult:
+    found = fetched.publication
+    upstream = found.book.book
+    if subscription.upstream_id and upstream.id != subscription.upstream_id:
+        raise QuickReplyError(tr("the source now publishes another book ({name})", name=upstream.name))
+    report = store.apply_subscription(found.book, subscription.book_id)
+    done = replace(subscription, status="ok", failures=0, etag=fetched.etag, last_modified=fetched.last_modified,
+                   file_signature=list(fetched.file_signature), upstream_id=upstream.id)
+    if report is None:
+        note = "" if found.revision >= subscription.revision else tr(
+            "the source has revision {found}, older than yours ({kept}); kept yours",
+            found=found.revision, kept=subscription.revision)
+        return CheckResult(replace(done, message=note), "unchanged")
+    done = replace(done, name=report.book.name, revision=found.revision, last_updated=done.last_checked, message="")
+    outcomes = report.merge.outcomes
+    return CheckResult(done, "updated",
+                       added=[item.title for item in outcomes if item.action == "added"],
+                       changed=[item.title for item in outcomes if item.action == "replaced"],
+                       removed=[item.title for item in outcomes if item.action == "removed"])
+
+
+def check(store: Store, subscription: Subscription) -> CheckResult:
+    """Fetch and apply in one go (the command line, tests)."""
+    return apply(store, subscription, fetch(subscription, conditional_allowed(store, subscription)))
+
+
+def due(subscriptions: list[Subscription], now: datetime | None = None) -> list[Subscription]:
+    now = now or datetime.now(UTC)
+    return [entry for entry in subscriptions if entry.next_check() <= now]
+
+
+# -- adding and removing ---------------------------------------------------------------
+
+def candidate(store: Store, source: str, key: str = "") -> Subscription:
+    """A subscription to ``source`` that is not saved yet; refuses a bad source or key
+    and one already subscribed to, before anything is fetched."""
+    source = normalise_source(source)
+    if key.strip():
+        publication.parse_public_key(key)
+    if any(entry.source == source for entry in load(store.home)):
+        raise QuickReplyError(tr("already subscribed to {source}", source=source))
+    return Subscription(source=source, key=key.strip())
+
+
+def subscribe(store: Store, source: str, key: str = "") -> CheckResult:
+    """Add a source; its first revision must arrive and verify, else nothing is kept."""
+    subscription = candidate(store, source, key)
+    return add(store, subscription, fetch(subscription, conditional=False))
+
+
+def add(store: Store, subscription: Subscription, fetched: Fetched) -> CheckResult:
+    """Save ``subscription`` and apply what was fetched for it (see ``subscribe``)."""
+    source = subscription.source
+    if fetched.kind != "fetched":
+        raise QuickReplyError(fetched.message)
+    upstream = fetched.publication.book.book
+    taken = {book.id for book in store.books()}
+    subscription.book_id = upstream.id if upstream.id not in taken else new_id()
+    subscription.name = upstream.name
+    with store.locked():
+        if any(entry.source == source for entry in load(store.home)):
+            raise QuickReplyError(tr("already subscribed to {source}", source=source))
+        _save(store.home, [*load(store.home), subscription])
+    result = apply(store, subscription, fetched)
+    if result.outcome == "failed":
+        unsubscribe(store, subscription.id)
+        raise QuickReplyError(result.message)
+    return result
+
+
+def unsubscribe(store: Store, ref: str, keep_book: bool = False) -> Subscription:
+    """Forget a source; its book goes too (a backup is made first), or with
+    ``keep_book`` stays as the user's own, editable copy."""
+    with store.locked():
+        entries = load(store.home)
+        gone = find(entries, ref)
+        _save(store.home, [entry for entry in entries if entry.id != gone.id])
+        if any(book.id == gone.book_id for book in store.books()):
+            if keep_book:
+                store.release_book(gone.book_id)
+            else:
+                store.delete_book(gone.book_id)
+    return gone
+
+
+def _parse_time(text: str) -> datetime:
+    try:
+        return datetime.strptime(text, _TIME_FORMAT).replace(tzinfo=UTC)
+    except ValueError:
+        return datetime.fromtimestamp(0, UTC)

@@ -1,0 +1,104 @@
+"""The picker, driven by keys as an agent uses it."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+
+from assistant.desktop.base import WindowInfo
+from assistant.phrases.model import Phrase, Phrasebook
+from assistant.phrases.store import Store
+from ui.context import AppContext
+from ui.replies.picker import Picker
+
+TARGET = WindowInfo(id=42, wm_class="AliWorkBench", title="王小明 - 接待中心", pid=None)
+
+
+@pytest.fixture
+def picker(qtbot, store: Store) -> Picker:
+    store.create_book(Phrasebook(name="售后", id="b"))
+    for number, (text, code, group) in enumerate([
+        ("亲，您的包裹已经发货了", "fh", "发货"), ("发货后三天内送达", "fh2", "发货"),
+        ("退款会原路退回", "tk", "售后"), ("Your parcel has shipped", "ship", "Shipping"),
+    ]):
+        store.add_phrase("b", Phrase(text=text, code=code, group=group, id=f"p{number}"))
+    widget = Picker(AppContext(store))
+    qtbot.addWidget(widget)
+    widget.open_for(TARGET)
+    qtbot.waitUntil(widget.isVisible)
+    return widget
+
+
+def commit_through_input_method(widget, text: str) -> None:
+    """What a pinyin IME sends: a preedit string, then the committed characters."""
+    QApplication.sendEvent(widget, QInputMethodEvent("fahuo", []))
+    commit = QInputMethodEvent()
+    commit.setCommitString(text)
+    QApplication.sendEvent(widget, commit)
+
+
+def shown_codes(picker: Picker) -> list[str]:
+    assert len(picker.shown) == picker.results.count()
+    return [phrase.code for phrase in picker.shown]
+
+
+def test_opens_with_every_phrase_and_the_search_box_focused(picker: Picker) -> None:
+    assert len(shown_codes(picker)) == 4
+    assert picker.query.hasFocus() or picker.focusWidget() is picker.query
+
+
+def test_typing_searches_by_pinyin_initials(qtbot, picker: Picker) -> None:
+    qtbot.keyClicks(picker.query, "tk")
+    assert shown_codes(picker)[0] == "tk"
+    assert picker.preview.toPlainText() == "退款会原路退回"
+
+
+def test_enter_chooses_the_selected_reply_for_the_target(qtbot, picker: Picker) -> None:
+    qtbot.keyClicks(picker.query, "fh")
+    qtbot.keyClick(picker.query, Qt.Key.Key_Down)
+    with qtbot.waitSignal(picker.chosen) as chosen:
+        qtbot.keyClick(picker.query, Qt.Key.Key_Return)
+    phrase, target = chosen.args
+    assert phrase.code == "fh2" and target == TARGET and not picker.isVisible()
+
+
+def test_a_digit_chooses_the_nth_result_unless_it_continues_a_code(qtbot, picker: Picker) -> None:
+    qtbot.keyClicks(picker.query, "fh")
+    qtbot.keyClick(picker.query, Qt.Key.Key_2)  # "fh2" is a code: the digit is typed
+    assert picker.query.text() == "fh2" and shown_codes(picker)[0] == "fh2"
+    picker.query.clear()
+    commit_through_input_method(picker.query, "发货")
+    second = shown_codes(picker)[1]
+    with qtbot.waitSignal(picker.chosen) as chosen:
+        qtbot.keyClick(picker.query, Qt.Key.Key_2)
+    assert chosen.args[0].code == second
+
+
+def test_alt_digit_always_chooses(qtbot, picker: Picker) -> None:
+    qtbot.keyClicks(picker.query, "fh")
+    with qtbot.waitSignal(picker.chosen) as chosen:
+        qtbot.keyClick(picker.query, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    assert chosen.args[0].code == "fh"
+
+
+def test_chinese_typed_through_the_input_method_searches(qtbot, picker: Picker) -> None:
+    commit_through_input_method(picker.query, "退款")
+    assert picker.query.text() == "退款" and shown_codes(picker) == ["tk"]
+
+
+def test_group_filter(qtbot, picker: Picker) -> None:
+    picker.groups.setCurrentIndex(picker.groups.findData("售后"))
+    assert shown_codes(picker) == ["tk"]
+
+
+def test_escape_closes_and_hands_the_target_back(qtbot, picker: Picker) -> None:
+    with qtbot.waitSignal(picker.dismissed) as dismissed:
+        qtbot.keyClick(picker.query, Qt.Key.Key_Escape)
+    assert dismissed.args == [TARGET] and not picker.isVisible()
+
+
+def test_no_match_says_what_to_try(qtbot, picker: Picker) -> None:
+    qtbot.keyClicks(picker.query, "zzzzqqq")
+    assert picker.results.count() == 0 and "No reply matches" in picker.preview.toPlainText()

@@ -1,0 +1,174 @@
+"""The team report window, fed with three agents' real exports."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from assistant.phrases.store import Store
+from assistant.team.report import team_report
+from tests.unit.team.exports import team_exports
+from ui.context import AppContext
+from ui.stats.window import StatsWindow
+from ui.team.report_window import ReportWindow
+
+
+@pytest.fixture
+def exports(tmp_path: Path) -> list[Path]:
+    return team_exports(tmp_path / "exports")
+
+
+@pytest.fixture
+def window(qtbot) -> ReportWindow:
+    widget = ReportWindow()
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def values(window: ReportWindow) -> dict[str, str]:
+    return {name: label.text() for name, label in window.values.items()}
+
+
+def column(table, number: int) -> list[str]:
+    return [table.item(row, number).text() for row in range(table.rowCount())]
+
+
+def test_an_empty_window_says_what_to_add(window: ReportWindow) -> None:
+    assert window.windowTitle() == "QuickReply team report"
+    assert window.hint.isVisible() and "Export JSON" in window.hint.text()
+    assert not window.save_button.isEnabled() and not window.remove_button.isEnabled()
+    assert set(values(window).values()) == {"–"}
+
+
+def test_picked_exports_show_the_merged_numbers(window: ReportWindow, exports: list[Path]) -> None:
+    window.ask_open_paths = lambda: exports
+    window.add_button.click()
+    assert not window.hint.isVisible() and window.save_button.isEnabled()
+    assert values(window) == {"agents": "3", "conversations": "13", "soft": "46.2%", "hard": "23.1%",
+                              "reached": "1/2"}
+    assert [window.files.item(row).text() for row in range(3)] == [str(path) for path in exports]
+    # Typing: who reached 90, and every drill on the chart.
+    assert column(window.trainees, 0) == ["Li Lei", "Li Lei", "王芳"]
+    assert column(window.trainees, 3) == ["84.0", "70.0", "96.0"]
+    assert column(window.trainees, 6)[:2] == ["not yet", "not yet"]
+    assert column(window.trainees, 6)[2].startswith("yes, on ")
+    assert [series.name() for series in window.drill_series] == ["Li Lei · English", "Li Lei · Chinese",
+                                                                 "王芳 · Chinese"]
+    assert [point.y() for point in window.drill_series[2].points()] == [60, 66, 71, 78, 84, 92, 96]
+    assert [(series.name(), series.points()[0].y()) for series in window.goal_series] == [("Goal 90 CPM", 90)]
+    # Phrases.
+    assert column(window.most_used, 1) == ["已发货", "退款说明", "问候", "催付提醒"]
+    assert column(window.most_used, 4) == ["18", "13", "6", "3"]
+    assert [bars.label() for bars in window.most_used_sets] == ["王芳", "Li Lei", "赵敏"]
+    assert [window.most_used_sets[0].at(index) for index in range(4)] == [10.0, 3.0, 2.0, 0.0]
+    assert sorted(column(window.never_used, 1)) == ["结束语", "自己的"]
+    assert window.never_used_label.text() == "Never used by anyone: 2 of 6 phrases"
+    # Over the limits and conversations per agent.
+    soft, hard = window.limits_sets
+    assert [soft.at(index) for index in range(3)] == [75.0, 50.0, 0.0]
+    assert [round(hard.at(index), 2) for index in range(3)] == [25.0, 33.33, 0.0]
+    assert column(window.limits, 0) == ["王芳", "Li Lei", "赵敏", "Whole team"]
+    assert column(window.limits, 2) == ["75.0%", "50.0%", "0.0%", "46.2%"]
+    assert [window.conversations_set.at(index) for index in range(3)] == [4.0, 6.0, 3.0]
+    assert column(window.agents, 4) == ["3.75", "3.50", "1.33"]
+
+
+def test_the_window_shows_the_core_model(window: ReportWindow, exports: list[Path]) -> None:
+    """One merging implementation: what the window holds is ``team_report``'s model."""
+    assert window.add_files(exports)
+    expected = team_report(exports, datetime.now().astimezone())
+    assert window.report.to_dict() | {"generated": ""} == expected.to_dict() | {"generated": ""}
+
+
+def test_a_bad_file_is_one_line_and_the_report_stays(window: ReportWindow, exports: list[Path],
+                                                     tmp_path: Path) -> None:
+    assert window.add_files(exports[:2])
+    bad = tmp_path / "broken.json"
+    bad.write_text('{"schema": 1}', "utf-8")
+    assert not window.add_files([bad])
+    assert window.error_label.isVisible() and "broken.json" in window.error_label.text()
+    assert "\n" not in window.error_label.text()
+    assert window.paths == exports[:2] and values(window)["agents"] == "2"
+    assert window.add_files([exports[2]]) and not window.error_label.isVisible()
+    assert values(window)["agents"] == "3"
+
+
+def test_remove_takes_an_agent_out(window: ReportWindow, exports: list[Path]) -> None:
+    window.add_files(exports)
+    window.files.item(0).setSelected(True)
+    assert window.remove_button.isEnabled()
+    window.remove_button.click()
+    assert window.paths == exports[1:] and values(window)["conversations"] == "9"
+    window.files.selectAll()
+    window.remove_button.click()
+    assert window.report is None and window.hint.isVisible() and window.trainees.rowCount() == 0
+
+
+def test_save_as_html_writes_what_the_cli_writes(window: ReportWindow, exports: list[Path], tmp_path: Path) -> None:
+    window.add_files(exports)
+    window.ask_save_path = lambda: tmp_path / "team"
+    written = window.save_html()
+    assert written == tmp_path / "team.html"
+    page = written.read_text("utf-8")
+    assert '<td id="agent-1-over-soft" class="number">75.0%</td>' in page and "Plotly.newPlot" in page
+    numbers = json.loads((tmp_path / "team.json").read_text("utf-8"))
+    assert numbers == json.loads(json.dumps(window.report.to_dict()))
+
+
+def test_save_refuses_to_overwrite_an_export(window: ReportWindow, exports: list[Path]) -> None:
+    window.add_files(exports)
+    before = exports[0].read_bytes()
+    errors: list[str] = []
+    window.show_error = errors.append
+    window.ask_save_path = lambda: exports[0].with_suffix(".html")
+    assert window.save_html() is None
+    assert len(errors) == 1 and "wang.json" in errors[0] and exports[0].read_bytes() == before
+
+
+def test_the_statistics_window_opens_it(qtbot, store: Store) -> None:
+    stats = StatsWindow(AppContext(store))
+    qtbot.addWidget(stats)
+    stats.show()
+    assert stats.team_report_button.text() == "Team report…"
+    stats.team_report_button.click()
+    assert isinstance(stats.team_report, ReportWindow) and stats.team_report.isVisible()
+    first = stats.team_report
+    stats.team_report_button.click()
+    assert stats.team_report is first
+
+
+def test_screenshot(window: ReportWindow, exports: list[Path], tmp_path: Path) -> None:
+    """Saved for a person to look at when QUICKREPLY_SCREENSHOTS names a folder."""
+    window.add_files(exports)
+    folder = Path(os.environ.get("QUICKREPLY_SCREENSHOTS", tmp_path))
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        assert window.grab().save(str(folder / f"team-report-{index}.png"))
+
+
+def test_chinese(qtbot, exports: list[Path], tmp_path: Path) -> None:
+    from ui.i18n import install_language
+
+    install_language("zh")
+    try:
+        widget = ReportWindow()
+        qtbot.addWidget(widget)
+        widget.add_files(exports)
+        assert widget.windowTitle() == "QuickReply 团队报告"
+        assert widget.tabs.tabText(0) == "打字练习" and widget.save_button.text() == "另存为 HTML…"
+        assert column(widget.trainees, 1) == ["英文", "中文", "中文"]
+        assert column(widget.trainees, 6)[2].startswith("已达到")
+        folder = Path(os.environ.get("QUICKREPLY_SCREENSHOTS", tmp_path))
+        widget.show()
+        assert widget.grab().save(str(folder / "team-report-zh.png"))
+        # Saved in Chinese too: the page follows the app's language.
+        widget.ask_save_path = lambda: tmp_path / "团队.html"
+        assert "谁已达到每分钟 90 字" in widget.save_html().read_text("utf-8")
+    finally:
+        install_language("en")

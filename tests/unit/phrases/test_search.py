@@ -1,0 +1,101 @@
+"""Ranking, pinyin and fuzzy matching, and index updates."""
+
+from __future__ import annotations
+
+from assistant.phrases.model import Phrase
+from assistant.phrases.search import SearchIndex, pinyin_forms, search
+from tests.unit.helpers import phrase
+
+
+def _book() -> list[Phrase]:
+    return [
+        phrase("亲，您的包裹已经发货了，请留意物流", code="fh", title="已发货", group="发货", book_id="b", id="1"),
+        phrase("付款后48小时内发货", code="cffh", title="发货时间", group="售前", book_id="b", id="2"),
+        phrase("退款会原路退回", code="tk", title="退款说明", group="售后", book_id="b", id="3"),
+        phrase("Your parcel has shipped, tracking below", code="ship", title="Shipped", group="Shipping",
+               book_id="b", id="4"),
+        phrase("您好，请问有什么可以帮您？", code="hi", title="问候", group="问候", book_id="b", id="5"),
+        phrase("The fh code is also in this text", code="fhx", title="Other", book_id="b", id="6"),
+    ]
+
+
+def codes(results: list[Phrase]) -> list[str]:
+    return [item.code for item in results]
+
+
+def test_exact_code_first_then_code_prefix() -> None:
+    assert codes(search(_book(), "fh"))[:2] == ["fh", "fhx"]
+
+
+def test_pinyin_initials_full_and_mixed() -> None:
+    for query in ("fh", "fahuo", "fa货", "FAHUO", "ｆｈ"):
+        found = codes(search(_book(), query))
+        assert "fh" in found and "cffh" in found, query
+    assert codes(search(_book(), "tk"))[0] == "tk"
+    assert codes(search(_book(), "tuikuan")) == ["tk"]
+
+
+def test_full_pinyin_only_matches_from_a_syllable_start() -> None:
+    assert pinyin_forms("发货") == ("fh", "FaHuo")
+    assert "fh" not in codes(search(_book(), "ahuo"))
+
+
+def test_chinese_query_does_not_match_homophones() -> None:
+    assert codes(search([phrase("别发火", code="a"), phrase("发货了", code="b")], "发货")) == ["b"]
+
+
+def test_title_beats_text_and_popularity_breaks_ties() -> None:
+    items = [phrase("text mentions refund", code="a", title="Other", id="a"),
+             phrase("nothing", code="b", title="Refund policy", id="b"),
+             phrase("refund again", code="c", title="Other 2", id="c", use_count=9)]
+    assert codes(search(items, "refund")) == ["b", "c", "a"]
+
+
+def test_typos_in_latin_words_still_find_the_reply() -> None:
+    assert codes(search(_book(), "shiped"))[0] == "ship"
+    assert codes(search(_book(), "trackng")) == ["ship"]
+
+
+def test_empty_query_lists_most_used_then_most_recent() -> None:
+    items = [phrase("a", code="a", id="a"), phrase("b", code="b", id="b", use_count=3),
+             phrase("c", code="c", id="c", use_count=3, last_used="2026-11-22T10:00:00Z")]
+    assert codes(search(items, "")) == ["c", "b", "a"]
+
+
+def test_several_terms_must_all_match() -> None:
+    assert codes(search(_book(), "fh 物流")) == ["fh"]
+    assert codes(search(_book(), "fh zzz")) == []
+
+
+def test_limit_book_and_group_filters() -> None:
+    index = SearchIndex([*_book(), phrase("发货 other book", code="z", book_id="other", id="9")])
+    assert len(index.search("", limit=2)) == 2
+    assert codes(index.search("发货", book_id="other")) == ["z"]
+    assert codes(index.search("", group="售后")) == ["tk"]
+
+
+def test_update_reanalyses_only_what_changed_and_sees_edits() -> None:
+    items = _book()
+    index = SearchIndex(items)
+    edited = items[2].with_changes(text="换货请联系售后", title="换货")
+    index.update([*items[:2], edited, *items[3:]])
+    assert codes(index.search("huanhuo")) == ["tk"]
+    assert codes(index.search("tuikuan")) == []
+    index.update(items[:1])
+    assert len(index) == 1 and codes(index.search("")) == ["fh"]
+
+
+def test_no_match_returns_nothing() -> None:
+    assert search(_book(), "qqqqzzzz") == []
+
+
+def test_a_title_that_starts_with_the_query_comes_first() -> None:
+    items = [phrase("a", code="a", title="付款后发货时间", id="a"), phrase("b", code="b", title="发货时间", id="b")]
+    for query in ("发货", "fh", "fahuo"):
+        assert codes(search(items, query)) == ["b", "a"], query
+
+
+def test_code_prefix_lookup() -> None:
+    index = SearchIndex(_book())
+    assert index.has_code_prefix("fh") and index.has_code_prefix("ＦＨＸ") and not index.has_code_prefix("fhz")
+    assert not SearchIndex([]).has_code_prefix("a")

@@ -1,0 +1,58 @@
+"""The team report page: what it says without drills or uses, and that nothing from an
+export can become markup or script in it."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime
+from pathlib import Path
+
+from assistant.team.report import team_report
+from assistant.team.report_html import render_html
+from tests.unit.team.exports import drill, read, team_exports
+
+
+def test_an_export_cannot_inject_markup(tmp_path: Path) -> None:
+    now = datetime.now().astimezone()
+    path = team_exports(tmp_path / "exports", now)[0]
+    data = read(path)
+    hostile = '<img src=x onerror="alert(1)"></script><script>alert(2)</script><a href="javascript:alert(3)">x</a>'
+    data["agent"] = hostile
+    data["drills"].append(drill(hostile, "zh", 50, now, 99) | {"id": "hostile"})
+    for row in data["per_phrase"]:
+        row["title"] = hostile
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    page = render_html(team_report([path], now))
+    markup = re.sub(r"<script\b.*?</script>", "", page, flags=re.S)  # the page without plotly.js and the figures
+    for dangerous in ("<img", "<script", "<a href"):
+        assert dangerous not in markup
+    assert "&lt;img src=x" in markup  # shown as text in the tables
+    # Chart labels: escaped before plotly (which honours <a>, <b>… in labels) and JSON-escaped in the script.
+    figures = "".join(re.findall(r"Plotly\.newPlot\((.*?)\);</script>", page, flags=re.S))
+    assert '"&lt;img src=x' in figures and "<img" not in figures and "\\u003cimg" not in figures
+
+
+def test_older_exports_without_drills_or_uses(tmp_path: Path) -> None:
+    now = datetime.now().astimezone()
+    path = team_exports(tmp_path / "exports", now)[2]
+    data = read(path)
+    for key in ("most_used", "per_phrase"):
+        data[key] = []
+    data["never_used"] = [dict(row, uses=0) for row in read(path)["per_phrase"]]
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    page = render_html(team_report([path], now))
+    assert 'id="no-drills"' in page and "No phrase was used in the period." in page
+    assert '<span id="never-used-count">6</span>' in page and 'id="team-trainees-reached">0/0<' in page
+
+
+def test_when_every_phrase_was_used(tmp_path: Path) -> None:
+    now = datetime.now().astimezone()
+    path = team_exports(tmp_path / "exports", now)[0]
+    data = read(path)
+    data["per_phrase"] = [row for row in data["per_phrase"] if row["uses"]]
+    data["never_used"] = []
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    page = render_html(team_report([path], now))
+    assert '<span id="never-used-count">0</span>' in page and "Every phrase was used by someone" in page
+    assert 'id="never-used"' not in page

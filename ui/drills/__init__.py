@@ -1,0 +1,1 @@
+"""The typing-drill window and its pages."""

@@ -1,0 +1,189 @@
+"""The result of one drill: the speed large, the other figures beside it, and a few plain
+sentences on *why* the speed is what it is.
+
+The "why" uses the levers Chinese typing trainers coach with (docs/typing-metrics.md):
+码长 (keys per committed character) against the text's ideal says whether the trainee
+types single characters where words or phrases would do; 击键 (keys per second) against
+what the goal needs at the ideal 码长 says whether the fingers are the limit; 回改
+(corrections after commit) and accuracy say whether speed is lost to mistakes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from assistant.drills.session import DrillResult
+from ui.drills.run import clock_text
+from ui.stats.window import headline
+
+#: 码长 this far over the ideal means the input method is used character by character.
+CODE_LENGTH_SLACK = 1.3
+#: More corrections than this share of the characters: slow down for accuracy.
+CORRECTION_SHARE = 0.08
+ACCURACY_FLOOR = 0.95
+#: How many characters or words the slowest / most-missed lists show.
+SHOWN_CHARACTERS = 5
+
+
+class DrillResultPage(QWidget):
+    againRequested = Signal()
+    adaptiveRequested = Signal()
+    backRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.result: DrillResult | None = None
+        self.goal = 90
+        self.goal_reached_now = False
+        self.banner = QLabel(self, wordWrap=True)
+        self.banner.setStyleSheet("background:#dafbe1; color:#1a7f37; font-weight:bold; padding:8px;"
+                                  "border:1px solid #1a7f37; border-radius:4px;")
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.speed = QLabel(self)
+        font = self.speed.font()
+        font.setPointSizeF(font.pointSizeF() * 3.2)
+        font.setBold(True)
+        self.speed.setFont(font)
+        self.speed_caption = QLabel(self)
+        #: Beside the speed for Latin text, never instead of it.
+        self.wpm = QLabel(self)
+        self.captions, self.values = headline(self, ("raw", "accuracy", "uncorrected", "corrections", "time", "wall",
+                                                     "pauses", "consistency", "keys_per_second", "code_length"))
+        self.why_caption = QLabel(self)
+        self.why = QLabel(self, wordWrap=True)
+        self.why.setTextFormat(Qt.TextFormat.RichText)
+        self.characters = QLabel(self, wordWrap=True)
+        self.words = QLabel(self, wordWrap=True)
+        self.again_button = QPushButton(self)
+        self.adaptive_button = QPushButton(self)
+        self.back_button = QPushButton(self)
+        self.again_button.setDefault(True)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(24)
+        for index, name in enumerate(self.captions):
+            row, column = divmod(index, 2)
+            grid.addWidget(self.captions[name], row, column * 2)
+            grid.addWidget(self.values[name], row, column * 2 + 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        speed_column = QVBoxLayout()
+        speed_column.addWidget(self.speed, 0, Qt.AlignmentFlag.AlignHCenter)
+        speed_column.addWidget(self.speed_caption, 0, Qt.AlignmentFlag.AlignHCenter)
+        speed_column.addWidget(self.wpm, 0, Qt.AlignmentFlag.AlignHCenter)
+        top = QHBoxLayout()
+        top.addLayout(speed_column, 1)
+        top.addLayout(grid, 3)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.again_button, self.adaptive_button, self.back_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(top)
+        layout.addWidget(self.why_caption)
+        layout.addWidget(self.why)
+        layout.addWidget(self.characters)
+        layout.addWidget(self.words)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+
+        self.again_button.clicked.connect(self.againRequested.emit)
+        self.adaptive_button.clicked.connect(self.adaptiveRequested.emit)
+        self.back_button.clicked.connect(self.backRequested.emit)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        names = {
+            "raw": self.tr("Raw speed (all characters)"),
+            "accuracy": self.tr("Accuracy"), "uncorrected": self.tr("Uncorrected errors"),
+            "consistency": self.tr("Consistency (speed variation)"), "time": self.tr("Active time / wall time"),
+            "wall": self.tr("Speed by the wall clock"),
+            "pauses": self.tr("Pauses"), "keys_per_second": self.tr("Keystrokes per second"),
+            "code_length": self.tr("Keystrokes per character (ideal)"),
+            "corrections": self.tr("Corrections after commit"),
+        }
+        for name, text in names.items():
+            self.captions[name].setText(text)
+        self.speed_caption.setText(self.tr("correct characters per minute"))
+        self.why_caption.setText(self.tr("<b>Why this speed</b>"))
+        self.again_button.setText(self.tr("&Again"))
+        self.adaptive_button.setText(self.tr("Practise &weak characters"))
+        self.back_button.setText(self.tr("&Back"))
+        if self.result is not None:
+            self.show_result(self.result, self.goal, self.goal_reached_now)
+
+    def show_result(self, result: DrillResult, goal: int, goal_reached_now: bool) -> None:
+        """``goal_reached_now``: this drill is the first at or over the goal."""
+        self.result, self.goal, self.goal_reached_now = result, goal, goal_reached_now
+        self.banner.setText(self.tr("Goal reached: {speed:.0f} characters per minute! You are ready for the "
+                                    "queue.").format(speed=result.net_cpm))
+        self.banner.setVisible(goal_reached_now)
+        self.speed.setText(f"{result.net_cpm:.0f}")
+        self.values["raw"].setText(f"{result.raw_cpm:.0f}")
+        self.wpm.setText(self.tr("{wpm:.0f} words per minute (characters ÷ 5)").format(wpm=result.wpm or 0))
+        self.wpm.setVisible(result.wpm is not None)
+        self.values["accuracy"].setText(f"{result.accuracy * 100:.1f}%")
+        self.values["uncorrected"].setText(str(result.uncorrected_errors))
+        self.values["consistency"].setText(f"{result.consistency * 100:.0f}%")
+        self.values["time"].setText(f"{clock_text(result.active_seconds)} / {clock_text(result.wall_seconds)}")
+        self.values["wall"].setText(f"{result.wall_cpm:.0f}")
+        paused = sum(pause["seconds"] for pause in result.pauses)
+        self.values["pauses"].setText(self.tr("{count}, {seconds:.0f} s left out").format(
+            count=len(result.pauses), seconds=paused) if result.pauses else self.tr("none"))
+        self.values["keys_per_second"].setText(f"{result.keystrokes_per_second:.1f}")
+        self.values["code_length"].setText(f"{result.keystrokes_per_char:.2f} ({result.ideal_keystrokes_per_char:.2f})")
+        self.values["corrections"].setText(str(result.corrections))
+        self.why.setText("<br>".join(f"• {line}" for line in self.reasons(result, goal)))
+        slow, missed = slowest_and_missed(result.char_stats)
+        self.characters.setText(self.tr("Slowest: {slow}\nMost missed: {missed}").format(slow=slow, missed=missed))
+        slow, missed = slowest_and_missed(result.word_stats)
+        self.words.setText(self.tr("Slowest words: {slow}\nMost-missed words: {missed}").format(
+            slow=slow, missed=missed))
+        self.words.setVisible(bool(result.word_stats))  # a text without words, or a drill from before words
+        self.adaptive_button.setEnabled(bool(result.char_stats or result.word_stats))
+
+    def reasons(self, result: DrillResult, goal: int) -> list[str]:
+        """Plain sentences on what holds the speed back, most important first."""
+        reasons: list[str] = []
+        if result.net_cpm >= goal:
+            reasons.append(self.tr("At or over your goal of {goal} characters per minute. Keep the accuracy "
+                                   "up.").format(goal=goal))
+        ideal = result.ideal_keystrokes_per_char
+        if result.language == "zh" and result.characters and result.keystrokes_per_char > ideal * CODE_LENGTH_SLACK:
+            reasons.append(self.tr("{actual:.1f} keystrokes per character is far above the ideal {ideal:.1f}: you "
+                                   "spend keys choosing candidates. Type whole words and phrases instead of "
+                                   "single characters.").format(actual=result.keystrokes_per_char, ideal=ideal))
+        needed = goal * ideal / 60
+        if result.net_cpm < goal and result.keystrokes and result.keystrokes_per_second < needed:
+            reasons.append(self.tr("{actual:.1f} keystrokes per second; the goal needs about {needed:.1f} at the "
+                                   "ideal keystrokes per character. Finger practice (home row, touch typing) "
+                                   "will lift it.").format(
+                                       actual=result.keystrokes_per_second, needed=needed))
+        if result.characters and result.corrections > result.characters * CORRECTION_SHARE:
+            reasons.append(self.tr("{count} corrections after commit: each one costs the deleted characters and "
+                                   "the time to type them again. Slow down a little for accuracy.").format(
+                                       count=result.corrections))
+        elif result.accuracy < ACCURACY_FLOOR:
+            reasons.append(self.tr("Accuracy under {floor:.0f}%: mistakes cost more speed than they save. Slow "
+                                   "down a little.").format(floor=ACCURACY_FLOOR * 100))
+        if result.pauses:
+            reasons.append(self.tr("You paused {count} times; pauses are left out of the speed but show in the "
+                                   "wall-clock figure.").format(count=len(result.pauses)))
+        if not reasons:
+            reasons.append(self.tr("Even typing without an obvious weak spot: more practice will lift the "
+                                   "speed."))
+        return reasons
+
+
+def slowest_and_missed(stats: dict[str, dict]) -> tuple[str, str]:
+    """The slowest and the most-missed entries of a drill's ``char_stats`` or
+    ``word_stats`` as short lines ("货 1.2s  邮 0.9s", "货 ×2"), "–" for none. Slowest
+    goes by time per character, so a long word is not slow for its length alone."""
+    slowest = sorted((text for text in stats if text.strip() and stats[text]["ms"] > 0),
+                     key=lambda text: -stats[text]["ms"] / len(text))[:SHOWN_CHARACTERS]
+    missed = sorted((text for text in stats if stats[text]["missed"]),
+                    key=lambda text: -stats[text]["missed"])[:SHOWN_CHARACTERS]
+    return ("  ".join(f"{text} {stats[text]['ms'] / 1000:.1f}s" for text in slowest) or "–",
+            "  ".join(f"{text} ×{stats[text]['missed']}" for text in missed) or "–")

@@ -1,0 +1,1 @@
+"""The phrasebook manager window, its actions and dialogs."""

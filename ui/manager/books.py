@@ -1,0 +1,143 @@
+"""The manager's whole-book actions: new, rename, delete, import and export.
+
+These change whole books (or many phrases at once, through an import), so they are not
+on the phrase undo stack; the store keeps a backup before a delete or an import
+instead. Every failure the core reports is shown as its one-line message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING, TypeVar
+
+from PySide6.QtCore import QObject
+
+from assistant.errors import QuickReplyError
+from assistant.formats import ImportedBook, read_phrasebook
+from assistant.phrases.model import Phrasebook
+from assistant.phrases.store import ImportReport
+from ui.manager.import_dialog import ImportDialog
+
+if TYPE_CHECKING:
+    from ui.manager.window import ManagerWindow
+
+T = TypeVar("T")
+#: What ``BookActions._attempt`` returns when the core refused.
+FAILED = object()
+#: Export formats offered, with the extension a name without one gets.
+EXPORT_FORMATS = (("json", ".json"), ("csv", ".csv"), ("xlsx", ".xlsx"))
+
+
+class BookActions(QObject):
+    """Acts on the book selected in ``window``; asks through ``window.dialogs``."""
+
+    def __init__(self, window: ManagerWindow):
+        super().__init__(window)
+        self.window = window
+        self.context = window.context
+        self.dialogs = window.dialogs
+
+    def _attempt(self, title: str, change: Callable[[], T]) -> T | object:
+        """``change()``'s result, or ``FAILED`` after showing why under ``title``."""
+        try:
+            return change()
+        except QuickReplyError as error:
+            self.dialogs.error(title, title, str(error))
+            return FAILED
+
+    # -- books ----------------------------------------------------------------------
+
+    def new_book(self) -> None:
+        name = self.dialogs.ask_text(self.tr("New book"), self.tr("Name of the new book:"))
+        if not name:
+            return
+        book = Phrasebook(name=name)
+        if self._attempt(self.tr("Cannot create the book"), lambda: self.context.store.create_book(book)) is not FAILED:
+            self.context.phrases_edited()
+            self.window.show_location(book.id)
+            self.window.status(self.tr("Created the book “{book}”.").format(book=book.name))
+
+    def rename_book(self) -> None:
+        book = self.window.current_book()
+        if book is None or book.read_only:
+            return
+        name = self.dialogs.ask_text(self.tr("Rename book"), self.tr("New name for “{book}”:").format(book=book.name),
+                                     book.name)
+        if not name or name == book.name:
+            return
+        renamed = replace(book, name=name)
+        if self._attempt(self.tr("Cannot rename the book"),
+                         lambda: self.context.store.update_book(renamed)) is not FAILED:
+            self.context.phrases_edited()
+            self.window.status(self.tr("Renamed “{old}” to “{new}”.").format(old=book.name, new=renamed.name))
+
+    def delete_book(self) -> None:
+        book = self.window.current_book()
+        if book is None or book.read_only:
+            return
+        count = len(self.context.store.phrases(book.id, with_usage=False))
+        if not self.dialogs.confirm(
+                self.tr("Delete book"),
+                self.tr("Delete the book “{book}” and its {count} phrases?").format(book=book.name, count=count),
+                self.tr("A backup of all books is made first, so it can be restored."),
+                action=self.tr("Delete book")):
+            return
+        if self._attempt(self.tr("Cannot delete the book"),
+                         lambda: self.context.store.delete_book(book.id)) is not FAILED:
+            self.context.phrases_edited()
+            self.window.status(self.tr("Deleted the book “{book}”; a backup was made first.").format(book=book.name))
+
+    # -- files ----------------------------------------------------------------------
+
+    def import_file(self) -> None:
+        """File → read and check → dry-run preview → import only when confirmed."""
+        path = self.dialogs.open_file(self.tr("Import phrases"), [
+            self.tr("Phrase files (*.json *.qrbook *.csv *.tsv *.xlsx *.yml *.yaml *.ini *.txt)"),
+            self.tr("QuickReply phrasebooks (*.json *.qrbook)"), self.tr("Tables (*.csv *.tsv *.xlsx)"),
+            self.tr("espanso (*.yml *.yaml)"), self.tr("Input-method phrase files (*.ini *.txt)"),
+            self.tr("All files (*)")])
+        if path is None:
+            return
+        title = self.tr("Cannot import {file}").format(file=path.name)
+        imported = self._attempt(title, lambda: read_phrasebook(path))
+        if not isinstance(imported, ImportedBook):
+            return
+        current = self.window.current_book()
+        dialog = ImportDialog(self.context, imported, path, parent=self.window,
+                              preferred_book=current.id if current and not current.read_only else None)
+        self.dialogs.run(dialog)
+        if dialog.result() != ImportDialog.DialogCode.Accepted:
+            return
+        report = self._attempt(title, lambda: self.context.store.import_book(imported, book=dialog.target(),
+                                                                             policy=dialog.policy()))
+        if not isinstance(report, ImportReport):
+            return
+        self.context.phrases_edited()
+        self.window.show_location(report.book.id)
+        merge = report.merge
+        self.window.status(self.tr("Imported into “{book}”: {added} added, {replaced} replaced, {kept} kept both, "
+                                   "{skipped} skipped.").format(
+            book=report.book.name, added=merge.count("added"), replaced=merge.count("replaced"),
+            kept=merge.count("kept-both"), skipped=merge.count("skipped")))
+
+    def export_book(self) -> None:
+        book = self.window.current_book()
+        if book is None:
+            return
+        names = {"json": self.tr("QuickReply phrasebook (*.json)"), "csv": self.tr("CSV table (*.csv)"),
+                 "xlsx": self.tr("Excel workbook (*.xlsx)")}
+        filters = [names[fmt] for fmt, _suffix in EXPORT_FORMATS]
+        suggested = book.name.replace("/", "-").replace("\\", "-") + ".json"
+        chosen = self.dialogs.save_file(self.tr("Export “{book}”").format(book=book.name), filters, suggested)
+        if chosen is None:
+            return
+        path, used_filter = chosen
+        if not path.suffix:
+            suffix = next((s for (fmt, s) in EXPORT_FORMATS if names[fmt] == used_filter), ".json")
+            path = path.with_suffix(suffix)
+        if self._attempt(self.tr("Cannot export “{book}”").format(book=book.name),
+                         lambda: self.context.store.export_book(book.id, path)) is not FAILED:
+            count = len(self.context.store.phrases(book.id, with_usage=False))
+            self.window.status(self.tr("Exported {count} phrases of “{book}” to {path}").format(
+                count=count, book=book.name, path=str(path)))

@@ -1,0 +1,146 @@
+"""Putting a reply into the target window, and the user's clipboard back afterwards.
+
+Paste mode, step by step: copy every format of the user's clipboard (text, HTML,
+images…), put the reply on the clipboard, send the paste chord, and wait — without
+sleeping — for the target to fetch the text: our ``QMimeData`` notices when the
+target reads it. Only then comes the next step (the send key between separate
+messages, the next part, Left presses for ``{cursor}``), and once the target has
+been quiet for a moment the user's clipboard is restored in full. The event loop
+stays free throughout, because the target reads the clipboard from us.
+
+Nothing here stores or logs the text of a reply or of the clipboard.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QMimeData, QObject, QTimer, Signal
+from PySide6.QtGui import QClipboard, QGuiApplication
+
+from assistant.desktop.base import Keyboard, WindowInfo
+from assistant.desktop.chords import Chord
+from assistant.phrases.model import Phrase
+from assistant.phrases.templates import expand
+from assistant.replies.plan import Step, plan, rule_for
+from ui.context import AppContext
+
+log = logging.getLogger(__name__)
+
+#: How long the target must leave the clipboard alone before the user's is put back
+#: (some applications read a second format just after the first).
+QUIET_BEFORE_RESTORE_MS = 150
+
+
+class _ServedText(QMimeData):
+    """The reply on the clipboard; tells us when another program reads it."""
+
+    def __init__(self, text: str, on_read: Callable[[], None]):
+        super().__init__()
+        self.setText(text)
+        self._on_read = on_read
+
+    def retrieveData(self, mime_type: str, preferred_type):
+        value = super().retrieveData(mime_type, preferred_type)
+        if mime_type.startswith("text/"):
+            self._on_read()
+        return value
+
+
+def copy_mime_data(source: QMimeData | None) -> QMimeData:
+    """A full copy of every format, so an image copied by the user survives a paste."""
+    copy = QMimeData()
+    if source is not None:
+        for name in source.formats():
+            copy.setData(name, source.data(name))
+    return copy
+
+
+class Inserter(QObject):
+    """Runs one insertion at a time; ``finished(phrase, ok)`` when done."""
+
+    finished = Signal(object, bool)
+
+    def __init__(self, context: AppContext, keyboard: Keyboard):
+        super().__init__()
+        self.context = context
+        self.keyboard = keyboard
+        self.clipboard: QClipboard = QGuiApplication.clipboard()
+        self._steps: list[Step] = []
+        self._phrase: Phrase | None = None
+        self._chord: Chord | None = None
+        self._saved: QMimeData | None = None
+        self._served: _ServedText | None = None
+        self._wait = QTimer(self, singleShot=True)
+        self._wait.timeout.connect(self._paste_not_taken)
+        self._quiet = QTimer(self, singleShot=True, interval=QUIET_BEFORE_RESTORE_MS)
+        self._quiet.timeout.connect(self._restore_clipboard)
+
+    @property
+    def busy(self) -> bool:
+        return self._phrase is not None
+
+    def insert(self, phrase: Phrase, target: WindowInfo | None, answers: dict[str, str] | None = None) -> bool:
+        """Start inserting ``phrase`` (placeholders already answered); False if busy."""
+        if self.busy:
+            log.info("insertion skipped: another one is running")
+            return False
+        settings = self.context.settings
+        rule = rule_for(target, settings)
+        values = {"agent": settings.agent_name, **(answers or {})}
+        clipboard = self.clipboard.text() if "{clipboard}" in phrase.text else ""
+        expansion = expand(phrase.text, values, clipboard=clipboard)
+        self._phrase, self._chord = phrase, rule.paste_chord
+        self._steps = plan(expansion, rule, phrase.separate_messages)
+        if any(step.kind == "paste" for step in self._steps) and settings.restore_clipboard:
+            self._quiet.stop()
+            if self._saved is None:  # a restore still pending holds the user's real clipboard
+                self._saved = copy_mime_data(self.clipboard.mimeData())
+        self._next_step()
+        return True
+
+    def _next_step(self) -> None:
+        while self._steps:
+            step = self._steps.pop(0)
+            if step.kind == "paste":
+                self._paste(step.text)
+                return
+            if step.kind == "type":
+                self.keyboard.type_text(step.text)
+            else:
+                self.keyboard.send_key(step.key, step.count)
+        self._finish(True)
+
+    def _paste(self, text: str) -> None:
+        self._served = _ServedText(text, self._text_taken)
+        self.clipboard.setMimeData(self._served)
+        self._wait.start(self.context.settings.clipboard_restore_timeout_ms)
+        self.keyboard.send_chord(self._chord)
+
+    def _text_taken(self) -> None:
+        if self._wait.isActive():
+            self._wait.stop()
+            # Continue after this clipboard request has been answered.
+            QTimer.singleShot(0, self._next_step)
+        if self._saved is not None and not self._steps and not self._quiet.isActive():
+            self._quiet.start()  # once: further reads (a clipboard viewer polling) must not delay it
+
+    def _paste_not_taken(self) -> None:
+        log.warning("the target did not take the pasted text in time")
+        self._steps.clear()
+        self._finish(False)
+
+    def _finish(self, ok: bool) -> None:
+        phrase = self._phrase
+        self._phrase = None
+        if self._saved is not None and not self._quiet.isActive():
+            self._quiet.start()
+        if phrase is not None:
+            self.finished.emit(phrase, ok)
+
+    def _restore_clipboard(self) -> None:
+        if self._saved is not None and not self.busy:
+            self.clipboard.setMimeData(self._saved)
+            self._saved = None
+            self._served = None

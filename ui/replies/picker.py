@@ -1,0 +1,238 @@
+"""The picker: a small popup to find a reply by typing and insert it.
+
+Built once at start and only shown on the hotkey, so it appears at once. Keys: type to
+search (codes, pinyin, fuzzy — the core search), Up/Down to move, Enter to insert, 1–9
+to insert the n-th result (unless the digit continues a short code, as in "fh2"),
+Alt+1–9 always, Esc to close. Losing focus closes it too.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assistant.desktop.base import WindowInfo
+from assistant.phrases.model import Phrase
+from ui.context import AppContext
+
+log = logging.getLogger(__name__)
+
+RESULT_LIMIT = 30
+#: A focus loss this soon after opening is the window manager's doing, not the agent's.
+SETTLE_SECONDS = 0.4
+
+
+class Picker(QWidget):
+    """Emits ``chosen(phrase, target)`` or ``dismissed(target)``; the app inserts."""
+
+    chosen = Signal(object, object)
+    dismissed = Signal(object)
+    #: Ctrl+N: the agent starts a new conversation with this window's buyer.
+    newConversation = Signal(object)
+    #: F2: the agent names the conversation (for clients with one title for every buyer).
+    nameConversation = Signal(object)
+
+    def __init__(self, context: AppContext):
+        super().__init__(None, Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint
+                         | Qt.WindowType.WindowStaysOnTopHint)
+        self.context = context
+        self.target: WindowInfo | None = None
+        self._was_active = False
+        self._closing = False  # hiding on purpose: the deactivation that follows is ours
+        self._opened_at = 0.0
+        #: The phrases listed, in row order (items hold only text: PySide must not own them).
+        self.shown: list[Phrase] = []
+        self.setObjectName("picker")
+        self.query = QLineEdit(self)
+        self.query.setClearButtonEnabled(True)
+        self.groups = QComboBox(self)
+        self.results = QListWidget(self)
+        self.results.setUniformItemSizes(True)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.preview = QPlainTextEdit(self)
+        self.preview.setReadOnly(True)
+        self.preview.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.hint = QLabel(self)
+        self.counter = QLabel(self)
+        self._layout()
+        self.query.textChanged.connect(self._search)
+        self.groups.currentIndexChanged.connect(self._search)
+        self.results.currentRowChanged.connect(self._show_preview)
+        self.results.activated.connect(lambda index: self._choose_row(index.row()))
+        self.query.installEventFilter(self)
+        context.phrasesChanged.connect(self._reload_groups)
+        self._reload_groups()
+        self.retranslate()
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.query, 3)
+        top.addWidget(self.groups, 1)
+        middle = QHBoxLayout()
+        middle.addWidget(self.results, 3)
+        middle.addWidget(self.preview, 2)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.hint, 1)
+        bottom.addWidget(self.counter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 10, 10, 8)
+        layout.addLayout(top)
+        layout.addLayout(middle, 1)
+        layout.addLayout(bottom)
+        self.resize(720, 380)
+        self.setStyleSheet("#picker { border: 1px solid palette(mid); }")
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("QuickReply picker"))
+        self.query.setPlaceholderText(self.tr("Type a code, pinyin initials or words…"))
+        self.hint.setText(self.tr("Enter insert · 1–9 choose · Ctrl+N new conversation · F2 name it · Esc close"))
+        self.groups.setItemText(0, self.tr("All groups"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        elif event.type() == QEvent.Type.ActivationChange and self.isVisible():
+            # Close when the agent goes elsewhere, but not on a deactivation that comes
+            # before the window manager has given us the focus at all.
+            if self.isActiveWindow():
+                self._was_active = True
+            elif self._was_active and not self._closing:
+                if time.monotonic() - self._opened_at < SETTLE_SECONDS:
+                    # Some window managers hand the focus back to the previous window
+                    # just after mapping a tool window: that is not the agent leaving.
+                    log.info("picker lost the focus at once; taking it back")
+                    self.activateWindow()
+                else:
+                    self._dismiss()
+        super().changeEvent(event)
+
+    # -- opening and closing -------------------------------------------------------------
+
+    def open_for(self, target: WindowInfo | None, counter: str = "") -> None:
+        """Show near the mouse, ready to type; ``target`` gets the reply. ``counter``
+        says how many quick replies this conversation has had."""
+        self.target = target
+        self._was_active = False
+        self._closing = False
+        self._opened_at = time.monotonic()
+        self.counter.setText(counter)
+        self.query.clear()
+        self.groups.setCurrentIndex(0)
+        self._search()
+        self.move(self._position_near(QCursor.pos()))
+        log.info("picker opened")
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.query.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def _position_near(self, point: QPoint) -> QPoint:
+        screen = QGuiApplication.screenAt(point) or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry()
+        x = min(max(point.x() - 40, area.left()), area.right() - self.width())
+        y = point.y() + 20
+        if y + self.height() > area.bottom():
+            y = point.y() - self.height() - 20
+        return QPoint(x, max(y, area.top()))
+
+    def _dismiss(self) -> None:
+        if self.isVisible() and not self._closing:
+            log.info("picker dismissed")
+            self._closing = True
+            self.hide()
+            self.dismissed.emit(self.target)
+
+    def _choose(self, phrase: Phrase) -> None:
+        self._closing = True
+        self.hide()
+        self.chosen.emit(phrase, self.target)
+
+    # -- searching ----------------------------------------------------------------------
+
+    def _reload_groups(self) -> None:
+        current = self.groups.currentData()
+        self.groups.blockSignals(True)
+        self.groups.clear()
+        self.groups.addItem(self.tr("All groups"), None)
+        for group in sorted({phrase.group for phrase in self.context.phrases if phrase.group}):
+            self.groups.addItem(group, group)
+        found = self.groups.findData(current)
+        self.groups.setCurrentIndex(max(found, 0))
+        self.groups.blockSignals(False)
+        if self.isVisible():
+            self._search()
+
+    def _search(self) -> None:
+        found = self.context.index.search(self.query.text(), RESULT_LIMIT, group=self.groups.currentData())
+        self.shown = found
+        self.results.clear()
+        for number, phrase in enumerate(found, 1):
+            first_line = phrase.text.split("\n", 1)[0]
+            code = f"[{phrase.code}] " if phrase.code else ""
+            shortcut = f"{number}  " if number <= 9 else "    "
+            self.results.addItem(f"{shortcut}{code}{phrase.title} — {first_line}")
+        if found:
+            self.results.setCurrentRow(0)
+        else:
+            self.preview.setPlainText(self.tr("No reply matches. Try fewer letters or pinyin initials."))
+
+    def _show_preview(self, row: int) -> None:
+        if 0 <= row < len(self.shown):
+            self.preview.setPlainText(self.shown[row].text)
+
+    def _choose_row(self, row: int) -> bool:
+        if not 0 <= row < len(self.shown):
+            return False
+        self._choose(self.shown[row])
+        return True
+
+    # -- keys ---------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.query and event.type() == QEvent.Type.KeyPress:
+            return self._key(event)
+        return False
+
+    def _key(self, event: QKeyEvent) -> bool:
+        key, modifiers = event.key(), event.modifiers()
+        if key == Qt.Key.Key_Escape:
+            self._dismiss()
+            return True
+        if key == Qt.Key.Key_N and modifiers == Qt.KeyboardModifier.ControlModifier:
+            self.newConversation.emit(self.target)
+            return True
+        if key == Qt.Key.Key_F2:
+            self.nameConversation.emit(self.target)
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return self._choose_row(max(self.results.currentRow(), 0))
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            self._move_selection(key)
+            return True
+        if Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
+            row = key - Qt.Key.Key_1
+            alt = bool(modifiers & Qt.KeyboardModifier.AltModifier)
+            if alt or not self.context.index.has_code_prefix(self.query.text() + event.text()):
+                return self._choose_row(row) or alt
+        return False
+
+    def _move_selection(self, key: int) -> None:
+        step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -8, Qt.Key.Key_PageDown: 8}[key]
+        count = self.results.count()
+        if count:
+            self.results.setCurrentRow(min(max(self.results.currentRow() + step, 0), count - 1))

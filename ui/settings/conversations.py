@@ -1,0 +1,249 @@
+"""The Conversations tab: the 3-to-5 quick replies rule and how a chat window names
+its conversation.
+
+Limits: from the soft limit on a gentle notice suggests typing; past the hard limit the
+chosen policy applies (warn, ask, block), so the hard limit may not be below the soft
+one. The new-conversation hotkey is checked with the Hotkeys tab's (the window lends
+it to that tab with ``HotkeysPage.adopt``). Title rules are edited in the same table
+as the application rules, and a tester shows, as the user types, the conversation key
+``assistant.replies.conversations.conversation_key`` gives a window class and title with the
+rules in the table — the very function the app uses when a reply goes in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assistant.desktop.base import WindowInfo
+from assistant.replies.conversations import POLICIES, conversation_key
+from assistant.settings import Settings
+from ui.settings.pages import _buddy, _form, _spin, _with_notice
+from ui.settings.rules import Column, Problem, RuleTable, pattern_error
+from ui.settings.widgets import Notice, SettingsPage
+from ui.widgets.hotkey_edit import HotkeyEdit
+
+COLUMNS = (Column("window_class"), Column("title"))
+SPINS = ("soft_limit", "hard_limit", "idle_minutes", "conversation_retention_days")
+
+
+class ConversationsPage(SettingsPage):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.soft_spin = _spin(self, 1, 99)
+        self.hard_spin = _spin(self, 1, 99)
+        self.limits_notice = Notice(self)
+        self.policy_buttons = {policy: QRadioButton(self) for policy in POLICIES}
+        self.policy_notes = {policy: QLabel(self) for policy in POLICIES}
+        self.policy_group = QButtonGroup(self)
+        for button in self.policy_buttons.values():
+            self.policy_group.addButton(button)
+        self.idle_spin = _spin(self, 1, 480, 5)
+        self.retention_spin = _spin(self, 7, 3650, 30)
+        self.hotkey_edit = HotkeyEdit(self)
+        self.hotkey_notice = Notice(self)
+        self.spins = dict(zip(SPINS, (self.soft_spin, self.hard_spin, self.idle_spin, self.retention_spin),
+                              strict=True))
+        self._loaded: dict[str, int] = {}
+
+        self.labels = {name: _buddy(self, spin) for name, spin in self.spins.items()}
+        self.labels["policy"] = QLabel(self)
+        self.labels["hotkey"] = _buddy(self, self.hotkey_edit)
+        policies = QGridLayout()
+        policies.setContentsMargins(0, 0, 0, 0)
+        for row, policy in enumerate(POLICIES):
+            self.policy_notes[policy].setEnabled(False)  # the explanation reads as secondary text
+            policies.addWidget(self.policy_buttons[policy], row, 0)
+            policies.addWidget(self.policy_notes[policy], row, 1)
+        policies.setColumnStretch(1, 1)
+        form = _form()
+        form.addRow(self.labels["soft_limit"], self.soft_spin)
+        hard = _with_notice(self.hard_spin, self.limits_notice)
+        hard.setAlignment(self.hard_spin, Qt.AlignmentFlag.AlignLeft)  # a spin box keeps its natural width
+        form.addRow(self.labels["hard_limit"], hard)
+        form.addRow(self.labels["policy"], policies)
+        form.addRow(self.labels["idle_minutes"], self.idle_spin)
+        form.addRow(self.labels["conversation_retention_days"], self.retention_spin)
+        form.addRow(self.labels["hotkey"], _with_notice(self.hotkey_edit, self.hotkey_notice))
+
+        self.rules_intro = QLabel(self)
+        self.rules_intro.setWordWrap(True)
+        self.editor = RuleTable(COLUMNS, self.problems, self)
+        self.table = self.editor.table
+        self.rules_label = _buddy(self, self.table)
+        self.test_class_edit = QLineEdit(self)
+        self.test_title_edit = QLineEdit(self)
+        for edit in (self.test_class_edit, self.test_title_edit):
+            edit.setClearButtonEnabled(True)
+            edit.textChanged.connect(self.update_test)
+        self.test_label = _buddy(self, self.test_title_edit)
+        self.test_result = QLabel(self)
+        self.test_result.setWordWrap(True)
+        self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        tester = QHBoxLayout()
+        tester.addWidget(self.test_label)
+        tester.addWidget(self.test_class_edit, 1)
+        tester.addWidget(self.test_title_edit, 2)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.rules_label)
+        layout.addWidget(self.rules_intro)
+        layout.addWidget(self.editor, 1)
+        layout.addLayout(tester)
+        layout.addWidget(self.test_result)
+
+        self.soft_spin.valueChanged.connect(self.check_limits)
+        self.hard_spin.valueChanged.connect(self.check_limits)
+        self.editor.rulesChanged.connect(self.update_test)
+        self.retranslate()
+
+    def title(self) -> str:
+        return self.tr("Con&versations")
+
+    def retranslate(self) -> None:
+        self.labels["soft_limit"].setText(self.tr("S&oft limit:"))
+        self.labels["hard_limit"].setText(self.tr("Ha&rd limit:"))
+        self.labels["policy"].setText(self.tr("Past the hard limit:"))
+        self.labels["idle_minutes"].setText(self.tr("Idle &time that ends a conversation:"))
+        self.labels["conversation_retention_days"].setText(self.tr("&Keep the history for:"))
+        self.labels["hotkey"].setText(self.tr("&New conversation hotkey:"))
+        for spin in (self.soft_spin, self.hard_spin):
+            spin.setSuffix(self.tr(" quick replies"))
+        self.soft_spin.setToolTip(self.tr("From this quick reply in one conversation on, a gentle notice "
+                                          "suggests typing the answer."))
+        self.hard_spin.setToolTip(self.tr("More quick replies than this in one conversation meet the policy "
+                                          "below."))
+        self.idle_spin.setSuffix(self.tr(" minutes"))
+        self.idle_spin.setToolTip(self.tr("With no quick reply in a chat for this long, the next one starts a new "
+                                          "conversation (the count goes back to 0)."))
+        self.retention_spin.setSuffix(self.tr(" days"))
+        self.retention_spin.setToolTip(self.tr("Conversations and their counts older than this are forgotten. "
+                                               "No reply text is ever kept."))
+        self.hotkey_edit.setToolTip(self.tr("Starts a new conversation in the active chat window: the count goes "
+                                            "back to 0."))
+        for policy, (text, note) in {
+                "warn": (self.tr("&Warn only"), self.tr("The reply goes in, with a warning.")),
+                "confirm": (self.tr("Ask to con&firm"), self.tr("You are asked before the reply goes in.")),
+                "block": (self.tr("&Block"), self.tr("The reply does not go in; type it yourself.")),
+        }.items():
+            self.policy_buttons[policy].setText(text)
+            self.policy_notes[policy].setText(note)
+        self.rules_label.setText(self.tr("Title rul&es:"))
+        self.rules_intro.setText(self.tr("Which buyer a chat window is about: the first rule whose patterns "
+                                         "match names the conversation. Unread counters such as “(3)” are "
+                                         "removed from the title first."))
+        self.table.setHorizontalHeaderLabels([self.tr("Window class"), self.tr("Title")])
+        self.table.horizontalHeaderItem(0).setToolTip(self.tr(
+            "A regular expression for the program's window class, matched ignoring case, e.g. qianniu|wechat; "
+            "empty matches every program."))
+        self.table.horizontalHeaderItem(1).setToolTip(self.tr(
+            "A regular expression for the window title, matched ignoring case, e.g. ^(?P<who>.+?) - 接待. "
+            "Its (?P<who>…) group is the buyer's name or chat id. A pattern without that group is skipped: "
+            "the rule never applies. When no rule applies, the whole title names the conversation."))
+        self.editor.retranslate()
+        self.test_label.setText(self.tr("Test a tit&le:"))
+        self.test_class_edit.setPlaceholderText(self.tr("Window class, e.g. AliWorkBench"))
+        self.test_title_edit.setPlaceholderText(self.tr("Window title, e.g. (2) Jane Doe - Live chat"))
+        self.check_limits()
+        self.update_test()
+
+    # -- values ------------------------------------------------------------------------
+
+    def load(self, settings: Settings) -> None:
+        self._loaded = {name: getattr(settings, name) for name in SPINS}
+        for name, spin in self.spins.items():
+            spin.setValue(self._loaded[name])
+        policy = settings.limit_policy if settings.limit_policy in POLICIES else "warn"
+        self.policy_buttons[policy].setChecked(True)
+        self.hotkey_edit.setHotkey(settings.new_conversation_hotkey)
+        self.editor.set_rules([dict(rule) for rule in settings.title_rules if isinstance(rule, dict)])
+        self.check_limits()
+
+    def changes(self) -> dict[str, object]:
+        values: dict[str, object] = {}
+        for name, spin in self.spins.items():
+            loaded = self._loaded.get(name)
+            # A stored value outside the box's range (idle 0 = never) survives unless changed.
+            unchanged = loaded is not None and spin.value() == max(spin.minimum(), min(loaded, spin.maximum()))
+            values[name] = loaded if unchanged else spin.value()
+        values["limit_policy"] = self.policy()
+        values["new_conversation_hotkey"] = self.hotkey_edit.hotkey()
+        values["title_rules"] = self.editor.rules()
+        return values
+
+    def policy(self) -> str:
+        return next((policy for policy, button in self.policy_buttons.items() if button.isChecked()), "warn")
+
+    # -- checking ------------------------------------------------------------------------
+
+    def limits_problem(self) -> str | None:
+        soft, hard = self.soft_spin.value(), self.hard_spin.value()
+        if hard < soft:
+            return self.tr("The hard limit ({hard}) cannot be below the soft limit ({soft}).").format(
+                hard=hard, soft=soft)
+        return None
+
+    def check_limits(self) -> None:
+        self.limits_notice.show_message(self.limits_problem() or "", "error")
+
+    def problems(self, rules: list[dict]) -> list[Problem]:
+        """Patterns that cannot work (refused) and title patterns the key never uses (advice)."""
+        found = []
+        for row, rule in enumerate(rules):
+            for key in ("window_class", "title"):
+                error = pattern_error(rule[key])
+                if error is not None:
+                    message = (self.tr("Title rule {row}: the window class pattern is not a valid regular "
+                                       "expression ({error}).") if key == "window_class" else
+                               self.tr("Title rule {row}: the title pattern is not a valid regular expression "
+                                       "({error})."))
+                    found.append(Problem(row, key, message.format(row=row + 1, error=error)))
+            title = rule["title"]
+            if not title.strip():
+                found.append(Problem(row, "title", self.tr(
+                    "Title rule {row} has no title pattern, so it never applies.").format(row=row + 1)))
+            elif pattern_error(title) is None and "who" not in re.compile(title).groupindex:
+                found.append(Problem(row, "title", self.tr(
+                    "Title rule {row} has no (?P<who>…) group, so it never applies.").format(row=row + 1),
+                    blocking=False))
+        return found
+
+    def refusal(self) -> str | None:
+        if self.limits_problem():
+            return self.limits_problem()
+        if self.hotkey_notice.severity == "error":
+            return self.hotkey_notice.message()
+        return self.editor.refusal()
+
+    def focus_problem(self) -> None:
+        if self.limits_problem():
+            self.hard_spin.setFocus()
+        elif self.hotkey_notice.severity == "error":
+            self.hotkey_edit.setFocus()
+        else:
+            self.editor.focus_problem()
+
+    # -- the tester --------------------------------------------------------------------
+
+    def test_key(self) -> str:
+        """The conversation key of the typed class and title under the table's rules."""
+        window = WindowInfo(0, self.test_class_edit.text(), self.test_title_edit.text(), None)
+        return conversation_key(window, self.editor.rules())
+
+    def update_test(self) -> None:
+        if not self.test_title_edit.text().strip():
+            self.test_result.setText(self.tr("Type a window title to see which conversation it belongs to."))
+            return
+        self.test_result.setText(self.tr("Conversation: {key}").format(key=self.test_key()))

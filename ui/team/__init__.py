@@ -1,0 +1,1 @@
+"""Team windows: subscriptions and the team report."""
