@@ -6,16 +6,17 @@ from __future__ import annotations
 import argparse
 import sys
 import unicodedata
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from assistant.cli.common import EXIT_OK, Commands, StartApp, json_flag, print_json
 from assistant.drills.history import DrillHistory
-from assistant.drills.session import LANGUAGES, TIME_FORMAT, DrillResult
+from assistant.drills.session import LANGUAGES, DrillResult
 from assistant.i18n import tr
 from assistant.phrases.store import Store
 from assistant.settings import Settings, load_settings
 from assistant.team.stats import MAX_DAYS, compute_stats, export_format, export_stats
+from assistant.timestamps import local_text
 
 
 def register(commands: Commands) -> None:
@@ -151,8 +152,7 @@ def _print_drills(results: list[DrillResult], settings: Settings) -> None:
         return
     goals = {"zh": settings.drill_goal_zh, "en": settings.drill_goal_en}
     header = (tr("Date"), tr("Text"), tr("Net CPM"), tr("Accuracy"), tr("Goal"))
-    rows = [(datetime.strptime(result.finished, TIME_FORMAT).replace(tzinfo=UTC).astimezone()
-             .strftime("%Y-%m-%d %H:%M"), _clip(result.text_title, 24), f"{result.net_cpm:.1f}",
+    rows = [(local_text(result.finished), _clip(result.text_title, 24), f"{result.net_cpm:.1f}",
              f"{result.accuracy:.1%}", "✓" if result.net_cpm >= goals.get(result.language, 0) else "")
             for result in results]
     widths = [max(_width(row[column]) for row in [header, *rows]) for column in range(len(header))]

@@ -13,9 +13,10 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import date, timedelta, tzinfo
 
-from assistant.drills.session import TIME_FORMAT, DrillResult
+from assistant.drills.session import DrillResult
+from assistant.timestamps import parse_stamp
 
 TREND_DAYS = 14
 #: A trend that needs longer than this says "not at this pace" rather than a date.
@@ -35,8 +36,7 @@ class Progress:
 
 def local_day(result: DrillResult, zone: tzinfo | None = None) -> date:
     """The local day a drill was finished on (``zone`` defaults to the system's)."""
-    moment = datetime.strptime(result.finished, TIME_FORMAT).replace(tzinfo=UTC)
-    return moment.astimezone(zone).date()
+    return parse_stamp(result.finished).astimezone(zone).date()
 
 
 def progress(history: Sequence[DrillResult], goal_cpm: int, language: str, today: date,

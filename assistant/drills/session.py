@@ -47,8 +47,8 @@ from assistant.drills.words import word_spans
 from assistant.errors import QuickReplyError
 from assistant.i18n import tr
 from assistant.phrases.pinyin import CJK_RUN, PinyinCache
+from assistant.timestamps import stamp
 
-TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"  # as assistant.phrases.model.now_iso
 LANGUAGES = ("zh", "en")
 MODES = ("fixed", "timed")
 SOURCES = ("shipped", "phrasebook", "custom", "adaptive")
@@ -355,7 +355,7 @@ class DrillSession:
         ideal = ideal_keystrokes(reached)
         return DrillResult(
             id=uuid.uuid4().hex,
-            finished=(now or datetime.now(UTC)).astimezone(UTC).strftime(TIME_FORMAT),
+            finished=stamp(now or datetime.now(UTC)),
             trainee=trainee, language=self.text.language, text_id=self.text.id, text_title=self.text.title,
             source=self.text.source, mode=self.mode, minutes=self.minutes,
             net_cpm=round(net_cpm, 2), raw_cpm=round(_per_minute(characters, active), 2),

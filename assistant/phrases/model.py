@@ -11,8 +11,9 @@ import re
 import unicodedata
 import uuid
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
 from typing import Literal
+
+from assistant.timestamps import now_stamp
 
 Origin = Literal["local", "imported", "subscribed"]
 ORIGINS: tuple[str, ...] = ("local", "imported", "subscribed")
@@ -35,11 +36,6 @@ _TAG_SPLIT = re.compile(r"[,，;；、\n]+")
 
 def new_id() -> str:
     return uuid.uuid4().hex
-
-
-def now_iso() -> str:
-    """UTC time to the second, as stored: sortable as a string and stable in exports."""
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def normalise_code(code: str) -> str:
@@ -94,7 +90,7 @@ class Phrase:
     tags: tuple[str, ...] = ()
     separate_messages: bool = False
     id: str = field(default_factory=new_id)
-    created: str = field(default_factory=now_iso)
+    created: str = field(default_factory=now_stamp)
     updated: str = ""
     book_id: str = ""
     use_count: int = 0
@@ -112,7 +108,7 @@ class Phrase:
 
     def with_changes(self, **changes: object) -> Phrase:
         """A copy with ``changes`` applied and ``updated`` stamped."""
-        changes.setdefault("updated", now_iso())
+        changes.setdefault("updated", now_stamp())
         return replace(self, **changes)
 
     def same_content(self, other: Phrase) -> bool:

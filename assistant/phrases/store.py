@@ -38,7 +38,8 @@ from assistant.formats import ImportedBook, write_phrasebook
 from assistant.formats import native as native_format
 from assistant.i18n import tr
 from assistant.phrases.merge import MergeResult, Policy, merge, mirror
-from assistant.phrases.model import Phrase, Phrasebook, new_id, now_iso
+from assistant.phrases.model import Phrase, Phrasebook, new_id
+from assistant.timestamps import now_stamp
 
 SCHEMA_VERSION = 1
 #: Upgrade steps: MIGRATIONS[n] turns a store of schema n into schema n + 1 in place.
@@ -259,7 +260,7 @@ class Store:
 
     def record_use(self, book_id: str, phrase_id: str, when: str | None = None) -> None:
         """Count one insertion. Only ids and the time are kept, never any text."""
-        when = when or now_iso()
+        when = when or now_stamp()
         entry = Query()
         with self.locked():
             table = self._usage.table("usage")

@@ -36,13 +36,13 @@ from tinydb import TinyDB
 from assistant.data.documents import AtomicJSONStorage, CorruptFile, set_aside
 from assistant.i18n import tr
 from assistant.settings import Settings
+from assistant.timestamps import stamp, stamp_or_none
 
 if TYPE_CHECKING:
     from assistant.desktop.base import WindowInfo
     from assistant.phrases.store import Store
 
 FILE_NAME = "conversations.json"
-TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"  # as assistant.phrases.model.now_iso
 UNKNOWN_CLASS = "unknown"
 POLICIES = ("warn", "confirm", "block")
 CONVERSATIONS = "conversations"
@@ -188,17 +188,6 @@ def _utc(now: datetime) -> datetime:
     return now.astimezone(UTC)
 
 
-def _iso(now: datetime) -> str:
-    return _utc(now).strftime(TIME_FORMAT)
-
-
-def _parse(stamp: Any) -> datetime | None:
-    try:
-        return datetime.strptime(stamp, TIME_FORMAT).replace(tzinfo=UTC)
-    except (TypeError, ValueError):
-        return None
-
-
 def _table(data: dict, name: str) -> dict[str, dict]:
     """A table of the raw TinyDB document, created when missing."""
     table = data.get(name)
@@ -281,13 +270,13 @@ class ConversationLog:
     def record(self, key: str, book_id: str, phrase_id: str, now: datetime) -> Conversation:
         """Count one insertion (ids and time only), opening a conversation if needed.
         A "separate messages" phrase is one insertion: the caller records it once."""
-        stamp = _iso(now)
+        when = stamp(now)
 
         def change(data: dict, conversation: dict) -> None:
             conversation["count"] = int(conversation.get("count", 0)) + 1
             insertions = _table(data, INSERTIONS)
             insertions[str(_next_id(insertions))] = {
-                "conversation": conversation["_id"], "book_id": book_id, "phrase_id": phrase_id, "time": stamp}
+                "conversation": conversation["_id"], "book_id": book_id, "phrase_id": phrase_id, "time": when}
 
         return self._update(key, now, change)
 
@@ -316,8 +305,8 @@ class ConversationLog:
         The app calls it at start with ``settings.conversation_retention_days``."""
         cutoff = _utc(now) - timedelta(days=max(retention_days, 1))
 
-        def old(stamp: Any) -> bool:
-            moment = _parse(stamp)
+        def old(text: Any) -> bool:
+            moment = stamp_or_none(text)
             return moment is None or moment < cutoff
 
         with self._transaction() as data:
@@ -335,7 +324,7 @@ class ConversationLog:
     def _idle(self, conversation: Conversation, now: datetime) -> bool:
         if self.idle_minutes < 1:
             return False
-        last = _parse(conversation.last)
+        last = stamp_or_none(conversation.last)
         return last is None or _utc(now) - last > timedelta(minutes=self.idle_minutes)
 
     def _data(self) -> dict:
@@ -346,15 +335,15 @@ class ConversationLog:
                 fresh: bool = False) -> Conversation:
         """Apply ``change`` to the open conversation for ``key`` (a new one when none is
         open, or when ``fresh``) and write everything in one atomic replace."""
-        stamp = _iso(now)
+        when = stamp(now)
         with self._transaction() as data:
             open_now = None if fresh else self.current(key, now)
             conversations = _table(data, CONVERSATIONS)
             doc_id = open_now.id if open_now else _next_id(conversations)
             document = conversations.get(str(doc_id)) if open_now else None
             if document is None:
-                document = {"key": key, "started": stamp, "last": stamp, "name": "", "answers": {}, "count": 0}
-            document = {**document, "_id": doc_id, "last": stamp}
+                document = {"key": key, "started": when, "last": when, "name": "", "answers": {}, "count": 0}
+            document = {**document, "_id": doc_id, "last": when}
             try:
                 change(data, document)
             finally:

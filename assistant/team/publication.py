@@ -33,7 +33,8 @@ from assistant.errors import BadInput, QuickReplyError
 from assistant.formats import MAX_FILE_BYTES, ImportedBook, check_book
 from assistant.formats import native as native_format
 from assistant.i18n import tr
-from assistant.phrases.model import Phrase, Phrasebook, now_iso
+from assistant.phrases.model import Phrase, Phrasebook
+from assistant.timestamps import now_stamp
 
 FORMAT_TAG = "quickreply.publication"
 VERSION = 1
@@ -146,7 +147,7 @@ def build(book: Phrasebook, phrases: list[Phrase], revision: int, private_key=No
     """The publication's bytes for ``book`` at ``revision``, signed when a key is given."""
     document = native_format.to_document(replace(book, revision=revision), phrases)
     checksum = hashlib.sha256(canonical_bytes(document)).hexdigest()
-    envelope: dict = {"format": FORMAT_TAG, "version": VERSION, "revision": revision, "published": now_iso(),
+    envelope: dict = {"format": FORMAT_TAG, "version": VERSION, "revision": revision, "published": now_stamp(),
                       "sha256": checksum}
     if private_key is not None:
         from cryptography.hazmat.primitives import serialization

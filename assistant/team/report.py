@@ -18,7 +18,7 @@ import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -29,7 +29,7 @@ from assistant.errors import BadInput, QuickReplyError
 from assistant.formats import read_bytes
 from assistant.formats.text import decode_text
 from assistant.i18n import tr
-from assistant.replies.conversations import TIME_FORMAT
+from assistant.timestamps import parse_stamp, stamp
 
 SCHEMA = 1
 REPORT_FORMAT = "quickreply.team-report"
@@ -174,14 +174,9 @@ def _date(text: str, path: Path) -> date:
         raise BadInput(tr("not a date: {text}", text=text), path) from error
 
 
-def moment(stamp: str) -> datetime:
-    """A stored UTC time ("YYYY-MM-DDTHH:MM:SSZ", as drills and reports carry them), aware."""
-    return datetime.strptime(stamp, TIME_FORMAT).replace(tzinfo=UTC)
-
-
 def _time(text: str, path: Path) -> datetime:
     try:
-        return moment(text)
+        return parse_stamp(text)
     except ValueError as error:
         raise BadInput(tr("not a date: {text}", text=text), path) from error
 
@@ -294,7 +289,7 @@ def build_report(exports: Sequence[AgentExport], now: datetime, most_used: int =
     phrases = _merge_phrases(names, exports)
     used = sorted((phrase for phrase in phrases if phrase.uses), key=lambda phrase: -phrase.uses)
     return TeamReport(
-        generated=now.astimezone(UTC).strftime(TIME_FORMAT),
+        generated=stamp(now),
         period_from=min(agent.period_from for agent in agents), period_to=max(agent.period_to for agent in agents),
         agents=tuple(agents), conversations=conversations,
         over_soft_share=share("over_soft_share"), over_hard_share=share("over_hard_share"),

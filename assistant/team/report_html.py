@@ -25,7 +25,8 @@ from typing import Any
 from assistant.data.atomic import atomic_write_text
 from assistant.errors import QuickReplyError
 from assistant.i18n import language, tr
-from assistant.team.report import PhraseUse, TeamReport, TraineeProgress, moment
+from assistant.team.report import PhraseUse, TeamReport, TraineeProgress
+from assistant.timestamps import local_text, parse_stamp
 
 HTML_SUFFIXES = (".html", ".htm")
 #: The page lists this many never-used phrases; the JSON sidecar has them all.
@@ -84,7 +85,7 @@ def _percent(share: float) -> str:
 
 def _local(stamp: str) -> datetime:
     """A stored UTC time in the local time of the machine making the report."""
-    return moment(stamp).astimezone().replace(tzinfo=None)
+    return parse_stamp(stamp).astimezone().replace(tzinfo=None)
 
 
 def _language_name(code: str) -> str:
@@ -217,7 +218,7 @@ def render_html(report: TeamReport) -> str:
     title = tr("QuickReply team report")
     sections = [_typing_section(report, charts), _phrases_section(report, charts),
                 _limits_section(report, charts), _conversations_section(report, charts)]
-    generated = _local(report.generated).strftime("%Y-%m-%d %H:%M")
+    generated = local_text(report.generated)
     trainees = {trainee.trainee for trainee in report.trainees}
     reached_by = {trainee.trainee for trainee in report.trainees if trainee.reached}  # in any language
     head_figures = "".join(
@@ -262,7 +263,7 @@ def _typing_section(report: TeamReport, charts: _Charts) -> str:
         return _section("typing", heading, explanation, f'<p id="no-drills">{_e(empty)}</p>')
     rows = []
     for number, trainee in enumerate(report.trainees, 1):
-        reached = tr("yes, on {date}", date=_local(trainee.reached_on).strftime("%Y-%m-%d")) \
+        reached = tr("yes, on {date}", date=local_text(trainee.reached_on, "%Y-%m-%d")) \
             if trainee.reached_on else tr("not yet")
         trend = "—" if trainee.trend_cpm_per_day is None else f"{trainee.trend_cpm_per_day:+.1f}"
         prefix = f"trainee-{number}"

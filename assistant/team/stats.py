@@ -49,7 +49,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -61,21 +61,15 @@ from assistant.errors import QuickReplyError
 from assistant.formats.spreadsheet import csv_text, write_csv_text
 from assistant.i18n import tr
 from assistant.phrases.store import Store
-from assistant.replies.conversations import CONVERSATIONS, FILE_NAME, INSERTIONS, TIME_FORMAT
+from assistant.replies.conversations import CONVERSATIONS, FILE_NAME, INSERTIONS
 from assistant.settings import Settings
+from assistant.timestamps import stamp, stamp_or_none
 
 SCHEMA = 1
 MOST_USED = 10
 NEVER_USED = 50
 MAX_DAYS = 3660  # ten years: the log keeps 90 days by default; this only bounds the per-day list
 EXPORT_FORMATS = (".csv", ".json")
-
-
-def _parse(stamp: Any) -> datetime | None:
-    try:
-        return datetime.strptime(stamp, TIME_FORMAT).replace(tzinfo=UTC)
-    except (TypeError, ValueError):
-        return None
 
 
 def _int(value: Any) -> int:
@@ -124,7 +118,7 @@ def compute_stats(store: Store, settings: Settings, now: datetime, days: int = 3
     first = today - timedelta(days=days - 1)
 
     def local_day(stamp: Any) -> date | None:
-        moment = _parse(stamp)
+        moment = stamp_or_none(stamp)
         if moment is None:
             return None
         day = moment.astimezone(zone).date()
@@ -175,7 +169,7 @@ def compute_stats(store: Store, settings: Settings, now: datetime, days: int = 3
 
     result: dict[str, Any] = {
         "schema": SCHEMA,
-        "generated": now.astimezone(UTC).strftime(TIME_FORMAT),
+        "generated": stamp(now),
         "period": {"from": first.isoformat(), "to": today.isoformat(), "days": days},
         "limits": {"soft": settings.soft_limit, "hard": settings.hard_limit},
         "conversations": total,

@@ -35,9 +35,10 @@ from assistant.data.documents import CorruptFile, read_json, write_json
 from assistant.errors import BadInput, NotFound, QuickReplyError
 from assistant.formats import MAX_FILE_BYTES
 from assistant.i18n import tr
-from assistant.phrases.model import new_id, now_iso
+from assistant.phrases.model import new_id
 from assistant.phrases.store import Store
 from assistant.team import publication
+from assistant.timestamps import now_stamp, stamp_or_none
 
 FILE_NAME = "subscriptions.json"
 #: How often a source is asked for a new revision while all is well.
@@ -51,7 +52,6 @@ TIMEOUT_SECONDS = 15
 
 Status = Literal["new", "ok", "unreachable", "refused"]
 Outcome = Literal["updated", "unchanged", "failed"]
-_TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 
 
 @dataclass
@@ -261,7 +261,7 @@ def conditional_allowed(store: Store, subscription: Subscription) -> bool:
 def apply(store: Store, subscription: Subscription, fetched: Fetched) -> CheckResult:
     """Put what ``fetch`` found into the store and record the outcome; never raises for a
     bad source (the result says what happened), so a check can run unattended."""
-    checked = replace(subscription, last_checked=now_iso())
+    checked = replace(subscription, last_checked=now_stamp())
     if fetched.kind == "failed":
         result = CheckResult(replace(checked, status=fetched.status, message=fetched.message,
                                      failures=subscription.failures + 1), "failed")
@@ -363,7 +363,5 @@ def unsubscribe(store: Store, ref: str, keep_book: bool = False) -> Subscription
 
 
 def _parse_time(text: str) -> datetime:
-    try:
-        return datetime.strptime(text, _TIME_FORMAT).replace(tzinfo=UTC)
-    except ValueError:
-        return datetime.fromtimestamp(0, UTC)
+    """A stored stamp; a missing or bad one counts as long ago, so the source is due."""
+    return stamp_or_none(text) or datetime.fromtimestamp(0, UTC)

@@ -67,3 +67,11 @@ def test_chinese_translations_are_chinese() -> None:
     untranslated = [key for key, value in MESSAGES.items()
                     if re.search(r"[A-Za-z]{3}", key) and not re.search(r"[\u4e00-\u9fff]", value)]
     assert untranslated == []
+
+
+def test_the_stored_time_format_is_written_in_one_place() -> None:
+    """Every file's times go through assistant.timestamps, so they never drift apart."""
+    format_text = "%Y-%m-%dT%H:%M:%SZ"
+    writers = sorted(str(path.relative_to(ROOT)) for folder in (CORE, ROOT / "ui") for path in folder.rglob("*.py")
+                     if format_text in path.read_text("utf-8"))
+    assert writers == ["assistant/timestamps.py"]

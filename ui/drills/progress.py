@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import logging
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
@@ -36,6 +36,7 @@ from assistant.drills.history import DrillHistory
 from assistant.drills.progress import Progress, progress
 from assistant.drills.session import DrillResult
 from assistant.errors import QuickReplyError
+from assistant.timestamps import parse_stamp
 from ui.context import AppContext
 from ui.stats.window import BAR_COLOUR, HARD_COLOUR, SOFT_COLOUR
 
@@ -44,7 +45,7 @@ GOAL_FIELDS = {"zh": "drill_goal_zh", "en": "drill_goal_en"}
 
 
 def _msecs(finished: str) -> float:
-    return float(datetime.strptime(finished, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC).timestamp() * 1000)
+    return parse_stamp(finished).timestamp() * 1000
 
 
 class DrillProgressPage(QWidget):

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from assistant.errors import QuickReplyError
 from assistant.phrases.model import Phrase, Phrasebook
+from assistant.timestamps import local_text
 from ui.context import AppContext
 from ui.manager.books import BookActions
 from ui.manager.dialogs import ManagerDialogs
@@ -36,7 +37,7 @@ from ui.manager.model import COLUMNS, PhraseTableModel
 from ui.manager.phrases import PhraseActions
 from ui.manager.tree import BookTree
 from ui.manager.undo_notice import UndoNotice
-from ui.team.subscriptions_dialog import SubscriptionsDialog, local_time
+from ui.team.subscriptions_dialog import SubscriptionsDialog
 
 STATUS_MS = 10000
 _TEXT_COLUMN = COLUMNS.index("text")
@@ -323,7 +324,7 @@ class ManagerWindow(QMainWindow):
         if entry is None:
             return ""
         line = self.tr("From {source} · revision {revision} · updated {time}").format(
-            source=entry.source, revision=entry.revision, time=local_time(entry.last_updated) or "—")
+            source=entry.source, revision=entry.revision, time=local_text(entry.last_updated) or "—")
         if entry.status in ("unreachable", "refused"):
             line += "\n" + self.tr("Last check failed: {reason}. The last good copy is kept.").format(
                 reason=entry.message)

@@ -41,7 +41,8 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.errors import QuickReplyError
-from assistant.team.report import TeamReport, TraineeProgress, moment, team_report
+from assistant.team.report import TeamReport, TraineeProgress, team_report
+from assistant.timestamps import local_text, parse_stamp
 from ui.stats.window import (
     BAR_COLOUR,
     HARD_COLOUR,
@@ -66,7 +67,7 @@ LABEL_CHARACTERS = 10
 
 def _milliseconds(stamp: str) -> float:
     """A stored UTC time as milliseconds since the epoch, for QDateTimeAxis."""
-    return moment(stamp).timestamp() * 1000
+    return parse_stamp(stamp).timestamp() * 1000
 
 
 class ReportWindow(QWidget):
@@ -330,7 +331,7 @@ class ReportWindow(QWidget):
         rows = []
         for trainee in trainees:
             reached = self.tr("yes, on {date}").format(
-                date=moment(trainee.reached_on).astimezone().strftime("%Y-%m-%d")) if trainee.reached_on \
+                date=local_text(trainee.reached_on, "%Y-%m-%d")) if trainee.reached_on \
                 else self.tr("not yet")
             trend = "—" if trainee.trend_cpm_per_day is None else f"{trainee.trend_cpm_per_day:+.1f}"
             rows.append([trainee.trainee, self._language(trainee.language), len(trainee.drills),

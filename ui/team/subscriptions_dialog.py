@@ -10,8 +10,6 @@ which tests drive.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,20 +32,12 @@ from PySide6.QtWidgets import (
 
 from assistant.errors import QuickReplyError
 from assistant.team.subscriptions import CheckResult, Subscription
+from assistant.timestamps import local_text
 from ui.manager.dialogs import ManagerDialogs
 from ui.settings.widgets import Notice
 from ui.team.subscription_service import SubscriptionService
 
 _ID = Qt.ItemDataRole.UserRole
-
-
-def local_time(stamp: str) -> str:
-    """A stored UTC time as the user's local "2026-11-22 18:05"; "" stays ""."""
-    try:
-        moment = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
-    except ValueError:
-        return stamp
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 class SubscriptionsDialog(QDialog):
@@ -155,14 +145,14 @@ class SubscriptionsDialog(QDialog):
         self.table.setRowCount(len(entries))
         for number, entry in enumerate(entries):
             status, icon = self.status_text(entry)
-            cells = [entry.name or "—", entry.source, str(entry.revision or ""), local_time(entry.last_updated),
+            cells = [entry.name or "—", entry.source, str(entry.revision or ""), local_text(entry.last_updated),
                      status]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(_ID, entry.id)
                 self.table.setItem(number, column, item)
             self.table.item(number, 4).setIcon(self.style().standardIcon(icon))
-            checked = self.tr("Last checked: {time}").format(time=local_time(entry.last_checked) or self.tr("never"))
+            checked = self.tr("Last checked: {time}").format(time=local_text(entry.last_checked) or self.tr("never"))
             self.table.item(number, 4).setToolTip(f"{entry.message}\n{checked}" if entry.message else checked)
             self.table.item(number, 1).setToolTip(entry.source)
             if keep is not None and entry.id == keep.id:
