@@ -11,15 +11,15 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSystemTrayIcon, QWidget
 
 from assistant.data.paths import data_dir
-from assistant.desktop.base import HotkeyListener, Keyboard, WindowInfo, Windows
+from assistant.desktop.backends import Desktop, desktop_for_session
+from assistant.desktop.base import WindowInfo
 from assistant.desktop.chords import parse_chord
-from assistant.desktop.session import session_kind
 from assistant.drills import DRILL_MINUTES
 from assistant.errors import QuickReplyError
 from assistant.instance import send_command
@@ -39,39 +39,6 @@ from ui.single_instance import SingleInstance
 from ui.windows import WINDOWS
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class Desktop:
-    """The OS adapters for this session; None where global input is impossible."""
-
-    listener_factory: Callable[..., HotkeyListener]
-    keyboard: Keyboard
-    windows: Windows
-    #: Calls back when the active window changes (None where there is no such watcher).
-    watcher_factory: Callable[[Callable[[], None]], object] | None = None
-
-
-def desktop_for_session() -> Desktop | None:
-    """The backend for this desktop; None (picker and clipboard only) where there is
-    none or it cannot start, which is logged rather than fatal."""
-    kind = session_kind()
-    try:
-        if kind == "x11":
-            from assistant.desktop.x11.hotkeys import X11HotkeyListener
-            from assistant.desktop.x11.keyboard import X11Keyboard
-            from assistant.desktop.x11.watch import X11ActiveWindowWatcher
-            from assistant.desktop.x11.windows import X11Windows
-
-            return Desktop(X11HotkeyListener, X11Keyboard(), X11Windows(), X11ActiveWindowWatcher)
-        if kind == "windows":
-            from assistant.desktop.win32.hotkeys import Win32HotkeyListener
-            from assistant.desktop.win32.input import Win32Keyboard, Win32Windows
-
-            return Desktop(Win32HotkeyListener, Win32Keyboard(), Win32Windows())
-    except Exception:  # a desktop we cannot drive must not stop the app
-        log.exception("the %s desktop backend could not start", kind)
-    return None
 
 
 class QuickReplyApp(QObject):
