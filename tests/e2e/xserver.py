@@ -79,7 +79,9 @@ def start_xserver(width: int = 1280, height: int = 800) -> XServer:
     openbox = subprocess.Popen(["openbox", "--sm-disable"], env=server.env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     server.processes.append(openbox)
-    deadline = time.monotonic() + 10
+    # On a fresh machine openbox's first start can take well over 10 s (caches being
+    # built after the packages were installed); waiting costs nothing once it is up.
+    deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         # openbox sets _NET_SUPPORTING_WM_CHECK once it manages the screen
         probe = subprocess.run(["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"], env=server.env,
