@@ -21,12 +21,30 @@ UPGRADES: dict[int, Callable[[dict], dict]] = {}
 FILE_NAME = "settings.json"
 
 
-def _default_title_rules() -> list[dict]:
-    """The shipped conversation title rules. Imported when called: conversations imports
-    this module, never the other way round at import time."""
-    from assistant.replies.conversations import default_title_rules
+_SEPARATOR = r"\s+[-–—|]\s+"
+_BROWSERS = r"chrom|firefox|edge|brave|opera|vivaldi|safari|360se|360chrome|qqbrowser|sogouexplorer"
 
-    return default_title_rules()
+
+def default_title_rules() -> list[dict[str, str]]:
+    """Shipped conversation title rules for common chat clients; the first rule that matches wins.
+
+    Qianniu-style workbenches title a chat "<buyer> - <panel>", WeChat/QQ show the plain
+    name, and web consoles add the page and browser after the buyer. The last rule takes
+    the whole (cleaned) title, so an unknown program still gets one conversation per title.
+    Kept here as plain data, so settings depend on nothing that reads them.
+    """
+    return [
+        {"window_class": r"qianniu|aliworkbench|wangwang|aliim|jingmai|dongdong|pinduoduo|pdd|feige|doudian",
+         "title": rf"^(?P<who>.+?){_SEPARATOR}\S.*$"},
+        {"window_class": _BROWSERS,
+         "title": rf"^(?P<who>.+?){_SEPARATOR}(?:在线客服|客服|接待|工作台|咨询|聊天|消息"
+                  r"|(?:live )?chat\b|messages?\b)"},
+        {"window_class": _BROWSERS,
+         "title": rf"^(?P<who>.+?){_SEPARATOR}(?:google chrome|chromium|mozilla firefox|firefox"
+                  r"|microsoft edge|brave|opera|vivaldi|safari)$"},
+        {"window_class": r"^(?:wechat|weixin|qq|tim|wxwork|wecom|dingtalk)(?:\.exe)?$", "title": r"^(?P<who>.+)$"},
+        {"window_class": "", "title": r"^(?P<who>.+)$"},
+    ]
 
 
 def _default_app_rules() -> list[dict]:
@@ -79,7 +97,7 @@ class Settings:
     new_conversation_hotkey: str = "ctrl+alt+n"
     #: How a window title names the buyer: window_class / title (regular expressions,
     #: title with a (?P<who>...) group); the first rule that matches wins.
-    title_rules: list = field(default_factory=_default_title_rules)
+    title_rules: list = field(default_factory=default_title_rules)
     #: Typing drills: the trainee's name on results and in the team lead's exports.
     trainee_name: str = ""
     #: Net characters per minute to reach, per drill language (the trade's bar is 90).

@@ -35,7 +35,7 @@ from tinydb import TinyDB
 
 from assistant.data.documents import AtomicJSONStorage, CorruptFile, set_aside
 from assistant.i18n import tr
-from assistant.settings import Settings
+from assistant.settings import Settings, default_title_rules
 from assistant.timestamps import stamp, stamp_or_none
 
 if TYPE_CHECKING:
@@ -49,31 +49,6 @@ CONVERSATIONS = "conversations"
 INSERTIONS = "insertions"
 
 # -- title rules ------------------------------------------------------------------------
-
-_SEPARATOR = r"\s+[-–—|]\s+"
-_BROWSERS = r"chrom|firefox|edge|brave|opera|vivaldi|safari|360se|360chrome|qqbrowser|sogouexplorer"
-
-
-def default_title_rules() -> list[dict[str, str]]:
-    """Shipped rules for common chat clients; the first rule that matches wins.
-
-    Qianniu-style workbenches title a chat "<buyer> - <panel>", WeChat/QQ show the plain
-    name, and web consoles add the page and browser after the buyer. The last rule takes
-    the whole (cleaned) title, so an unknown program still gets one conversation per title.
-    """
-    return [
-        {"window_class": r"qianniu|aliworkbench|wangwang|aliim|jingmai|dongdong|pinduoduo|pdd|feige|doudian",
-         "title": rf"^(?P<who>.+?){_SEPARATOR}\S.*$"},
-        {"window_class": _BROWSERS,
-         "title": rf"^(?P<who>.+?){_SEPARATOR}(?:在线客服|客服|接待|工作台|咨询|聊天|消息"
-                  r"|(?:live )?chat\b|messages?\b)"},
-        {"window_class": _BROWSERS,
-         "title": rf"^(?P<who>.+?){_SEPARATOR}(?:google chrome|chromium|mozilla firefox|firefox"
-                  r"|microsoft edge|brave|opera|vivaldi|safari)$"},
-        {"window_class": r"^(?:wechat|weixin|qq|tim|wxwork|wecom|dingtalk)(?:\.exe)?$", "title": r"^(?P<who>.+)$"},
-        {"window_class": "", "title": r"^(?P<who>.+)$"},
-    ]
-
 
 # A counter or badge: "(3)", "（3）", "(99+)", "[2条新消息]", "【3条未读】", "(1 new message)".
 _BADGE = (r"[(（\[【]\s*\d+\+?\s*(?:条|个)?\s*"

@@ -39,6 +39,18 @@ def test_importing_the_whole_core_loads_no_qt() -> None:
     assert result.stdout.strip() == "[]"
 
 
+def test_settings_are_a_leaf() -> None:
+    """Settings hold data (the shipped rules included) that replies, phrases and the UI
+    read; importing any of those from settings, even inside a function, is a cycle."""
+    imported = []
+    for node in ast.walk(ast.parse((CORE / "settings.py").read_text("utf-8"))):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("assistant."):
+            imported.append(node.module)
+        elif isinstance(node, ast.Import):
+            imported += [alias.name for alias in node.names if alias.name.startswith("assistant.")]
+    assert [name for name in imported if not name.startswith(("assistant.data.", "assistant.i18n"))] == []
+
+
 def _tr_literals() -> set[str]:
     found: set[str] = set()
     for path in _core_modules():

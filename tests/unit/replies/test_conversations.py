@@ -13,10 +13,9 @@ from assistant.replies.conversations import (
     ConversationLog,
     clean_title,
     conversation_key,
-    default_title_rules,
     judge,
 )
-from assistant.settings import Settings, load_settings, save_settings
+from assistant.settings import Settings, default_title_rules, load_settings, save_settings
 
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 KEY = "qianniu|王小明"
