@@ -28,13 +28,13 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from tinydb import TinyDB
 
 from assistant.data.documents import AtomicJSONStorage, CorruptFile, set_aside
 from assistant.i18n import tr
+from assistant.replies.rules import WHO, WindowRule, window_rules
 from assistant.settings import Settings, default_title_rules
 from assistant.timestamps import stamp, stamp_or_none
 
@@ -66,46 +66,27 @@ def clean_title(title: str) -> str:
     return _TRAILING.sub("", _LEADING.sub("", title)).strip()
 
 
-@lru_cache(maxsize=256)
-def _compiled(pattern: str) -> re.Pattern[str] | None:
-    """A rule's pattern, or None when it is not a valid regular expression (the rules
-    are edited by hand in Settings; one typo must not stop insertions)."""
-    try:
-        return re.compile(pattern, re.IGNORECASE)
-    except re.error:
+def _who(rule: WindowRule, wm_class: str, title: str) -> str | None:
+    """The buyer a title rule finds in ``title``; None when the rule does not apply (a
+    pattern without a ``who`` group never does)."""
+    match = rule.match(wm_class, title)
+    if match is None or WHO not in match.re.groupindex:
         return None
-
-
-def _rule_who(rule: Any, wm_class: str, title: str) -> str | None:
-    """The buyer a rule finds in ``title``; None when the rule does not apply or is broken."""
-    if not isinstance(rule, Mapping):
-        return None
-    class_pattern, title_pattern = rule.get("window_class", ""), rule.get("title", "")
-    if not isinstance(class_pattern, str) or not isinstance(title_pattern, str) or not title_pattern:
-        return None
-    class_regex, title_regex = _compiled(class_pattern), _compiled(title_pattern)
-    if class_regex is None or title_regex is None or not class_regex.search(wm_class):
-        return None
-    if "who" not in title_regex.groupindex:
-        return None
-    match = title_regex.search(title)
-    if match is None:
-        return None
-    return clean_title(match.group("who") or "") or None
+    return clean_title(match.group(WHO) or "") or None
 
 
 def conversation_key(window: WindowInfo | None, rules: Sequence[Any] | None = None) -> str:
     """``"<program class, lower case>|<buyer>"`` for the window a reply goes into.
 
-    ``rules`` defaults to the shipped ones; a rule with a broken pattern is skipped, and
-    when no rule matches the whole cleaned title is the buyer. No window (the desktop
-    could not tell) gives ``"unknown|"``.
+    ``rules`` (title rules as settings store them) defaults to the shipped ones; a rule
+    with a broken pattern is skipped, and when no rule matches the whole cleaned title is
+    the buyer. No window (the desktop could not tell) gives ``"unknown|"``.
     """
     if window is None:
         return f"{UNKNOWN_CLASS}|"
     title = clean_title(window.title)
-    for rule in default_title_rules() if rules is None else rules:
-        who = _rule_who(rule, window.wm_class, title)
+    for rule in window_rules(default_title_rules() if rules is None else rules):
+        who = _who(rule, window.wm_class, title)
         if who:
             return f"{window.wm_class.lower()}|{who}"
     return f"{window.wm_class.lower()}|{title}"

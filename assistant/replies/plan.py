@@ -9,7 +9,6 @@ chord (terminals: Ctrl+Shift+V) or typing instead of pasting.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -17,6 +16,7 @@ from assistant.desktop.base import WindowInfo
 from assistant.desktop.chords import Chord, parse_chord
 from assistant.errors import BadInput
 from assistant.phrases.templates import Expansion, split_messages
+from assistant.replies.rules import window_rules
 from assistant.settings import Settings
 
 _CURSOR_MARK = "\ue000"  # private use: never in a reply
@@ -41,20 +41,13 @@ class Step:
 
 def rule_for(window: WindowInfo | None, settings: Settings) -> Rule:
     """The first per-application rule whose class and title patterns match, else the defaults."""
-    for entry in settings.app_rules:
-        if window is not None and _matches(entry, window):
-            return _rule(entry.get("mode", settings.insert_mode), entry.get("paste_chord", settings.paste_chord),
-                         entry.get("send_key", settings.send_key))
+    if window is not None:
+        for entry in window_rules(settings.app_rules):
+            if entry.match(window.wm_class, window.title):
+                return _rule(entry.extras.get("mode", settings.insert_mode),
+                             entry.extras.get("paste_chord", settings.paste_chord),
+                             entry.extras.get("send_key", settings.send_key))
     return _rule(settings.insert_mode, settings.paste_chord, settings.send_key)
-
-
-def _matches(entry: dict, window: WindowInfo) -> bool:
-    try:
-        class_ok = not entry.get("window_class") or re.search(entry["window_class"], window.wm_class, re.I)
-        title_ok = not entry.get("title") or re.search(entry["title"], window.title, re.I)
-    except re.error:
-        return False
-    return bool(class_ok and title_ok)
 
 
 def _rule(mode: str, paste_chord: str, send_key: str) -> Rule:

@@ -12,8 +12,6 @@ rules in the table — the very function the app uses when a reply goes in.
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -28,9 +26,10 @@ from PySide6.QtWidgets import (
 
 from assistant.desktop.base import WindowInfo
 from assistant.replies.conversations import POLICIES, conversation_key
+from assistant.replies.rules import Flaw, Purpose, RuleProblem
 from assistant.settings import Settings
 from ui.settings.pages import _buddy, _form, _spin, _with_notice
-from ui.settings.rules import Column, Problem, RuleTable, pattern_error
+from ui.settings.rules import Column, Problem, RuleTable, rule_problems
 from ui.settings.widgets import Notice, SettingsPage
 from ui.widgets.hotkey_edit import HotkeyEdit
 
@@ -200,25 +199,18 @@ class ConversationsPage(SettingsPage):
 
     def problems(self, rules: list[dict]) -> list[Problem]:
         """Patterns that cannot work (refused) and title patterns the key never uses (advice)."""
-        found = []
-        for row, rule in enumerate(rules):
-            for key in ("window_class", "title"):
-                error = pattern_error(rule[key])
-                if error is not None:
-                    message = (self.tr("Title rule {row}: the window class pattern is not a valid regular "
-                                       "expression ({error}).") if key == "window_class" else
-                               self.tr("Title rule {row}: the title pattern is not a valid regular expression "
-                                       "({error})."))
-                    found.append(Problem(row, key, message.format(row=row + 1, error=error)))
-            title = rule["title"]
-            if not title.strip():
-                found.append(Problem(row, "title", self.tr(
-                    "Title rule {row} has no title pattern, so it never applies.").format(row=row + 1)))
-            elif pattern_error(title) is None and "who" not in re.compile(title).groupindex:
-                found.append(Problem(row, "title", self.tr(
-                    "Title rule {row} has no (?P<who>…) group, so it never applies.").format(row=row + 1),
-                    blocking=False))
-        return found
+        return rule_problems(rules, Purpose.TITLE, self._describe)
+
+    def _describe(self, row: int, problem: RuleProblem) -> str:
+        if problem.flaw is Flaw.NO_TITLE:
+            return self.tr("Title rule {row} has no title pattern, so it never applies.").format(row=row)
+        if problem.flaw is Flaw.NO_WHO:
+            return self.tr("Title rule {row} has no (?P<who>…) group, so it never applies.").format(row=row)
+        message = (self.tr("Title rule {row}: the window class pattern is not a valid regular "
+                           "expression ({error}).") if problem.key == "window_class" else
+                   self.tr("Title rule {row}: the title pattern is not a valid regular expression "
+                           "({error})."))
+        return message.format(row=row, error=problem.error)
 
     def refusal(self) -> str | None:
         if self.limits_problem():

@@ -2,9 +2,10 @@
 
 Chat clients differ (terminals paste with Ctrl+Shift+V, some web clients send on
 Ctrl+Enter), so each rule names windows by class and title patterns — regular
-expressions, matched ignoring case, as ``assistant.replies.plan`` reads them — and the
-first rule that matches wins. A pattern that does not compile would silently never
-match, so it is flagged in its cell as it is typed and refused on save.
+expressions, matched ignoring case — and the first rule that matches wins. What makes a
+rule useless (a pattern that does not compile would silently never match) is
+``assistant.replies.rules``' judgement, the same the app matches by; it is flagged in
+its cell as it is typed and refused on save.
 
 ``RuleTable`` is the editable, ordered table itself (pattern columns typed as text,
 choice columns picked from a list, add / remove / move, problems flagged in their
@@ -13,7 +14,6 @@ cells); the Conversations tab uses it for its title rules too.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assistant.replies.rules import Flaw, Purpose, RuleProblem, WindowRule
 from assistant.settings import Settings
 from ui.settings.widgets import MODES, PASTE_CHORDS, SEND_KEYS, ChoiceSet, Notice, SettingsPage
 
@@ -62,13 +63,13 @@ class Problem:
     blocking: bool = True
 
 
-def pattern_error(pattern: str) -> re.error | None:
-    """Why ``pattern`` is not a regular expression, or None when it is one."""
-    try:
-        re.compile(pattern)
-    except re.error as error:
-        return error
-    return None
+def rule_problems(rules: Sequence[dict], purpose: Purpose,
+                  describe: Callable[[int, RuleProblem], str]) -> list[Problem]:
+    """The table's problems as the core judges each rule for ``purpose``, worded by the
+    page (``describe`` gets the 1-based row number)."""
+    return [Problem(row, problem.key, describe(row + 1, problem), problem.blocking)
+            for row, rule in enumerate(rules)
+            for problem in WindowRule(rule["window_class"], rule["title"]).problems(purpose)]
 
 
 class _ChoiceDelegate(QStyledItemDelegate):
@@ -328,21 +329,16 @@ class RulesPage(SettingsPage):
     # -- checking ------------------------------------------------------------------------
 
     def problems(self, rules: list[dict]) -> list[Problem]:
-        """Every pattern that cannot work."""
-        found = []
-        for row, rule in enumerate(rules):
-            if not any(rule[key].strip() for key in ("window_class", "title")):
-                found.append(Problem(row, "window_class", self.tr(
-                    "Rule {row} would match every window: give a window class or a title pattern.").format(
-                    row=row + 1)))
-            for key in ("window_class", "title"):
-                error = pattern_error(rule[key])
-                if error is not None:
-                    message = (self.tr("Rule {row}: the window class pattern is not a valid regular expression "
-                                       "({error}).") if key == "window_class" else
-                               self.tr("Rule {row}: the title pattern is not a valid regular expression ({error})."))
-                    found.append(Problem(row, key, message.format(row=row + 1, error=error)))
-        return found
+        return rule_problems(rules, Purpose.APP, self._describe)
+
+    def _describe(self, row: int, problem: RuleProblem) -> str:
+        if problem.flaw is Flaw.EVERY_WINDOW:
+            return self.tr("Rule {row} would match every window: give a window class or a title pattern.").format(
+                row=row)
+        message = (self.tr("Rule {row}: the window class pattern is not a valid regular expression ({error}).")
+                   if problem.key == "window_class" else
+                   self.tr("Rule {row}: the title pattern is not a valid regular expression ({error})."))
+        return message.format(row=row, error=problem.error)
 
     def validate(self) -> None:
         self.editor.validate()

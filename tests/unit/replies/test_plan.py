@@ -44,5 +44,5 @@ def test_rules_by_window_class_then_defaults() -> None:
     assert rule_for(chat, settings) == PASTE
     custom = Settings(app_rules=[{"window_class": "", "title": "接待中心", "mode": "type", "send_key": "ctrl+return"}])
     assert rule_for(chat, custom) == Rule("type", parse_chord("ctrl+v"), "ctrl+return")
-    broken = Settings(app_rules=[{"window_class": "(", "title": ""}])
+    broken = Settings(app_rules=[{"window_class": "(", "title": ""}, "not a rule", {"window_class": ["x"]}])
     assert rule_for(chat, broken) == PASTE
