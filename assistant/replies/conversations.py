@@ -122,6 +122,13 @@ def judge(count: int, soft_limit: int, hard_limit: int) -> str:
     return "ok"
 
 
+def verdict(count: int, settings: Settings) -> Verdict:
+    """The limits' verdict on one more insertion after ``count``; see ``judge``. An
+    unknown policy is taken as "warn", so a bad setting never silently blocks insertions."""
+    policy = settings.limit_policy if settings.limit_policy in POLICIES else "warn"
+    return Verdict(count=count, action=judge(count, settings.soft_limit, settings.hard_limit), policy=policy)
+
+
 # -- the log ------------------------------------------------------------------------------
 
 
@@ -210,11 +217,8 @@ class ConversationLog:
         return conversation.count if conversation else 0
 
     def check(self, key: str, settings: Settings, now: datetime) -> Verdict:
-        """The limits' verdict on one more insertion; see ``judge``. An unknown policy
-        is taken as "warn", so a bad setting never silently blocks insertions."""
-        count = self.count(key, now)
-        policy = settings.limit_policy if settings.limit_policy in POLICIES else "warn"
-        return Verdict(count=count, action=judge(count, settings.soft_limit, settings.hard_limit), policy=policy)
+        """The limits' verdict on one more insertion; see ``verdict``."""
+        return verdict(self.count(key, now), settings)
 
     def answers(self, key: str, now: datetime) -> dict[str, str]:
         """Placeholder answers remembered for the open conversation (e.g. the buyer's name)."""

@@ -1,0 +1,140 @@
+"""The reply decided in the core, the same for every way a reply is chosen (a phrase's
+hotkey, the picker, ``quickreply pick``) and however it goes out (keys sent to the
+window, or the clipboard where no keys can be sent).
+
+``prepare`` works out, before anything is sent, what the app must know: the
+conversation the reply goes into (its key, worked out once for the whole reply), the
+limits' verdict, the questions to ask and the answers this conversation already gave,
+and the target application's rule. The app asks what it must, then ``steps`` plans the
+reply; once it went in, ``record`` counts the phrase's use and the conversation's
+insertion together. The UI only shows dialogs and runs steps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from assistant.phrases.model import Phrase
+from assistant.phrases.templates import expand, placeholders, questions
+from assistant.replies.conversations import (
+    TIME_FORMAT,
+    Conversation,
+    ConversationLog,
+    Verdict,
+    conversation_key,
+    judge,
+    verdict,
+)
+from assistant.replies.plan import Rule, Step, plan, rule_for
+from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.desktop.base import WindowInfo
+    from assistant.phrases.store import Store
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class PreparedReply:
+    """One reply on its way into one window, as decided before anything is sent."""
+
+    phrase: Phrase
+    target: WindowInfo | None
+    key: str
+    verdict: Verdict
+    #: What the agent must answer first ("name", "input:…"), in order.
+    questions: tuple[str, ...]
+    #: What this conversation already answered, offered again instead of asked anew.
+    known_answers: Mapping[str, str]
+    rule: Rule
+
+    @property
+    def needs_clipboard(self) -> bool:
+        """Whether the reply quotes the clipboard: reading it may wait on another
+        program, so the app reads it only then."""
+        return any(item.name == "clipboard" for item in placeholders(self.phrase.text))
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """The conversation's count after an insertion, and the notice it deserves: "ok",
+    "soft" (from the soft limit on) or "hard" (past the hard limit)."""
+
+    count: int
+    action: str
+
+
+class ReplyService:
+    """``settings`` is called at each step rather than kept, so a change in Settings
+    applies to the next reply without telling the service."""
+
+    def __init__(self, store: Store, settings: Callable[[], Settings], log: ConversationLog,
+                 clock: Clock = utc_now):
+        self.store = store
+        self.settings = settings
+        self.log = log
+        self.clock = clock
+
+    # -- a reply ------------------------------------------------------------------------
+
+    def prepare(self, phrase: Phrase, target: WindowInfo | None) -> PreparedReply:
+        """Everything to know before the reply goes in; reads the log once."""
+        settings = self.settings()
+        key = conversation_key(target, settings.title_rules)
+        conversation = self.log.current(key, self.clock())
+        asked = tuple(questions(phrase.text))
+        known = dict(conversation.answers) if conversation is not None and asked else {}
+        return PreparedReply(phrase, target, key, verdict(conversation.count if conversation else 0, settings),
+                             asked, known, rule_for(target, settings))
+
+    def remember_answers(self, prepared: PreparedReply, answers: Mapping[str, str]) -> None:
+        """Keep the agent's answers for this conversation, so the buyer's name is asked once."""
+        if answers:
+            self.log.remember_answers(prepared.key, answers, self.clock())
+
+    def steps(self, prepared: PreparedReply, answers: Mapping[str, str], clipboard: str = "") -> list[Step]:
+        """The reply filled in (``answers``, the agent's name, ``clipboard`` for
+        ``{clipboard}``) and planned for the target application."""
+        values = {"agent": self.settings().agent_name, **answers}
+        expansion = expand(prepared.phrase.text, values, clipboard=clipboard)
+        return plan(expansion, prepared.rule, prepared.phrase.separate_messages)
+
+    def record(self, prepared: PreparedReply) -> Recorded:
+        """Count the reply once, however many messages it was sent as: the phrase's use
+        and the conversation's insertion under one hold of the writers' lock, so no other
+        writer sees one without the other."""
+        settings, now = self.settings(), self.clock()
+        phrase = prepared.phrase
+        with self.store.locked():
+            self.store.record_use(phrase.book_id, phrase.id, now.astimezone(UTC).strftime(TIME_FORMAT))
+            conversation = self.log.record(prepared.key, phrase.book_id, phrase.id, now)
+        return Recorded(conversation.count, judge(conversation.count - 1, settings.soft_limit, settings.hard_limit))
+
+    # -- the conversation of a window ---------------------------------------------------------
+
+    def key(self, target: WindowInfo | None) -> str:
+        return conversation_key(target, self.settings().title_rules)
+
+    def count(self, target: WindowInfo | None) -> int:
+        return self.log.count(self.key(target), self.clock())
+
+    def current(self, target: WindowInfo | None) -> Conversation | None:
+        return self.log.current(self.key(target), self.clock())
+
+    def start_new(self, target: WindowInfo | None) -> None:
+        self.log.start_new(self.key(target), self.clock())
+
+    def name(self, target: WindowInfo | None, label: str) -> None:
+        self.log.name(self.key(target), label, self.clock())
+
+    def prune(self) -> int:
+        """Forget what is older than the settings keep; the app does it once at start."""
+        return self.log.prune(self.clock(), self.settings().conversation_retention_days)

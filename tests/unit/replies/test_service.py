@@ -1,0 +1,172 @@
+"""The reply decided in the core: key, verdict, questions, steps and the record of a use."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from assistant.desktop.base import WindowInfo
+from assistant.desktop.chords import parse_chord
+from assistant.phrases.model import Phrase, Phrasebook
+from assistant.phrases.store import Store
+from assistant.replies import service as service_module
+from assistant.replies.conversations import ConversationLog
+from assistant.replies.plan import Step
+from assistant.replies.service import Recorded, ReplyService
+from assistant.settings import Settings
+
+T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
+BUYER = WindowInfo(id=1, wm_class="AliWorkBench", title="(2) 王小明 - 接待中心", pid=None)
+OTHER = WindowInfo(id=2, wm_class="AliWorkBench", title="李华 - 接待中心", pid=None)
+TERMINAL = WindowInfo(id=3, wm_class="Gnome-terminal", title="bash", pid=None)
+
+
+class Setup:
+    """The service with settings and a clock the test changes."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.settings = Settings(agent_name="小美")
+        self.now = T0
+        self.log = ConversationLog(store)
+        self.service = ReplyService(store, lambda: self.settings, self.log, lambda: self.now)
+
+    def phrase(self, text: str, **fields: object) -> Phrase:
+        return self.store.add_phrase("b", Phrase(text=text, **fields))
+
+    def insert(self, phrase: Phrase, target: WindowInfo | None = BUYER, times: int = 1) -> Recorded:
+        for _ in range(times):
+            recorded = self.service.record(self.service.prepare(phrase, target))
+        return recorded
+
+
+@pytest.fixture
+def setup(store: Store) -> Setup:
+    store.create_book(Phrasebook(name="B", id="b"))
+    return Setup(store)
+
+
+def test_the_conversation_key_is_worked_out_once_per_reply(setup: Setup, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[WindowInfo | None] = []
+    real = service_module.conversation_key
+    monkeypatch.setattr(service_module, "conversation_key", lambda window, rules: calls.append(window) or real(
+        window, rules))
+    phrase = setup.phrase("{name}您好")
+    prepared = setup.service.prepare(phrase, BUYER)
+    assert prepared.key == "aliworkbench|王小明"
+    setup.service.remember_answers(prepared, {"name": "王小明"})
+    setup.service.steps(prepared, {"name": "王小明"})
+    # A title rule changed meanwhile does not move the reply to another conversation.
+    setup.settings = replace(setup.settings, title_rules=[])
+    setup.service.record(prepared)
+    assert calls == [BUYER]
+    assert setup.log.count("aliworkbench|王小明", T0) == 1
+    assert setup.log.answers("aliworkbench|王小明", T0) == {"name": "王小明"}
+
+
+@pytest.mark.parametrize(("before", "policy", "action", "told_policy"), [
+    (0, "block", "ok", "block"),
+    (2, "block", "soft", "block"),
+    (4, "block", "soft", "block"),
+    (5, "warn", "hard", "warn"),
+    (5, "confirm", "hard", "confirm"),
+    (5, "block", "hard", "block"),
+    (5, "shout", "hard", "warn"),  # an unknown policy never blocks
+])
+def test_the_verdict_on_one_more_reply(setup: Setup, before: int, policy: str, action: str,
+                                       told_policy: str) -> None:
+    setup.settings = replace(setup.settings, limit_policy=policy)
+    phrase = setup.phrase("好的")
+    if before:
+        setup.insert(phrase, times=before)
+    verdict = setup.service.prepare(phrase, BUYER).verdict
+    assert (verdict.count, verdict.action, verdict.policy) == (before, action, told_policy)
+    assert setup.service.prepare(phrase, OTHER).verdict.action == "ok"
+
+
+def test_questions_and_the_answers_the_conversation_already_gave(setup: Setup) -> None:
+    asking = setup.phrase("{name}您好，{input:订单号}已发出，{name}")
+    prepared = setup.service.prepare(asking, BUYER)
+    assert prepared.questions == ("name", "input:订单号")
+    assert prepared.known_answers == {}
+    setup.service.remember_answers(prepared, {"name": "王小明", "input:订单号": "SF123"})
+    assert setup.service.prepare(asking, BUYER).known_answers == {"name": "王小明", "input:订单号": "SF123"}
+    assert setup.service.prepare(asking, OTHER).known_answers == {}
+    plain = setup.service.prepare(setup.phrase("好的"), BUYER)
+    assert plain.questions == () and plain.known_answers == {}
+
+
+def test_steps_fill_the_agent_the_answers_and_the_clipboard(setup: Setup) -> None:
+    phrase = setup.phrase("{name}，我是{agent}。单号：{ clipboard }")
+    prepared = setup.service.prepare(phrase, BUYER)
+    assert prepared.needs_clipboard
+    assert setup.service.steps(prepared, {"name": "王小明"}, clipboard="SF123") == [
+        Step("paste", text="王小明，我是小美。单号：SF123")]
+    assert not setup.service.prepare(setup.phrase("我是{agent}"), BUYER).needs_clipboard
+
+
+def test_steps_follow_the_target_applications_rule(setup: Setup) -> None:
+    phrase = setup.phrase("亲，在的～\n---\n请问有什么可以帮您？", separate_messages=True)
+    prepared = setup.service.prepare(phrase, TERMINAL)
+    assert prepared.rule.paste_chord == parse_chord("ctrl+shift+v")
+    assert setup.service.steps(prepared, {}) == [Step("paste", text="亲，在的～"), Step("key", key="return"),
+                                                Step("paste", text="请问有什么可以帮您？")]
+    setup.settings = replace(setup.settings, insert_mode="type", send_key="ctrl+return")
+    assert setup.service.steps(setup.service.prepare(phrase, None), {})[:2] == [
+        Step("type", text="亲，在的～"), Step("key", key="ctrl+return")]
+
+
+def test_recording_counts_the_use_and_the_conversation_once(setup: Setup) -> None:
+    phrase = setup.phrase("亲，在的～\n---\n请问有什么可以帮您？", separate_messages=True)
+    assert [setup.insert(phrase) for _ in range(6)] == [
+        Recorded(1, "ok"), Recorded(2, "ok"), Recorded(3, "soft"), Recorded(4, "soft"), Recorded(5, "soft"),
+        Recorded(6, "hard")]
+    used = setup.store.phrase("b", phrase.id)
+    assert used.use_count == 6 and used.last_used == "2025-03-01T09:00:00Z"
+    assert setup.service.count(BUYER) == 6 and setup.service.count(OTHER) == 0
+
+
+def test_recording_holds_the_writers_lock_around_both_writes(setup: Setup,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another writer (a CLI, a second window) never sees the use without the
+    conversation's insertion: both writes happen inside one outer hold of the lock."""
+    depth = [0]
+    seen: list[tuple[str, int]] = []
+    real_locked = setup.store.locked
+
+    @contextmanager
+    def locked() -> Iterator[None]:
+        depth[0] += 1
+        try:
+            with real_locked():
+                yield
+        finally:
+            depth[0] -= 1
+
+    def watch(name: str, write):
+        def watched(*args, **kwargs):
+            seen.append((name, depth[0]))
+            return write(*args, **kwargs)
+        return watched
+
+    monkeypatch.setattr(setup.store, "locked", locked)
+    monkeypatch.setattr(setup.store, "record_use", watch("use", setup.store.record_use))
+    monkeypatch.setattr(setup.log, "record", watch("conversation", setup.log.record))
+    setup.insert(setup.phrase("好的"))
+    assert seen == [("use", 1), ("conversation", 1)]
+
+
+def test_a_windows_conversation_can_start_again_be_named_and_be_forgotten(setup: Setup) -> None:
+    phrase = setup.phrase("好的")
+    setup.insert(phrase, times=2)
+    setup.service.name(BUYER, "老客户")
+    assert setup.service.current(BUYER).name == "老客户"
+    setup.service.start_new(BUYER)
+    assert setup.service.count(BUYER) == 0 and setup.service.current(BUYER).name == ""
+    setup.now = T0 + timedelta(days=setup.settings.conversation_retention_days + 1)
+    assert setup.service.prune() == 2
+    assert setup.service.current(BUYER) is None
