@@ -1,9 +1,10 @@
 """The tray app: wires the store, the hotkeys, the picker and the inserter together.
 
 Data flow: a hotkey (desktop listener thread) → queued Qt signal → here, on the main
-thread: find the phrase, ask for placeholders, hand it to the inserter → the desktop
-adapter sends the keys → the store records the use. Nothing is created at import time;
-``run()`` builds everything.
+thread: find the phrase; the core's ``ReplyService`` decides the reply (conversation,
+limits, questions, steps); show what must be asked, hand the steps to the inserter →
+the desktop adapter sends the keys → the service records the use. Nothing is created
+at import time; ``run()`` builds everything.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ from assistant.instance import send_command
 from assistant.logs import setup_logging
 from assistant.phrases.model import Phrase
 from assistant.phrases.store import Store
-from assistant.phrases.templates import expand, questions
+from assistant.phrases.templates import expand
+from assistant.replies.service import PreparedReply
 from ui.context import AppContext
 from ui.hotkeys import HotkeyService
 from ui.i18n import install_language
@@ -53,7 +55,7 @@ class QuickReplyApp(QObject):
         self.shell = Shell(self.actions, QSystemTrayIcon.isSystemTrayAvailable(), self)
         self.picker = Picker(context)
         self.conversations = ConversationGuard(context, self.shell.notify)
-        self._inserting_into: WindowInfo | None = None
+        self.replies = self.conversations.replies
         # The registry's windows that are kept once opened, by name.
         self.kept: dict[str, QWidget] = {}
         self.hotkeys: HotkeyService | None = None
@@ -117,9 +119,8 @@ class QuickReplyApp(QObject):
             status = self.tr("Ready · picker {chord}").format(chord=chord)
         count = 0
         if self.desktop is not None:
-            target = self.active_window()
-            count = self.conversations.count(target)
-            status += "\n" + self.conversations.counter_text(target)
+            count = self.conversations.count(self.active_window())
+            status += "\n" + self.conversations.counter_text(count)
         self.shell.set_state(paused, status, count, count >= self.context.settings.soft_limit)
 
     @staticmethod
@@ -176,7 +177,7 @@ class QuickReplyApp(QObject):
         return self.desktop.windows.active_window() if self.desktop else None
 
     def open_picker(self, target: WindowInfo | None) -> Picker:
-        self.picker.open_for(target, self.conversations.counter_text(target))
+        self.picker.open_for(target, self.conversations.counter_text(self.conversations.count(target)))
         return self.picker
 
     @property
@@ -188,7 +189,7 @@ class QuickReplyApp(QObject):
 
     def _new_conversation_from_picker(self, target: WindowInfo | None) -> None:
         self.conversations.start_new(target)
-        self.picker.counter.setText(self.conversations.counter_text(target))
+        self.picker.counter.setText(self.conversations.counter_text(self.conversations.count(target)))
 
     def open_window(self, name: str) -> QWidget:
         """Show the registry's window ``name`` in front (built on first use)."""
@@ -223,21 +224,21 @@ class QuickReplyApp(QObject):
         self.insert(phrase, target, refocus=True)
 
     def insert(self, phrase: Phrase, target: WindowInfo | None, refocus: bool) -> None:
-        permission = self.conversations.allow(target)
+        prepared = self.replies.prepare(phrase, target)
+        permission = self.conversations.allow(prepared)
         if permission is Permission.REFUSE:
             self._give_focus_back(target)
             return
         # A question took the focus; not every window manager hands it back on close.
         refocus = refocus or permission is Permission.ASKED
         answers: dict[str, str] = {}
-        asked = questions(phrase.text)
-        if asked:
-            dialog = PlaceholderDialog(asked, self.conversations.known_answers(target))
+        if prepared.questions:
+            dialog = PlaceholderDialog(list(prepared.questions), dict(prepared.known_answers))
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 self._give_focus_back(target)
                 return
             answers = dialog.answers()
-            self.conversations.remember(target, answers)
+            self.replies.remember_answers(prepared, answers)
             refocus = True
         if self.inserter is None:
             values = {"agent": self.context.settings.agent_name, **answers}
@@ -246,8 +247,8 @@ class QuickReplyApp(QObject):
             return
         if refocus and target is not None and not self._focus(target):
             log.warning("the target window did not get the focus back")
-        if self.inserter.insert(phrase, target, answers):
-            self._inserting_into = target
+        clipboard = QApplication.clipboard().text() if prepared.needs_clipboard else ""
+        self.inserter.run(prepared, self.replies.steps(prepared, answers, clipboard))
 
     def _focus(self, target: WindowInfo) -> bool:
         self.desktop.windows.activate(target.id)
@@ -257,20 +258,21 @@ class QuickReplyApp(QObject):
         if self.desktop is not None and target is not None:
             self.desktop.windows.activate(target.id)
 
-    def _inserted(self, phrase: Phrase, ok: bool) -> None:
+    def _inserted(self, prepared: PreparedReply, ok: bool) -> None:
         if not ok:
             self.shell.notify(self.tr("The window did not accept the reply. It is not on the clipboard "
                                       "any more; try again or switch the application to typing mode."))
             return
         # After the keys went out: the store writes must not delay the reply.
-        target = self._inserting_into
-        QTimer.singleShot(0, lambda: self._record(phrase, target))
+        QTimer.singleShot(0, lambda: self._record(prepared))
 
-    def _record(self, phrase: Phrase, target: WindowInfo | None) -> None:
-        self.context.store.record_use(phrase.book_id, phrase.id)
-        self.conversations.inserted(target, phrase)
+    def _record(self, prepared: PreparedReply) -> None:
+        recorded = self.replies.record(prepared)
         self.context.phrases_edited()
         self._update_state()
+        notice = self.conversations.limit_notice(recorded)
+        if notice:
+            self.shell.notify(notice)
 
 
 def _present(window) -> None:

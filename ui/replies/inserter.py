@@ -19,11 +19,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QMimeData, QObject, QTimer, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication
 
-from assistant.desktop.base import Keyboard, WindowInfo
-from assistant.desktop.chords import Chord
-from assistant.phrases.model import Phrase
-from assistant.phrases.templates import expand
-from assistant.replies.plan import Step, plan, rule_for
+from assistant.desktop.base import Keyboard
+from assistant.replies.plan import Step
+from assistant.replies.service import PreparedReply
 from ui.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -58,7 +56,8 @@ def copy_mime_data(source: QMimeData | None) -> QMimeData:
 
 
 class Inserter(QObject):
-    """Runs one insertion at a time; ``finished(phrase, ok)`` when done."""
+    """Sends one reply's steps at a time; ``finished(prepared, ok)`` when done. What to
+    send was decided in the core (``ReplyService.steps``)."""
 
     finished = Signal(object, bool)
 
@@ -68,8 +67,7 @@ class Inserter(QObject):
         self.keyboard = keyboard
         self.clipboard: QClipboard = QGuiApplication.clipboard()
         self._steps: list[Step] = []
-        self._phrase: Phrase | None = None
-        self._chord: Chord | None = None
+        self._reply: PreparedReply | None = None
         self._saved: QMimeData | None = None
         self._served: _ServedText | None = None
         self._wait = QTimer(self, singleShot=True)
@@ -79,26 +77,20 @@ class Inserter(QObject):
 
     @property
     def busy(self) -> bool:
-        return self._phrase is not None
+        return self._reply is not None
 
-    def insert(self, phrase: Phrase, target: WindowInfo | None, answers: dict[str, str] | None = None) -> bool:
-        """Start inserting ``phrase`` (placeholders already answered); False if busy."""
+    def run(self, prepared: PreparedReply, steps: list[Step]) -> None:
+        """Start sending ``steps`` with the paste chord of ``prepared``'s rule, unless
+        another reply is still going in (then this one is dropped, never interleaved)."""
         if self.busy:
             log.info("insertion skipped: another one is running")
-            return False
-        settings = self.context.settings
-        rule = rule_for(target, settings)
-        values = {"agent": settings.agent_name, **(answers or {})}
-        clipboard = self.clipboard.text() if "{clipboard}" in phrase.text else ""
-        expansion = expand(phrase.text, values, clipboard=clipboard)
-        self._phrase, self._chord = phrase, rule.paste_chord
-        self._steps = plan(expansion, rule, phrase.separate_messages)
-        if any(step.kind == "paste" for step in self._steps) and settings.restore_clipboard:
+            return
+        self._reply, self._steps = prepared, list(steps)
+        if any(step.kind == "paste" for step in self._steps) and self.context.settings.restore_clipboard:
             self._quiet.stop()
             if self._saved is None:  # a restore still pending holds the user's real clipboard
                 self._saved = copy_mime_data(self.clipboard.mimeData())
         self._next_step()
-        return True
 
     def _next_step(self) -> None:
         while self._steps:
@@ -116,7 +108,7 @@ class Inserter(QObject):
         self._served = _ServedText(text, self._text_taken)
         self.clipboard.setMimeData(self._served)
         self._wait.start(self.context.settings.clipboard_restore_timeout_ms)
-        self.keyboard.send_chord(self._chord)
+        self.keyboard.send_chord(self._reply.rule.paste_chord)
 
     def _text_taken(self) -> None:
         if self._wait.isActive():
@@ -132,12 +124,12 @@ class Inserter(QObject):
         self._finish(False)
 
     def _finish(self, ok: bool) -> None:
-        phrase = self._phrase
-        self._phrase = None
+        reply = self._reply
+        self._reply = None
         if self._saved is not None and not self._quiet.isActive():
             self._quiet.start()
-        if phrase is not None:
-            self.finished.emit(phrase, ok)
+        if reply is not None:
+            self.finished.emit(reply, ok)
 
     def _restore_clipboard(self) -> None:
         if self._saved is not None and not self.busy:

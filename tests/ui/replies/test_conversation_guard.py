@@ -12,6 +12,7 @@ from assistant.phrases.store import Store
 from ui.context import AppContext
 from ui.replies.conversation_guard import ConversationGuard, Permission
 
+PHRASE = Phrase(text="好的", id="p", book_id="b")
 BUYER = WindowInfo(id=1, wm_class="AliWorkBench", title="王小明 - 接待中心", pid=None)
 OTHER = WindowInfo(id=2, wm_class="AliWorkBench", title="(3) 李华 - 接待中心", pid=None)
 
@@ -28,26 +29,33 @@ def guard(qtbot, store: Store):
     return made
 
 
+def insert(guard: ConversationGuard, target: WindowInfo) -> str:
+    """One insertion counted, as the app does after the keys went out; the notice it gets."""
+    return guard.limit_notice(guard.replies.record(guard.replies.prepare(PHRASE, target)))
+
+
+def allow(guard: ConversationGuard, target: WindowInfo) -> Permission:
+    return guard.allow(guard.replies.prepare(PHRASE, target))
+
+
 def test_the_counter_soft_notice_and_the_blocking_hard_limit(guard: ConversationGuard) -> None:
-    phrase = guard.context.store.phrase("b", "p")
-    assert guard.counter_text(BUYER) == "0/5 quick replies in this conversation"
-    for _ in range(2):
-        guard.inserted(BUYER, phrase)
-    assert guard.notices == []
-    guard.inserted(BUYER, phrase)
-    assert "3/5" in guard.notices[-1]
-    guard.inserted(BUYER, phrase)
-    guard.inserted(BUYER, phrase)
-    assert guard.allow(OTHER) is Permission.INSERT and guard.allow(BUYER) is Permission.REFUSE
+    assert guard.counter_text(guard.count(BUYER)) == "0/5 quick replies in this conversation"
+    assert [insert(guard, BUYER) for _ in range(2)] == ["", ""]
+    assert "3/5" in insert(guard, BUYER)
+    insert(guard, BUYER)
+    assert "5/5" in insert(guard, BUYER)
+    assert allow(guard, OTHER) is Permission.INSERT and allow(guard, BUYER) is Permission.REFUSE
     assert "5 quick replies" in guard.notices[-1]
     guard.start_new(BUYER)
-    assert guard.allow(BUYER) is Permission.INSERT and guard.counter_text(BUYER).startswith("0/5")
+    assert allow(guard, BUYER) is Permission.INSERT and guard.counter_text(guard.count(BUYER)).startswith("0/5")
 
 
-def test_answers_are_remembered_per_conversation(guard: ConversationGuard) -> None:
-    guard.remember(BUYER, {"name": "王小明"})
-    assert guard.known_answers(BUYER) == {"name": "王小明"}
-    assert guard.known_answers(OTHER) == {}
+def test_past_the_hard_limit_the_notice_says_to_type(guard: ConversationGuard) -> None:
+    guard.context.save_settings(replace(guard.context.settings, limit_policy="warn"))
+    for _ in range(5):
+        insert(guard, BUYER)
+    assert insert(guard, BUYER) == ("6 quick replies in this conversation: over the limit of 5. "
+                                    "Type the next replies yourself.")
 
 
 @pytest.mark.parametrize(("button", "expected"), [("yes", Permission.ASKED), ("no", Permission.REFUSE)])
@@ -57,7 +65,7 @@ def test_the_confirm_policy_asks_and_enter_alone_does_not_insert(guard: Conversa
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     guard.context.save_settings(replace(guard.context.settings, limit_policy="confirm", soft_limit=1, hard_limit=1))
-    guard.inserted(BUYER, guard.context.store.phrase("b", "p"))
+    insert(guard, BUYER)
     seen: list[QMessageBox.StandardButton] = []
 
     def answer() -> None:
@@ -67,5 +75,5 @@ def test_the_confirm_policy_asks_and_enter_alone_does_not_insert(guard: Conversa
         box.button(QMessageBox.StandardButton.Yes if button == "yes" else QMessageBox.StandardButton.No).click()
 
     QTimer.singleShot(0, answer)
-    assert guard.allow(BUYER) is expected
+    assert allow(guard, BUYER) is expected
     assert seen == [QMessageBox.StandardButton.No]
