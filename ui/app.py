@@ -3,8 +3,9 @@
 Data flow: a hotkey (desktop listener thread) → queued Qt signal → here, on the main
 thread: find the phrase; the core's ``ReplyService`` decides the reply (conversation,
 limits, questions, steps); show what must be asked, hand the steps to the inserter →
-the desktop adapter sends the keys → the service records the use. Nothing is created
-at import time; ``run()`` builds everything.
+the desktop adapter sends the keys → the service records the use. Without a desktop
+backend the reply goes onto the clipboard instead, a part at a time, and is recorded
+the same. Nothing is created at import time; ``run()`` builds everything.
 """
 
 from __future__ import annotations
@@ -27,11 +28,12 @@ from assistant.instance import send_command
 from assistant.logs import setup_logging
 from assistant.phrases.model import Phrase
 from assistant.phrases.store import Store
-from assistant.phrases.templates import expand
+from assistant.replies.plan import messages
 from assistant.replies.service import PreparedReply
 from ui.context import AppContext
 from ui.hotkeys import HotkeyService
 from ui.i18n import install_language
+from ui.replies.clipboard_reply import ClipboardReply
 from ui.replies.conversation_guard import ConversationGuard, Permission
 from ui.replies.inserter import Inserter
 from ui.replies.picker import Picker
@@ -56,6 +58,8 @@ class QuickReplyApp(QObject):
         self.picker = Picker(context)
         self.conversations = ConversationGuard(context, self.shell.notify)
         self.replies = self.conversations.replies
+        #: Where no keys can be sent (no desktop backend), replies go onto the clipboard.
+        self.clipboard_reply = ClipboardReply(self)
         # The registry's windows that are kept once opened, by name.
         self.kept: dict[str, QWidget] = {}
         self.hotkeys: HotkeyService | None = None
@@ -72,6 +76,7 @@ class QuickReplyApp(QObject):
         self.picker.dismissed.connect(self._give_focus_back)
         self.picker.newConversation.connect(self._new_conversation_from_picker)
         self.picker.nameConversation.connect(self.conversations.ask_name)
+        self.picker.nextPart.connect(self._next_part)
         if desktop is not None:
             self.inserter = Inserter(context, desktop.keyboard)
             self.inserter.finished.connect(self._inserted)
@@ -177,7 +182,8 @@ class QuickReplyApp(QObject):
         return self.desktop.windows.active_window() if self.desktop else None
 
     def open_picker(self, target: WindowInfo | None) -> Picker:
-        self.picker.open_for(target, self.conversations.counter_text(self.conversations.count(target)))
+        self.picker.open_for(target, self.conversations.counter_text(self.conversations.count(target)),
+                             self.clipboard_reply.offer())
         return self.picker
 
     @property
@@ -240,15 +246,22 @@ class QuickReplyApp(QObject):
             answers = dialog.answers()
             self.replies.remember_answers(prepared, answers)
             refocus = True
+        clipboard = QApplication.clipboard().text() if prepared.needs_clipboard else ""
+        steps = self.replies.steps(prepared, answers, clipboard)
         if self.inserter is None:
-            values = {"agent": self.context.settings.agent_name, **answers}
-            QApplication.clipboard().setText(expand(phrase.text, values).text)
-            self.shell.notify(self.tr("The reply is on the clipboard; paste it with Ctrl+V."))
+            notice = self.clipboard_reply.start(messages(steps))
+            QTimer.singleShot(0, lambda: self._record(prepared, notice))
             return
         if refocus and target is not None and not self._focus(target):
             log.warning("the target window did not get the focus back")
-        clipboard = QApplication.clipboard().text() if prepared.needs_clipboard else ""
-        self.inserter.run(prepared, self.replies.steps(prepared, answers, clipboard))
+        self.inserter.run(prepared, steps)
+
+    def _next_part(self) -> None:
+        """The agent asked for the next part of a reply going in by clipboard; the
+        reply was counted with its first part."""
+        notice = self.clipboard_reply.next_part()
+        if notice:
+            self.shell.notify(notice)
 
     def _focus(self, target: WindowInfo) -> bool:
         self.desktop.windows.activate(target.id)
@@ -266,13 +279,15 @@ class QuickReplyApp(QObject):
         # After the keys went out: the store writes must not delay the reply.
         QTimer.singleShot(0, lambda: self._record(prepared))
 
-    def _record(self, prepared: PreparedReply) -> None:
+    def _record(self, prepared: PreparedReply, notice: str = "") -> None:
+        """Count the reply; ``notice`` (how to paste it) is shown together with what the
+        limits say, as one notice replaces the one before."""
         recorded = self.replies.record(prepared)
         self.context.phrases_edited()
         self._update_state()
-        notice = self.conversations.limit_notice(recorded)
-        if notice:
-            self.shell.notify(notice)
+        text = "\n".join(part for part in (notice, self.conversations.limit_notice(recorded)) if part)
+        if text:
+            self.shell.notify(text)
 
 
 def _present(window) -> None:

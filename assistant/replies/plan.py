@@ -76,3 +76,9 @@ def plan(expansion: Expansion, rule: Rule, separate_messages: bool) -> list[Step
         if back:
             steps.append(Step("key", key="left", count=back))
     return steps
+
+
+def messages(steps: list[Step]) -> list[str]:
+    """The text of each message a plan sends, for an agent who pastes them by hand
+    where no keys can be sent: the send key and the caret are then theirs to press."""
+    return [step.text for step in steps if step.kind != "key"]

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import threading
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from assistant.instance import send_command
+from assistant.phrases.model import Phrase, Phrasebook
 from assistant.phrases.store import Store
+from assistant.replies.conversations import ConversationLog
 from assistant.settings import load_settings
 from ui.app import QuickReplyApp
 from ui.context import AppContext
@@ -68,6 +72,57 @@ def test_without_a_keyboard_backend_the_reply_goes_to_the_clipboard(qtbot, wayla
     phrase = next(item for item in seeded_store.phrases("zh-ecommerce") if "{agent}" in item.text)
     wayland_app.insert(phrase, None, refocus=False)
     assert QApplication.clipboard().text() == phrase.text.replace("{agent}", "")
+
+
+def counts(store: Store, phrase: Phrase) -> tuple[int, int]:
+    """The phrase's use count, and the quick replies of the one conversation a desktop
+    without window information has."""
+    conversation = ConversationLog(store).count("unknown|", datetime.now(UTC))
+    return store.phrase(phrase.book_id, phrase.id).use_count, conversation
+
+
+def pick(qtbot, app: QuickReplyApp, query: str = "") -> None:
+    """What ``quickreply pick`` and Enter do."""
+    app._command("pick")
+    qtbot.waitUntil(app.picker.isVisible)
+    qtbot.keyClicks(app.picker.query, query)
+    qtbot.keyClick(app.picker.query, Qt.Key.Key_Return)
+
+
+def test_without_a_keyboard_backend_a_reply_in_parts_goes_to_the_clipboard_part_by_part(
+        qtbot, wayland_app: QuickReplyApp, seeded_store: Store) -> None:
+    """One message at a time, each asked for from the picker by keyboard; counted once,
+    like any other insertion."""
+    seeded_store.create_book(Phrasebook(name="E2E", id="e2e"))
+    phrase = seeded_store.add_phrase("e2e", Phrase(
+        text="亲，在的～\n---\n我是{agent}，单号{clipboard}\n---\n请问有什么可以帮您？", code="e2esplit",
+        separate_messages=True))
+    wayland_app.context.phrases_edited()
+    clipboard, notice = QApplication.clipboard(), wayland_app.shell.fallback.message
+    clipboard.setText("SF123")
+
+    pick(qtbot, wayland_app, "e2esplit")
+    assert clipboard.text() == "亲，在的～"
+    qtbot.waitUntil(lambda: counts(seeded_store, phrase) == (1, 1))
+    assert notice.text().startswith("Part 1 of 3 is on the clipboard")
+    assert "For part 2, open the picker again" in notice.text() and "press Enter" in notice.text()
+
+    pick(qtbot, wayland_app)
+    assert clipboard.text() == "我是，单号SF123"
+    assert notice.text().startswith("Part 2 of 3 is on the clipboard")
+    pick(qtbot, wayland_app)
+    assert clipboard.text() == "请问有什么可以帮您？"
+    assert notice.text() == "Part 3 of 3, the last, is on the clipboard; paste it with Ctrl+V."
+    qtbot.wait(50)
+    assert counts(seeded_store, phrase) == (1, 1)
+
+    # All given: the picker offers replies again, and choosing this one starts it anew.
+    wayland_app._command("pick")
+    assert wayland_app.picker.offer is None
+    wayland_app.picker.hide()
+    pick(qtbot, wayland_app, "e2esplit")
+    assert clipboard.text() == "亲，在的～"
+    qtbot.waitUntil(lambda: counts(seeded_store, phrase) == (2, 2))
 
 
 def test_the_menu_opens_the_statistics_window(qtbot, wayland_app: QuickReplyApp) -> None:

@@ -3,7 +3,8 @@
 Built once at start and only shown on the hotkey, so it appears at once. Keys: type to
 search (codes, pinyin, fuzzy — the core search), Up/Down to move, Enter to insert, 1–9
 to insert the n-th result (unless the digit continues a short code, as in "fh2"),
-Alt+1–9 always, Esc to close. Losing focus closes it too.
+Alt+1–9 always, Esc to close. Losing focus closes it too. Where replies go in by
+clipboard, the first row offers the next part of a reply sent in parts.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from assistant.desktop.base import WindowInfo
 from assistant.phrases.model import Phrase
 from ui.context import AppContext
+from ui.replies.clipboard_reply import Offer
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +38,7 @@ SETTLE_SECONDS = 0.4
 
 
 class Picker(QWidget):
-    """Emits ``chosen(phrase, target)`` or ``dismissed(target)``; the app inserts."""
+    """Emits ``chosen(phrase, target)``, ``nextPart()`` or ``dismissed(target)``; the app inserts."""
 
     chosen = Signal(object, object)
     dismissed = Signal(object)
@@ -44,17 +46,20 @@ class Picker(QWidget):
     newConversation = Signal(object)
     #: F2: the agent names the conversation (for clients with one title for every buyer).
     nameConversation = Signal(object)
+    #: The offered next part of a reply going in by clipboard was chosen.
+    nextPart = Signal()
 
     def __init__(self, context: AppContext):
         super().__init__(None, Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint
                          | Qt.WindowType.WindowStaysOnTopHint)
         self.context = context
         self.target: WindowInfo | None = None
+        self.offer: Offer | None = None
         self._was_active = False
         self._closing = False  # hiding on purpose: the deactivation that follows is ours
         self._opened_at = 0.0
-        #: The phrases listed, in row order (items hold only text: PySide must not own them).
-        self.shown: list[Phrase] = []
+        #: What each row stands for, in row order (items hold only text: PySide must not own them).
+        self.shown: list[Offer | Phrase] = []
         self.setObjectName("picker")
         self.query = QLineEdit(self)
         self.query.setClearButtonEnabled(True)
@@ -123,10 +128,12 @@ class Picker(QWidget):
 
     # -- opening and closing -------------------------------------------------------------
 
-    def open_for(self, target: WindowInfo | None, counter: str = "") -> None:
+    def open_for(self, target: WindowInfo | None, counter: str = "", offer: Offer | None = None) -> None:
         """Show near the mouse, ready to type; ``target`` gets the reply. ``counter``
-        says how many quick replies this conversation has had."""
+        says how many quick replies this conversation has had; ``offer`` is a part to
+        offer first."""
         self.target = target
+        self.offer = offer
         self._was_active = False
         self._closing = False
         self._opened_at = time.monotonic()
@@ -157,10 +164,13 @@ class Picker(QWidget):
             self.hide()
             self.dismissed.emit(self.target)
 
-    def _choose(self, phrase: Phrase) -> None:
+    def _choose(self, item: Offer | Phrase) -> None:
         self._closing = True
         self.hide()
-        self.chosen.emit(phrase, self.target)
+        if isinstance(item, Offer):
+            self.nextPart.emit()
+        else:
+            self.chosen.emit(item, self.target)
 
     # -- searching ----------------------------------------------------------------------
 
@@ -179,14 +189,13 @@ class Picker(QWidget):
 
     def _search(self) -> None:
         found = self.context.index.search(self.query.text(), RESULT_LIMIT, group=self.groups.currentData())
-        self.shown = found
+        # The offer comes first while nothing is typed: Enter alone takes it.
+        self.shown = [self.offer, *found] if self.offer is not None and not self.query.text() else found
         self.results.clear()
-        for number, phrase in enumerate(found, 1):
-            first_line = phrase.text.split("\n", 1)[0]
-            code = f"[{phrase.code}] " if phrase.code else ""
+        for number, item in enumerate(self.shown, 1):
             shortcut = f"{number}  " if number <= 9 else "    "
-            self.results.addItem(f"{shortcut}{code}{phrase.title} — {first_line}")
-        if found:
+            self.results.addItem(shortcut + (f"▶ {item.label}" if isinstance(item, Offer) else _row_text(item)))
+        if self.shown:
             self.results.setCurrentRow(0)
         else:
             self.preview.setPlainText(self.tr("No reply matches. Try fewer letters or pinyin initials."))
@@ -236,3 +245,9 @@ class Picker(QWidget):
         count = self.results.count()
         if count:
             self.results.setCurrentRow(min(max(self.results.currentRow() + step, 0), count - 1))
+
+
+def _row_text(phrase: Phrase) -> str:
+    first_line = phrase.text.split("\n", 1)[0]
+    code = f"[{phrase.code}] " if phrase.code else ""
+    return f"{code}{phrase.title} — {first_line}"

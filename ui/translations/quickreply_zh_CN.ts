@@ -215,39 +215,63 @@
     </message>
 </context>
 <context>
+    <name>ClipboardReply</name>
+    <message>
+        <location filename="../replies/clipboard_reply.py" line="48"/>
+        <source>The reply is on the clipboard; paste it with Ctrl+V.</source>
+        <translation>回复已复制到剪贴板，请按 Ctrl+V 粘贴。</translation>
+    </message>
+    <message>
+        <location filename="../replies/clipboard_reply.py" line="50"/>
+        <source>Part {number} of {total}, the last, is on the clipboard; paste it with Ctrl+V.</source>
+        <translation>第 {number}/{total} 条（最后一条）已复制到剪贴板，请按 Ctrl+V 粘贴。</translation>
+    </message>
+    <message>
+        <location filename="../replies/clipboard_reply.py" line="52"/>
+        <source>Part {number} of {total} is on the clipboard: paste it with Ctrl+V and send it. For part {next}, open the picker again (your “quickreply pick” shortcut) and press Enter.</source>
+        <translation>第 {number}/{total} 条已复制到剪贴板：请按 Ctrl+V 粘贴并发送。要取第 {next} 条，请再次打开短语选择器（您为“quickreply pick”设置的快捷键），然后按 Enter。</translation>
+    </message>
+    <message>
+        <location filename="../replies/clipboard_reply.py" line="60"/>
+        <source>Next part ({number} of {total}) onto the clipboard</source>
+        <translation>将下一条（第 {number}/{total} 条）复制到剪贴板</translation>
+    </message>
+</context>
+<context>
     <name>ConversationGuard</name>
     <message>
-        <location filename="../replies/conversation_guard.py" line="61"/>
+        <location filename="../replies/conversation_guard.py" line="55"/>
         <source>{count}/{limit} quick replies in this conversation</source>
+        <extracomment>Decides every reply; what the guard shows follows from its answers.</extracomment>
         <translation>本次会话已用快捷回复 {count}/{limit} 次</translation>
     </message>
     <message>
-        <location filename="../replies/conversation_guard.py" line="72"/>
+        <location filename="../replies/conversation_guard.py" line="65"/>
         <source>{count} quick replies in this conversation already: please type this reply yourself, or start a new conversation (Ctrl+N in the picker).</source>
         <translation>本次会话已用了 {count} 次快捷回复：这条请亲自输入，或开始新会话（在短语选择器中按 Ctrl+N）。</translation>
     </message>
     <message>
-        <location filename="../replies/conversation_guard.py" line="77"/>
+        <location filename="../replies/conversation_guard.py" line="70"/>
         <source>This conversation already has {count} quick replies. Too many read like a robot. Insert this one anyway?</source>
         <translation>本次会话已用了 {count} 次快捷回复，用得太多会像机器人在回复。仍要插入这一条吗？</translation>
     </message>
     <message>
-        <location filename="../replies/conversation_guard.py" line="100"/>
+        <location filename="../replies/conversation_guard.py" line="85"/>
         <source>{count} quick replies in this conversation: over the limit of {limit}. Type the next replies yourself.</source>
         <translation>本次会话已用 {count} 次快捷回复，超过上限 {limit} 次。接下来的回复请亲自输入。</translation>
     </message>
     <message>
-        <location filename="../replies/conversation_guard.py" line="104"/>
+        <location filename="../replies/conversation_guard.py" line="89"/>
         <source>{count}/{limit} quick replies in this conversation. A typed reply reads warmer than another prepared one.</source>
         <translation>本次会话已用快捷回复 {count}/{limit} 次。亲手输入的回复比再用一条快捷短语更有温度。</translation>
     </message>
     <message>
-        <location filename="../replies/conversation_guard.py" line="111"/>
+        <location filename="../replies/conversation_guard.py" line="96"/>
         <source>New conversation: the count starts again at 0.</source>
         <translation>已开始新会话：计数从 0 重新开始。</translation>
     </message>
     <message>
-        <location filename="../replies/conversation_guard.py" line="115"/>
+        <location filename="../replies/conversation_guard.py" line="100"/>
         <source>Name this conversation (e.g. the buyer):</source>
         <translation>为本次会话命名（例如买家名称）：</translation>
     </message>
@@ -255,187 +279,187 @@
 <context>
     <name>ConversationsPage</name>
     <message>
-        <location filename="../settings/conversations.py" line="113"/>
+        <location filename="../settings/conversations.py" line="112"/>
         <source>Con&amp;versations</source>
         <translation>会话(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="116"/>
+        <location filename="../settings/conversations.py" line="115"/>
         <source>S&amp;oft limit:</source>
         <translation>提醒上限(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="117"/>
+        <location filename="../settings/conversations.py" line="116"/>
         <source>Ha&amp;rd limit:</source>
         <translation>最高上限(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="118"/>
+        <location filename="../settings/conversations.py" line="117"/>
         <source>Past the hard limit:</source>
         <translation>超过最高上限时：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="119"/>
+        <location filename="../settings/conversations.py" line="118"/>
         <source>Idle &amp;time that ends a conversation:</source>
         <translation>会话结束的空闲时长(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="120"/>
+        <location filename="../settings/conversations.py" line="119"/>
         <source>&amp;Keep the history for:</source>
         <translation>会话记录保留时长(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="121"/>
+        <location filename="../settings/conversations.py" line="120"/>
         <source>&amp;New conversation hotkey:</source>
         <translation>开始新会话的快捷键(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="123"/>
+        <location filename="../settings/conversations.py" line="122"/>
         <source> quick replies</source>
         <translation> 次快捷回复</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="124"/>
+        <location filename="../settings/conversations.py" line="123"/>
         <source>From this quick reply in one conversation on, a gentle notice suggests typing the answer.</source>
         <translation>同一会话中快捷回复达到此次数起，会温和地提醒您亲自输入回复。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="126"/>
+        <location filename="../settings/conversations.py" line="125"/>
         <source>More quick replies than this in one conversation meet the policy below.</source>
         <translation>同一会话中快捷回复超过此次数后，将按下方选择的方式处理。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="128"/>
+        <location filename="../settings/conversations.py" line="127"/>
         <source> minutes</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="129"/>
+        <location filename="../settings/conversations.py" line="128"/>
         <source>With no quick reply in a chat for this long, the next one starts a new conversation (the count goes back to 0).</source>
         <translation>某个聊天窗口超过此时长未使用快捷回复时，下一次快捷回复将开始新会话（计数从 0 重新开始）。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="131"/>
+        <location filename="../settings/conversations.py" line="130"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="132"/>
+        <location filename="../settings/conversations.py" line="131"/>
         <source>Conversations and their counts older than this are forgotten. No reply text is ever kept.</source>
         <translation>超过此时长的会话及其计数会被自动清除。回复内容始终不会被保存。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="134"/>
+        <location filename="../settings/conversations.py" line="133"/>
         <source>Starts a new conversation in the active chat window: the count goes back to 0.</source>
         <translation>在当前聊天窗口中开始新会话：计数从 0 重新开始。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="137"/>
+        <location filename="../settings/conversations.py" line="136"/>
         <source>&amp;Warn only</source>
         <translation>仅警告(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="137"/>
+        <location filename="../settings/conversations.py" line="136"/>
         <source>The reply goes in, with a warning.</source>
         <translation>照常插入回复，同时显示警告。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="138"/>
+        <location filename="../settings/conversations.py" line="137"/>
         <source>Ask to con&amp;firm</source>
         <translation>询问确认(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="138"/>
+        <location filename="../settings/conversations.py" line="137"/>
         <source>You are asked before the reply goes in.</source>
         <translation>插入回复前先询问您。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="139"/>
+        <location filename="../settings/conversations.py" line="138"/>
         <source>&amp;Block</source>
         <translation>阻止(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="139"/>
+        <location filename="../settings/conversations.py" line="138"/>
         <source>The reply does not go in; type it yourself.</source>
         <translation>不插入回复，请亲自输入。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="143"/>
+        <location filename="../settings/conversations.py" line="142"/>
         <source>Title rul&amp;es:</source>
         <translation>标题规则(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="144"/>
+        <location filename="../settings/conversations.py" line="143"/>
         <source>Which buyer a chat window is about: the first rule whose patterns match names the conversation. Unread counters such as “(3)” are removed from the title first.</source>
         <translation>用于识别聊天窗口对应的买家：按顺序查找，第一条匹配条件相符的规则为会话命名。匹配前会先去掉标题中“(3)”这类未读计数。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="147"/>
+        <location filename="../settings/conversations.py" line="146"/>
         <source>Window class</source>
         <translation>窗口类名</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="147"/>
+        <location filename="../settings/conversations.py" line="146"/>
         <source>Title</source>
         <translation>窗口标题</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="149"/>
+        <location filename="../settings/conversations.py" line="148"/>
         <source>A regular expression for the program&apos;s window class, matched ignoring case, e.g. qianniu|wechat; empty matches every program.</source>
         <translation>匹配程序窗口类名的正则表达式，不区分大小写，例如 qianniu|wechat；留空则匹配所有程序。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="152"/>
+        <location filename="../settings/conversations.py" line="151"/>
         <source>A regular expression for the window title, matched ignoring case, e.g. ^(?P&lt;who&gt;.+?) - 接待. Its (?P&lt;who&gt;…) group is the buyer&apos;s name or chat id. A pattern without that group is skipped: the rule never applies. When no rule applies, the whole title names the conversation.</source>
         <translation>匹配窗口标题的正则表达式，不区分大小写，例如 ^(?P&lt;who&gt;.+?) - 接待。其中的 (?P&lt;who&gt;…) 分组即买家名称或聊天 ID。不含该分组的匹配条件会被跳过，该规则永远不会生效。没有规则生效时，以整个窗口标题作为会话名称。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="156"/>
+        <location filename="../settings/conversations.py" line="155"/>
         <source>Test a tit&amp;le:</source>
         <translation>测试窗口标题(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="157"/>
+        <location filename="../settings/conversations.py" line="156"/>
         <source>Window class, e.g. AliWorkBench</source>
         <translation>窗口类名，例如 AliWorkBench</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="158"/>
+        <location filename="../settings/conversations.py" line="157"/>
         <source>Window title, e.g. (2) Jane Doe - Live chat</source>
         <translation>窗口标题，例如 (2) 王小明 - 接待中心</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="194"/>
+        <location filename="../settings/conversations.py" line="193"/>
         <source>The hard limit ({hard}) cannot be below the soft limit ({soft}).</source>
         <translation>最高上限（{hard}）不能低于提醒上限（{soft}）。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="208"/>
+        <location filename="../settings/conversations.py" line="209"/>
         <source>Title rule {row}: the window class pattern is not a valid regular expression ({error}).</source>
         <translation>第 {row} 条标题规则：窗口类名不是有效的正则表达式（{error}）。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="210"/>
+        <location filename="../settings/conversations.py" line="211"/>
         <source>Title rule {row}: the title pattern is not a valid regular expression ({error}).</source>
         <translation>第 {row} 条标题规则：窗口标题不是有效的正则表达式（{error}）。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="216"/>
+        <location filename="../settings/conversations.py" line="206"/>
         <source>Title rule {row} has no title pattern, so it never applies.</source>
         <translation>第 {row} 条标题规则没有填写窗口标题的匹配条件，因此永远不会生效。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="219"/>
+        <location filename="../settings/conversations.py" line="208"/>
         <source>Title rule {row} has no (?P&lt;who&gt;…) group, so it never applies.</source>
         <translation>第 {row} 条标题规则不含 (?P&lt;who&gt;…) 分组，因此永远不会生效。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="247"/>
+        <location filename="../settings/conversations.py" line="239"/>
         <source>Type a window title to see which conversation it belongs to.</source>
         <translation>输入窗口标题，即可查看它属于哪个会话。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="249"/>
+        <location filename="../settings/conversations.py" line="241"/>
         <source>Conversation: {key}</source>
         <translation>会话：{key}</translation>
     </message>
@@ -1702,29 +1726,29 @@ Most missed: {missed}</source>
 <context>
     <name>Picker</name>
     <message>
-        <location filename="../replies/picker.py" line="101"/>
+        <location filename="../replies/picker.py" line="106"/>
         <source>QuickReply picker</source>
-        <extracomment>A focus loss this soon after opening is the window manager&apos;s doing, not the agent&apos;s. Ctrl+N: the agent starts a new conversation with this window&apos;s buyer. F2: the agent names the conversation (for clients with one title for every buyer). The phrases listed, in row order (items hold only text: PySide must not own them).</extracomment>
+        <extracomment>A focus loss this soon after opening is the window manager&apos;s doing, not the agent&apos;s. Ctrl+N: the agent starts a new conversation with this window&apos;s buyer. F2: the agent names the conversation (for clients with one title for every buyer). The offered next part of a reply going in by clipboard was chosen. What each row stands for, in row order (items hold only text: PySide must not own them).</extracomment>
         <translation>QuickReply 选择回复</translation>
     </message>
     <message>
-        <location filename="../replies/picker.py" line="102"/>
+        <location filename="../replies/picker.py" line="107"/>
         <source>Type a code, pinyin initials or words…</source>
         <translation>输入快捷编码、拼音首字母或文字…</translation>
     </message>
     <message>
-        <location filename="../replies/picker.py" line="103"/>
+        <location filename="../replies/picker.py" line="108"/>
         <source>Enter insert · 1–9 choose · Ctrl+N new conversation · F2 name it · Esc close</source>
         <translation>Enter 插入 · 1–9 选择 · Ctrl+N 新会话 · F2 命名 · Esc 关闭</translation>
     </message>
     <message>
-        <location filename="../replies/picker.py" line="104"/>
-        <location filename="../replies/picker.py" line="171"/>
+        <location filename="../replies/picker.py" line="109"/>
+        <location filename="../replies/picker.py" line="181"/>
         <source>All groups</source>
         <translation>全部分组</translation>
     </message>
     <message>
-        <location filename="../replies/picker.py" line="192"/>
+        <location filename="../replies/picker.py" line="201"/>
         <source>No reply matches. Try fewer letters or pinyin initials.</source>
         <translation>没有匹配的回复。请少输入几个字母，或改用拼音首字母。</translation>
     </message>
@@ -1750,33 +1774,28 @@ Most missed: {missed}</source>
 <context>
     <name>QuickReplyApp</name>
     <message>
-        <location filename="../app.py" line="128"/>
+        <location filename="../app.py" line="135"/>
         <source>Global hotkeys are not available on this desktop (Wayland). Bind the command “quickreply pick” to a keyboard shortcut in your desktop settings to open the picker.</source>
-        <extracomment>Calls back when the active window changes (None where there is no such watcher). Emitted from the watcher&apos;s thread; delivered queued on the main thread.</extracomment>
+        <extracomment>Calls back when the active window changes (None where there is no such watcher). Emitted from the watcher&apos;s thread; delivered queued on the main thread. Where no keys can be sent (no desktop backend), replies go onto the clipboard.</extracomment>
         <translation>当前桌面（Wayland）不支持全局快捷键。请在桌面设置中为命令“quickreply pick”绑定一个快捷键，用来打开短语选择器。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="145"/>
+        <location filename="../app.py" line="152"/>
         <source>Hotkeys unavailable; use “quickreply pick”</source>
         <translation>快捷键不可用，请使用“quickreply pick”</translation>
     </message>
     <message>
-        <location filename="../app.py" line="147"/>
+        <location filename="../app.py" line="154"/>
         <source>Hotkeys paused</source>
         <translation>快捷键已暂停</translation>
     </message>
     <message>
-        <location filename="../app.py" line="150"/>
+        <location filename="../app.py" line="157"/>
         <source>Ready · picker {chord}</source>
         <translation>就绪 · 短语选择器 {chord}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="278"/>
-        <source>The reply is on the clipboard; paste it with Ctrl+V.</source>
-        <translation>回复已复制到剪贴板，请按 Ctrl+V 粘贴。</translation>
-    </message>
-    <message>
-        <location filename="../app.py" line="295"/>
+        <location filename="../app.py" line="309"/>
         <source>The window did not accept the reply. It is not on the clipboard any more; try again or switch the application to typing mode.</source>
         <translation>该窗口未接受这条回复，剪贴板中也已不再保留。请重试，或将该程序的插入方式改为逐键输入。</translation>
     </message>
@@ -2061,22 +2080,22 @@ Most missed: {missed}</source>
 <context>
     <name>RuleTable</name>
     <message>
-        <location filename="../settings/rules.py" line="153"/>
+        <location filename="../settings/rules.py" line="154"/>
         <source>&amp;Add rule</source>
         <translation>添加规则(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../settings/rules.py" line="154"/>
+        <location filename="../settings/rules.py" line="155"/>
         <source>Re&amp;move</source>
         <translation>删除(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../settings/rules.py" line="155"/>
+        <location filename="../settings/rules.py" line="156"/>
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../settings/rules.py" line="156"/>
+        <location filename="../settings/rules.py" line="157"/>
         <source>Move &amp;down</source>
         <translation>下移(&amp;D)</translation>
     </message>
@@ -2084,52 +2103,52 @@ Most missed: {missed}</source>
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../settings/rules.py" line="301"/>
+        <location filename="../settings/rules.py" line="302"/>
         <source>A&amp;pplications</source>
         <translation>程序规则(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../settings/rules.py" line="304"/>
+        <location filename="../settings/rules.py" line="305"/>
         <source>The first rule whose patterns match the chat window decides how a reply goes in. Patterns are regular expressions, matched ignoring case; an empty pattern matches any window.</source>
         <translation>按顺序查找，第一条与聊天窗口匹配的规则决定回复的插入方式。匹配条件为正则表达式，不区分大小写；留空则匹配任意窗口。</translation>
     </message>
     <message>
-        <location filename="../settings/rules.py" line="307"/>
+        <location filename="../settings/rules.py" line="308"/>
         <source>Ru&amp;les:</source>
         <translation>规则(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../settings/rules.py" line="308"/>
+        <location filename="../settings/rules.py" line="309"/>
         <source>Window class</source>
         <translation>窗口类名</translation>
     </message>
     <message>
-        <location filename="../settings/rules.py" line="308"/>
+        <location filename="../settings/rules.py" line="309"/>
         <source>Title</source>
         <translation>窗口标题</translation>
     </message>
     <message>
-        <location filename="../settings/rules.py" line="308"/>
+        <location filename="../settings/rules.py" line="309"/>
         <source>Insert by</source>
         <translation>插入方式</translation>
     </message>
     <message>
-        <location filename="../settings/rules.py" line="309"/>
+        <location filename="../settings/rules.py" line="310"/>
         <source>Paste chord</source>
         <translation>粘贴组合键</translation>
     </message>
     <message>
-        <location filename="../settings/rules.py" line="309"/>
+        <location filename="../settings/rules.py" line="310"/>
         <source>Send key</source>
         <translation>发送键</translation>
     </message>
     <message>
-        <location filename="../settings/rules.py" line="310"/>
+        <location filename="../settings/rules.py" line="311"/>
         <source>The program&apos;s window class, e.g. AliWorkBench|WeChat</source>
         <translation>程序的窗口类名，例如 AliWorkBench|WeChat</translation>
     </message>
     <message>
-        <location filename="../settings/rules.py" line="311"/>
+        <location filename="../settings/rules.py" line="312"/>
         <source>Words in the window title, e.g. 千牛|接待</source>
         <translation>窗口标题中的文字，例如 千牛|接待</translation>
     </message>
@@ -2139,12 +2158,12 @@ Most missed: {missed}</source>
         <translation>第 {row} 条规则会匹配所有窗口：请填写窗口类名或窗口标题的匹配条件。</translation>
     </message>
     <message>
-        <location filename="../settings/rules.py" line="341"/>
+        <location filename="../settings/rules.py" line="338"/>
         <source>Rule {row}: the window class pattern is not a valid regular expression ({error}).</source>
         <translation>第 {row} 条规则：窗口类名不是有效的正则表达式（{error}）。</translation>
     </message>
     <message>
-        <location filename="../settings/rules.py" line="343"/>
+        <location filename="../settings/rules.py" line="340"/>
         <source>Rule {row}: the title pattern is not a valid regular expression ({error}).</source>
         <translation>第 {row} 条规则：窗口标题不是有效的正则表达式（{error}）。</translation>
     </message>

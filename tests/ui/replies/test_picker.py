@@ -11,6 +11,7 @@ from assistant.desktop.base import WindowInfo
 from assistant.phrases.model import Phrase, Phrasebook
 from assistant.phrases.store import Store
 from ui.context import AppContext
+from ui.replies.clipboard_reply import Offer
 from ui.replies.picker import Picker
 
 TARGET = WindowInfo(id=42, wm_class="AliWorkBench", title="王小明 - 接待中心", pid=None)
@@ -74,6 +75,20 @@ def test_a_digit_chooses_the_nth_result_unless_it_continues_a_code(qtbot, picker
     with qtbot.waitSignal(picker.chosen) as chosen:
         qtbot.keyClick(picker.query, Qt.Key.Key_2)
     assert chosen.args[0].code == second
+
+
+def test_the_next_part_is_offered_first_until_the_agent_types(qtbot, picker: Picker) -> None:
+    picker.hide()
+    picker.open_for(None, offer=Offer("Next part (2 of 3) onto the clipboard", "请问有什么可以帮您？"))
+    assert picker.results.item(0).text() == "1  ▶ Next part (2 of 3) onto the clipboard"
+    assert picker.preview.toPlainText() == "请问有什么可以帮您？"
+    assert picker.results.count() == 5
+    qtbot.keyClicks(picker.query, "tk")
+    assert shown_codes(picker)[0] == "tk"
+    picker.query.clear()
+    with qtbot.waitSignal(picker.nextPart):
+        qtbot.keyClick(picker.query, Qt.Key.Key_Return)
+    assert not picker.isVisible()
 
 
 def test_alt_digit_always_chooses(qtbot, picker: Picker) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from assistant.desktop.base import WindowInfo
 from assistant.desktop.chords import parse_chord
 from assistant.phrases.templates import expand
-from assistant.replies.plan import Rule, Step, plan, rule_for
+from assistant.replies.plan import Rule, Step, messages, plan, rule_for
 from assistant.settings import Settings
 
 PASTE = Rule("paste", parse_chord("ctrl+v"), "return")
@@ -19,6 +19,11 @@ def test_separate_messages_get_the_send_key_between_parts() -> None:
     steps = plan(expand("您好\n---\n请稍等\n---\n马上回来"), PASTE, True)
     assert steps == [Step("paste", text="您好"), Step("key", key="return"), Step("paste", text="请稍等"),
                      Step("key", key="return"), Step("paste", text="马上回来")]
+
+
+def test_the_messages_to_paste_by_hand_are_the_parts_without_keys() -> None:
+    assert messages(plan(expand("您好\n---\n订单号：{cursor}，请核对"), PASTE, True)) == ["您好", "订单号：，请核对"]
+    assert messages(plan(expand("a\n---\nb"), PASTE, False)) == ["a\n---\nb"]
 
 
 def test_a_marker_line_is_text_when_the_phrase_is_not_split() -> None:
