@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 from assistant.phrases.model import Phrase
 from assistant.phrases.templates import expand, placeholders, questions
 from assistant.replies.conversations import (
-    TIME_FORMAT,
     Conversation,
     ConversationLog,
     Verdict,
@@ -30,6 +29,7 @@ from assistant.replies.conversations import (
 )
 from assistant.replies.plan import Rule, Step, plan, rule_for
 from assistant.settings import Settings
+from assistant.timestamps import stamp
 
 if TYPE_CHECKING:
     from assistant.desktop.base import WindowInfo
@@ -114,7 +114,7 @@ class ReplyService:
         settings, now = self.settings(), self.clock()
         phrase = prepared.phrase
         with self.store.locked():
-            self.store.record_use(phrase.book_id, phrase.id, now.astimezone(UTC).strftime(TIME_FORMAT))
+            self.store.record_use(phrase.book_id, phrase.id, stamp(now))
             conversation = self.log.record(prepared.key, phrase.book_id, phrase.id, now)
         return Recorded(conversation.count, judge(conversation.count - 1, settings.soft_limit, settings.hard_limit))
 
