@@ -33,7 +33,7 @@ from assistant.drills.texts import adaptive_text, custom_text, phrase_texts, shi
 from assistant.errors import QuickReplyError
 from assistant.i18n import language as interface_language
 from assistant.phrases.store import Store
-from ui.stats.window import error_label
+from ui.widgets.figures import error_label
 
 SOURCES = ("shipped", "phrasebook", "paste", "file", "adaptive")
 LANGUAGES = ("", "zh", "en")

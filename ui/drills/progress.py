@@ -38,7 +38,7 @@ from assistant.drills.session import DrillResult
 from assistant.errors import QuickReplyError
 from assistant.timestamps import parse_stamp
 from ui.context import AppContext
-from ui.stats.window import BAR_COLOUR, HARD_COLOUR, SOFT_COLOUR
+from ui.widgets.colours import BAR_COLOUR, HARD_COLOUR, SOFT_COLOUR
 
 log = logging.getLogger(__name__)
 GOAL_FIELDS = {"zh": "drill_goal_zh", "en": "drill_goal_en"}

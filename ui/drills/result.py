@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 
 from assistant.drills.session import DrillResult
 from ui.drills.run import clock_text
-from ui.stats.window import headline
+from ui.widgets.figures import headline
 
 #: 码长 this far over the ideal means the input method is used character by character.
 CODE_LENGTH_SLACK = 1.3

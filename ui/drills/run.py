@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from assistant.drills.session import DrillResult, DrillSession
 from ui.drills.input import DrillInput
 from ui.drills.text import DrillTextView
-from ui.stats.window import figures_grid, headline
+from ui.widgets.figures import figures_grid, headline
 
 TICK_MS = 200
 

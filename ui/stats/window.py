@@ -15,33 +15,20 @@ out of date and refreshes when shown again.
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSeries,
-    QBarSet,
-    QChart,
-    QChartView,
-    QStackedBarSeries,
-    QValueAxis,
-)
-from PySide6.QtCore import QEvent, QMargins, QSize, Qt
-from PySide6.QtGui import QColor, QCursor, QKeySequence, QPainter, QShowEvent
+from PySide6.QtCharts import QBarSeries, QBarSet, QChart, QStackedBarSeries
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QCursor, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
-    QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QToolTip,
     QVBoxLayout,
@@ -51,6 +38,10 @@ from PySide6.QtWidgets import (
 from assistant.errors import QuickReplyError
 from assistant.team.stats import compute_stats, export_stats
 from ui.context import AppContext
+from ui.widgets.charts import bar_chart_view, set_bar_axes
+from ui.widgets.colours import BAR_COLOUR, HARD_COLOUR, SOFT_COLOUR
+from ui.widgets.figures import error_label, figures_grid, headline, percent
+from ui.widgets.tables import fill_table, make_table
 
 log = logging.getLogger(__name__)
 
@@ -59,107 +50,6 @@ DEFAULT_PERIOD = 30
 #: The histogram's last bar collects every conversation with at least this many quick
 #: replies (never fewer than hard limit + 2 bars, so "over the hard limit" has a bar).
 HISTOGRAM_TOP = 8
-BAR_COLOUR = QColor("#4e79a7")
-SOFT_COLOUR = QColor("#f2a900")
-HARD_COLOUR = QColor("#d62728")
-
-
-def percent(share: float) -> str:
-    return f"{share * 100:.1f}%"
-
-
-def error_label(parent: QWidget) -> QLabel:
-    """One line in red saying why the numbers could not be read; hidden until then."""
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #b00020;")
-    label.hide()
-    return label
-
-
-def headline(parent: QWidget, names: Sequence[str]) -> tuple[dict[str, QLabel], dict[str, QLabel]]:
-    """Caption and value labels of the headline figures, by name; the values large,
-    bold and selectable (to paste into a message)."""
-    captions: dict[str, QLabel] = {}
-    values: dict[str, QLabel] = {}
-    for name in names:
-        captions[name] = QLabel(parent)
-        value = QLabel(parent)
-        value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = value.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        value.setFont(font)
-        values[name] = value
-    return captions, values
-
-
-def figures_grid(captions: dict[str, QLabel], values: dict[str, QLabel]) -> QGridLayout:
-    """Headline figures side by side, each value under its caption."""
-    figures = QGridLayout()
-    figures.setHorizontalSpacing(24)
-    for column, name in enumerate(captions):
-        figures.addWidget(captions[name], 0, column)
-        figures.addWidget(values[name], 1, column)
-        figures.setColumnStretch(column, 1)
-    return figures
-
-
-def bar_chart_view(parent: QWidget, chart: QChart, series: QBarSeries | QStackedBarSeries) -> QChartView:
-    """The chart with its one series and two axes, made once: a refresh replaces only
-    the bar sets and the categories. Shared with the team report window."""
-    series.setBarWidth(0.8)
-    chart.addSeries(series)
-    x_axis, y_axis = QBarCategoryAxis(chart), QValueAxis(chart)
-    y_axis.setLabelFormat("%d")
-    chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-    chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-    series.attachAxis(x_axis)
-    series.attachAxis(y_axis)
-    chart.setMargins(QMargins(4, 4, 4, 4))
-    chart.setBackgroundRoundness(0)
-    view = QChartView(chart, parent)
-    view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.setMinimumHeight(parent.fontMetrics().height() * 14)
-    return view
-
-
-def set_bar_axes(axes: tuple[QBarCategoryAxis, QValueAxis], categories: list[str], highest: float) -> None:
-    x_axis, y_axis = axes
-    x_axis.setCategories(categories)
-    y_axis.setRange(0, max(highest, 1))
-    y_axis.setTickCount(5)  # Qt's default, back after a small range below set fewer ticks
-    y_axis.applyNiceNumbers()
-    if y_axis.max() <= 5:  # whole numbers only: 2.5 conversations mean nothing
-        y_axis.setRange(0, max(round(y_axis.max()), 1))
-        y_axis.setTickCount(round(y_axis.max()) + 1)
-
-
-def make_table(parent: QWidget, columns: int, stretch: int) -> QTableWidget:
-    """A read-only table of figures; column ``stretch`` (a title or a name) takes the
-    room that is left."""
-    table = QTableWidget(0, columns, parent)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().hide()
-    table.setWordWrap(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(False)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return table
-
-
-def fill_table(table: QTableWidget, rows: list[list], numeric: Collection[int] = ()) -> None:
-    """Numbers (int, float, and the ``numeric`` columns' formatted figures) right-aligned."""
-    table.setRowCount(len(rows))
-    for row_number, row in enumerate(rows):
-        for column, value in enumerate(row):
-            item = QTableWidgetItem(str(value))
-            if isinstance(value, int | float) or column in numeric:
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            table.setItem(row_number, column, item)
 
 
 class StatsWindow(QWidget):

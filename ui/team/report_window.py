@@ -2,9 +2,9 @@
 merged numbers, and saves the same HTML report ``quickreply report`` writes.
 
 The numbers come from ``assistant.team.report.team_report`` (the one merging implementation);
-this window only draws them, with QtCharts and the chart and table helpers of the
-statistics window. Adding a file that cannot be read shows one line and keeps the
-report as it was: a report silently missing an agent would mislead.
+this window only draws them, with QtCharts and the figures, charts and tables of
+``ui.widgets`` (as the statistics window does). Adding a file that cannot be read shows
+one line and keeps the report as it was: a report silently missing an agent would mislead.
 """
 
 from __future__ import annotations
@@ -43,19 +43,10 @@ from PySide6.QtWidgets import (
 from assistant.errors import QuickReplyError
 from assistant.team.report import TeamReport, TraineeProgress, team_report
 from assistant.timestamps import local_text, parse_stamp
-from ui.stats.window import (
-    BAR_COLOUR,
-    HARD_COLOUR,
-    SOFT_COLOUR,
-    bar_chart_view,
-    error_label,
-    figures_grid,
-    fill_table,
-    headline,
-    make_table,
-    percent,
-    set_bar_axes,
-)
+from ui.widgets.charts import bar_chart_view, set_bar_axes
+from ui.widgets.colours import BAR_COLOUR, HARD_COLOUR, SOFT_COLOUR
+from ui.widgets.figures import error_label, figures_grid, headline, percent
+from ui.widgets.tables import fill_table, make_table
 
 log = logging.getLogger(__name__)
 

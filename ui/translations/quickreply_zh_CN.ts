@@ -597,132 +597,132 @@
 <context>
     <name>DrillProgressPage</name>
     <message>
-        <location filename="../drills/progress.py" line="131"/>
+        <location filename="../drills/progress.py" line="132"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="132"/>
+        <location filename="../drills/progress.py" line="133"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="133"/>
+        <location filename="../drills/progress.py" line="134"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="134"/>
+        <location filename="../drills/progress.py" line="135"/>
         <source>&amp;Trainee:</source>
         <translation>学员(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="135"/>
+        <location filename="../drills/progress.py" line="136"/>
         <source>Your name, for the team lead&apos;s report</source>
         <translation>您的姓名，用于主管的报表</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="136"/>
+        <location filename="../drills/progress.py" line="137"/>
         <source>&amp;Goal:</source>
         <translation>目标(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="137"/>
+        <location filename="../drills/progress.py" line="138"/>
         <source> chars/min</source>
         <translation> 字/分</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="138"/>
+        <location filename="../drills/progress.py" line="139"/>
         <source>Pa&amp;use after:</source>
         <translation>停顿判定(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="139"/>
+        <location filename="../drills/progress.py" line="140"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="140"/>
+        <location filename="../drills/progress.py" line="141"/>
         <source>A longer gap between keys is a pause: shown, and left out of the speed.</source>
         <translation>两次按键间隔超过这个时长算作停顿：会列出来，并且不计入速度。</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="141"/>
+        <location filename="../drills/progress.py" line="142"/>
         <source>&amp;Export history as CSV…</source>
         <translation>导出练习记录为 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="142"/>
+        <location filename="../drills/progress.py" line="143"/>
         <source>Speed and accuracy per drill</source>
         <translation>每次练习的速度和正确率</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="143"/>
+        <location filename="../drills/progress.py" line="144"/>
         <source>Speed (chars/min)</source>
         <translation>速度（字/分）</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="144"/>
+        <location filename="../drills/progress.py" line="145"/>
         <source>Accuracy (%)</source>
         <translation>正确率（%）</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="145"/>
+        <location filename="../drills/progress.py" line="146"/>
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="196"/>
+        <location filename="../drills/progress.py" line="197"/>
         <source>No drills in this language yet.</source>
         <translation>这种语言还没有练习记录。</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="197"/>
+        <location filename="../drills/progress.py" line="198"/>
         <source>Drills: &lt;b&gt;{count}&lt;/b&gt;</source>
         <translation>练习次数：&lt;b&gt;{count}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="198"/>
+        <location filename="../drills/progress.py" line="199"/>
         <source>Personal best: &lt;b&gt;{best:.0f}&lt;/b&gt; chars/min</source>
         <translation>个人最好成绩：&lt;b&gt;{best:.0f}&lt;/b&gt; 字/分</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="199"/>
+        <location filename="../drills/progress.py" line="200"/>
         <source>Practice streak: &lt;b&gt;{days}&lt;/b&gt; days</source>
         <translation>连续练习：&lt;b&gt;{days}&lt;/b&gt; 天</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="201"/>
+        <location filename="../drills/progress.py" line="202"/>
         <source>&lt;span style=&apos;color:#1a7f37&apos;&gt;&lt;b&gt;Goal reached&lt;/b&gt; on {day}&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#1a7f37&apos;&gt;已于 {day} &lt;b&gt;达标&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="204"/>
+        <location filename="../drills/progress.py" line="205"/>
         <source>At your current trend you reach the goal around &lt;b&gt;{day}&lt;/b&gt;</source>
         <translation>按目前的进步速度，预计在 &lt;b&gt;{day}&lt;/b&gt; 前后达标</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="207"/>
+        <location filename="../drills/progress.py" line="208"/>
         <source>No forecast yet: practise on a few more days.</source>
         <translation>暂时无法预测：请再多练几天。</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="231"/>
+        <location filename="../drills/progress.py" line="232"/>
         <source>Export the drill history</source>
         <translation>导出练习记录</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="232"/>
+        <location filename="../drills/progress.py" line="233"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="236"/>
+        <location filename="../drills/progress.py" line="237"/>
         <source>Typing practice</source>
         <translation>打字练习</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="248"/>
+        <location filename="../drills/progress.py" line="249"/>
         <source>The history could not be exported: {error}</source>
         <translation>无法导出练习记录：{error}</translation>
     </message>
@@ -1309,137 +1309,137 @@ Most missed: {missed}</source>
 <context>
     <name>ManagerWindow</name>
     <message>
-        <location filename="../manager/window.py" line="187"/>
+        <location filename="../manager/window.py" line="188"/>
         <source>Phrasebooks — QuickReply</source>
         <translation>短语库 — QuickReply</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="189"/>
+        <location filename="../manager/window.py" line="190"/>
         <source>&amp;New phrase…</source>
         <translation>新建短语(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="189"/>
+        <location filename="../manager/window.py" line="190"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="190"/>
+        <location filename="../manager/window.py" line="191"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="190"/>
+        <location filename="../manager/window.py" line="191"/>
         <source>Move to &amp;group…</source>
         <translation>移动到分组(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="191"/>
+        <location filename="../manager/window.py" line="192"/>
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="191"/>
+        <location filename="../manager/window.py" line="192"/>
         <source>Move do&amp;wn</source>
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="192"/>
+        <location filename="../manager/window.py" line="193"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="192"/>
+        <location filename="../manager/window.py" line="193"/>
         <source>Clear the search</source>
         <translation>清除搜索</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="193"/>
+        <location filename="../manager/window.py" line="194"/>
         <source>&amp;New book…</source>
         <translation>新建短语库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="193"/>
+        <location filename="../manager/window.py" line="194"/>
         <source>&amp;Rename book…</source>
         <translation>重命名短语库(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="194"/>
+        <location filename="../manager/window.py" line="195"/>
         <source>&amp;Delete book…</source>
         <translation>删除短语库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="194"/>
+        <location filename="../manager/window.py" line="195"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="195"/>
+        <location filename="../manager/window.py" line="196"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="195"/>
+        <location filename="../manager/window.py" line="196"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="196"/>
+        <location filename="../manager/window.py" line="197"/>
         <source>&amp;Subscriptions…</source>
         <translation>订阅管理(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="200"/>
+        <location filename="../manager/window.py" line="201"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="201"/>
+        <location filename="../manager/window.py" line="202"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="202"/>
+        <location filename="../manager/window.py" line="203"/>
         <source>&amp;Book</source>
         <translation>短语库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="203"/>
+        <location filename="../manager/window.py" line="204"/>
         <source>Phrase actions</source>
         <translation>短语操作</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="204"/>
+        <location filename="../manager/window.py" line="205"/>
         <source>Search: short code, pinyin initials or words (Ctrl+F)</source>
         <translation>搜索：快捷编码、拼音首字母或文字（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="298"/>
+        <location filename="../manager/window.py" line="299"/>
         <source>“{book}” is subscribed and read-only: its publisher edits it.</source>
         <translation>“{book}”是订阅的短语库，只读：由发布者负责编辑。</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="314"/>
+        <location filename="../manager/window.py" line="315"/>
         <source>Clear the search to reorder phrases</source>
         <translation>清除搜索后才能调整短语顺序</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="325"/>
+        <location filename="../manager/window.py" line="326"/>
         <source>From {source} · revision {revision} · updated {time}</source>
         <translation>来源：{source} · 第 {revision} 版 · 更新于 {time}</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="328"/>
+        <location filename="../manager/window.py" line="329"/>
         <source>Last check failed: {reason}. The last good copy is kept.</source>
         <translation>最近一次检查失败：{reason}。已保留上一份完好的版本。</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="343"/>
+        <location filename="../manager/window.py" line="344"/>
         <source>&amp;Undo {change}</source>
         <translation>撤销{change}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="344"/>
+        <location filename="../manager/window.py" line="345"/>
         <source>&amp;Redo {change}</source>
         <translation>重做{change}(&amp;R)</translation>
     </message>
@@ -1774,28 +1774,28 @@ Most missed: {missed}</source>
 <context>
     <name>QuickReplyApp</name>
     <message>
-        <location filename="../app.py" line="135"/>
+        <location filename="../app.py" line="102"/>
         <source>Global hotkeys are not available on this desktop (Wayland). Bind the command “quickreply pick” to a keyboard shortcut in your desktop settings to open the picker.</source>
-        <extracomment>Calls back when the active window changes (None where there is no such watcher). Emitted from the watcher&apos;s thread; delivered queued on the main thread. Where no keys can be sent (no desktop backend), replies go onto the clipboard.</extracomment>
+        <extracomment>Emitted from the watcher&apos;s thread; delivered queued on the main thread. Where no keys can be sent (no desktop backend), replies go onto the clipboard.</extracomment>
         <translation>当前桌面（Wayland）不支持全局快捷键。请在桌面设置中为命令“quickreply pick”绑定一个快捷键，用来打开短语选择器。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="152"/>
+        <location filename="../app.py" line="119"/>
         <source>Hotkeys unavailable; use “quickreply pick”</source>
         <translation>快捷键不可用，请使用“quickreply pick”</translation>
     </message>
     <message>
-        <location filename="../app.py" line="154"/>
+        <location filename="../app.py" line="121"/>
         <source>Hotkeys paused</source>
         <translation>快捷键已暂停</translation>
     </message>
     <message>
-        <location filename="../app.py" line="157"/>
+        <location filename="../app.py" line="124"/>
         <source>Ready · picker {chord}</source>
         <translation>就绪 · 短语选择器 {chord}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="309"/>
+        <location filename="../app.py" line="276"/>
         <source>The window did not accept the reply. It is not on the clipboard any more; try again or switch the application to typing mode.</source>
         <translation>该窗口未接受这条回复，剪贴板中也已不再保留。请重试，或将该程序的插入方式改为逐键输入。</translation>
     </message>
@@ -1803,276 +1803,276 @@ Most missed: {missed}</source>
 <context>
     <name>ReportWindow</name>
     <message>
-        <location filename="../team/report_window.py" line="189"/>
-        <location filename="../team/report_window.py" line="246"/>
+        <location filename="../team/report_window.py" line="181"/>
+        <location filename="../team/report_window.py" line="238"/>
         <source>QuickReply team report</source>
         <translation>QuickReply 团队报告</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="190"/>
+        <location filename="../team/report_window.py" line="182"/>
         <source>Add exports…</source>
         <translation>添加导出文件…</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="191"/>
+        <location filename="../team/report_window.py" line="183"/>
         <source>The agents&apos; statistics exports (.json): Export JSON… in their statistics window, or quickreply stats export FILE.json</source>
         <translation>各客服的统计导出文件（.json）：在统计窗口点“导出 JSON…”，或用 quickreply stats export FILE.json</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="193"/>
+        <location filename="../team/report_window.py" line="185"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="194"/>
+        <location filename="../team/report_window.py" line="186"/>
         <source>Save as HTML…</source>
         <translation>另存为 HTML…</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="195"/>
+        <location filename="../team/report_window.py" line="187"/>
         <source>One file with charts that opens in any browser, even offline, and the numbers beside it as .json</source>
         <translation>一个带图表的文件，任何浏览器都能打开（不联网也可以），旁边另存一份 .json 数据</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="197"/>
+        <location filename="../team/report_window.py" line="189"/>
         <source>Ask each agent for their statistics export (Statistics → Export JSON…), then add the files here.</source>
         <translation>请每位客服导出自己的统计（统计 → 导出 JSON…），再把这些文件添加到这里。</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="199"/>
+        <location filename="../team/report_window.py" line="191"/>
         <source>Agents</source>
         <translation>客服人数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="200"/>
-        <location filename="../team/report_window.py" line="207"/>
-        <location filename="../team/report_window.py" line="220"/>
-        <location filename="../team/report_window.py" line="424"/>
+        <location filename="../team/report_window.py" line="192"/>
+        <location filename="../team/report_window.py" line="199"/>
+        <location filename="../team/report_window.py" line="212"/>
+        <location filename="../team/report_window.py" line="416"/>
         <source>Conversations</source>
         <translation>对话数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="201"/>
-        <location filename="../team/report_window.py" line="218"/>
-        <location filename="../team/report_window.py" line="407"/>
+        <location filename="../team/report_window.py" line="193"/>
+        <location filename="../team/report_window.py" line="210"/>
+        <location filename="../team/report_window.py" line="399"/>
         <source>At or over the soft limit</source>
         <translation>达到提醒上限</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="202"/>
-        <location filename="../team/report_window.py" line="218"/>
-        <location filename="../team/report_window.py" line="408"/>
+        <location filename="../team/report_window.py" line="194"/>
+        <location filename="../team/report_window.py" line="210"/>
+        <location filename="../team/report_window.py" line="400"/>
         <source>Over the hard limit</source>
         <translation>超过硬性上限</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="203"/>
+        <location filename="../team/report_window.py" line="195"/>
         <source>Trainees at their typing goal</source>
         <translation>达到打字目标的学员</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="204"/>
+        <location filename="../team/report_window.py" line="196"/>
         <source>Typing</source>
         <translation>打字练习</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="205"/>
+        <location filename="../team/report_window.py" line="197"/>
         <source>Phrases</source>
         <translation>短语</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="206"/>
+        <location filename="../team/report_window.py" line="198"/>
         <source>Over the limits</source>
         <translation>超出上限</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="209"/>
+        <location filename="../team/report_window.py" line="201"/>
         <source>Trainee</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="209"/>
+        <location filename="../team/report_window.py" line="201"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="209"/>
+        <location filename="../team/report_window.py" line="201"/>
         <source>Drills</source>
         <translation>练习次数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="209"/>
+        <location filename="../team/report_window.py" line="201"/>
         <source>Best CPM</source>
         <translation>最好成绩（字/分）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="209"/>
+        <location filename="../team/report_window.py" line="201"/>
         <source>Latest CPM</source>
         <translation>最近一次（字/分）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="210"/>
+        <location filename="../team/report_window.py" line="202"/>
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="210"/>
+        <location filename="../team/report_window.py" line="202"/>
         <source>Reached the goal</source>
         <translation>是否达标</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="210"/>
+        <location filename="../team/report_window.py" line="202"/>
         <source>Trend (CPM per day)</source>
         <translation>趋势（每天提高字/分）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="210"/>
+        <location filename="../team/report_window.py" line="202"/>
         <source>Goal expected on</source>
         <translation>预计达标日期</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="211"/>
+        <location filename="../team/report_window.py" line="203"/>
         <source>Drills over time (net CPM)</source>
         <translation>练习成绩变化（净速度，字/分）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="212"/>
+        <location filename="../team/report_window.py" line="204"/>
         <source>Most used phrases, by agent</source>
         <translation>最常用的短语（按客服）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="213"/>
+        <location filename="../team/report_window.py" line="205"/>
         <source>Code</source>
         <translation>快捷编码</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="213"/>
+        <location filename="../team/report_window.py" line="205"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="213"/>
+        <location filename="../team/report_window.py" line="205"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="213"/>
+        <location filename="../team/report_window.py" line="205"/>
         <source>Book</source>
         <translation>短语库</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="214"/>
+        <location filename="../team/report_window.py" line="206"/>
         <source>Uses</source>
         <translation>使用次数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="216"/>
+        <location filename="../team/report_window.py" line="208"/>
         <source>Share of conversations over the limits</source>
         <translation>超出上限的对话比例</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="217"/>
-        <location filename="../team/report_window.py" line="220"/>
+        <location filename="../team/report_window.py" line="209"/>
+        <location filename="../team/report_window.py" line="212"/>
         <source>Agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="217"/>
+        <location filename="../team/report_window.py" line="209"/>
         <source>Limits (soft / hard)</source>
         <translation>上限（提醒 / 硬性）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="219"/>
+        <location filename="../team/report_window.py" line="211"/>
         <source>Conversations per agent</source>
         <translation>各客服的对话数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="220"/>
+        <location filename="../team/report_window.py" line="212"/>
         <source>Period</source>
         <translation>统计期间</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="221"/>
+        <location filename="../team/report_window.py" line="213"/>
         <source>Quick replies</source>
         <translation>快捷回复数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="221"/>
+        <location filename="../team/report_window.py" line="213"/>
         <source>Quick replies per conversation</source>
         <translation>每个对话的快捷回复数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="233"/>
+        <location filename="../team/report_window.py" line="225"/>
         <source>Add statistics exports</source>
         <translation>添加统计导出文件</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="234"/>
+        <location filename="../team/report_window.py" line="226"/>
         <source>Statistics exports (*.json)</source>
         <translation>统计导出文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="240"/>
+        <location filename="../team/report_window.py" line="232"/>
         <source>Save the team report</source>
         <translation>保存团队报告</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="241"/>
+        <location filename="../team/report_window.py" line="233"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="263"/>
+        <location filename="../team/report_window.py" line="255"/>
         <source>Not added: {error}</source>
         <translation>未添加：{error}</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="296"/>
+        <location filename="../team/report_window.py" line="288"/>
         <source>The team report could not be saved: {error}</source>
         <translation>团队报告保存失败：{error}</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="303"/>
+        <location filename="../team/report_window.py" line="295"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="303"/>
+        <location filename="../team/report_window.py" line="295"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="315"/>
+        <location filename="../team/report_window.py" line="307"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="332"/>
+        <location filename="../team/report_window.py" line="324"/>
         <source>yes, on {date}</source>
         <translation>已达到（{date}）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="334"/>
+        <location filename="../team/report_window.py" line="326"/>
         <source>not yet</source>
         <translation>尚未达到</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="354"/>
+        <location filename="../team/report_window.py" line="346"/>
         <source>Goal {goal} CPM</source>
         <translation>目标 {goal} 字/分</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="394"/>
+        <location filename="../team/report_window.py" line="386"/>
         <source>(deleted)</source>
         <translation>（已删除）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="400"/>
+        <location filename="../team/report_window.py" line="392"/>
         <source>Never used by anyone: {count} of {total} phrases</source>
         <translation>没有任何人用过：共 {total} 条，其中 {count} 条</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="420"/>
+        <location filename="../team/report_window.py" line="412"/>
         <source>Whole team</source>
         <translation>全团队</translation>
     </message>
@@ -2220,200 +2220,200 @@ Most missed: {missed}</source>
 <context>
     <name>StatsWindow</name>
     <message>
-        <location filename="../stats/window.py" line="252"/>
-        <location filename="../stats/window.py" line="419"/>
+        <location filename="../stats/window.py" line="142"/>
+        <location filename="../stats/window.py" line="309"/>
         <source>QuickReply statistics</source>
         <extracomment>The histogram&apos;s last bar collects every conversation with at least this many quick replies (never fewer than hard limit + 2 bars, so &quot;over the hard limit&quot; has a bar). The charts&apos; current series, kept so tests (and refreshes) reach the bar sets.</extracomment>
         <translation>QuickReply 统计</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="253"/>
+        <location filename="../stats/window.py" line="143"/>
         <source>&amp;Period:</source>
         <translation>统计周期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="255"/>
+        <location filename="../stats/window.py" line="145"/>
         <source>Last {days} days</source>
         <translation>最近 {days} 天</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="256"/>
+        <location filename="../stats/window.py" line="146"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="257"/>
+        <location filename="../stats/window.py" line="147"/>
         <source>Read the numbers again (F5)</source>
         <translation>重新读取统计数据（F5）</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="258"/>
+        <location filename="../stats/window.py" line="148"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="259"/>
+        <location filename="../stats/window.py" line="149"/>
         <source>Export JSON…</source>
         <translation>导出 JSON…</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="260"/>
+        <location filename="../stats/window.py" line="150"/>
         <source>Team report…</source>
         <translation>团队报告…</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="261"/>
+        <location filename="../stats/window.py" line="151"/>
         <source>For team leads: merge the agents&apos; exported statistics into one report</source>
         <translation>主管使用：把各客服导出的统计合并成一份报告</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="263"/>
+        <location filename="../stats/window.py" line="153"/>
         <source>Conversations per day</source>
         <translation>每日会话数</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="264"/>
+        <location filename="../stats/window.py" line="154"/>
         <source>Quick replies per conversation</source>
         <translation>每个会话的快捷回复次数</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="265"/>
+        <location filename="../stats/window.py" line="155"/>
         <source>Code</source>
         <translation>快捷编码</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="265"/>
+        <location filename="../stats/window.py" line="155"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="265"/>
-        <location filename="../stats/window.py" line="269"/>
+        <location filename="../stats/window.py" line="155"/>
+        <location filename="../stats/window.py" line="159"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="265"/>
-        <location filename="../stats/window.py" line="268"/>
-        <location filename="../stats/window.py" line="269"/>
+        <location filename="../stats/window.py" line="155"/>
+        <location filename="../stats/window.py" line="158"/>
+        <location filename="../stats/window.py" line="159"/>
         <source>Book</source>
         <translation>短语库</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="265"/>
-        <location filename="../stats/window.py" line="268"/>
-        <location filename="../stats/window.py" line="269"/>
+        <location filename="../stats/window.py" line="155"/>
+        <location filename="../stats/window.py" line="158"/>
+        <location filename="../stats/window.py" line="159"/>
         <source>Uses</source>
         <translation>使用次数</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="277"/>
-        <location filename="../stats/window.py" line="351"/>
+        <location filename="../stats/window.py" line="167"/>
+        <location filename="../stats/window.py" line="241"/>
         <source>Conversations</source>
         <translation>会话数</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="278"/>
+        <location filename="../stats/window.py" line="168"/>
         <source>Today</source>
         <translation>今日会话数</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="279"/>
+        <location filename="../stats/window.py" line="169"/>
         <source>Quick replies</source>
         <translation>快捷回复次数</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="280"/>
+        <location filename="../stats/window.py" line="170"/>
         <source>Mean per conversation</source>
         <translation>每个会话平均次数</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="281"/>
+        <location filename="../stats/window.py" line="171"/>
         <source>{soft} or more (soft limit)</source>
         <translation>{soft} 次及以上（提醒上限）</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="282"/>
+        <location filename="../stats/window.py" line="172"/>
         <source>More than {hard} (hard limit)</source>
         <translation>超过 {hard} 次（最高上限）</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="283"/>
+        <location filename="../stats/window.py" line="173"/>
         <source>Most used</source>
         <translation>最常用</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="284"/>
+        <location filename="../stats/window.py" line="174"/>
         <source>Never used ({count})</source>
         <translation>从未使用（{count}）</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="285"/>
+        <location filename="../stats/window.py" line="175"/>
         <source>Per book</source>
         <translation>按短语库</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="286"/>
+        <location filename="../stats/window.py" line="176"/>
         <source>Per group</source>
         <translation>按分组</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="323"/>
+        <location filename="../stats/window.py" line="213"/>
         <source>The statistics could not be read: {error}</source>
         <translation>无法读取统计数据：{error}</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="333"/>
+        <location filename="../stats/window.py" line="223"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="346"/>
+        <location filename="../stats/window.py" line="236"/>
         <source>(no group)</source>
         <translation>（未分组）</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="368"/>
+        <location filename="../stats/window.py" line="258"/>
         <source>{date}: {count} conversations</source>
         <translation>{date}：{count} 个会话</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="382"/>
+        <location filename="../stats/window.py" line="272"/>
         <source>Below {soft}</source>
         <translation>少于 {soft} 次</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="383"/>
+        <location filename="../stats/window.py" line="273"/>
         <source>{soft} to {hard}</source>
         <translation>{soft} 至 {hard} 次</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="384"/>
+        <location filename="../stats/window.py" line="274"/>
         <source>Over {hard}</source>
         <translation>超过 {hard} 次</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="397"/>
+        <location filename="../stats/window.py" line="287"/>
         <source>(deleted)</source>
         <translation>（已删除）</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="424"/>
+        <location filename="../stats/window.py" line="314"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="424"/>
+        <location filename="../stats/window.py" line="314"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="426"/>
+        <location filename="../stats/window.py" line="316"/>
         <source>Export statistics</source>
         <translation>导出统计数据</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="435"/>
+        <location filename="../stats/window.py" line="325"/>
         <source>The statistics could not be exported: {error}</source>
         <translation>无法导出统计数据：{error}</translation>
     </message>
@@ -2434,157 +2434,157 @@ Most missed: {missed}</source>
 <context>
     <name>SubscriptionsDialog</name>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="130"/>
+        <location filename="../team/subscriptions_dialog.py" line="120"/>
         <source>Subscriptions — QuickReply</source>
         <translation>订阅 — QuickReply</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="131"/>
+        <location filename="../team/subscriptions_dialog.py" line="121"/>
         <source>Book</source>
         <translation>短语库</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="131"/>
+        <location filename="../team/subscriptions_dialog.py" line="121"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="131"/>
+        <location filename="../team/subscriptions_dialog.py" line="121"/>
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="132"/>
+        <location filename="../team/subscriptions_dialog.py" line="122"/>
         <source>Last update</source>
         <translation>最近更新</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="132"/>
+        <location filename="../team/subscriptions_dialog.py" line="122"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="133"/>
+        <location filename="../team/subscriptions_dialog.py" line="123"/>
         <source>Check &amp;now</source>
         <translation>立即检查(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="134"/>
+        <location filename="../team/subscriptions_dialog.py" line="124"/>
         <source>&amp;Remove…</source>
         <translation>取消订阅(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="135"/>
+        <location filename="../team/subscriptions_dialog.py" line="125"/>
         <source>Subscribe to a team phrasebook</source>
         <translation>订阅团队短语库</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="136"/>
+        <location filename="../team/subscriptions_dialog.py" line="126"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="137"/>
+        <location filename="../team/subscriptions_dialog.py" line="127"/>
         <source>&amp;Subscribe</source>
         <translation>订阅(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="138"/>
+        <location filename="../team/subscriptions_dialog.py" line="128"/>
         <source>A file on a shared folder, or an http(s) address</source>
         <translation>共享文件夹里的文件，或 http(s) 网址</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="139"/>
+        <location filename="../team/subscriptions_dialog.py" line="129"/>
         <source>qr-ed25519:… (optional: then only files the lead signed are accepted)</source>
         <translation>qr-ed25519:…（可不填；填写后只接受主管签名的文件）</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="141"/>
+        <location filename="../team/subscriptions_dialog.py" line="131"/>
         <source>S&amp;ource:</source>
         <translation>来源(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="142"/>
+        <location filename="../team/subscriptions_dialog.py" line="132"/>
         <source>Lead&apos;s public &amp;key:</source>
         <translation>主管公钥(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="165"/>
+        <location filename="../team/subscriptions_dialog.py" line="155"/>
         <source>Last checked: {time}</source>
         <translation>最近检查：{time}</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="165"/>
+        <location filename="../team/subscriptions_dialog.py" line="155"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="177"/>
+        <location filename="../team/subscriptions_dialog.py" line="167"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="179"/>
+        <location filename="../team/subscriptions_dialog.py" line="169"/>
         <source>Up to date</source>
         <translation>已是最新</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="181"/>
+        <location filename="../team/subscriptions_dialog.py" line="171"/>
         <source>Not checked yet</source>
         <translation>尚未检查</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="211"/>
+        <location filename="../team/subscriptions_dialog.py" line="201"/>
         <source>Remove subscription</source>
         <translation>取消订阅</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="212"/>
+        <location filename="../team/subscriptions_dialog.py" line="202"/>
         <source>Stop the subscription to “{book}”?</source>
         <translation>要取消订阅“{book}”吗？</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="213"/>
+        <location filename="../team/subscriptions_dialog.py" line="203"/>
         <source>Remove takes its read-only book away too (a backup of all books is made first); Keep as my own turns the book into one you can edit, no longer updated.</source>
         <translation>“移除”会一并删除这本只读短语库（删除前会先备份全部短语库）；“留作自己的”则把它变成你可以编辑的短语库，不再自动更新。</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="215"/>
+        <location filename="../team/subscriptions_dialog.py" line="205"/>
         <source>Remove</source>
         <translation>取消订阅</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="215"/>
+        <location filename="../team/subscriptions_dialog.py" line="205"/>
         <source>Keep as my own</source>
         <translation>留作自己的</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="233"/>
+        <location filename="../team/subscriptions_dialog.py" line="223"/>
         <source>Fetching {source}…</source>
         <translation>正在获取 {source}…</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="237"/>
+        <location filename="../team/subscriptions_dialog.py" line="227"/>
         <source>Choose the published file</source>
         <translation>选择发布的文件</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="238"/>
+        <location filename="../team/subscriptions_dialog.py" line="228"/>
         <source>QuickReply publications (*.qrpub *.json)</source>
         <translation>QuickReply 发布文件 (*.qrpub *.json)</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="238"/>
+        <location filename="../team/subscriptions_dialog.py" line="228"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="246"/>
+        <location filename="../team/subscriptions_dialog.py" line="236"/>
         <source>Subscribed to “{book}” (revision {revision}, {count} phrases).</source>
         <translation>已订阅“{book}”（第 {revision} 版，{count} 条短语）。</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="251"/>
+        <location filename="../team/subscriptions_dialog.py" line="241"/>
         <source>Could not subscribe to {source}: {reason}</source>
         <translation>无法订阅 {source}：{reason}</translation>
     </message>
