@@ -71,6 +71,7 @@ class QuickReplyApp(QObject):
         self.actions.pause.toggled.connect(self._set_paused)
         self.actions.quit.triggered.connect(QApplication.quit)
         context.settingsChanged.connect(self._settings_changed)
+        context.windowRequested.connect(self.open_window)
         context.subscriptions.notice.connect(self.shell.notify)
         self.picker.chosen.connect(self._picked)
         self.picker.dismissed.connect(self._give_focus_back)

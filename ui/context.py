@@ -1,5 +1,6 @@
-"""What every window shares: the store, the search index and the settings, and the
-signals that tell windows to refresh.
+"""What every window shares: the store, the search index and the settings, the
+signals that tell windows to refresh, and ``windowRequested``, by which a window opens
+another of the registry (ui/windows.py) without importing it.
 
 Windows never keep their own copy of phrases; they read the store and call
 ``phrases_edited()`` after changing it, which updates the search index once and tells
@@ -21,6 +22,8 @@ from ui.team.subscription_service import SubscriptionService
 class AppContext(QObject):
     phrasesChanged = Signal()
     settingsChanged = Signal()
+    #: A window asks for another by its registry name; the app opens it.
+    windowRequested = Signal(str)
 
     def __init__(self, store: Store, parent: QObject | None = None):
         super().__init__(parent)

@@ -60,8 +60,8 @@ class AppActions(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.pick = QAction(self)
-        # One entry per window of the registry, by its name.
-        self.windows = {name: QAction(self) for name in WINDOWS}
+        # One entry per window of the registry's menu, by its name.
+        self.windows = {name: QAction(self) for name, kind in WINDOWS.items() if kind.in_menu}
         self.pause = QAction(self, checkable=True)
         self.quit = QAction(self)
         self.retranslate()

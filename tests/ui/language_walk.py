@@ -45,7 +45,6 @@ from ui.manager.import_dialog import ImportDialog
 from ui.manager.phrase_editor import PhraseEditor
 from ui.replies.prompt import PlaceholderDialog
 from ui.single_instance import SingleInstance
-from ui.team.report_window import ReportWindow
 from ui.team.subscriptions_dialog import SubscriptionsDialog
 
 BOOKS = {"zh": "zh-ecommerce.json", "en": "en-ecommerce.json"}
@@ -137,8 +136,7 @@ def dialogs(context: AppContext, book_file: str) -> dict[str, QWidget]:
     return {"phrase editor": PhraseEditor(context, book.id, phrase),
             "import dialog": ImportDialog(context, read_phrasebook(source), source),
             "placeholder dialog": PlaceholderDialog(questions(phrase.text)),
-            "subscriptions dialog": SubscriptionsDialog(context.subscriptions),
-            "team report window": ReportWindow()}
+            "subscriptions dialog": SubscriptionsDialog(context.subscriptions)}
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from assistant.settings import load_settings
 from ui.app import QuickReplyApp
 from ui.context import AppContext
 from ui.single_instance import SingleInstance
+from ui.team.report_window import ReportWindow
 
 
 @pytest.fixture
@@ -130,6 +131,20 @@ def test_the_menu_opens_the_statistics_window(qtbot, wayland_app: QuickReplyApp)
     statistics = wayland_app.kept["statistics"]
     qtbot.waitUntil(statistics.isVisible)
     assert statistics.windowTitle() == "QuickReply statistics"
+    statistics.close()
+
+
+def test_the_statistics_window_opens_the_team_report_but_the_menu_does_not(qtbot,
+                                                                          wayland_app: QuickReplyApp) -> None:
+    assert "team-report" not in wayland_app.actions.windows
+    statistics = wayland_app.open_window("statistics")
+    assert statistics.team_report_button.text() == "Team report…"
+    statistics.team_report_button.click()
+    report = wayland_app.kept["team-report"]
+    assert isinstance(report, ReportWindow) and report.isVisible()
+    statistics.team_report_button.click()
+    assert wayland_app.kept["team-report"] is report
+    report.close()
     statistics.close()
 
 

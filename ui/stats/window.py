@@ -72,7 +72,6 @@ class StatsWindow(QWidget):
         self.export_csv_button = QPushButton(self)
         self.export_json_button = QPushButton(self)
         self.team_report_button = QPushButton(self)
-        self.team_report: QWidget | None = None  # the team report window, made when first asked for
         self.error_label = error_label(self)
         # Headline figures: a caption and a value each; values are read by tests.
         self.captions, self.values = headline(self, ("conversations", "today", "insertions", "mean", "soft", "hard"))
@@ -104,7 +103,7 @@ class StatsWindow(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         self.export_csv_button.clicked.connect(lambda: self.export("csv"))
         self.export_json_button.clicked.connect(lambda: self.export("json"))
-        self.team_report_button.clicked.connect(self.open_team_report)
+        self.team_report_button.clicked.connect(lambda: context.windowRequested.emit("team-report"))
         context.phrasesChanged.connect(self._changed)
         context.settingsChanged.connect(self._changed)
         self.retranslate()
@@ -286,16 +285,6 @@ class StatsWindow(QWidget):
     def _phrase_row(self, row: dict) -> list:
         title = row["title"] or self.tr("(deleted)")
         return [row["code"], title, row["group"], row["book"], row["uses"]]
-
-    def open_team_report(self) -> QWidget:
-        if self.team_report is None:
-            from ui.team.report_window import ReportWindow  # only when a lead asks for it
-
-            self.team_report = ReportWindow(self)
-        self.team_report.show()
-        self.team_report.raise_()
-        self.team_report.activateWindow()
-        return self.team_report
 
     # -- exporting -----------------------------------------------------------------------
 

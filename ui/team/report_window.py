@@ -13,6 +13,7 @@ import logging
 import math
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCharts import (
     QBarSeries,
@@ -48,6 +49,9 @@ from ui.widgets.colours import BAR_COLOUR, HARD_COLOUR, SOFT_COLOUR
 from ui.widgets.figures import error_label, figures_grid, headline, percent
 from ui.widgets.tables import fill_table, make_table
 
+if TYPE_CHECKING:
+    from ui.context import AppContext
+
 log = logging.getLogger(__name__)
 
 COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f")
@@ -62,7 +66,9 @@ def _milliseconds(stamp: str) -> float:
 
 
 class ReportWindow(QWidget):
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, context: AppContext | None = None, parent: QWidget | None = None):
+        """``context``: the registry builds every window with it; the report needs none,
+        it reads only the exports a lead adds."""
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("team-report")
         self.paths: list[Path] = []

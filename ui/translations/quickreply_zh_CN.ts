@@ -10,22 +10,22 @@
         <translation>选择回复…</translation>
     </message>
     <message>
-        <location filename="../windows.py" line="41"/>
+        <location filename="../windows.py" line="48"/>
         <source>Phrasebooks…</source>
         <translation>短语库…</translation>
     </message>
     <message>
-        <location filename="../windows.py" line="42"/>
+        <location filename="../windows.py" line="49"/>
         <source>Typing practice…</source>
         <translation>打字练习…</translation>
     </message>
     <message>
-        <location filename="../windows.py" line="43"/>
+        <location filename="../windows.py" line="50"/>
         <source>Statistics…</source>
         <translation>统计…</translation>
     </message>
     <message>
-        <location filename="../windows.py" line="44"/>
+        <location filename="../windows.py" line="51"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
@@ -1774,28 +1774,28 @@ Most missed: {missed}</source>
 <context>
     <name>QuickReplyApp</name>
     <message>
-        <location filename="../app.py" line="102"/>
+        <location filename="../app.py" line="103"/>
         <source>Global hotkeys are not available on this desktop (Wayland). Bind the command “quickreply pick” to a keyboard shortcut in your desktop settings to open the picker.</source>
         <extracomment>Emitted from the watcher&apos;s thread; delivered queued on the main thread. Where no keys can be sent (no desktop backend), replies go onto the clipboard.</extracomment>
         <translation>当前桌面（Wayland）不支持全局快捷键。请在桌面设置中为命令“quickreply pick”绑定一个快捷键，用来打开短语选择器。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="119"/>
+        <location filename="../app.py" line="120"/>
         <source>Hotkeys unavailable; use “quickreply pick”</source>
         <translation>快捷键不可用，请使用“quickreply pick”</translation>
     </message>
     <message>
-        <location filename="../app.py" line="121"/>
+        <location filename="../app.py" line="122"/>
         <source>Hotkeys paused</source>
         <translation>快捷键已暂停</translation>
     </message>
     <message>
-        <location filename="../app.py" line="124"/>
+        <location filename="../app.py" line="125"/>
         <source>Ready · picker {chord}</source>
         <translation>就绪 · 短语选择器 {chord}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="276"/>
+        <location filename="../app.py" line="277"/>
         <source>The window did not accept the reply. It is not on the clipboard any more; try again or switch the application to typing mode.</source>
         <translation>该窗口未接受这条回复，剪贴板中也已不再保留。请重试，或将该程序的插入方式改为逐键输入。</translation>
     </message>
@@ -1803,276 +1803,276 @@ Most missed: {missed}</source>
 <context>
     <name>ReportWindow</name>
     <message>
-        <location filename="../team/report_window.py" line="181"/>
-        <location filename="../team/report_window.py" line="238"/>
+        <location filename="../team/report_window.py" line="187"/>
+        <location filename="../team/report_window.py" line="244"/>
         <source>QuickReply team report</source>
         <translation>QuickReply 团队报告</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="182"/>
+        <location filename="../team/report_window.py" line="188"/>
         <source>Add exports…</source>
         <translation>添加导出文件…</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="183"/>
+        <location filename="../team/report_window.py" line="189"/>
         <source>The agents&apos; statistics exports (.json): Export JSON… in their statistics window, or quickreply stats export FILE.json</source>
         <translation>各客服的统计导出文件（.json）：在统计窗口点“导出 JSON…”，或用 quickreply stats export FILE.json</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="185"/>
+        <location filename="../team/report_window.py" line="191"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="186"/>
+        <location filename="../team/report_window.py" line="192"/>
         <source>Save as HTML…</source>
         <translation>另存为 HTML…</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="187"/>
+        <location filename="../team/report_window.py" line="193"/>
         <source>One file with charts that opens in any browser, even offline, and the numbers beside it as .json</source>
         <translation>一个带图表的文件，任何浏览器都能打开（不联网也可以），旁边另存一份 .json 数据</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="189"/>
+        <location filename="../team/report_window.py" line="195"/>
         <source>Ask each agent for their statistics export (Statistics → Export JSON…), then add the files here.</source>
         <translation>请每位客服导出自己的统计（统计 → 导出 JSON…），再把这些文件添加到这里。</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="191"/>
+        <location filename="../team/report_window.py" line="197"/>
         <source>Agents</source>
         <translation>客服人数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="192"/>
-        <location filename="../team/report_window.py" line="199"/>
-        <location filename="../team/report_window.py" line="212"/>
-        <location filename="../team/report_window.py" line="416"/>
+        <location filename="../team/report_window.py" line="198"/>
+        <location filename="../team/report_window.py" line="205"/>
+        <location filename="../team/report_window.py" line="218"/>
+        <location filename="../team/report_window.py" line="422"/>
         <source>Conversations</source>
         <translation>对话数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="193"/>
-        <location filename="../team/report_window.py" line="210"/>
-        <location filename="../team/report_window.py" line="399"/>
+        <location filename="../team/report_window.py" line="199"/>
+        <location filename="../team/report_window.py" line="216"/>
+        <location filename="../team/report_window.py" line="405"/>
         <source>At or over the soft limit</source>
         <translation>达到提醒上限</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="194"/>
-        <location filename="../team/report_window.py" line="210"/>
-        <location filename="../team/report_window.py" line="400"/>
+        <location filename="../team/report_window.py" line="200"/>
+        <location filename="../team/report_window.py" line="216"/>
+        <location filename="../team/report_window.py" line="406"/>
         <source>Over the hard limit</source>
         <translation>超过硬性上限</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="195"/>
+        <location filename="../team/report_window.py" line="201"/>
         <source>Trainees at their typing goal</source>
         <translation>达到打字目标的学员</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="196"/>
+        <location filename="../team/report_window.py" line="202"/>
         <source>Typing</source>
         <translation>打字练习</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="197"/>
+        <location filename="../team/report_window.py" line="203"/>
         <source>Phrases</source>
         <translation>短语</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="198"/>
+        <location filename="../team/report_window.py" line="204"/>
         <source>Over the limits</source>
         <translation>超出上限</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="201"/>
+        <location filename="../team/report_window.py" line="207"/>
         <source>Trainee</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="201"/>
+        <location filename="../team/report_window.py" line="207"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="201"/>
+        <location filename="../team/report_window.py" line="207"/>
         <source>Drills</source>
         <translation>练习次数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="201"/>
+        <location filename="../team/report_window.py" line="207"/>
         <source>Best CPM</source>
         <translation>最好成绩（字/分）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="201"/>
+        <location filename="../team/report_window.py" line="207"/>
         <source>Latest CPM</source>
         <translation>最近一次（字/分）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="202"/>
+        <location filename="../team/report_window.py" line="208"/>
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="202"/>
+        <location filename="../team/report_window.py" line="208"/>
         <source>Reached the goal</source>
         <translation>是否达标</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="202"/>
+        <location filename="../team/report_window.py" line="208"/>
         <source>Trend (CPM per day)</source>
         <translation>趋势（每天提高字/分）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="202"/>
+        <location filename="../team/report_window.py" line="208"/>
         <source>Goal expected on</source>
         <translation>预计达标日期</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="203"/>
+        <location filename="../team/report_window.py" line="209"/>
         <source>Drills over time (net CPM)</source>
         <translation>练习成绩变化（净速度，字/分）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="204"/>
+        <location filename="../team/report_window.py" line="210"/>
         <source>Most used phrases, by agent</source>
         <translation>最常用的短语（按客服）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="205"/>
+        <location filename="../team/report_window.py" line="211"/>
         <source>Code</source>
         <translation>快捷编码</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="205"/>
+        <location filename="../team/report_window.py" line="211"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="205"/>
+        <location filename="../team/report_window.py" line="211"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="205"/>
+        <location filename="../team/report_window.py" line="211"/>
         <source>Book</source>
         <translation>短语库</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="206"/>
+        <location filename="../team/report_window.py" line="212"/>
         <source>Uses</source>
         <translation>使用次数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="208"/>
+        <location filename="../team/report_window.py" line="214"/>
         <source>Share of conversations over the limits</source>
         <translation>超出上限的对话比例</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="209"/>
-        <location filename="../team/report_window.py" line="212"/>
+        <location filename="../team/report_window.py" line="215"/>
+        <location filename="../team/report_window.py" line="218"/>
         <source>Agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="209"/>
+        <location filename="../team/report_window.py" line="215"/>
         <source>Limits (soft / hard)</source>
         <translation>上限（提醒 / 硬性）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="211"/>
+        <location filename="../team/report_window.py" line="217"/>
         <source>Conversations per agent</source>
         <translation>各客服的对话数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="212"/>
+        <location filename="../team/report_window.py" line="218"/>
         <source>Period</source>
         <translation>统计期间</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="213"/>
+        <location filename="../team/report_window.py" line="219"/>
         <source>Quick replies</source>
         <translation>快捷回复数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="213"/>
+        <location filename="../team/report_window.py" line="219"/>
         <source>Quick replies per conversation</source>
         <translation>每个对话的快捷回复数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="225"/>
+        <location filename="../team/report_window.py" line="231"/>
         <source>Add statistics exports</source>
         <translation>添加统计导出文件</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="226"/>
+        <location filename="../team/report_window.py" line="232"/>
         <source>Statistics exports (*.json)</source>
         <translation>统计导出文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="232"/>
+        <location filename="../team/report_window.py" line="238"/>
         <source>Save the team report</source>
         <translation>保存团队报告</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="233"/>
+        <location filename="../team/report_window.py" line="239"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="255"/>
+        <location filename="../team/report_window.py" line="261"/>
         <source>Not added: {error}</source>
         <translation>未添加：{error}</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="288"/>
+        <location filename="../team/report_window.py" line="294"/>
         <source>The team report could not be saved: {error}</source>
         <translation>团队报告保存失败：{error}</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="295"/>
+        <location filename="../team/report_window.py" line="301"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="295"/>
+        <location filename="../team/report_window.py" line="301"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="307"/>
+        <location filename="../team/report_window.py" line="313"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="324"/>
+        <location filename="../team/report_window.py" line="330"/>
         <source>yes, on {date}</source>
         <translation>已达到（{date}）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="326"/>
+        <location filename="../team/report_window.py" line="332"/>
         <source>not yet</source>
         <translation>尚未达到</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="346"/>
+        <location filename="../team/report_window.py" line="352"/>
         <source>Goal {goal} CPM</source>
         <translation>目标 {goal} 字/分</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="386"/>
+        <location filename="../team/report_window.py" line="392"/>
         <source>(deleted)</source>
         <translation>（已删除）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="392"/>
+        <location filename="../team/report_window.py" line="398"/>
         <source>Never used by anyone: {count} of {total} phrases</source>
         <translation>没有任何人用过：共 {total} 条，其中 {count} 条</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="412"/>
+        <location filename="../team/report_window.py" line="418"/>
         <source>Whole team</source>
         <translation>全团队</translation>
     </message>
@@ -2220,200 +2220,200 @@ Most missed: {missed}</source>
 <context>
     <name>StatsWindow</name>
     <message>
-        <location filename="../stats/window.py" line="142"/>
-        <location filename="../stats/window.py" line="309"/>
+        <location filename="../stats/window.py" line="141"/>
+        <location filename="../stats/window.py" line="298"/>
         <source>QuickReply statistics</source>
         <extracomment>The histogram&apos;s last bar collects every conversation with at least this many quick replies (never fewer than hard limit + 2 bars, so &quot;over the hard limit&quot; has a bar). The charts&apos; current series, kept so tests (and refreshes) reach the bar sets.</extracomment>
         <translation>QuickReply 统计</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="143"/>
+        <location filename="../stats/window.py" line="142"/>
         <source>&amp;Period:</source>
         <translation>统计周期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="145"/>
+        <location filename="../stats/window.py" line="144"/>
         <source>Last {days} days</source>
         <translation>最近 {days} 天</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="146"/>
+        <location filename="../stats/window.py" line="145"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="147"/>
+        <location filename="../stats/window.py" line="146"/>
         <source>Read the numbers again (F5)</source>
         <translation>重新读取统计数据（F5）</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="148"/>
+        <location filename="../stats/window.py" line="147"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="149"/>
+        <location filename="../stats/window.py" line="148"/>
         <source>Export JSON…</source>
         <translation>导出 JSON…</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="150"/>
+        <location filename="../stats/window.py" line="149"/>
         <source>Team report…</source>
         <translation>团队报告…</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="151"/>
+        <location filename="../stats/window.py" line="150"/>
         <source>For team leads: merge the agents&apos; exported statistics into one report</source>
         <translation>主管使用：把各客服导出的统计合并成一份报告</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="153"/>
+        <location filename="../stats/window.py" line="152"/>
         <source>Conversations per day</source>
         <translation>每日会话数</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="154"/>
+        <location filename="../stats/window.py" line="153"/>
         <source>Quick replies per conversation</source>
         <translation>每个会话的快捷回复次数</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="155"/>
+        <location filename="../stats/window.py" line="154"/>
         <source>Code</source>
         <translation>快捷编码</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="155"/>
+        <location filename="../stats/window.py" line="154"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="155"/>
-        <location filename="../stats/window.py" line="159"/>
+        <location filename="../stats/window.py" line="154"/>
+        <location filename="../stats/window.py" line="158"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="155"/>
+        <location filename="../stats/window.py" line="154"/>
+        <location filename="../stats/window.py" line="157"/>
         <location filename="../stats/window.py" line="158"/>
-        <location filename="../stats/window.py" line="159"/>
         <source>Book</source>
         <translation>短语库</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="155"/>
+        <location filename="../stats/window.py" line="154"/>
+        <location filename="../stats/window.py" line="157"/>
         <location filename="../stats/window.py" line="158"/>
-        <location filename="../stats/window.py" line="159"/>
         <source>Uses</source>
         <translation>使用次数</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="167"/>
-        <location filename="../stats/window.py" line="241"/>
+        <location filename="../stats/window.py" line="166"/>
+        <location filename="../stats/window.py" line="240"/>
         <source>Conversations</source>
         <translation>会话数</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="168"/>
+        <location filename="../stats/window.py" line="167"/>
         <source>Today</source>
         <translation>今日会话数</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="169"/>
+        <location filename="../stats/window.py" line="168"/>
         <source>Quick replies</source>
         <translation>快捷回复次数</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="170"/>
+        <location filename="../stats/window.py" line="169"/>
         <source>Mean per conversation</source>
         <translation>每个会话平均次数</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="171"/>
+        <location filename="../stats/window.py" line="170"/>
         <source>{soft} or more (soft limit)</source>
         <translation>{soft} 次及以上（提醒上限）</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="172"/>
+        <location filename="../stats/window.py" line="171"/>
         <source>More than {hard} (hard limit)</source>
         <translation>超过 {hard} 次（最高上限）</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="173"/>
+        <location filename="../stats/window.py" line="172"/>
         <source>Most used</source>
         <translation>最常用</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="174"/>
+        <location filename="../stats/window.py" line="173"/>
         <source>Never used ({count})</source>
         <translation>从未使用（{count}）</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="175"/>
+        <location filename="../stats/window.py" line="174"/>
         <source>Per book</source>
         <translation>按短语库</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="176"/>
+        <location filename="../stats/window.py" line="175"/>
         <source>Per group</source>
         <translation>按分组</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="213"/>
+        <location filename="../stats/window.py" line="212"/>
         <source>The statistics could not be read: {error}</source>
         <translation>无法读取统计数据：{error}</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="223"/>
+        <location filename="../stats/window.py" line="222"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="236"/>
+        <location filename="../stats/window.py" line="235"/>
         <source>(no group)</source>
         <translation>（未分组）</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="258"/>
+        <location filename="../stats/window.py" line="257"/>
         <source>{date}: {count} conversations</source>
         <translation>{date}：{count} 个会话</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="272"/>
+        <location filename="../stats/window.py" line="271"/>
         <source>Below {soft}</source>
         <translation>少于 {soft} 次</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="273"/>
+        <location filename="../stats/window.py" line="272"/>
         <source>{soft} to {hard}</source>
         <translation>{soft} 至 {hard} 次</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="274"/>
+        <location filename="../stats/window.py" line="273"/>
         <source>Over {hard}</source>
         <translation>超过 {hard} 次</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="287"/>
+        <location filename="../stats/window.py" line="286"/>
         <source>(deleted)</source>
         <translation>（已删除）</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="314"/>
+        <location filename="../stats/window.py" line="303"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="314"/>
+        <location filename="../stats/window.py" line="303"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="316"/>
+        <location filename="../stats/window.py" line="305"/>
         <source>Export statistics</source>
         <translation>导出统计数据</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="325"/>
+        <location filename="../stats/window.py" line="314"/>
         <source>The statistics could not be exported: {error}</source>
         <translation>无法导出统计数据：{error}</translation>
     </message>

@@ -9,11 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.phrases.store import Store
 from assistant.team.report import team_report
 from tests.unit.team.exports import team_exports
-from ui.context import AppContext
-from ui.stats.window import StatsWindow
 from ui.team.report_window import ReportWindow
 
 
@@ -129,18 +126,6 @@ def test_save_refuses_to_overwrite_an_export(window: ReportWindow, exports: list
     window.ask_save_path = lambda: exports[0].with_suffix(".html")
     assert window.save_html() is None
     assert len(errors) == 1 and "wang.json" in errors[0] and exports[0].read_bytes() == before
-
-
-def test_the_statistics_window_opens_it(qtbot, store: Store) -> None:
-    stats = StatsWindow(AppContext(store))
-    qtbot.addWidget(stats)
-    stats.show()
-    assert stats.team_report_button.text() == "Team report…"
-    stats.team_report_button.click()
-    assert isinstance(stats.team_report, ReportWindow) and stats.team_report.isVisible()
-    first = stats.team_report
-    stats.team_report_button.click()
-    assert stats.team_report is first
 
 
 def test_screenshot(window: ReportWindow, exports: list[Path], tmp_path: Path) -> None:
