@@ -40,9 +40,19 @@ from ui.replies.picker import Picker
 from ui.replies.prompt import PlaceholderDialog
 from ui.shell import AppActions, Shell, icon
 from ui.single_instance import SingleInstance
+from ui.team.subscription_service import SubscriptionService
 from ui.windows import WINDOWS
 
 log = logging.getLogger(__name__)
+
+
+def share_subscriptions(context: AppContext, parent: QObject | None = None) -> SubscriptionService:
+    """The subscription service for ``context``'s store, as ``context.subscriptions``
+    for the windows; the books it changes refresh the context's phrases."""
+    service = SubscriptionService(context.store, parent)
+    service.booksChanged.connect(context.phrases_edited)
+    context.subscriptions = service
+    return service
 
 
 class QuickReplyApp(QObject):
@@ -72,7 +82,8 @@ class QuickReplyApp(QObject):
         self.actions.quit.triggered.connect(QApplication.quit)
         context.settingsChanged.connect(self._settings_changed)
         context.windowRequested.connect(self.open_window)
-        context.subscriptions.notice.connect(self.shell.notify)
+        self.subscriptions = share_subscriptions(context, self)
+        self.subscriptions.notice.connect(self.shell.notify)
         self.picker.chosen.connect(self._picked)
         self.picker.dismissed.connect(self._give_focus_back)
         self.picker.newConversation.connect(self._new_conversation_from_picker)
@@ -96,7 +107,7 @@ class QuickReplyApp(QObject):
             self.shell.notify(notice)
         if self._watcher is not None:
             self._watcher.start()
-        self.context.subscriptions.start()
+        self.subscriptions.start()
         if self.hotkeys is not None:
             self.hotkeys.start()
         elif not self.context.settings.wayland_notice_shown:
@@ -106,7 +117,7 @@ class QuickReplyApp(QObject):
             self.context.save_settings(replace(self.context.settings, wayland_notice_shown=True))
 
     def stop(self) -> None:
-        self.context.subscriptions.stop()
+        self.subscriptions.stop()
         if self.hotkeys is not None:
             self.hotkeys.stop()
         if self._watcher is not None:

@@ -10,13 +10,17 @@ terminal) arrive through a file watcher on the data folder.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from assistant.phrases.pinyin import PinyinCache
 from assistant.phrases.search import SearchIndex
 from assistant.phrases.store import Store
 from assistant.settings import Settings, load_settings, save_settings
-from ui.team.subscription_service import SubscriptionService
+
+if TYPE_CHECKING:
+    from ui.team.subscription_service import SubscriptionService
 
 
 class AppContext(QObject):
@@ -24,6 +28,10 @@ class AppContext(QObject):
     settingsChanged = Signal()
     #: A window asks for another by its registry name; the app opens it.
     windowRequested = Signal(str)
+    #: Keeps subscribed books up to date: built, listened to and started by the app
+    #: wiring (``ui.app.share_subscriptions``), which sets it here for the windows that
+    #: show subscriptions. It needs only the store, so it does not know this class.
+    subscriptions: SubscriptionService
 
     def __init__(self, store: Store, parent: QObject | None = None):
         super().__init__(parent)
@@ -41,8 +49,6 @@ class AppContext(QObject):
         self._debounce.timeout.connect(self.refresh)
         self._watcher.directoryChanged.connect(lambda _path: self._debounce.start())
         self._watcher.fileChanged.connect(lambda _path: self._debounce.start())
-        # Keeps subscribed books up to date once the app calls ``start()`` on it.
-        self.subscriptions = SubscriptionService(self)
 
     def _watch(self) -> None:
         (self.store.home / "books").mkdir(exist_ok=True)

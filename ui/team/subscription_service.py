@@ -15,16 +15,13 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from assistant.errors import QuickReplyError
+from assistant.phrases.store import Store
 from assistant.team import subscriptions
 from assistant.team.subscriptions import CheckResult, Fetched, Subscription
-
-if TYPE_CHECKING:
-    from ui.context import AppContext
 
 log = logging.getLogger(__name__)
 # File events come in bursts (a sync client writes in pieces): check once they settle.
@@ -50,10 +47,13 @@ class _Fetch(QRunnable):
 class SubscriptionService(QObject):
     """``checked(CheckResult)`` after every check; ``added(CheckResult)`` or
     ``addFailed(source, message)`` after ``add``; ``listChanged`` whenever the list or a
-    status changed; ``notice(text)`` for the tray when an update arrived or a source
-    keeps failing."""
+    status changed; ``booksChanged`` when a subscribed book was added, updated or removed
+    (the app refreshes its phrases); ``notice(text)`` for the tray when an update arrived
+    or a source keeps failing. It knows only the store: the app wiring (ui/app.py) builds
+    it and listens."""
 
     checked = Signal(object)
+    booksChanged = Signal()
     added = Signal(object)
     addFailed = Signal(str, str)
     listChanged = Signal()
@@ -62,10 +62,9 @@ class SubscriptionService(QObject):
     _fetched = Signal(object, object)
     _fetchedNew = Signal(object, object)
 
-    def __init__(self, context: AppContext, parent: QObject | None = None):
+    def __init__(self, store: Store, parent: QObject | None = None):
         super().__init__(parent)
-        self.context = context
-        self.store = context.store
+        self.store = store
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(2)
         self._running: set[str] = set()
@@ -124,7 +123,7 @@ class SubscriptionService(QObject):
 
     def remove(self, subscription: Subscription, keep_book: bool) -> None:
         subscriptions.unsubscribe(self.store, subscription.id, keep_book=keep_book)
-        self.context.phrases_edited()
+        self.booksChanged.emit()
         self._watch()
         self.listChanged.emit()
         self._schedule()
@@ -142,7 +141,7 @@ class SubscriptionService(QObject):
             self._schedule()
             return
         if result.outcome == "updated":
-            self.context.phrases_edited()
+            self.booksChanged.emit()
             self.notice.emit(self.update_text(result))
         elif result.outcome == "failed" and result.subscription.failures == 2:
             # The second failure in a row: one could be a blip (a file caught mid-copy).
@@ -158,7 +157,7 @@ class SubscriptionService(QObject):
         except QuickReplyError as error:
             self.addFailed.emit(subscription.source, str(error))
             return
-        self.context.phrases_edited()
+        self.booksChanged.emit()
         self._watch()
         self.added.emit(result)
         self.listChanged.emit()

@@ -1774,28 +1774,28 @@ Most missed: {missed}</source>
 <context>
     <name>QuickReplyApp</name>
     <message>
-        <location filename="../app.py" line="103"/>
+        <location filename="../app.py" line="114"/>
         <source>Global hotkeys are not available on this desktop (Wayland). Bind the command “quickreply pick” to a keyboard shortcut in your desktop settings to open the picker.</source>
         <extracomment>Emitted from the watcher&apos;s thread; delivered queued on the main thread. Where no keys can be sent (no desktop backend), replies go onto the clipboard.</extracomment>
         <translation>当前桌面（Wayland）不支持全局快捷键。请在桌面设置中为命令“quickreply pick”绑定一个快捷键，用来打开短语选择器。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="120"/>
+        <location filename="../app.py" line="131"/>
         <source>Hotkeys unavailable; use “quickreply pick”</source>
         <translation>快捷键不可用，请使用“quickreply pick”</translation>
     </message>
     <message>
-        <location filename="../app.py" line="122"/>
+        <location filename="../app.py" line="133"/>
         <source>Hotkeys paused</source>
         <translation>快捷键已暂停</translation>
     </message>
     <message>
-        <location filename="../app.py" line="125"/>
+        <location filename="../app.py" line="136"/>
         <source>Ready · picker {chord}</source>
         <translation>就绪 · 短语选择器 {chord}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="277"/>
+        <location filename="../app.py" line="288"/>
         <source>The window did not accept the reply. It is not on the clipboard any more; try again or switch the application to typing mode.</source>
         <translation>该窗口未接受这条回复，剪贴板中也已不再保留。请重试，或将该程序的插入方式改为逐键输入。</translation>
     </message>
@@ -2421,12 +2421,12 @@ Most missed: {missed}</source>
 <context>
     <name>SubscriptionService</name>
     <message>
-        <location filename="../team/subscription_service.py" line="169"/>
+        <location filename="../team/subscription_service.py" line="168"/>
         <source>“{book}” was updated to revision {revision}: {added} added, {changed} changed, {removed} removed.</source>
         <translation>“{book}”已更新到第 {revision} 版：新增 {added} 条，修改 {changed} 条，删除 {removed} 条。</translation>
     </message>
     <message>
-        <location filename="../team/subscription_service.py" line="176"/>
+        <location filename="../team/subscription_service.py" line="175"/>
         <source>“{book}” could not be updated: {reason}. The last good copy (revision {revision}) is kept.</source>
         <translation>“{book}”无法更新：{reason}。已保留上一份完好的版本（第 {revision} 版）。</translation>
     </message>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QInputDial
 from pytestqt.qtbot import QtBot
 
 from assistant.phrases.store import Store
+from ui.app import share_subscriptions
 from ui.context import AppContext
 from ui.manager.window import ManagerWindow
 
@@ -91,7 +92,9 @@ class DialogUser:
 
 
 def open_manager(qtbot: QtBot, store: Store) -> ManagerWindow:
-    window = ManagerWindow(AppContext(store))
+    context = AppContext(store)
+    share_subscriptions(context)
+    window = ManagerWindow(context)
     qtbot.addWidget(window)
     window.resize(1000, 600)
     window.show()

@@ -17,6 +17,7 @@ from assistant.team import publication, subscriptions
 from tests.static_server import StaticServer
 from tests.ui.manager.support import open_manager, type_text
 from tests.unit.team.subscription_support import Lead, own_data
+from ui.app import share_subscriptions
 from ui.context import AppContext
 from ui.manager.window import ManagerWindow
 from ui.team.subscriptions_dialog import SubscriptionsDialog
@@ -34,6 +35,7 @@ def lead(tmp_path: Path, share: Path) -> Lead:
 @pytest.fixture
 def context(seeded_store: Store):
     context = AppContext(seeded_store)
+    share_subscriptions(context)
     yield context
     context.subscriptions.stop()
 
