@@ -9,18 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
 
 from assistant.errors import QuickReplyError
 from assistant.formats import ImportedBook, read_phrasebook
 from assistant.phrases.model import Phrasebook
 from assistant.phrases.store import ImportReport
+from ui.context import AppContext
+from ui.manager.browser import PhraseBrowser
+from ui.manager.dialogs import ManagerDialogs
 from ui.manager.import_dialog import ImportDialog
-
-if TYPE_CHECKING:
-    from ui.manager.window import ManagerWindow
 
 T = TypeVar("T")
 #: What ``BookActions._attempt`` returns when the core refused.
@@ -30,13 +31,14 @@ EXPORT_FORMATS = (("json", ".json"), ("csv", ".csv"), ("xlsx", ".xlsx"))
 
 
 class BookActions(QObject):
-    """Acts on the book selected in ``window``; asks through ``window.dialogs``."""
+    """Acts on the book chosen in ``browser``; asks through ``dialogs``, tells how it
+    went through ``status``; its own dialogs open over ``parent``."""
 
-    def __init__(self, window: ManagerWindow):
-        super().__init__(window)
-        self.window = window
-        self.context = window.context
-        self.dialogs = window.dialogs
+    def __init__(self, context: AppContext, browser: PhraseBrowser, dialogs: ManagerDialogs,
+                 status: Callable[[str], None], parent: QWidget):
+        super().__init__(parent)
+        self.context, self.browser, self.dialogs, self.status = context, browser, dialogs, status
+        self._parent = parent
 
     def _attempt(self, title: str, change: Callable[[], T]) -> T | object:
         """``change()``'s result, or ``FAILED`` after showing why under ``title``."""
@@ -55,11 +57,11 @@ class BookActions(QObject):
         book = Phrasebook(name=name)
         if self._attempt(self.tr("Cannot create the book"), lambda: self.context.store.create_book(book)) is not FAILED:
             self.context.phrases_edited()
-            self.window.show_location(book.id)
-            self.window.status(self.tr("Created the book “{book}”.").format(book=book.name))
+            self.browser.show_location(book.id)
+            self.status(self.tr("Created the book “{book}”.").format(book=book.name))
 
     def rename_book(self) -> None:
-        book = self.window.current_book()
+        book = self.browser.current_book()
         if book is None or book.read_only:
             return
         name = self.dialogs.ask_text(self.tr("Rename book"), self.tr("New name for “{book}”:").format(book=book.name),
@@ -70,10 +72,10 @@ class BookActions(QObject):
         if self._attempt(self.tr("Cannot rename the book"),
                          lambda: self.context.store.update_book(renamed)) is not FAILED:
             self.context.phrases_edited()
-            self.window.status(self.tr("Renamed “{old}” to “{new}”.").format(old=book.name, new=renamed.name))
+            self.status(self.tr("Renamed “{old}” to “{new}”.").format(old=book.name, new=renamed.name))
 
     def delete_book(self) -> None:
-        book = self.window.current_book()
+        book = self.browser.current_book()
         if book is None or book.read_only:
             return
         count = len(self.context.store.phrases(book.id, with_usage=False))
@@ -86,7 +88,7 @@ class BookActions(QObject):
         if self._attempt(self.tr("Cannot delete the book"),
                          lambda: self.context.store.delete_book(book.id)) is not FAILED:
             self.context.phrases_edited()
-            self.window.status(self.tr("Deleted the book “{book}”; a backup was made first.").format(book=book.name))
+            self.status(self.tr("Deleted the book “{book}”; a backup was made first.").format(book=book.name))
 
     # -- files ----------------------------------------------------------------------
 
@@ -103,8 +105,8 @@ class BookActions(QObject):
         imported = self._attempt(title, lambda: read_phrasebook(path))
         if not isinstance(imported, ImportedBook):
             return
-        current = self.window.current_book()
-        dialog = ImportDialog(self.context, imported, path, parent=self.window,
+        current = self.browser.current_book()
+        dialog = ImportDialog(self.context, imported, path, parent=self._parent,
                               preferred_book=current.id if current and not current.read_only else None)
         self.dialogs.run(dialog)
         if dialog.result() != ImportDialog.DialogCode.Accepted:
@@ -114,15 +116,15 @@ class BookActions(QObject):
         if not isinstance(report, ImportReport):
             return
         self.context.phrases_edited()
-        self.window.show_location(report.book.id)
+        self.browser.show_location(report.book.id)
         merge = report.merge
-        self.window.status(self.tr("Imported into “{book}”: {added} added, {replaced} replaced, {kept} kept both, "
+        self.status(self.tr("Imported into “{book}”: {added} added, {replaced} replaced, {kept} kept both, "
                                    "{skipped} skipped.").format(
             book=report.book.name, added=merge.count("added"), replaced=merge.count("replaced"),
             kept=merge.count("kept-both"), skipped=merge.count("skipped")))
 
     def export_book(self) -> None:
-        book = self.window.current_book()
+        book = self.browser.current_book()
         if book is None:
             return
         names = {"json": self.tr("QuickReply phrasebook (*.json)"), "csv": self.tr("CSV table (*.csv)"),
@@ -139,5 +141,5 @@ class BookActions(QObject):
         if self._attempt(self.tr("Cannot export “{book}”").format(book=book.name),
                          lambda: self.context.store.export_book(book.id, path)) is not FAILED:
             count = len(self.context.store.phrases(book.id, with_usage=False))
-            self.window.status(self.tr("Exported {count} phrases of “{book}” to {path}").format(
+            self.status(self.tr("Exported {count} phrases of “{book}” to {path}").format(
                 count=count, book=book.name, path=str(path)))

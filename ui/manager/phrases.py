@@ -8,60 +8,67 @@ disables these actions for read-only books, and they check again here.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
 
 from assistant.phrases.model import Phrase, Phrasebook
+from ui.context import AppContext
+from ui.manager.browser import PhraseBrowser
 from ui.manager.commands import AddPhrase, DeletePhrases, EditPhrase, MovePhrases, ReorderPhrases, StoreCommand
+from ui.manager.dialogs import ManagerDialogs
 from ui.manager.model import merged_order, moved
 from ui.manager.phrase_editor import PhraseEditor
-
-if TYPE_CHECKING:
-    from ui.manager.window import ManagerWindow
+from ui.manager.undo_notice import UndoNotice
 
 
 class PhraseActions(QObject):
-    """Acts on the phrases selected in ``window``."""
+    """Acts on the phrases selected in ``browser``: pushes each change on ``undo_stack``
+    (a delete also on ``undo_notice``), asks through ``dialogs``, tells how it went
+    through ``status``; the phrase editor opens over ``parent``."""
 
-    def __init__(self, window: ManagerWindow):
-        super().__init__(window)
-        self.window = window
-        self.context = window.context
+    def __init__(self, context: AppContext, browser: PhraseBrowser, dialogs: ManagerDialogs, undo_stack: QUndoStack,
+                 undo_notice: UndoNotice, status: Callable[[str], None], parent: QWidget):
+        super().__init__(parent)
+        self.context, self.browser, self.dialogs, self.status = context, browser, dialogs, status
+        self.undo_stack, self.undo_notice = undo_stack, undo_notice
+        self._parent = parent
 
     def _target(self) -> tuple[Phrasebook | None, list[Phrase]]:
         """The current book when it is writable, and the selected phrases."""
-        book = self.window.current_book()
-        return (book if book is not None and not book.read_only else None), self.window.selected_phrases()
+        book = self.browser.current_book()
+        return (book if book is not None and not book.read_only else None), self.browser.selected_phrases()
 
     def _push(self, command: StoreCommand) -> None:
-        self.window.undo_stack.push(command)
+        self.undo_stack.push(command)
 
     # -- what commands report back (``CommandHost``) ---------------------------------
 
     def report_failure(self, message: str) -> None:
-        self.window.dialogs.error(self.tr("Change not made"), self.tr("The change could not be made."), message)
+        self.dialogs.error(self.tr("Change not made"), self.tr("The change could not be made."), message)
 
     def reveal_phrases(self, book_id: str, phrase_ids: list[str]) -> None:
         """Select the phrases a change touched; if the group shown does not hold them
         (a phrase saved into another group, or moved back), show the one that does."""
         if not phrase_ids:
             return
-        book = self.window.current_book()
-        hidden = not set(phrase_ids) <= {phrase.id for phrase in self.window.model.phrases()}
-        if book is None or book.id != book_id or (hidden and not self.window.searching()):
+        book = self.browser.current_book()
+        hidden = not set(phrase_ids) <= {phrase.id for phrase in self.browser.model.phrases()}
+        if book is None or book.id != book_id or (hidden and not self.browser.searching()):
             by_id = {phrase.id: phrase for phrase in self.context.store.phrases(book_id, with_usage=False)}
             first = by_id.get(phrase_ids[0])
-            in_group = self.window.current_group() is not None
-            self.window.show_location(book_id, first.group if first and in_group else None)
-        self.window.select_phrases(phrase_ids)
+            in_group = self.browser.current_group() is not None
+            self.browser.show_location(book_id, first.group if first and in_group else None)
+        self.browser.select_phrases(phrase_ids)
 
     # -- add, edit ------------------------------------------------------------------
 
     def _edit_in_dialog(self, book: Phrasebook, phrase: Phrase | None) -> Phrase | None:
-        dialog = PhraseEditor(self.context, book.id, phrase, group=self.window.current_group() or "",
-                              parent=self.window)
-        self.window.dialogs.run(dialog)
+        dialog = PhraseEditor(self.context, book.id, phrase, group=self.browser.current_group() or "",
+                              parent=self._parent)
+        self.dialogs.run(dialog)
         return dialog.phrase() if dialog.result() == PhraseEditor.DialogCode.Accepted else None
 
     def new_phrase(self) -> None:
@@ -92,13 +99,13 @@ class PhraseActions(QObject):
         else:
             text = self.tr("Delete {count} phrases").format(count=len(selected))
             done = self.tr("Deleted {count} phrases.").format(count=len(selected))
-        first_row = min(row for row in map(self.window.model.row_of, [p.id for p in selected]) if row is not None)
+        first_row = min(row for row in map(self.browser.model.row_of, [p.id for p in selected]) if row is not None)
         self._push(DeletePhrases(self.context, book.id, selected, text, self))
-        self.window.undo_notice.show_message(done)
+        self.undo_notice.show_message(done)
         # The row that took the deleted one's place, so Delete can be pressed again.
-        remaining = self.window.model.rowCount()
+        remaining = self.browser.model.rowCount()
         if remaining:
-            self.window.select_phrases([self.window.model.phrase(min(first_row, remaining - 1)).id])
+            self.browser.select_phrases([self.browser.model.phrase(min(first_row, remaining - 1)).id])
 
     # -- move, reorder --------------------------------------------------------------
 
@@ -107,7 +114,7 @@ class PhraseActions(QObject):
         if book is None or not selected:
             return
         groups = dict.fromkeys(phrase.group for phrase in self.context.store.phrases(book.id, with_usage=False))
-        group = self.window.dialogs.ask_item(
+        group = self.dialogs.ask_item(
             self.tr("Move to group"), self.tr("Move {count} phrases to the group:").format(count=len(selected)),
             [name for name in groups if name], selected[0].group)
         if group is not None:
@@ -124,12 +131,12 @@ class PhraseActions(QObject):
         self._push(MovePhrases(self.context, book_id, moving, group,
                                self.tr("Move {count} phrases to “{group}”").format(count=len(moving), group=label),
                                self))
-        self.window.status(self.tr("Moved {count} phrases to “{group}”.").format(count=len(moving), group=label))
+        self.status(self.tr("Moved {count} phrases to “{group}”.").format(count=len(moving), group=label))
 
     def move_rows(self, step: int) -> None:
         """Ctrl+Up / Ctrl+Down: the keyboard's way to drag rows."""
-        ids = [phrase.id for phrase in self.window.selected_phrases()]
-        rows = sorted(row for row in map(self.window.model.row_of, ids) if row is not None)
+        ids = [phrase.id for phrase in self.browser.selected_phrases()]
+        rows = sorted(row for row in map(self.browser.model.row_of, ids) if row is not None)
         if rows:
             self.reorder(ids, max(0, rows[0] - 1) if step < 0 else rows[-1] + 2)
 
@@ -137,9 +144,9 @@ class PhraseActions(QObject):
         """Put ``phrase_ids`` before row ``before_row`` of the table; the rest of the
         book keeps its order. Not while searching: results are ranked, not in order."""
         book, _selected = self._target()
-        if book is None or self.window.searching():
+        if book is None or self.browser.searching():
             return
-        view = [phrase.id for phrase in self.window.model.phrases()]
+        view = [phrase.id for phrase in self.browser.model.phrases()]
         new_view = moved(view, phrase_ids, before_row)
         if new_view != view:
             before = [phrase.id for phrase in self.context.store.phrases(book.id, with_usage=False)]

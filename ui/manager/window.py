@@ -2,18 +2,20 @@
 phrases with undo, and import or export whole books.
 
 Left, the books and their groups (``BookTree``); right, a search box and the phrases of
-the chosen book or group (``PhraseTableModel``). Phrase changes are undoable commands
-(``ui.manager.commands``); whole-book actions live in ``ui.manager.books``; every modal
-question goes through ``self.dialogs``. The window keeps no phrases of its own: after
-any change, here or in another process, ``context.phrasesChanged`` makes it re-read
-the store and put the selection back where it was.
+the chosen book or group (``PhraseTableModel``); ``PhraseBrowser`` knows the location
+and the selection. Phrase changes are undoable commands (``ui.manager.commands``) made
+by ``ui.manager.phrases``, whole-book actions live in ``ui.manager.books``; both are
+given what they act on (the browser, the dialogs, the undo stack), never the window.
+Every modal question goes through ``self.dialogs``. The window keeps no phrases of its
+own: after any change, here or in another process, ``context.phrasesChanged`` makes the
+browser re-read the store and put the selection back where it was.
 """
 
 from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,11 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.errors import QuickReplyError
-from assistant.phrases.model import Phrase, Phrasebook
+from assistant.phrases.model import Phrasebook
 from assistant.timestamps import local_text
 from ui.context import AppContext
 from ui.manager.books import BookActions
+from ui.manager.browser import PhraseBrowser
 from ui.manager.dialogs import ManagerDialogs
 from ui.manager.model import COLUMNS, PhraseTableModel
 from ui.manager.phrases import PhraseActions
@@ -52,16 +54,18 @@ class ManagerWindow(QMainWindow):
         self.context = context
         self.undo_stack = QUndoStack(self)
         self.dialogs = ManagerDialogs(self)
-        self.book_ops = BookActions(self)
-        self.phrase_ops = PhraseActions(self)
-        self._books: dict[str, Phrasebook] = {}
         self._build_widgets()
+        self.browser = PhraseBrowser(context, self.tree, self.search, self.table, self.model, self)
+        self.book_ops = BookActions(context, self.browser, self.dialogs, self.status, self)
+        self.phrase_ops = PhraseActions(context, self.browser, self.dialogs, self.undo_stack, self.undo_notice,
+                                        self.status, self)
+        self._connect()
         self._build_actions()
         self.retranslate()
-        self.context.phrasesChanged.connect(self.reload)
+        self.context.phrasesChanged.connect(self.browser.reload)
         self.context.subscriptions.listChanged.connect(self._update_actions)
         self.subscriptions_dialog: SubscriptionsDialog | None = None
-        self.reload()
+        self.browser.reload()
         self.search.setFocus()
         # Room for the tool bar, the tree and the phrase columns, in text widths so it
         # scales with the font; only the first size, the user may resize.
@@ -112,10 +116,10 @@ class ManagerWindow(QMainWindow):
         self.setTabOrder(self.tree, self.search)
         self.setTabOrder(self.search, self.table)
 
-        self.tree.currentItemChanged.connect(self._location_changed)
+    def _connect(self) -> None:
+        self.browser.shown.connect(self._update_actions)
         self.tree.phrasesDropped.connect(self.phrase_ops.move)
         self.model.reorderRequested.connect(self.phrase_ops.reorder)
-        self.search.textChanged.connect(self._search_changed)
         self.search.returnPressed.connect(self._focus_table)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.table.doubleClicked.connect(self._double_clicked)
@@ -212,90 +216,20 @@ class ManagerWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            self.reload()
+            self.browser.reload()
         super().changeEvent(event)
 
-    # -- where we are ---------------------------------------------------------------
-
-    def current_book(self) -> Phrasebook | None:
-        location = self.tree.location()
-        return self._books.get(location[0]) if location else None
-
-    def current_group(self) -> str | None:
-        location = self.tree.location()
-        return location[1] if location else None
-
-    def selected_phrases(self) -> list[Phrase]:
-        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
-        return [self.model.phrase(row) for row in rows]
-
-    def _selected_ids(self) -> list[str]:
-        return [phrase.id for phrase in self.selected_phrases()]
-
-    def select_phrases(self, phrase_ids: list[str]) -> None:
-        selection = QItemSelection()
-        rows = [row for row in map(self.model.row_of, phrase_ids) if row is not None]
-        for row in rows:
-            selection.select(self.model.index(row, 0), self.model.index(row, len(COLUMNS) - 1))
-        flags = QItemSelectionModel.SelectionFlag
-        self.table.selectionModel().select(selection, flags.ClearAndSelect | flags.Rows)
-        if rows:
-            self.table.selectionModel().setCurrentIndex(self.model.index(rows[0], 0), flags.NoUpdate)
-            self.table.scrollTo(self.model.index(rows[0], 0))
-
-    def show_location(self, book_id: str, group: str | None = None) -> None:
-        self.tree.select_location(book_id, group)
+    # -- what the user sees ---------------------------------------------------------
 
     def status(self, message: str) -> None:
         self.statusBar().showMessage(message, STATUS_MS)
 
-    def searching(self) -> bool:
-        return bool(self.search.text().strip())
-
-    # -- reading the store ----------------------------------------------------------
-
-    def reload(self) -> None:
-        """Re-read the store, keeping the location and the selected phrases."""
-        keep = self._selected_ids()
-        books = self.context.store.books()
-        phrases: dict[str, list[Phrase]] = {}
-        for book in books:
-            try:
-                phrases[book.id] = self.context.store.phrases(book.id)
-            except QuickReplyError:  # deleted by another process a moment ago
-                continue
-        self._books = {book.id: book for book in books if book.id in phrases}
-        self.tree.populate([book for book in books if book.id in phrases], phrases)
-        self._show_table(keep)
-
-    def _show_table(self, select_ids: list[str]) -> None:
-        location = self.tree.location()
-        book = self.current_book()
-        query = self.search.text().strip()
-        phrases: list[Phrase] = []
-        if book is not None and location is not None:
-            if query:  # the picker's search: codes, pinyin initials, fuzzy words
-                phrases = self.context.index.search(query, limit=max(1, len(self.context.index)), book_id=book.id,
-                                                    group=location[1])
-            else:
-                phrases = self.context.store.phrases(book.id, location[1])
-        self.model.set_phrases(book.id if book else "", phrases, draggable=bool(book and not book.read_only),
-                               reorderable=not query)
-        self.select_phrases(select_ids)
-        self._update_actions()
-
-    def _location_changed(self, *_items: object) -> None:
-        self._show_table([])
-
-    def _search_changed(self, _text: str) -> None:
-        self._show_table(self._selected_ids())
-
     def _update_actions(self, *_selection: object) -> None:
         """Enable what makes sense here; in a read-only book say why edits are off."""
-        book = self.current_book()
+        book = self.browser.current_book()
         writable = book is not None and not book.read_only
-        count = len(self.selected_phrases())
-        searching = self.searching()
+        count = len(self.browser.selected_phrases())
+        searching = self.browser.searching()
         reason = self.tr("“{book}” is subscribed and read-only: its publisher edits it.").format(
             book=book.name) if book and book.read_only else ""
         if reason:
@@ -367,8 +301,8 @@ class ManagerWindow(QMainWindow):
 
     def _focus_table(self) -> None:
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-        if not self.selected_phrases() and self.model.rowCount():
-            self.select_phrases([self.model.phrase(0).id])
+        if not self.browser.selected_phrases() and self.model.rowCount():
+            self.browser.select_phrases([self.model.phrase(0).id])
 
 
 def _without_mnemonic(label: str) -> str:

@@ -44,144 +44,144 @@
 <context>
     <name>BookActions</name>
     <message>
-        <location filename="../manager/books.py" line="52"/>
+        <location filename="../manager/books.py" line="54"/>
         <source>New book</source>
         <extracomment>What ``BookActions._attempt`` returns when the core refused. Export formats offered, with the extension a name without one gets.</extracomment>
         <translation>新建短语库</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="52"/>
+        <location filename="../manager/books.py" line="54"/>
         <source>Name of the new book:</source>
         <translation>新短语库的名称：</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="56"/>
+        <location filename="../manager/books.py" line="58"/>
         <source>Cannot create the book</source>
         <translation>无法创建短语库</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="59"/>
+        <location filename="../manager/books.py" line="61"/>
         <source>Created the book “{book}”.</source>
         <translation>已创建短语库“{book}”。</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="65"/>
+        <location filename="../manager/books.py" line="67"/>
         <source>Rename book</source>
         <translation>重命名短语库</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="65"/>
+        <location filename="../manager/books.py" line="67"/>
         <source>New name for “{book}”:</source>
         <translation>“{book}”的新名称：</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="70"/>
+        <location filename="../manager/books.py" line="72"/>
         <source>Cannot rename the book</source>
         <translation>无法重命名短语库</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="73"/>
+        <location filename="../manager/books.py" line="75"/>
         <source>Renamed “{old}” to “{new}”.</source>
         <translation>已将“{old}”重命名为“{new}”。</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="81"/>
-        <location filename="../manager/books.py" line="84"/>
+        <location filename="../manager/books.py" line="83"/>
+        <location filename="../manager/books.py" line="86"/>
         <source>Delete book</source>
         <translation>删除短语库</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="82"/>
+        <location filename="../manager/books.py" line="84"/>
         <source>Delete the book “{book}” and its {count} phrases?</source>
         <translation>要删除短语库“{book}”及其中的 {count} 条短语吗？</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="83"/>
+        <location filename="../manager/books.py" line="85"/>
         <source>A backup of all books is made first, so it can be restored.</source>
         <translation>删除前会先备份全部短语库，以便日后恢复。</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="86"/>
+        <location filename="../manager/books.py" line="88"/>
         <source>Cannot delete the book</source>
         <translation>无法删除短语库</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="89"/>
+        <location filename="../manager/books.py" line="91"/>
         <source>Deleted the book “{book}”; a backup was made first.</source>
         <translation>已删除短语库“{book}”（删除前已备份）。</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="95"/>
+        <location filename="../manager/books.py" line="97"/>
         <source>Import phrases</source>
         <translation>导入短语</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="96"/>
+        <location filename="../manager/books.py" line="98"/>
         <source>Phrase files (*.json *.qrbook *.csv *.tsv *.xlsx *.yml *.yaml *.ini *.txt)</source>
         <translation>短语文件 (*.json *.qrbook *.csv *.tsv *.xlsx *.yml *.yaml *.ini *.txt)</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="97"/>
+        <location filename="../manager/books.py" line="99"/>
         <source>QuickReply phrasebooks (*.json *.qrbook)</source>
         <translation>QuickReply 短语库 (*.json *.qrbook)</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="97"/>
+        <location filename="../manager/books.py" line="99"/>
         <source>Tables (*.csv *.tsv *.xlsx)</source>
         <translation>表格 (*.csv *.tsv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="98"/>
+        <location filename="../manager/books.py" line="100"/>
         <source>espanso (*.yml *.yaml)</source>
         <translation>espanso (*.yml *.yaml)</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="98"/>
+        <location filename="../manager/books.py" line="100"/>
         <source>Input-method phrase files (*.ini *.txt)</source>
         <translation>输入法短语文件 (*.ini *.txt)</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="99"/>
+        <location filename="../manager/books.py" line="101"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="102"/>
+        <location filename="../manager/books.py" line="104"/>
         <source>Cannot import {file}</source>
         <translation>无法导入 {file}</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="119"/>
+        <location filename="../manager/books.py" line="121"/>
         <source>Imported into “{book}”: {added} added, {replaced} replaced, {kept} kept both, {skipped} skipped.</source>
         <translation>已导入到“{book}”：新增 {added} 条，替换 {replaced} 条，保留两者 {kept} 条，跳过 {skipped} 条。</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="128"/>
+        <location filename="../manager/books.py" line="130"/>
         <source>QuickReply phrasebook (*.json)</source>
         <translation>QuickReply 短语库 (*.json)</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="128"/>
+        <location filename="../manager/books.py" line="130"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="129"/>
+        <location filename="../manager/books.py" line="131"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="132"/>
+        <location filename="../manager/books.py" line="134"/>
         <source>Export “{book}”</source>
         <translation>导出“{book}”</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="139"/>
+        <location filename="../manager/books.py" line="141"/>
         <source>Cannot export “{book}”</source>
         <translation>无法导出“{book}”</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="142"/>
+        <location filename="../manager/books.py" line="144"/>
         <source>Exported {count} phrases of “{book}” to {path}</source>
         <translation>已将“{book}”的 {count} 条短语导出到 {path}</translation>
     </message>
@@ -1309,137 +1309,137 @@ Most missed: {missed}</source>
 <context>
     <name>ManagerWindow</name>
     <message>
-        <location filename="../manager/window.py" line="188"/>
+        <location filename="../manager/window.py" line="192"/>
         <source>Phrasebooks — QuickReply</source>
         <translation>短语库 — QuickReply</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="190"/>
+        <location filename="../manager/window.py" line="194"/>
         <source>&amp;New phrase…</source>
         <translation>新建短语(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="190"/>
+        <location filename="../manager/window.py" line="194"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="191"/>
+        <location filename="../manager/window.py" line="195"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="191"/>
+        <location filename="../manager/window.py" line="195"/>
         <source>Move to &amp;group…</source>
         <translation>移动到分组(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="192"/>
+        <location filename="../manager/window.py" line="196"/>
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="192"/>
+        <location filename="../manager/window.py" line="196"/>
         <source>Move do&amp;wn</source>
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="193"/>
+        <location filename="../manager/window.py" line="197"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="193"/>
+        <location filename="../manager/window.py" line="197"/>
         <source>Clear the search</source>
         <translation>清除搜索</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="194"/>
+        <location filename="../manager/window.py" line="198"/>
         <source>&amp;New book…</source>
         <translation>新建短语库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="194"/>
+        <location filename="../manager/window.py" line="198"/>
         <source>&amp;Rename book…</source>
         <translation>重命名短语库(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="195"/>
+        <location filename="../manager/window.py" line="199"/>
         <source>&amp;Delete book…</source>
         <translation>删除短语库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="195"/>
+        <location filename="../manager/window.py" line="199"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="196"/>
+        <location filename="../manager/window.py" line="200"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="196"/>
+        <location filename="../manager/window.py" line="200"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="197"/>
+        <location filename="../manager/window.py" line="201"/>
         <source>&amp;Subscriptions…</source>
         <translation>订阅管理(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="201"/>
+        <location filename="../manager/window.py" line="205"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="202"/>
+        <location filename="../manager/window.py" line="206"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="203"/>
+        <location filename="../manager/window.py" line="207"/>
         <source>&amp;Book</source>
         <translation>短语库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="204"/>
+        <location filename="../manager/window.py" line="208"/>
         <source>Phrase actions</source>
         <translation>短语操作</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="205"/>
+        <location filename="../manager/window.py" line="209"/>
         <source>Search: short code, pinyin initials or words (Ctrl+F)</source>
         <translation>搜索：快捷编码、拼音首字母或文字（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="299"/>
+        <location filename="../manager/window.py" line="233"/>
         <source>“{book}” is subscribed and read-only: its publisher edits it.</source>
         <translation>“{book}”是订阅的短语库，只读：由发布者负责编辑。</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="315"/>
+        <location filename="../manager/window.py" line="249"/>
         <source>Clear the search to reorder phrases</source>
         <translation>清除搜索后才能调整短语顺序</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="326"/>
+        <location filename="../manager/window.py" line="260"/>
         <source>From {source} · revision {revision} · updated {time}</source>
         <translation>来源：{source} · 第 {revision} 版 · 更新于 {time}</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="329"/>
+        <location filename="../manager/window.py" line="263"/>
         <source>Last check failed: {reason}. The last good copy is kept.</source>
         <translation>最近一次检查失败：{reason}。已保留上一份完好的版本。</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="344"/>
+        <location filename="../manager/window.py" line="278"/>
         <source>&amp;Undo {change}</source>
         <translation>撤销{change}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="345"/>
+        <location filename="../manager/window.py" line="279"/>
         <source>&amp;Redo {change}</source>
         <translation>重做{change}(&amp;R)</translation>
     </message>
@@ -1447,72 +1447,72 @@ Most missed: {missed}</source>
 <context>
     <name>PhraseActions</name>
     <message>
-        <location filename="../manager/phrases.py" line="43"/>
+        <location filename="../manager/phrases.py" line="50"/>
         <source>Change not made</source>
         <translation>未能更改</translation>
     </message>
     <message>
-        <location filename="../manager/phrases.py" line="43"/>
+        <location filename="../manager/phrases.py" line="50"/>
         <source>The change could not be made.</source>
         <translation>无法完成此更改。</translation>
     </message>
     <message>
-        <location filename="../manager/phrases.py" line="71"/>
+        <location filename="../manager/phrases.py" line="78"/>
         <source>Add “{title}”</source>
         <translation>添加“{title}”</translation>
     </message>
     <message>
-        <location filename="../manager/phrases.py" line="81"/>
+        <location filename="../manager/phrases.py" line="88"/>
         <source>Edit “{title}”</source>
         <translation>编辑“{title}”</translation>
     </message>
     <message>
-        <location filename="../manager/phrases.py" line="90"/>
+        <location filename="../manager/phrases.py" line="97"/>
         <source>Delete “{title}”</source>
         <translation>删除“{title}”</translation>
     </message>
     <message>
-        <location filename="../manager/phrases.py" line="91"/>
+        <location filename="../manager/phrases.py" line="98"/>
         <source>Deleted “{title}”.</source>
         <translation>已删除“{title}”。</translation>
     </message>
     <message>
-        <location filename="../manager/phrases.py" line="93"/>
+        <location filename="../manager/phrases.py" line="100"/>
         <source>Delete {count} phrases</source>
         <translation>删除 {count} 条短语</translation>
     </message>
     <message>
-        <location filename="../manager/phrases.py" line="94"/>
+        <location filename="../manager/phrases.py" line="101"/>
         <source>Deleted {count} phrases.</source>
         <translation>已删除 {count} 条短语。</translation>
     </message>
     <message>
-        <location filename="../manager/phrases.py" line="111"/>
+        <location filename="../manager/phrases.py" line="118"/>
         <source>Move to group</source>
         <translation>移动到分组</translation>
     </message>
     <message>
-        <location filename="../manager/phrases.py" line="111"/>
+        <location filename="../manager/phrases.py" line="118"/>
         <source>Move {count} phrases to the group:</source>
         <translation>将 {count} 条短语移动到分组：</translation>
     </message>
     <message>
-        <location filename="../manager/phrases.py" line="123"/>
+        <location filename="../manager/phrases.py" line="130"/>
         <source>(no group)</source>
         <translation>（未分组）</translation>
     </message>
     <message>
-        <location filename="../manager/phrases.py" line="125"/>
+        <location filename="../manager/phrases.py" line="132"/>
         <source>Move {count} phrases to “{group}”</source>
         <translation>将 {count} 条短语移动到“{group}”</translation>
     </message>
     <message>
-        <location filename="../manager/phrases.py" line="127"/>
+        <location filename="../manager/phrases.py" line="134"/>
         <source>Moved {count} phrases to “{group}”.</source>
         <translation>已将 {count} 条短语移动到“{group}”。</translation>
     </message>
     <message>
-        <location filename="../manager/phrases.py" line="147"/>
+        <location filename="../manager/phrases.py" line="154"/>
         <source>Reorder phrases</source>
         <translation>调整短语顺序</translation>
     </message>

@@ -25,7 +25,7 @@ ZH = "zh-ecommerce"
 @pytest.fixture
 def window(qtbot: QtBot, seeded_store: Store) -> ManagerWindow:
     window = open_manager(qtbot, seeded_store)
-    window.show_location(ZH)
+    window.browser.show_location(ZH)
     return window
 
 
@@ -83,7 +83,7 @@ def test_tree_lists_books_with_their_groups_and_counts(window: ManagerWindow) ->
 
 
 def test_choosing_a_group_shows_its_phrases(window: ManagerWindow) -> None:
-    window.show_location(ZH, "发货")
+    window.browser.show_location(ZH, "发货")
     assert window.model.rowCount() == 9
     assert {phrase.group for phrase in window.model.phrases()} == {"发货"}
 
@@ -104,7 +104,7 @@ def test_search_filters_like_the_picker(qtbot: QtBot, window: ManagerWindow) -> 
 
 def test_ctrl_n_adds_a_phrase_to_the_group_shown_and_ctrl_z_takes_it_back(
         qtbot: QtBot, window: ManagerWindow, user: DialogUser, seeded_store: Store) -> None:
-    window.show_location(ZH, "问候")
+    window.browser.show_location(ZH, "问候")
 
     def write(editor: QDialog) -> None:
         assert isinstance(editor, PhraseEditor)
@@ -117,7 +117,7 @@ def test_ctrl_n_adds_a_phrase_to_the_group_shown_and_ctrl_z_takes_it_back(
     key(window, "Ctrl+N")
     [added] = [p for p in seeded_store.phrases(ZH) if p.code == "zaide"]
     assert (added.group, added.title) == ("问候", "在的亲，请问有什么可以帮您？")
-    assert window.selected_phrases()[0].id == added.id
+    assert window.browser.selected_phrases()[0].id == added.id
     key(window, "Ctrl+Z")
     assert "zaide" not in {p.code for p in seeded_store.phrases(ZH)}
     key(window, "Ctrl+Shift+Z")
@@ -127,7 +127,7 @@ def test_ctrl_n_adds_a_phrase_to_the_group_shown_and_ctrl_z_takes_it_back(
 def test_enter_edits_the_selected_phrase_and_the_edit_can_be_undone(
         qtbot: QtBot, window: ManagerWindow, user: DialogUser, seeded_store: Store) -> None:
     select_rows(window, 1)
-    original = window.selected_phrases()[0]
+    original = window.browser.selected_phrases()[0]
 
     def edit(editor: QDialog) -> None:
         assert editor.text_edit.toPlainText() == original.text
@@ -165,7 +165,7 @@ def test_delete_then_undo_from_the_status_bar_puts_it_back_at_its_place_with_its
     assert book_ids(seeded_store) == order
     assert seeded_store.phrase(ZH, "zh-greet-03").use_count == 1
     assert not window.undo_notice.isVisible()
-    assert window.selected_phrases()[0].id == "zh-greet-03"
+    assert window.browser.selected_phrases()[0].id == "zh-greet-03"
 
 
 def test_deleting_several_phrases_undoes_in_one_step(qtbot: QtBot, window: ManagerWindow,
@@ -205,7 +205,7 @@ def test_move_to_group_action_and_undo(qtbot: QtBot, window: ManagerWindow, user
 def test_dragging_rows_onto_a_group_in_the_tree_moves_them(window: ManagerWindow, seeded_store: Store) -> None:
     select_rows(window, 0)
     mime = window.model.mimeData(window.table.selectionModel().selectedRows())
-    window.show_location(ZH, "告别")
+    window.browser.show_location(ZH, "告别")
     target = window.tree.visualItemRect(window.tree.currentItem()).center()
     assert drag_and_drop(window.tree.viewport(), target, mime) == (True, True)
     assert seeded_store.phrase(ZH, "zh-greet-01").group == "告别"
@@ -226,7 +226,7 @@ def test_ctrl_down_and_ctrl_up_reorder_rows(qtbot: QtBot, window: ManagerWindow,
     select_rows(window, 0)
     key(window.table, "Ctrl+Down")
     assert book_ids(seeded_store)[:3] == [order[1], order[0], order[2]]
-    assert window.selected_phrases()[0].id == order[0]
+    assert window.browser.selected_phrases()[0].id == order[0]
     key(window.table, "Ctrl+Up")
     assert book_ids(seeded_store) == order
 
@@ -245,7 +245,7 @@ def test_dropping_rows_inside_the_table_reorders_the_book(window: ManagerWindow,
 def test_reordering_inside_a_group_leaves_the_other_groups_in_place(window: ManagerWindow,
                                                                     seeded_store: Store) -> None:
     order = book_ids(seeded_store)
-    window.show_location(ZH, "售前咨询")
+    window.browser.show_location(ZH, "售前咨询")
     group_order = shown_ids(window)
     select_rows(window, 2)
     window.move_up_action.trigger()
@@ -268,7 +268,7 @@ def test_a_read_only_book_refuses_every_edit(qtbot: QtBot, seeded_store: Store, 
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     window = open_manager(qtbot, seeded_store)
     user = DialogUser(qtbot, window, monkeypatch)
-    window.show_location("team")
+    window.browser.show_location("team")
     book_item = window.tree.currentItem()
     assert "(subscribed, read-only)" in book_item.text(0) and not book_item.icon(0).isNull()
     select_rows(window, 0)
@@ -294,11 +294,11 @@ def test_new_rename_and_delete_a_book(qtbot: QtBot, window: ManagerWindow, user:
                                       seeded_store: Store) -> None:
     user.will(user.type_answer("售后专用"))
     key(window, "Ctrl+Shift+N")
-    assert window.current_book().name == "售后专用"
+    assert window.browser.current_book().name == "售后专用"
     user.will(user.type_answer("售后话术"))
     key(window, "F2")
-    assert window.current_book().name == "售后话术"
-    book_id = window.current_book().id
+    assert window.browser.current_book().name == "售后话术"
+    book_id = window.browser.current_book().id
     user.will(user.press("Cancel"))
     window.delete_book_action.trigger()
     assert book_id in {book.id for book in seeded_store.books()}
@@ -306,7 +306,7 @@ def test_new_rename_and_delete_a_book(qtbot: QtBot, window: ManagerWindow, user:
     window.delete_book_action.trigger()
     assert book_id not in {book.id for book in seeded_store.books()}
     assert any(path.name.endswith("before-delete") for path in (seeded_store.home / "backups").iterdir())
-    assert window.current_book() is not None
+    assert window.browser.current_book() is not None
 
 
 # -- import and export ------------------------------------------------------------------
@@ -379,8 +379,8 @@ def test_import_into_a_new_book(qtbot: QtBot, window: ManagerWindow, user: Dialo
     user.open_paths.append(source)
     user.will(into_new_book)
     window.import_action.trigger()
-    assert window.current_book().name == "Night"
-    assert [p.code for p in seeded_store.phrases(window.current_book().id)] == ["tw"]
+    assert window.browser.current_book().name == "Night"
+    assert [p.code for p in seeded_store.phrases(window.browser.current_book().id)] == ["tw"]
 
 
 def test_a_bad_file_shows_the_one_line_error_and_changes_nothing(
@@ -414,12 +414,12 @@ def test_export_writes_a_file_that_reads_back(qtbot: QtBot, window: ManagerWindo
 def test_a_change_by_another_process_refreshes_and_keeps_the_selection(
         qtbot: QtBot, window: ManagerWindow, seeded_store: Store) -> None:
     select_rows(window, 5)
-    chosen = window.selected_phrases()[0].id
+    chosen = window.browser.selected_phrases()[0].id
     other = Store(seeded_store.home)
     other.add_phrase(ZH, Phrase(text="亲，稍等一下哦～", code="sd"), index=0)
     qtbot.waitUntil(lambda: window.model.rowCount() == 89, timeout=5000)
     assert window.model.phrase(0).code == "sd"
-    assert [p.id for p in window.selected_phrases()] == [chosen]
+    assert [p.id for p in window.browser.selected_phrases()] == [chosen]
     assert window.tree.topLevelItem(1).text(1) == "89"
 
 

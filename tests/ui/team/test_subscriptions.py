@@ -177,7 +177,7 @@ def test_the_manager_shows_a_subscribed_book_locked(qtbot: QtBot, seeded_store: 
                                                     share: Path) -> None:
     subscriptions.subscribe(seeded_store, str(share / "team.qrpub"))
     window: ManagerWindow = open_manager(qtbot, seeded_store)
-    window.show_location("team")
+    window.browser.show_location("team")
     item = window.tree.currentItem()
     assert item.text(0) == "团队话术 (subscribed, read-only)" and not item.icon(0).isNull()
     banner = window.readonly_banner.text()
