@@ -280,12 +280,6 @@ class ManagerWindow(QMainWindow):
 
     # -- phrase changes -------------------------------------------------------------
 
-    def _trigger(self, action: QAction) -> None:
-        if action.isEnabled():
-            action.trigger()
-        elif self.readonly_banner.isVisible():
-            self.status(self.readonly_banner.text())
-
     def _double_clicked(self, _index: object) -> None:
         """Double-click edits; in a read-only book it says why it cannot."""
         if self.edit_action.isEnabled():
