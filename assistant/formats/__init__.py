@@ -8,43 +8,18 @@ is what makes imports all-or-nothing. Readers never evaluate anything a file say
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
 from assistant.data.atomic import atomic_write_bytes
 from assistant.errors import BadInput
+from assistant.formats.book import ImportedBook
 from assistant.i18n import tr
-from assistant.phrases.model import CONTENT_FIELDS, MAX_TEXT_LENGTH, Phrase, Phrasebook
+from assistant.phrases.model import MAX_TEXT_LENGTH, Phrase, Phrasebook
 
 #: Larger files are refused before they are read: no real phrasebook comes close, and
 #: the cap keeps a wrong or hostile file from eating memory.
 MAX_FILE_BYTES = 20 * 1024 * 1024
-
-
-@dataclass
-class ImportedBook:
-    """What a reader found. ``locations`` (parallel to ``phrases``) says where each
-    phrase stood in the file ("row 5"), for error messages and reports.
-
-    ``absent_fields`` names the phrase fields (of ``CONTENT_FIELDS``) the file did not
-    carry at all, such as a spreadsheet without a hotkey column: a phrase read from it
-    holds only the default there, so replacing a book's phrase must keep the book's
-    value instead of wiping what the agent set in the app."""
-
-    phrases: list[Phrase]
-    book: Phrasebook | None = None
-    warnings: list[str] = field(default_factory=list)
-    locations: list[str] = field(default_factory=list)
-    absent_fields: frozenset[str] = frozenset()
-
-    def location(self, index: int) -> str:
-        return self.locations[index] if index < len(self.locations) else f"#{index + 1}"
-
-
-def fields_except(*carried: str) -> frozenset[str]:
-    """The content fields a format without ``carried`` never has."""
-    return frozenset(CONTENT_FIELDS) - set(carried)
 
 
 def _registry() -> dict[str, ModuleType]:

@@ -17,7 +17,7 @@ import io
 from itertools import islice
 
 from assistant.errors import BadInput
-from assistant.formats import ImportedBook
+from assistant.formats.book import ImportedBook
 from assistant.formats.table import (
     HEADER_SEARCH_ROWS,
     find_header,

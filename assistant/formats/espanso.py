@@ -28,7 +28,7 @@ from typing import ClassVar
 import yaml
 
 from assistant.errors import BadInput
-from assistant.formats import ImportedBook, fields_except
+from assistant.formats.book import ImportedBook, fields_except
 from assistant.formats.text import decode_text
 from assistant.i18n import tr
 from assistant.phrases.model import Phrase

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.errors import BadInput
-from assistant.formats import ImportedBook, fields_except
+from assistant.formats.book import ImportedBook, fields_except
 from assistant.formats.text import decode_text
 from assistant.i18n import tr
 from assistant.phrases.model import Phrase

@@ -12,7 +12,7 @@ from functools import cache
 from importlib import resources
 
 from assistant.errors import BadInput
-from assistant.formats import ImportedBook
+from assistant.formats.book import ImportedBook
 from assistant.formats.text import decode_text
 from assistant.i18n import tr
 from assistant.phrases.model import Phrase, Phrasebook

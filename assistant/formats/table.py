@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from assistant.errors import BadInput
-from assistant.formats import ImportedBook, fields_except
+from assistant.formats.book import ImportedBook, fields_except
 from assistant.i18n import tr
 from assistant.phrases.model import Phrase, Phrasebook, split_tags
 

@@ -23,7 +23,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from assistant.errors import BadInput
-from assistant.formats import ImportedBook
+from assistant.formats.book import ImportedBook
 from assistant.formats.table import (
     HEADER_SEARCH_ROWS,
     find_header,
