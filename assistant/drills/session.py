@@ -32,20 +32,17 @@ from __future__ import annotations
 import math
 import re
 import statistics
-import types
-import typing
 import uuid
 from collections import defaultdict
-from collections.abc import Callable
-from dataclasses import MISSING, asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from enum import Enum
-from functools import cache
 from typing import Any
 
+from assistant.data.records import read_record
 from assistant.drills.words import word_spans
 from assistant.errors import QuickReplyError
-from assistant.i18n import tr
+from assistant.i18n import N_, tr
 from assistant.phrases.pinyin import CJK_RUN, PinyinCache
 from assistant.timestamps import stamp
 
@@ -524,56 +521,12 @@ class DrillResult:
 
     @classmethod
     def from_dict(cls, data: Any) -> DrillResult:
-        """A result from its stored form; ``QuickReplyError`` naming the first bad field.
-        Keys this version does not know are ignored (a newer app wrote them); a record
-        without a field that has a default (``char_stats`` in a statistics export,
-        ``word_stats`` written before words were measured) reads with the default."""
-        if not isinstance(data, dict):
-            raise QuickReplyError(tr("a drill record is not a JSON object"))
-        values: dict[str, Any] = {}
-        for name, fits, is_float, optional in _record_fields():
-            if name not in data:
-                if optional:
-                    continue
-                raise QuickReplyError(tr("a drill record has no {field!r}", field=name))
-            value = data[name]
-            if not fits(value):
-                raise QuickReplyError(tr("a drill record has a bad {field!r}: {value!r}", field=name, value=value))
-            values[name] = float(value) if is_float else value
-        if values["language"] not in LANGUAGES or values["mode"] not in MODES:
+        """A result from its stored form (``assistant.data.records``: unknown keys ignored,
+        ``char_stats`` missing from a statistics export and ``word_stats`` written before
+        words were measured read as their defaults); ``QuickReplyError`` naming the first
+        bad field."""
+        result = read_record(cls, data, N_("drill"))
+        if result.language not in LANGUAGES or result.mode not in MODES:
             raise QuickReplyError(tr("a drill record has an unknown language or mode: {language!r}, {mode!r}",
-                                     language=values["language"], mode=values["mode"]))
-        return cls(**values)
-
-
-@cache
-def _record_fields() -> tuple[tuple[str, Callable[[Any], bool], bool, bool], ...]:
-    """Each DrillResult field's name, the test of its type, whether it is a float and
-    whether it may be missing, worked out once: resolving annotations costs far more
-    than checking a value, and the team report reads thousands of records."""
-    hints = typing.get_type_hints(DrillResult)
-    return tuple((spec.name, _checker(hints[spec.name]), hints[spec.name] is float,
-                  spec.default is not MISSING or spec.default_factory is not MISSING)
-                 for spec in fields(DrillResult))
-
-
-def _checker(hint: Any) -> Callable[[Any], bool]:
-    """The test of whether a JSON value has the type an annotation names (an int is a
-    float, a bool is neither), built from the annotation once."""
-    origin = typing.get_origin(hint)
-    if origin in (types.UnionType, typing.Union):
-        options = tuple(_checker(option) for option in typing.get_args(hint))
-        return lambda value: any(check(value) for check in options)
-    if hint is type(None):
-        return lambda value: value is None
-    if hint is bool:
-        return lambda value: isinstance(value, bool)
-    if hint is float:
-        return lambda value: isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
-    if origin is list:
-        (item,) = map(_checker, typing.get_args(hint))
-        return lambda value: isinstance(value, list) and all(item(entry) for entry in value)
-    if origin is dict:
-        key, item = map(_checker, typing.get_args(hint))
-        return lambda value: isinstance(value, dict) and all(key(k) and item(v) for k, v in value.items())
-    return lambda value: isinstance(value, hint) and not isinstance(value, bool)
+                                     language=result.language, mode=result.mode))
+        return result

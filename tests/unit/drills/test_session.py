@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.drills import session as session_module
+from assistant.data import records as records_module
 from assistant.drills.session import (
     DETAIL_FIELDS,
     CharState,
@@ -367,11 +367,11 @@ def test_thousands_of_records_read_alike_with_the_field_types_worked_out_once() 
     records = [{**record, "id": f"{index:04d}", "net_cpm": index / 10} for index in range(3000)]
     records += [{**record, "word_stats": {"订单": {"seen": 1}}, "char_stats": []}]  # the last one is bad
     DrillResult.from_dict(record)
-    before = session_module._record_fields.cache_info()
+    before = records_module._specs.cache_info()
     results = [DrillResult.from_dict(entry) for entry in records[:-1]]
     assert [(item.id, item.net_cpm) for item in results] == [(f"{index:04d}", index / 10) for index in range(3000)]
     assert all(item.word_stats == record["word_stats"] for item in results)
-    assert session_module._record_fields.cache_info().misses == before.misses  # no type hints resolved again
+    assert records_module._specs.cache_info().misses == before.misses  # no type hints resolved again
     with pytest.raises(QuickReplyError, match="char_stats"):
         DrillResult.from_dict(records[-1])
 
