@@ -128,7 +128,7 @@ def _report(args: argparse.Namespace, start_app: StartApp | None) -> int:
 
 def _drills(store: Store, args: argparse.Namespace) -> int:
     """``drills``: the drill history, oldest first, as a table, JSON or a CSV file."""
-    history = DrillHistory(store.home)
+    history = DrillHistory(store.folder)
     results = [result for result in history.results() if args.language in (None, result.language)]
     for notice in history.notices:
         print(tr("notice: {message}", message=notice), file=sys.stderr)

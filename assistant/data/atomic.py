@@ -45,13 +45,7 @@ def _fsync_directory(folder: Path) -> None:
         os.close(fd)
 
 
-def remove_stale_temp_files(folder: Path) -> int:
-    """Delete temporaries left by a killed writer. Call only while holding the store lock."""
-    removed = 0
-    if not folder.is_dir():
-        return 0
-    for candidate in folder.rglob(f".*{TEMP_MARK}*"):
-        if candidate.is_file():
-            candidate.unlink(missing_ok=True)
-            removed += 1
-    return removed
+def temp_files(folder: Path, name: str) -> list[Path]:
+    """The temporaries ``temp_path_for`` made for files called ``name`` (a glob) in
+    ``folder``: leftovers of a killed writer, or a write in progress."""
+    return [path for path in folder.glob(f".{name}{TEMP_MARK}*") if path.is_file()]

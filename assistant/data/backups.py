@@ -1,6 +1,7 @@
-"""Rolling snapshots of the store, and putting one back.
+"""Rolling snapshots of the data folder, and putting one back.
 
-A snapshot is a folder under ``backups/`` holding a copy of every store file. One is
+A snapshot is a folder under ``backups/`` holding a copy of every data file
+(``assistant.data.registry``). One is
 taken before anything that rewrites many phrases (import, restore, deleting a book) and
 once a day at start; the newest ``keep`` stay. Snapshots are what a damaged file is
 recovered from.
@@ -14,22 +15,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from assistant.data.atomic import atomic_write_bytes
+from assistant.data.registry import data_files
 from assistant.errors import NotFound
 from assistant.i18n import tr
 
 BACKUP_DIR = "backups"
 STAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"
-
-
-def store_files(home: Path) -> list[Path]:
-    """Every file that makes up the store, relative to ``home``."""
-    files = [Path(name) for name in ("store.json", "usage.json", "settings.json", "conversations.json",
-                                           "drills.json")
-             if (home / name).is_file()]
-    books = home / "books"
-    if books.is_dir():
-        files += sorted(path.relative_to(home) for path in books.glob("*.json"))
-    return files
 
 
 def snapshots(home: Path) -> list[Path]:
@@ -42,12 +33,13 @@ def snapshots(home: Path) -> list[Path]:
 
 
 def snapshot(home: Path, reason: str, keep: int = 10) -> Path | None:
-    """Copy the store into a new snapshot folder; ``None`` when there is nothing to keep.
+    """Copy the data files into a new snapshot folder; ``None`` when there is nothing to
+    keep. Call under the writers' lock.
 
     The copy is made in a hidden folder and renamed into place, so a snapshot that is
     listed is always complete.
     """
-    files = store_files(home)
+    files = data_files(home)
     if all(path.name == "store.json" for path in files):
         return None
     stamp = datetime.now(UTC).strftime(STAMP_FORMAT)
@@ -88,10 +80,11 @@ def find_snapshot(home: Path, name: str | None) -> Path:
 
 
 def restore_files(home: Path, source: Path) -> None:
-    """Make the store exactly what ``source`` holds. Call under the store lock, after
-    taking a snapshot of the current state, so that nothing is lost."""
-    wanted = {path.relative_to(source) for path in source.rglob("*.json")}
-    for relative in store_files(home):
+    """Make the data files what ``source`` holds (books it lacks are deleted; a file it
+    lacks otherwise stays as it is). Call under the writers' lock, after taking a snapshot
+    of the current state, so that nothing is lost."""
+    wanted = set(data_files(source))
+    for relative in data_files(home):
         if relative not in wanted and relative.parts[0] == "books":
             (home / relative).unlink()
     for relative in sorted(wanted):

@@ -3,7 +3,7 @@ read through a cache that notices when another process replaced the file.
 
 TinyDB's own JSONStorage writes in place (a crash mid-write leaves half a file) and
 re-parses on every read; ``AtomicJSONStorage`` fixes both and is what every TinyDB in
-the app sits on. Writers hold the store lock (see ``assistant.phrases.store``); readers need no
+the app sits on. Writers hold the writers' lock (``assistant.data.folder``); readers need no
 lock because a file is only ever swapped whole.
 """
 

@@ -1,12 +1,11 @@
 """Every finished drill, kept in ``drills.json`` in the data folder.
 
-A TinyDB-format file (table "drills", one document per ``DrillResult.to_dict()``) on
-the atomic storage, written only under the data folder's writers' lock, like every store
-file: the drill window and a ``quickreply drills`` in a terminal never lose each
+A TinyDB-format file (table "drills", one document per ``DrillResult.to_dict()``),
+written only in a transaction of the data folder (``assistant.data.folder``), like every
+data file: the drill window and a ``quickreply drills`` in a terminal never lose each
 other's record, and a crash leaves the old or the new file. The file is part of the
-backups. A damaged file is moved to ``quarantine/`` and the history starts again (one
-notice says where the old one is); a single record this version cannot read is left in
-the file and skipped.
+backups, and a damaged one is dealt with as every data file is (one notice says how);
+a single record this version cannot read is left in the file and skipped.
 
 What the trainee typed is never stored: a result holds figures and, per target
 character, how often it was typed, missed and how fast.
@@ -18,12 +17,11 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from assistant.data.documents import AtomicJSONStorage, CorruptFile, read_json, set_aside
+from assistant.data.folder import DataFolder
 from assistant.drills.session import DETAIL_FIELDS, DrillResult
 from assistant.errors import QuickReplyError
 from assistant.formats.spreadsheet import csv_text, write_csv_text
 from assistant.i18n import tr
-from assistant.phrases.store import holding, writers_lock
 
 FILE_NAME = "drills.json"
 TABLE = "drills"
@@ -35,19 +33,11 @@ CSV_COLUMNS = tuple(column for name in DrillResult.__dataclass_fields__ if name 
 log = logging.getLogger(__name__)
 
 
-def read_results(home: Path) -> tuple[list[DrillResult], int]:
+def read_results(folder: DataFolder) -> tuple[list[DrillResult], int]:
     """The stored drills, oldest first, and how many records could not be read; no
     file is no drill. Reads only: a damaged file raises ``CorruptFile`` and stays where
     it is (looking at figures must never move a file)."""
-    path = home / FILE_NAME
-    data = read_json(path)
-    if data is None:
-        return [], 0
-    table = data.get(TABLE) if isinstance(data, dict) else None
-    if not isinstance(table, dict):
-        if isinstance(data, dict) and TABLE not in data:
-            return [], 0
-        raise CorruptFile(path, tr("not a table document"))
+    table = (folder.look(FILE_NAME) or {}).get(TABLE, {})
     found: list[tuple[str, int, DrillResult]] = []
     skipped = 0
     for key, record in table.items():
@@ -62,37 +52,28 @@ def read_results(home: Path) -> tuple[list[DrillResult], int]:
 
 
 class DrillHistory:
-    """The drills in ``<home>/drills.json``; see the module docstring."""
+    """The drills in the data folder's ``drills.json``; see the module docstring."""
 
-    def __init__(self, home: Path) -> None:
-        self.home = home
-        self.path = home / FILE_NAME
+    def __init__(self, folder: DataFolder) -> None:
+        self.folder = folder
+        self.path = folder.path(FILE_NAME)
         self.notices: list[str] = []
-        self._lock = writers_lock(home)
-        self._storage = AtomicJSONStorage(self.path)
-        with holding(self._lock):
-            self._set_aside_if_damaged()
+        folder.read(FILE_NAME, self.notices)  # a damaged history must not stop the next drill from being saved
 
     def add(self, result: DrillResult) -> None:
-        """Store one drill: the whole file read and replaced in one atomic write under
-        the lock (TinyDB's own insert remembers the next id between calls, which another
-        process's insert makes stale)."""
-        with holding(self._lock):
-            try:
-                data = self._storage.read() or {}
-                table = data.setdefault(TABLE, {})
-                if not isinstance(table, dict):
-                    raise CorruptFile(self.path, tr("not a table document"))
-                next_id = max((int(key) for key in table if key.isdigit()), default=0) + 1
-                table[str(next_id)] = result.to_dict()
-                self._storage.write(data)
-            except BaseException:
-                self._storage.close()  # a half-changed cached copy must never be written later
-                raise
+        """Store one drill: the whole file read and replaced in one atomic write (TinyDB's
+        own insert remembers the next id between calls, which another process's insert
+        makes stale)."""
+        with self.folder.transaction() as change:
+            data = change.read(FILE_NAME) or {}
+            table = data.setdefault(TABLE, {})
+            next_id = max((int(key) for key in table if key.isdigit()), default=0) + 1
+            table[str(next_id)] = result.to_dict()
+            change.write(FILE_NAME, data)
 
     def results(self) -> list[DrillResult]:
         """Oldest first; a record that cannot be read is skipped with a notice."""
-        results, skipped = read_results(self.home)
+        results, skipped = read_results(self.folder)
         if skipped:
             notice = tr("{count} drill records in {file} could not be read and were skipped",
                         count=skipped, file=self.path)
@@ -105,16 +86,6 @@ class DrillHistory:
         spreadsheet (see ``CSV_COLUMNS``)."""
         write_csv_text(path, drills_csv([result.to_dict() for result in self.results()
                                          if language in (None, result.language)]))
-
-    def _set_aside_if_damaged(self) -> None:
-        """A damaged history must not stop the next drill from being saved."""
-        try:
-            read_results(self.home)
-        except CorruptFile:
-            kept = set_aside(self.home, self.path)
-            self._storage.close()
-            self.notices.append(tr("{file} was damaged and is kept at {kept}; the drill history starts again",
-                                   file=FILE_NAME, kept=kept))
 
 
 def drills_csv(records: list[dict[str, Any]], *, header: bool = True) -> str:

@@ -124,6 +124,7 @@ MESSAGES: dict[str, str] = {
     'a {what} record has no {field!r}': '{what}记录缺少 {field!r}',
     'a {what} record has a bad {field!r}: {value!r}': '{what}记录中的 {field!r} 无效：{value!r}',
     'drill': '练习',
+    'not a list of subscriptions': '不是订阅列表',
     '{file} was damaged and is kept at {kept}; no backup had a good copy': '{file} 已损坏，原文件保留在 {kept}；没有找到完好的备份',
     'no book called {name!r} (see: quickreply books)': '没有名为 {name!r} 的短语库（查看：quickreply books）',
     'no phrase with id {id!r}': '没有 ID 为 {id!r} 的短语',
@@ -172,7 +173,6 @@ MESSAGES: dict[str, str] = {
     '{chord}: global hotkeys are not running': '{chord}：全局快捷键没有在运行',
     'no graphical desktop found (DISPLAY and WAYLAND_DISPLAY are not set); the command line works without one: quickreply --help': '没有找到图形桌面（未设置 DISPLAY 和 WAYLAND_DISPLAY）；命令行不需要桌面也能用：quickreply --help',
     # conversations
-    '{file} was damaged and is kept at {kept}; conversation counts start again': '{file} 已损坏，已保存到 {kept}；对话计数重新开始',
     # statistics
     'statistics: conversations, quick replies per conversation, most and never used phrases; or export them to a .csv or .json file': '统计：对话数、每个对话的快捷回复数、最常用和从未用过的短语；也可导出为 .csv 或 .json 文件',
     'write the statistics to FILE (.csv or .json) instead of printing them': '把统计写入 FILE（.csv 或 .json），而不是打印出来',
@@ -264,7 +264,6 @@ MESSAGES: dict[str, str] = {
     'the file is too large for a drill ({size} KB; the limit is {limit} KB)': '文件太大，不能用来练习（{size} KB，上限 {limit} KB）',
     'Your weak characters: {chars}': '薄弱字强化：{chars}',
     '{count} drill records in {file} could not be read and were skipped': '{file} 中有 {count} 条练习记录无法读取，已跳过',
-    '{file} was damaged and is kept at {kept}; the drill history starts again': '{file} 已损坏，已保存到 {kept}；练习记录重新开始',
     "past typing drills: date, text, net speed, accuracy and whether the goal was reached; or all of them as CSV for the team lead": '历次打字练习：日期、文字、有效速度、正确率、是否达标；也可全部导出为 CSV 交给主管',
     'write the drills to FILE as CSV instead': '把练习记录写入 FILE（CSV），而不是打印出来',
     'only drills in this language (zh or en)': '只看这种语言的练习（zh 或 en）',

@@ -1,16 +1,13 @@
 """The phrase store: books, phrases and the user's use counts on disk.
 
-Layout of the data folder (``assistant.data.paths.data_dir``)::
+Its files in the data folder (``assistant.data.folder``, which the store opens and
+repairs for everyone)::
 
     store.json          schema version
     books/<id>.json     one TinyDB file per book (tables "book" and "phrases")
     usage.json          use counts and last use, per book and phrase
-    settings.json       see assistant.settings
-    backups/            rolling snapshots (assistant.data.backups)
-    quarantine/         damaged files moved aside, never deleted
-    store.lock          the writers' lock
 
-Every write happens under one inter-process file lock and replaces a file atomically,
+Every write happens under the folder's writers' lock and replaces a file atomically,
 so the running app and a CLI import can write at the same time without losing either
 change, and a process killed at any instant leaves the old or the new state. Reads take
 no lock and always see the newest file, so one process picks up another's changes.
@@ -18,20 +15,18 @@ no lock and always see the newest file, so one process picks up another's change
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass, field, replace
 from datetime import timedelta
 from importlib import resources
 from pathlib import Path
 
-from filelock import FileLock, Timeout
 from tinydb import Query, TinyDB
 
 from assistant.data import backups
-from assistant.data.atomic import remove_stale_temp_files
-from assistant.data.documents import AtomicJSONStorage, CorruptFile, read_json, set_aside, write_json
+from assistant.data.documents import AtomicJSONStorage, read_json, write_json
+from assistant.data.folder import DataFolder
 from assistant.data.paths import data_dir
 from assistant.errors import NotFound, QuickReplyError
 from assistant.formats import ImportedBook, write_phrasebook
@@ -44,7 +39,6 @@ from assistant.timestamps import now_stamp
 SCHEMA_VERSION = 1
 #: Upgrade steps: MIGRATIONS[n] turns a store of schema n into schema n + 1 in place.
 MIGRATIONS: dict[int, Callable[[Path], None]] = {}
-LOCK_TIMEOUT_SECONDS = 15
 DAILY_BACKUP = timedelta(days=1)
 
 _BOOK_FIELDS = ("id", "name", "language", "description", "author", "revision", "origin", "read_only")
@@ -65,31 +59,31 @@ class ImportReport:
 
 
 class Store:
-    """Open the data folder, repairing what it can; see the module docstring."""
+    """Open the data folder, repairing what it can; see the module docstring. ``folder``
+    is the data folder, for the other files' owners; ``notices`` says what was repaired."""
 
     def __init__(self, home: Path | None = None, *, seed: bool = True):
-        self.home = (home or data_dir()).resolve()
-        self.home.mkdir(parents=True, exist_ok=True)
+        self.folder = DataFolder(home or data_dir())
+        self.home = self.folder.home
         self.notices: list[str] = []
-        self._lock = writers_lock(self.home)
         self._books: dict[str, TinyDB] = {}
         self._usage = TinyDB(self.home / "usage.json", storage=AtomicJSONStorage)
         with self.locked():
-            remove_stale_temp_files(self.home)
-            if not backups.store_files(self.home):
+            self.folder.remove_stale_temp_files()
+            if not self.folder.files():
                 write_json(self.home / "store.json", {"schema": SCHEMA_VERSION})
                 if seed:
                     self._seed_shipped_books()
             else:
-                self._recover_damaged_files()
+                self.notices += self.folder.repair()
                 self._upgrade()
                 self._daily_backup()
 
     # -- locking, files -------------------------------------------------------------
 
     def locked(self) -> AbstractContextManager[None]:
-        """Hold the writers' lock (re-entrant within this process)."""
-        return holding(self._lock)
+        """Hold the data folder's writers' lock (re-entrant within this process)."""
+        return self.folder.locked()
 
     def _book_path(self, book_id: str) -> Path:
         return self.home / "books" / f"{book_id}.json"
@@ -106,7 +100,7 @@ class Store:
     def fingerprint(self) -> tuple:
         """Changes whenever any book or the use counts change, in any process."""
         entries = []
-        for relative in backups.store_files(self.home):
+        for relative in self.folder.files():
             status = (self.home / relative).stat()
             entries.append((str(relative), status.st_mtime_ns, status.st_size, status.st_ino))
         return tuple(entries)
@@ -382,28 +376,6 @@ class Store:
             version += 1
             write_json(self.home / "store.json", {"schema": version})
 
-    def _recover_damaged_files(self) -> None:
-        for relative in backups.store_files(self.home):
-            path = self.home / relative
-            try:
-                _check_store_file(path)
-            except (CorruptFile, OSError):
-                self.notices.append(self._recover(relative))
-
-    def _recover(self, relative: Path) -> str:
-        kept = set_aside(self.home, self.home / relative)
-        for snapshot in backups.snapshots(self.home):
-            candidate = snapshot / relative
-            try:
-                if candidate.is_file():
-                    _check_store_file(candidate)
-                    shutil.copyfile(candidate, self.home / relative)
-                    return tr("{file} was damaged and is kept at {kept}; restored from the backup of {backup}",
-                              file=relative, kept=kept, backup=snapshot.name)
-            except (CorruptFile, OSError):
-                continue
-        return tr("{file} was damaged and is kept at {kept}; no backup had a good copy", file=relative, kept=kept)
-
     def _seed_shipped_books(self) -> None:
         for path in shipped_book_files():
             imported = native_format.read(path.read_bytes(), str(path))
@@ -411,36 +383,10 @@ class Store:
             self._write_book(book, imported.phrases)
 
 
-def writers_lock(home: Path) -> FileLock:
-    """The data folder's one writers' lock (``store.lock``). Every file in the folder is
-    replaced only under it. One lock object per folder in a process, so that the store
-    and the other files' writers (conversations, drills) nest without waiting on
-    themselves; other processes wait their turn."""
-    return FileLock(str(home / "store.lock"), timeout=LOCK_TIMEOUT_SECONDS, is_singleton=True)
-
-
-@contextmanager
-def holding(lock: FileLock) -> Iterator[None]:
-    """Hold ``lock``; another process writing for too long is a clear error, not a hang."""
-    try:
-        with lock:
-            yield
-    except Timeout as error:
-        raise QuickReplyError(tr("the phrase store is busy (another QuickReply is writing); try again")) from error
-
-
 def shipped_book_files() -> list:
     """The phrasebooks that come with the app (``phrasebooks/*.json``)."""
     folder = resources.files("phrasebooks")
     return sorted((entry for entry in folder.iterdir() if entry.name.endswith(".json")), key=lambda e: e.name)
-
-
-def _check_store_file(path: Path) -> None:
-    document = read_json(path)
-    if not isinstance(document, dict):
-        raise CorruptFile(path, tr("not a table document"))
-    if path.parent.name == "books" and not document.get("book"):
-        raise CorruptFile(path, tr("the book's description is missing"))
 
 
 def _phrase_document(phrase: Phrase, position: int) -> dict:

@@ -32,8 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from tinydb import TinyDB
 
-from assistant.data.documents import AtomicJSONStorage, CorruptFile, set_aside
-from assistant.i18n import tr
+from assistant.data.documents import AtomicJSONStorage
 from assistant.replies.rules import WHO, WindowRule, window_rules
 from assistant.settings import Settings, default_title_rules
 from assistant.timestamps import stamp, stamp_or_none
@@ -191,11 +190,10 @@ class ConversationLog:
     def __init__(self, store: Store, idle_minutes: int = Settings.idle_minutes):
         self.store = store
         self.idle_minutes = idle_minutes
-        self.path = store.home / FILE_NAME
+        self.path = store.folder.path(FILE_NAME)
         self.notices: list[str] = []
         self._db = TinyDB(self.path, storage=AtomicJSONStorage)
-        with store.locked():
-            self._set_aside_if_damaged()
+        store.folder.read(FILE_NAME, self.notices)  # a damaged log must not stop insertions
 
     # -- reading ----------------------------------------------------------------------
 
@@ -326,13 +324,3 @@ class ConversationLog:
                 raise
             finally:
                 self._db.clear_cache()
-
-    def _set_aside_if_damaged(self) -> None:
-        """A damaged log must not stop insertions: keep it in quarantine and start again."""
-        try:
-            self._data()
-        except CorruptFile:
-            kept = set_aside(self.store.home, self.path)
-            self._db.storage.close()
-            self.notices.append(tr("{file} was damaged and is kept at {kept}; conversation counts start again",
-                                   file=FILE_NAME, kept=kept))

@@ -54,7 +54,6 @@ from pathlib import Path
 from typing import Any
 
 from assistant.data.atomic import atomic_write_text
-from assistant.data.documents import CorruptFile, read_json
 from assistant.drills.history import drills_csv, read_results
 from assistant.drills.session import DETAIL_FIELDS
 from assistant.errors import QuickReplyError
@@ -87,17 +86,10 @@ def read_log(store: Store) -> tuple[dict[str, dict], dict[str, dict]]:
     moves a damaged file aside: a damaged file raises ``CorruptFile`` and the caller
     shows it.
     """
-    path = store.home / FILE_NAME
-    data = read_json(path)
-    if data is None:
-        return {}, {}
-    if not isinstance(data, dict):
-        raise CorruptFile(path, tr("not a table document"))
+    data = store.folder.look(FILE_NAME) or {}
 
     def table(name: str) -> dict[str, dict]:
-        found = data.get(name)
-        return {key: value for key, value in found.items() if isinstance(value, dict)} \
-            if isinstance(found, dict) else {}
+        return {key: value for key, value in data.get(name, {}).items() if isinstance(value, dict)}
 
     return table(CONVERSATIONS), table(INSERTIONS)
 
@@ -125,7 +117,7 @@ def compute_stats(store: Store, settings: Settings, now: datetime, days: int = 3
         return day if first <= day <= today else None
 
     conversations, insertions = read_log(store)
-    drills, _ = read_results(store.home)
+    drills, _ = read_results(store.folder)
 
     per_day: Counter[date] = Counter()
     histogram: Counter[int] = Counter()

@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.data.folder import DataFolder
 from assistant.drills.history import DrillHistory
 from assistant.drills.session import DrillResult
 from tests.e2e.app_process import AppProcess
@@ -31,7 +32,7 @@ class TypedDrill:
 def open_drill(app: AppProcess, text_file: Path) -> int:
     """``quickreply drill --text FILE`` from a second process; the number of results
     stored before, once the drill window has the keyboard focus."""
-    before = len(DrillHistory(app.home).results())
+    before = len(DrillHistory(DataFolder(app.home)).results())
     opened = app.command("drill", "--text", str(text_file))
     if opened.returncode != 0:
         raise AssertionError(f"quickreply drill failed: {opened.stderr}")
@@ -60,7 +61,7 @@ def stored_result(app: AppProcess, before: int, timeout: float = 10) -> DrillRes
     """The result the app stored after ``before`` results, once it is there."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        results = DrillHistory(app.home).results()
+        results = DrillHistory(DataFolder(app.home)).results()
         if len(results) > before:
             return results[-1]
         time.sleep(0.05)

@@ -44,7 +44,7 @@ class DrillWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("drills")
         self.context = context
-        self.history = DrillHistory(context.store.home)
+        self.history = DrillHistory(context.store.folder)
         #: The last drill's text and mode, for "again".
         self.last: tuple[DrillText, str, int | None] | None = None
         self.chooser = DrillChooser(context.store, self.history, self)

@@ -85,7 +85,7 @@ def test_a_whole_drill_with_a_correction_is_measured_and_stored(window: DrillWin
     assert session.states()[1] == CharState.CORRECTED
     type_with_ime(window, clock, "qin", "亲")      # the last character ends a fixed-text drill
     assert window.stack.currentWidget() is window.result_page
-    stored = DrillHistory(seeded_store.home).results()
+    stored = DrillHistory(seeded_store.folder).results()
     assert len(stored) == 1
     result = stored[0]
     assert window.result_page.result == result
@@ -114,7 +114,7 @@ def test_escape_asks_before_dropping_typed_input(window: DrillWindow, clock: Clo
     answer[0] = True
     QTest.keyClick(window.run_page.input, Qt.Key.Key_Escape)
     assert not window.running() and window.stack.currentWidget() is window.chooser
-    assert DrillHistory(seeded_store.home).results() == []
+    assert DrillHistory(seeded_store.folder).results() == []
 
 
 def test_a_timed_drill_ends_when_its_time_is_up(window: DrillWindow, clock: Clock, seeded_store: Store) -> None:
@@ -131,7 +131,7 @@ def test_a_timed_drill_ends_when_its_time_is_up(window: DrillWindow, clock: Cloc
     clock.now += 9  # no input, but not yet a pause (10 s): the clock runs on
     window.run_page.tick()
     assert window.stack.currentWidget() is window.result_page
-    (result,) = DrillHistory(seeded_store.home).results()
+    (result,) = DrillHistory(seeded_store.folder).results()
     assert result.mode == "timed" and result.correct_characters == 29 and result.wpm is not None
 
 
@@ -268,7 +268,7 @@ def test_a_timed_drill_on_a_short_text_ends_with_the_text(window: DrillWindow, c
     for char in "亲在的":
         type_with_ime(window, clock, "x", char)
     assert window.stack.currentWidget() is window.result_page
-    (result,) = DrillHistory(seeded_store.home).results()
+    (result,) = DrillHistory(seeded_store.folder).results()
     assert result.mode == "timed" and result.characters == 3
 
 
@@ -280,7 +280,7 @@ def test_a_damaged_history_is_set_aside_and_said(qtbot, seeded_store: Store, clo
     assert "damaged" in drills.progress_page.summary.text()
     drills.start(custom_text("亲"))
     type_with_ime(drills, clock, "qin", "亲")
-    assert len(DrillHistory(seeded_store.home).results()) == 1
+    assert len(DrillHistory(seeded_store.folder).results()) == 1
 
 
 def test_f1_opens_the_help(qtbot, window: DrillWindow) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.cli.main import main
+from assistant.data.folder import DataFolder
 from tests.unit.helpers import run_cli
 
 
@@ -234,7 +235,7 @@ def test_drills_lists_exports_and_filters(capsys, tmp_path: Path, isolated_home:
 
     code, out, _ = cli(capsys, "drills")
     assert code == 0 and "No typing drills yet" in out
-    history = DrillHistory(isolated_home)
+    history = DrillHistory(DataFolder(isolated_home))
     slow = a_result(finished="2026-03-01T08:00:00Z", net_cpm=72.5, accuracy=0.9612,
                     text_title="售后安抚话术练习很长很长的标题文字")
     fast = a_result("Thank you for your order", finished="2026-03-02T08:00:00Z", net_cpm=95.0, accuracy=1.0)
@@ -261,7 +262,7 @@ def test_drills_errors_are_one_line_and_chinese_table(tmp_path: Path, isolated_h
     from tests.unit.drills.simulate import a_result
 
     kept = a_result(net_cpm=91.0)
-    DrillHistory(isolated_home).add(kept)
+    DrillHistory(DataFolder(isolated_home)).add(kept)
     result = run_cli("drills", home=isolated_home, lang="zh")  # the first start also takes the daily backup
     assert result.returncode == 0 and result.stdout.split()[:4] == ["日期", "练习文字", "有效字/分", "正确率"]
     assert result.stdout.rstrip().endswith("✓")

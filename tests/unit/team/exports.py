@@ -58,7 +58,7 @@ def _agent_export(folder: Path, file_name: str, now: datetime, conversations: li
         start = now - timedelta(days=number, hours=1)
         for offset, phrase_id in enumerate(phrases):
             log.record(f"{file_name}-{number}", "team", phrase_id, start + timedelta(seconds=offset))
-    history = DrillHistory(store.home)
+    history = DrillHistory(store.folder)
     for record in drills:
         history.add(DrillResult.from_dict(record))
     stats = compute_stats(store, settings or Settings(), now, 30, all_phrases=True)

@@ -165,7 +165,7 @@ def test_csv_cells_never_run_as_formulas(store: Store, tmp_path: Path) -> None:
 
 
 def test_exports_carry_the_trainee_the_goals_and_the_drills_of_the_period(history: Store, tmp_path: Path) -> None:
-    drills = DrillHistory(history.home)
+    drills = DrillHistory(history.folder)
     inside = a_result(finished="2024-05-09T23:30:00Z", net_cpm=88.5)
     before = a_result(finished="2024-05-03T10:00:00Z")
     drills.add(inside)

@@ -1,0 +1,170 @@
+"""The data folder's one owner: its place, its one writers' lock, its files (the
+registry), what happens to a damaged one, and writes that change several at once.
+
+Everything that keeps data there (the store, the conversation log, the drill history,
+the subscriptions, the settings) goes through a ``DataFolder``, so that:
+
+- **Writers take turns.** Every data file is replaced only under the lock
+  (``store.lock``), within a process (re-entrant) and across processes (the tray app and
+  a ``quickreply`` in a terminal). A killed writer's leftover temporaries are swept away
+  under the same lock, so a write in progress is never mistaken for a leftover.
+- **Damage is dealt with one way, for every file.** A file that cannot be read as what
+  its owner writes is moved to ``quarantine/`` (never deleted) and the newest backup
+  holding a good copy takes its place; when none does, the file starts empty (the
+  settings their defaults, the drill history with no drill...). One notice says which.
+  The store does this for every file when it opens; an owner opening its file later
+  (the drill window, the settings) does it for that file.
+- **Looking never moves a file**: ``look`` only reads (the statistics must be able to
+  show a damaged file as an error without touching it).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+
+from assistant.data.atomic import atomic_write_bytes, temp_files
+from assistant.data.backups import snapshots
+from assistant.data.documents import CorruptFile, set_aside, write_json
+from assistant.data.registry import FILES, DataFile, data_files, load, registered
+from assistant.errors import QuickReplyError
+from assistant.i18n import tr
+
+LOCK_FILE = "store.lock"
+LOCK_TIMEOUT_SECONDS = 15
+
+log = logging.getLogger(__name__)
+
+
+class DataFolder:
+    """The folder at ``home`` (created if missing); see the module docstring."""
+
+    def __init__(self, home: Path):
+        self.home = home.resolve()
+        self.home.mkdir(parents=True, exist_ok=True)
+        # One lock object per folder in a process (is_singleton), so that the store and
+        # the other files' owners nest without waiting on themselves.
+        self._lock = FileLock(str(self.home / LOCK_FILE), timeout=LOCK_TIMEOUT_SECONDS, is_singleton=True)
+
+    def path(self, relative: str | Path) -> Path:
+        return self.home / relative
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the writers' lock; another process writing for too long is a clear
+        error, not a hang."""
+        try:
+            with self._lock:
+                yield
+        except Timeout as error:
+            raise QuickReplyError(tr("the phrase store is busy (another QuickReply is writing); try again")) from error
+
+    def files(self) -> list[Path]:
+        """Every data file there is, relative to ``home``."""
+        return data_files(self.home)
+
+    # -- reading ----------------------------------------------------------------------
+
+    def look(self, relative: str | Path) -> Any:
+        """A data file's document; None when there is none, ``CorruptFile`` when it is
+        damaged. Only reads."""
+        return load(self.path(relative), registered(relative))
+
+    def read(self, relative: str | Path, notices: list[str] | None = None) -> Any:
+        """A data file's document, to use: a damaged file is first dealt with (see the
+        module docstring) and the notice saying how joins ``notices``. A file that cannot
+        be read at all (another program holds it) is an error, not damage."""
+        try:
+            return self.look(relative)
+        except CorruptFile:
+            with self.locked():
+                notice = self._repair(Path(relative))
+            if notice and notices is not None:
+                notices.append(notice)
+            return self.look(relative)
+
+    def repair(self) -> list[str]:
+        """Deal with every damaged data file; one notice for each."""
+        with self.locked():
+            return [notice for relative in self.files() if (notice := self._repair(relative))]
+
+    def _repair(self, relative: Path) -> str | None:
+        """Under the lock, so that two processes finding the same damage repair it once."""
+        entry = registered(relative)
+        try:
+            load(self.path(relative), entry)
+            return None
+        except (CorruptFile, OSError):
+            kept = set_aside(self.home, self.path(relative))
+        backup = self._put_back_from_backup(relative, entry)
+        if backup is None:
+            notice = tr("{file} was damaged and is kept at {kept}; no backup had a good copy", file=relative, kept=kept)
+        else:
+            notice = tr("{file} was damaged and is kept at {kept}; restored from the backup of {backup}",
+                        file=relative, kept=kept, backup=backup)
+        log.warning("%s", notice)
+        return notice
+
+    def _put_back_from_backup(self, relative: Path, entry: DataFile) -> str | None:
+        """The name of the newest snapshot holding a good copy, now put back; None when none does."""
+        for snapshot in snapshots(self.home):
+            candidate = snapshot / relative
+            try:
+                if candidate.is_file():
+                    load(candidate, entry)
+                    atomic_write_bytes(self.path(relative), candidate.read_bytes())
+                    return snapshot.name
+            except (CorruptFile, OSError):
+                continue
+        return None
+
+    # -- writing ----------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        """Read, change and write back data files under the lock; what the block wrote
+        reaches the disk only when it ends without an error."""
+        with self.locked():
+            change = Transaction(self)
+            yield change
+            change.commit()
+
+    def remove_stale_temp_files(self) -> None:
+        """Delete the temporaries killed writers left beside the data files. Only the
+        data files': their writers hold the lock while a temporary exists, so under the
+        lock none is a write in progress (the pinyin cache's writer takes no lock)."""
+        with self.locked():
+            for entry in FILES:
+                pattern = Path(entry.pattern)
+                for leftover in temp_files(self.path(pattern.parent), pattern.name):
+                    leftover.unlink(missing_ok=True)
+
+
+class Transaction:
+    """The documents one ``DataFolder.transaction`` reads and writes."""
+
+    def __init__(self, folder: DataFolder):
+        self._folder = folder
+        self._written: dict[Path, Any] = {}
+
+    def read(self, relative: str | Path) -> Any:
+        """As this transaction wrote it, else as on disk (``CorruptFile`` when damaged:
+        a file damaged since it was opened stops the change rather than be overwritten)."""
+        relative = Path(relative)
+        return self._written[relative] if relative in self._written else self._folder.look(relative)
+
+    def write(self, relative: str | Path, document: Any) -> None:
+        registered(relative)
+        self._written[Path(relative)] = document
+
+    def commit(self) -> None:
+        """Replace each written file atomically, one after another; a crash between two
+        leaves some old and some new. Making several files change all at once or not at
+        all (a journal, replayed when the folder is opened) belongs here."""
+        for relative, document in self._written.items():
+            write_json(self._folder.path(relative), document)

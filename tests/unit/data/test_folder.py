@@ -1,0 +1,118 @@
+"""The data folder: its registry, one damage policy for every file, transactions, and
+sweeping leftovers."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from assistant.data.documents import CorruptFile
+from assistant.data.folder import DataFolder
+from assistant.drills.history import DrillHistory
+from assistant.phrases.store import Store
+from assistant.replies.conversations import ConversationLog
+from assistant.settings import Settings, save_settings
+from tests.unit.drills.simulate import a_result
+from tests.unit.helpers import book, phrase
+
+NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+SUBSCRIPTIONS = {"version": 1, "subscriptions": [{"source": "/share/team.qrpub", "book_id": "team"}]}
+
+
+@pytest.fixture
+def full(isolated_home: Path) -> Store:
+    """A store with something in every data file."""
+    store = Store(isolated_home, seed=False)
+    store.create_book(book(), [phrase("亲，在的", code="zd")])
+    store.record_use("test-book", store.phrases("test-book")[0].id)
+    save_settings(store.home, Settings(agent_name="小美"))
+    with store.folder.transaction() as change:
+        change.write("subscriptions.json", SUBSCRIPTIONS)
+    ConversationLog(store).record("qianniu|王", "test-book", "zd", NOW)
+    DrillHistory(store.folder).add(a_result())
+    return store
+
+
+EVERY_FILE = ["store.json", "usage.json", "settings.json", "subscriptions.json", "conversations.json",
+              "drills.json", "books/test-book.json"]
+
+
+def test_every_data_file_is_registered_and_in_every_backup(full: Store) -> None:
+    assert sorted(map(str, full.folder.files())) == sorted(EVERY_FILE)
+    snapshot = full.backup()
+    assert snapshot is not None
+    assert sorted(str(path.relative_to(snapshot)) for path in snapshot.rglob("*.json")) == sorted(EVERY_FILE)
+
+
+@pytest.mark.parametrize("name", EVERY_FILE)
+def test_any_damaged_file_is_set_aside_and_restored_from_the_newest_good_backup(full: Store, name: str) -> None:
+    full.backup()
+    good = full.folder.path(name).read_bytes()
+    full.folder.path(name).write_bytes(b'{"torn')
+    reopened = Store(full.home, seed=False)
+    assert len(reopened.notices) == 1
+    assert f"{name} was damaged" in reopened.notices[0] and "restored from the backup" in reopened.notices[0]
+    assert full.folder.path(name).read_bytes() == good
+    [kept] = full.folder.path("quarantine").iterdir()
+    assert kept.name.startswith(Path(name).name) and kept.read_bytes() == b'{"torn'
+
+
+@pytest.mark.parametrize(("name", "document"), [("settings.json", []), ("subscriptions.json", {"subscriptions": {}}),
+                                                ("drills.json", {"drills": []}), ("usage.json", {"usage": 3})])
+def test_a_file_that_is_not_what_its_owner_writes_is_damaged_too(full: Store, name: str, document: object) -> None:
+    full.folder.path(name).write_text(str(document).replace("'", '"'), "utf-8")
+    with pytest.raises(CorruptFile):
+        full.folder.look(name)
+    notices: list[str] = []
+    assert full.folder.read(name, notices) is None  # no backup: the file starts empty
+    assert len(notices) == 1 and f"{name} was damaged" in notices[0] and "no backup had a good copy" in notices[0]
+    assert not full.folder.path(name).exists()
+
+
+def test_looking_never_moves_a_file_and_reading_repairs_it_once(full: Store) -> None:
+    full.backup()
+    path = full.folder.path("subscriptions.json")
+    path.write_bytes(b"\x00")
+    with pytest.raises(CorruptFile):
+        full.folder.look("subscriptions.json")
+    assert path.read_bytes() == b"\x00"
+    notices: list[str] = []
+    assert full.folder.read("subscriptions.json", notices) == SUBSCRIPTIONS
+    assert full.folder.read("subscriptions.json", notices) == SUBSCRIPTIONS
+    assert len(notices) == 1 and "restored from the backup" in notices[0]
+
+
+def test_a_transaction_writes_nothing_unless_its_block_succeeds(isolated_home: Path) -> None:
+    folder = DataFolder(isolated_home)
+    with pytest.raises(RuntimeError), folder.transaction() as change:
+        change.write("settings.json", {"agent_name": "A"})
+        change.write("subscriptions.json", SUBSCRIPTIONS)
+        assert change.read("settings.json") == {"agent_name": "A"}
+        raise RuntimeError("changed my mind")
+    assert folder.files() == []
+    with folder.transaction() as change:
+        change.write("settings.json", {"agent_name": "A"})
+        change.write("subscriptions.json", SUBSCRIPTIONS)
+    assert (folder.look("settings.json"), folder.look("subscriptions.json")) == ({"agent_name": "A"}, SUBSCRIPTIONS)
+
+
+def test_only_data_files_are_read_or_written(isolated_home: Path) -> None:
+    folder = DataFolder(isolated_home)
+    with pytest.raises(ValueError, match="not a data file"), folder.transaction() as change:
+        change.write("cache/pinyin.json", {})
+    with pytest.raises(ValueError, match="not a data file"):
+        folder.look("books/nested/book.json")
+
+
+def test_only_the_data_files_leftover_temporaries_are_swept(isolated_home: Path) -> None:
+    folder = DataFolder(isolated_home)
+    leftovers = [folder.path(".settings.json.tmp-999-abcd"), folder.path("books/.test-book.json.tmp-999-abcd")]
+    # The pinyin cache is written without the lock: its temporary may be a write in progress.
+    cache = folder.path("cache/.pinyin.json.tmp-999-abcd")
+    for path in [*leftovers, cache]:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("{")
+    folder.remove_stale_temp_files()
+    assert [path.exists() for path in leftovers] == [False, False] and cache.exists()
