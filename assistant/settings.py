@@ -1,19 +1,21 @@
 """The user's settings: one typed object with named defaults, a schema version and
-upgrade steps, saved atomically in ``settings.json``.
+upgrade steps, saved atomically in ``settings.json`` under the data folder's writers'
+lock (a save racing another process opening the folder must not be lost).
 
 Later features add fields here with defaults; a file written by an older version simply
 lacks them and gets the defaults, a value of the wrong type falls back to its default
-(with a notice) rather than stopping the app.
+(with a notice) rather than stopping the app (``assistant.data.records``). A damaged file
+is dealt with as every data file is (``assistant.data.folder``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, fields
-from pathlib import Path
+from dataclasses import asdict, dataclass, field, replace
 
-from assistant.data.documents import CorruptFile, read_json, write_json
-from assistant.i18n import tr
+from assistant.data.folder import DataFolder
+from assistant.data.records import read_record
+from assistant.i18n import N_, tr
 
 SETTINGS_VERSION = 1
 #: UPGRADES[n] turns a settings dict of version n into version n + 1.
@@ -107,31 +109,20 @@ class Settings:
     drill_pause_seconds: int = 10
 
 
-def load_settings(home: Path, notices: list[str] | None = None) -> Settings:
-    try:
-        raw = read_json(home / FILE_NAME)
-    except CorruptFile as error:
-        if notices is not None:
-            notices.append(str(error))
-        raw = None
-    if not isinstance(raw, dict):
-        return Settings()
+def load_settings(folder: DataFolder, notices: list[str] | None = None) -> Settings:
+    raw = folder.read(FILE_NAME, notices) or {}
     version = raw.get("version", 1)
     while isinstance(version, int) and version < SETTINGS_VERSION:
         raw = UPGRADES[version](raw)
         version += 1
-    defaults = Settings()
-    values = {}
-    for spec in fields(Settings):
-        value = raw.get(spec.name, getattr(defaults, spec.name))
-        if type(value) is not type(getattr(defaults, spec.name)):
-            if notices is not None:
-                notices.append(tr("setting {name} had an invalid value; using the default", name=spec.name))
-            value = getattr(defaults, spec.name)
-        values[spec.name] = value
-    values["version"] = SETTINGS_VERSION
-    return Settings(**values)
+
+    def invalid(name: str) -> None:
+        if notices is not None:
+            notices.append(tr("setting {name} had an invalid value; using the default", name=name))
+
+    return replace(read_record(Settings, raw, N_("settings"), fallback=invalid), version=SETTINGS_VERSION)
 
 
-def save_settings(home: Path, settings: Settings) -> None:
-    write_json(home / FILE_NAME, asdict(settings))
+def save_settings(folder: DataFolder, settings: Settings) -> None:
+    with folder.transaction() as change:
+        change.write(FILE_NAME, asdict(settings))

@@ -37,7 +37,7 @@ class AppContext(QObject):
         super().__init__(parent)
         self.store = store
         self.notices: list[str] = list(store.notices)
-        self.settings: Settings = load_settings(store.home, self.notices)
+        self.settings: Settings = load_settings(store.folder, self.notices)
         #: Every phrase as last read from the store; windows use this rather than reading again.
         self.phrases = store.phrases()
         self.index = SearchIndex(self.phrases, PinyinCache(store.home / "cache" / "pinyin.json"))
@@ -73,6 +73,6 @@ class AppContext(QObject):
         self.refresh()
 
     def save_settings(self, settings: Settings) -> None:
-        save_settings(self.store.home, settings)
+        save_settings(self.store.folder, settings)
         self.settings = settings
         self.settingsChanged.emit()

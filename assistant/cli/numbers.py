@@ -72,7 +72,7 @@ def _days(text: str) -> int:
 def _stats(store: Store, args: argparse.Namespace) -> int:
     """``stats``: the local time decides which day a conversation falls on."""
     now = datetime.now().astimezone()
-    settings = load_settings(store.home)
+    settings = load_settings(store.folder)
     if args.export is not None:
         export_format(args.export)  # a wrong file name fails before any work
         used = export_stats(compute_stats(store, settings, now, args.days, all_phrases=True), args.export)
@@ -141,7 +141,7 @@ def _drills(store: Store, args: argparse.Namespace) -> int:
     elif args.json:
         print_json([result.to_dict() for result in results])
     else:
-        _print_drills(results, load_settings(store.home))
+        _print_drills(results, load_settings(store.folder))
     return EXIT_OK
 
 

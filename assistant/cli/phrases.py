@@ -164,7 +164,7 @@ def _export(store: Store, args: argparse.Namespace) -> int:
 
 
 def _lint(store: Store, args: argparse.Namespace) -> int:
-    max_length = args.max_length or load_settings(store.home).lint_max_length
+    max_length = args.max_length or load_settings(store.folder).lint_max_length
     path = Path(args.target)
     if path.exists():
         imported = read_phrasebook(path, check_codes=False)

@@ -142,7 +142,7 @@ def _publish(store: Store, args: argparse.Namespace) -> int:
         book = imported.book or publication.book_for_file(path)
         phrases = imported.phrases
     key = publication.load_private_key(args.key) if args.key else None
-    findings = lint_phrases(phrases, max_length=load_settings(store.home).lint_max_length)
+    findings = lint_phrases(phrases, max_length=load_settings(store.folder).lint_max_length)
     errors = [finding for finding in findings if finding.severity == "error"]
     for finding in errors:
         print(f"{book.name}: [{finding.code or '-'}] {finding.title}: {tr('error')}: {finding.message} "

@@ -353,7 +353,7 @@ class Store:
     def _backups_kept(self) -> int:
         from assistant.settings import load_settings
 
-        return load_settings(self.home).backups_kept
+        return load_settings(self.folder).backups_kept
 
     def _daily_backup(self) -> None:
         age = backups.newest_age(self.home)

@@ -24,7 +24,7 @@ def start_app(xserver, home: Path, settings: Settings) -> AppProcess:
     store = Store(home, seed=False)
     store.create_book(Phrasebook(name="E2E", id="e2e"))
     store.add_phrase("e2e", Phrase(text=REPLY, code="ok", hotkey="ctrl+alt+1", id="ok"))
-    save_settings(home, settings)
+    save_settings(store.folder, settings)
     return AppProcess(xserver, home)
 
 

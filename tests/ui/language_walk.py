@@ -148,7 +148,7 @@ def walk(qtbot, isolated_home: Path, request: pytest.FixtureRequest) -> Iterator
     book = next(path for path in shipped_book_files() if path.name == BOOKS[language])
     store.import_book(read_phrasebook(Path(str(book))))
     setting = "" if request.param == "system" else language
-    save_settings(isolated_home, replace(load_settings(isolated_home), language=setting))
+    save_settings(store.folder, replace(load_settings(store.folder), language=setting))
     context = AppContext(store)
     assert context.settings.language == setting
     assert install_language(context.settings.language) == language

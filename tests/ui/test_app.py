@@ -55,7 +55,7 @@ def test_without_global_hotkeys_the_user_is_told_once(qtbot, wayland_app: QuickR
                                                       instance) -> None:
     fallback = wayland_app.shell.fallback
     assert fallback is not None and "quickreply pick" in fallback.message.text()
-    assert load_settings(seeded_store.home).wayland_notice_shown
+    assert load_settings(seeded_store.folder).wayland_notice_shown
     again = QuickReplyApp(AppContext(seeded_store), instance, desktop=None)
     again.start()
     assert again.shell.fallback.message.text() == ""

@@ -183,7 +183,7 @@ def test_progress_edits_the_settings_and_exports_csv(window: DrillWindow, clock:
     page.goal.editingFinished.emit()
     page.pause.setValue(20)
     page.pause.editingFinished.emit()
-    settings = load_settings(seeded_store.home)
+    settings = load_settings(seeded_store.folder)
     assert settings.trainee_name == "李小红" and settings.drill_goal_zh == 100 and settings.drill_goal_en == 90
     assert settings.drill_pause_seconds == 20
     window.start(custom_text("亲"))

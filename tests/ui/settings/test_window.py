@@ -11,6 +11,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QLineEdit, QWidget
 
 from assistant import i18n
+from assistant.data.folder import DataFolder
 from assistant.phrases.model import Phrase, Phrasebook
 from assistant.phrases.store import Store
 from assistant.settings import FILE_NAME, Settings, load_settings, save_settings
@@ -42,6 +43,10 @@ def english_afterwards() -> Iterator[None]:
 @pytest.fixture
 def context(store: Store) -> AppContext:
     return AppContext(store)
+
+
+def stored(home: Path) -> Settings:
+    return load_settings(DataFolder(home))
 
 
 def open_window(qtbot, context: AppContext) -> SettingsWindow:
@@ -91,7 +96,7 @@ def test_a_chord_pressed_in_the_recorder_is_saved(qtbot, window: SettingsWindow,
     qtbot.keyClick(window.hotkeys.picker_edit, Qt.Key.Key_W, CTRL_ALT)
     assert window.hotkeys.picker_edit.text() == "Ctrl+Alt+W"
     save(qtbot, window)
-    assert load_settings(isolated_home).picker_hotkey == "ctrl+alt+w"
+    assert stored(isolated_home).picker_hotkey == "ctrl+alt+w"
     assert window.context.settings.picker_hotkey == "ctrl+alt+w"
 
 
@@ -112,7 +117,7 @@ def test_the_same_chord_for_picker_and_pause_blocks_saving(qtbot, window: Settin
     assert window.save_button.isEnabled()
     assert not notices["picker"].isVisibleTo(window)
     save(qtbot, window)
-    saved = load_settings(isolated_home)
+    saved = stored(isolated_home)
     assert (saved.picker_hotkey, saved.pause_hotkey) == ("ctrl+alt+p", "ctrl+alt+f9")
 
 
@@ -149,7 +154,7 @@ def test_inserting_options_are_saved(qtbot, window: SettingsWindow, isolated_hom
     qtbot.keyClicks(page.timeout_spin, "3000")
     qtbot.keyClicks(page.agent_edit, " Lily 07 ")
     save(qtbot, window)
-    saved = load_settings(isolated_home)
+    saved = stored(isolated_home)
     assert (saved.insert_mode, saved.paste_chord, saved.send_key) == ("type", "ctrl+shift+v", "ctrl+return")
     assert saved.restore_clipboard is False
     assert saved.clipboard_restore_timeout_ms == 3000
@@ -185,7 +190,7 @@ def test_a_rule_with_a_bad_pattern_is_flagged_and_refused(qtbot, window: Setting
     edit_cell(qtbot, window, "wechat|qq")
     assert item.icon().isNull()
     save(qtbot, window)
-    rules = load_settings(isolated_home).app_rules
+    rules = stored(isolated_home).app_rules
     assert rules[1] == {"window_class": "wechat|qq", "title": "", "mode": "paste", "paste_chord": "ctrl+v",
                         "send_key": "return"}
 
@@ -202,7 +207,7 @@ def test_a_rules_mode_is_chosen_with_the_keyboard(qtbot, window: SettingsWindow,
     qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
     assert table.item(0, 2).text() == "Type out key by key"
     save(qtbot, window)
-    assert load_settings(isolated_home).app_rules[0]["mode"] == "type"
+    assert stored(isolated_home).app_rules[0]["mode"] == "type"
 
 
 def test_a_rule_matching_every_window_is_refused(qtbot, window: SettingsWindow) -> None:
@@ -232,7 +237,7 @@ def test_rules_are_reordered_and_removed(qtbot, context: AppContext, isolated_ho
     assert [rule["window_class"] for rule in page.rules()] == ["a", "c", "b"]
     click(qtbot, page.remove_button)
     save(qtbot, window)
-    assert [rule["window_class"] for rule in load_settings(isolated_home).app_rules] == ["a", "c"]
+    assert [rule["window_class"] for rule in stored(isolated_home).app_rules] == ["a", "c"]
 
 
 def test_opening_and_saving_changes_nothing(qtbot, context: AppContext, isolated_home: Path) -> None:
@@ -242,7 +247,7 @@ def test_opening_and_saving_changes_nothing(qtbot, context: AppContext, isolated
          "note": "kept"}])
     context.save_settings(odd)
     save(qtbot, open_window(qtbot, context))
-    assert load_settings(isolated_home) == odd
+    assert stored(isolated_home) == odd
 
 
 # -- general ---------------------------------------------------------------------------------
@@ -253,7 +258,7 @@ def test_switching_to_chinese_applies_at_once(qtbot, window: SettingsWindow, iso
     assert window.general.language_box.currentText() == "中文"
     save(qtbot, window)
     assert i18n.language() == "zh"
-    assert load_settings(isolated_home).language == "zh"
+    assert stored(isolated_home).language == "zh"
 
 
 def test_after_switching_language_no_text_goes_blank(qtbot, window: SettingsWindow) -> None:
@@ -277,7 +282,7 @@ def test_start_at_login_writes_and_removes_the_desktop_entry(qtbot, context: App
     save(qtbot, window)
     assert entry.is_file()
     assert "Exec=" in entry.read_text("utf-8")
-    assert load_settings(isolated_home).start_at_login is True
+    assert stored(isolated_home).start_at_login is True
 
     window = open_window(qtbot, context)
     box = window.general.autostart_box
@@ -286,7 +291,7 @@ def test_start_at_login_writes_and_removes_the_desktop_entry(qtbot, context: App
     qtbot.keyClick(box, Qt.Key.Key_Space)
     save(qtbot, window)
     assert not entry.exists()
-    assert load_settings(isolated_home).start_at_login is False
+    assert stored(isolated_home).start_at_login is False
 
 
 def test_a_start_at_login_failure_is_shown_not_raised(qtbot, context: AppContext, tmp_path: Path,
@@ -318,7 +323,7 @@ def test_a_settings_file_that_cannot_be_written_is_reported(qtbot, window: Setti
 
 @pytest.mark.parametrize("how", ["button", "escape"])
 def test_cancel_leaves_the_settings_untouched(qtbot, context: AppContext, isolated_home: Path, how: str) -> None:
-    save_settings(isolated_home, Settings(agent_name="A"))
+    save_settings(DataFolder(isolated_home), Settings(agent_name="A"))
     path = isolated_home / FILE_NAME
     before = (path.read_bytes(), path.stat().st_mtime_ns)
     context = AppContext(context.store)
@@ -379,7 +384,7 @@ def test_limits_policy_idle_and_history_are_saved(qtbot, window: SettingsWindow,
     type_number(qtbot, page.idle_spin, 45)
     type_number(qtbot, page.retention_spin, 30)
     save(qtbot, window)
-    saved = load_settings(isolated_home)
+    saved = stored(isolated_home)
     assert (saved.soft_limit, saved.hard_limit, saved.limit_policy) == (4, 7, "block")
     assert (saved.idle_minutes, saved.conversation_retention_days) == (45, 30)
     assert saved.title_rules == Settings().title_rules
@@ -406,7 +411,7 @@ def test_a_hard_limit_below_the_soft_one_is_refused(qtbot, window: SettingsWindo
     type_number(qtbot, page.soft_spin, 2)
     assert not page.limits_notice.isVisibleTo(window)
     save(qtbot, window)
-    assert (load_settings(isolated_home).soft_limit, load_settings(isolated_home).hard_limit) == (2, 2)
+    assert (stored(isolated_home).soft_limit, stored(isolated_home).hard_limit) == (2, 2)
 
 
 def test_a_title_rule_with_a_bad_pattern_is_flagged_and_refused(qtbot, window: SettingsWindow,
@@ -429,7 +434,7 @@ def test_a_title_rule_with_a_bad_pattern_is_flagged_and_refused(qtbot, window: S
     edit_title_rule(qtbot, window, row, 1, "^(?P<who>.+) - ")
     assert item.icon().isNull()
     save(qtbot, window)
-    assert load_settings(isolated_home).title_rules[-1] == {"window_class": "helpdesk", "title": "^(?P<who>.+) - "}
+    assert stored(isolated_home).title_rules[-1] == {"window_class": "helpdesk", "title": "^(?P<who>.+) - "}
 
 
 def test_a_title_pattern_without_a_who_group_is_advised_against_but_saved(qtbot, window: SettingsWindow,
@@ -441,7 +446,7 @@ def test_a_title_pattern_without_a_who_group_is_advised_against_but_saved(qtbot,
     assert "has no (?P<who>…) group, so it never applies" in page.editor.notice.message()
     assert "(?P<who>…)" in page.table.horizontalHeaderItem(1).toolTip()
     save(qtbot, window)
-    assert load_settings(isolated_home).title_rules[0]["title"] == " - Workbench$"
+    assert stored(isolated_home).title_rules[0]["title"] == " - Workbench$"
 
 
 def test_the_title_tester_ignores_unread_counters_and_follows_the_table(qtbot, window: SettingsWindow) -> None:
@@ -475,4 +480,4 @@ def test_a_new_conversation_hotkey_clashing_with_the_picker_blocks_saving(qtbot,
     assert window.save_button.isEnabled()
     assert window.hotkeys.notices["picker"].severity == ""
     save(qtbot, window)
-    assert load_settings(isolated_home).new_conversation_hotkey == "ctrl+alt+f8"
+    assert stored(isolated_home).new_conversation_hotkey == "ctrl+alt+f8"

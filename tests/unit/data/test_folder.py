@@ -27,7 +27,7 @@ def full(isolated_home: Path) -> Store:
     store = Store(isolated_home, seed=False)
     store.create_book(book(), [phrase("亲，在的", code="zd")])
     store.record_use("test-book", store.phrases("test-book")[0].id)
-    save_settings(store.home, Settings(agent_name="小美"))
+    save_settings(store.folder, Settings(agent_name="小美"))
     with store.folder.transaction() as change:
         change.write("subscriptions.json", SUBSCRIPTIONS)
     ConversationLog(store).record("qianniu|王", "test-book", "zd", NOW)

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from assistant.data.folder import DataFolder
 from assistant.desktop.base import WindowInfo
 from assistant.phrases.store import Store
 from assistant.replies.conversations import (
@@ -102,8 +103,9 @@ def test_settings_ship_the_default_title_rules() -> None:
 
 def test_title_rules_survive_a_settings_round_trip(isolated_home) -> None:
     isolated_home.mkdir(parents=True, exist_ok=True)
-    save_settings(isolated_home, Settings(title_rules=[{"window_class": "x", "title": "(?P<who>.+)"}], hard_limit=4))
-    loaded = load_settings(isolated_home)
+    folder = DataFolder(isolated_home)
+    save_settings(folder, Settings(title_rules=[{"window_class": "x", "title": "(?P<who>.+)"}], hard_limit=4))
+    loaded = load_settings(folder)
     assert loaded.title_rules == [{"window_class": "x", "title": "(?P<who>.+)"}] and loaded.hard_limit == 4
 
 
