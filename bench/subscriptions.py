@@ -63,13 +63,13 @@ def main() -> None:
         server.reset_counts()
         idle: list[float] = []
         for _round in range(args.rounds):
-            idle += timed(lambda store: subscriptions.check(store, subscriptions.load(store.home)[0]))
+            idle += timed(lambda store: subscriptions.check(store, subscriptions.load(store.folder)[0]))
         idle_counts = server.counts()
         first_phrase = lead.phrases(book.id)[0]
         lead.update_phrase(book.id, first_phrase.with_changes(text=first_phrase.text + "（已更新）"))
         publish()
         server.reset_counts()
-        update = timed(lambda store: subscriptions.check(store, subscriptions.load(store.home)[0]))
+        update = timed(lambda store: subscriptions.check(store, subscriptions.load(store.folder)[0]))
         update_counts = server.counts()
     size = target.stat().st_size
 

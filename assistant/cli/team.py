@@ -77,7 +77,7 @@ def _subscribe(store: Store, args: argparse.Namespace) -> int:
 
 
 def _subscriptions(store: Store, args: argparse.Namespace) -> int:
-    entries = subscriptions.load(store.home)
+    entries = subscriptions.load(store.folder)
     if not args.check:
         if args.json:
             print_json([asdict(entry) for entry in entries])

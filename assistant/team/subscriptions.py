@@ -18,23 +18,29 @@ source is asked again after a minute, then less and less often (exponential back
 capped).
 
 The list lives in ``subscriptions.json`` in the data folder, rewritten atomically under
-the store's lock so the app and a ``quickreply subscribe`` in a terminal can both write.
+the writers' lock so the app and a ``quickreply subscribe`` in a terminal can both write;
+it is backed up with the books it describes, and a damaged one is dealt with as every
+data file is (``assistant.data.folder``), never read as an empty list: a subscription
+forgotten that way would leave its book read-only for good, and subscribing again would
+make a second copy.
 """
 
 from __future__ import annotations
 
+import logging
 import os
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Literal
 from urllib.parse import unquote, urlparse
 
 from assistant import __version__
-from assistant.data.documents import CorruptFile, read_json, write_json
+from assistant.data.folder import DataFolder, Transaction
+from assistant.data.records import BadRecord, read_record
 from assistant.errors import BadInput, NotFound, QuickReplyError
 from assistant.formats import MAX_FILE_BYTES
-from assistant.i18n import tr
+from assistant.i18n import N_, tr
 from assistant.phrases.model import new_id
 from assistant.phrases.store import Store
 from assistant.team import publication
@@ -52,6 +58,8 @@ TIMEOUT_SECONDS = 15
 
 Status = Literal["new", "ok", "unreachable", "refused"]
 Outcome = Literal["updated", "unchanged", "failed"]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -127,35 +135,37 @@ class CheckResult:
 
 # -- the list on disk ------------------------------------------------------------------
 
-def load(home: Path) -> list[Subscription]:
-    """The subscriptions; entries this version cannot read are left out, not fatal."""
-    try:
-        document = read_json(home / FILE_NAME)
-    except CorruptFile:
-        return []
-    entries = document.get("subscriptions", []) if isinstance(document, dict) else []
-    known = {spec.name for spec in fields(Subscription)}
+def load(folder: DataFolder, notices: list[str] | None = None) -> list[Subscription]:
+    """The subscriptions (a damaged file is repaired first; ``notices`` says how)."""
+    return _entries(folder.read(FILE_NAME, notices))
+
+
+def _entries(document: dict | None) -> list[Subscription]:
+    """An entry this version cannot read (no source) is left out, and a value of the
+    wrong type falls back to its default: neither may stop the others from updating."""
     found = []
-    for entry in entries:
-        if isinstance(entry, dict) and isinstance(entry.get("source"), str):
-            try:
-                found.append(Subscription(**{key: value for key, value in entry.items() if key in known}))
-            except TypeError:
-                continue
+    for entry in (document or {}).get("subscriptions", []):
+        try:
+            found.append(read_record(Subscription, entry, N_("subscription"), fallback=_wrong_type))
+        except BadRecord as error:
+            log.warning("subscription left out: %s", error)
     return found
 
 
-def _save(home: Path, subscriptions: list[Subscription]) -> None:
-    write_json(home / FILE_NAME, {"version": 1, "subscriptions": [asdict(entry) for entry in subscriptions]})
+def _wrong_type(name: str) -> None:
+    log.warning("a subscription's %s had a value of the wrong type; using the default", name)
+
+
+def _save(change: Transaction, subscriptions: list[Subscription]) -> None:
+    change.write(FILE_NAME, {"version": 1, "subscriptions": [asdict(entry) for entry in subscriptions]})
 
 
 def _record(store: Store, subscription: Subscription) -> None:
     """Write back one subscription, unless it was removed in the meantime."""
-    with store.locked():
-        current = load(store.home)
-        updated = [subscription if entry.id == subscription.id else entry for entry in current]
+    with store.folder.transaction() as change:
+        current = _entries(change.read(FILE_NAME))
         if any(entry.id == subscription.id for entry in current):
-            _save(store.home, updated)
+            _save(change, [subscription if entry.id == subscription.id else entry for entry in current])
 
 
 def find(subscriptions: list[Subscription], ref: str) -> Subscription:
@@ -316,7 +326,7 @@ def candidate(store: Store, source: str, key: str = "") -> Subscription:
     source = normalise_source(source)
     if key.strip():
         publication.parse_public_key(key)
-    if any(entry.source == source for entry in load(store.home)):
+    if any(entry.source == source for entry in load(store.folder)):
         raise QuickReplyError(tr("already subscribed to {source}", source=source))
     return Subscription(source=source, key=key.strip())
 
@@ -336,10 +346,11 @@ def add(store: Store, subscription: Subscription, fetched: Fetched) -> CheckResu
     taken = {book.id for book in store.books()}
     subscription.book_id = upstream.id if upstream.id not in taken else new_id()
     subscription.name = upstream.name
-    with store.locked():
-        if any(entry.source == source for entry in load(store.home)):
+    with store.folder.transaction() as change:
+        entries = _entries(change.read(FILE_NAME))
+        if any(entry.source == source for entry in entries):
             raise QuickReplyError(tr("already subscribed to {source}", source=source))
-        _save(store.home, [*load(store.home), subscription])
+        _save(change, [*entries, subscription])
     result = apply(store, subscription, fetched)
     if result.outcome == "failed":
         unsubscribe(store, subscription.id)
@@ -349,11 +360,12 @@ def add(store: Store, subscription: Subscription, fetched: Fetched) -> CheckResu
 
 def unsubscribe(store: Store, ref: str, keep_book: bool = False) -> Subscription:
     """Forget a source; its book goes too (a backup is made first), or with
-    ``keep_book`` stays as the user's own, editable copy."""
-    with store.locked():
-        entries = load(store.home)
+    ``keep_book`` stays as the user's own, editable copy. The list is written after the
+    book is dealt with, so the backup taken before deleting it holds both."""
+    with store.folder.transaction() as change:
+        entries = _entries(change.read(FILE_NAME))
         gone = find(entries, ref)
-        _save(store.home, [entry for entry in entries if entry.id != gone.id])
+        _save(change, [entry for entry in entries if entry.id != gone.id])
         if any(book.id == gone.book_id for book in store.books()):
             if keep_book:
                 store.release_book(gone.book_id)

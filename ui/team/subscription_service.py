@@ -92,7 +92,7 @@ class SubscriptionService(QObject):
         self.pool.waitForDone(2000)
 
     def subscriptions(self) -> list[Subscription]:
-        return subscriptions.load(self.store.home)
+        return subscriptions.load(self.store.folder)
 
     def busy(self, subscription: Subscription) -> bool:
         return subscription.id in self._running

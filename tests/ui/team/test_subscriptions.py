@@ -133,7 +133,7 @@ def test_remove_asks_and_takes_the_book_away(qtbot: QtBot, dialog: Subscriptions
     monkeypatch.setattr(dialog.dialogs, "run", lambda box: answer(box, "Remove"))
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
     assert dialog.table.rowCount() == 0 and all(book.id != "team" for book in seeded_store.books())
-    assert subscriptions.load(seeded_store.home) == []
+    assert subscriptions.load(seeded_store.folder) == []
 
 
 def test_remove_can_keep_the_book_as_the_agents_own(qtbot: QtBot, dialog: SubscriptionsDialog, lead: Lead,
@@ -150,7 +150,7 @@ def test_remove_can_keep_the_book_as_the_agents_own(qtbot: QtBot, dialog: Subscr
 
     monkeypatch.setattr(dialog.dialogs, "run", keep)
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
-    assert dialog.table.rowCount() == 0 and subscriptions.load(seeded_store.home) == []
+    assert dialog.table.rowCount() == 0 and subscriptions.load(seeded_store.folder) == []
     assert [phrase.text for phrase in seeded_store.phrases("team")] == texts
     seeded_store.add_phrase("team", Phrase(text="我自己加的", id="mine"))  # editable now
     assert seeded_store.phrase("team", "mine").text == "我自己加的"
@@ -187,7 +187,7 @@ def test_the_manager_shows_a_subscribed_book_locked(qtbot: QtBot, seeded_store: 
                    window.rename_book_action, window.delete_book_action):
         assert not action.isEnabled()
     (share / "team.qrpub").write_text("{}")
-    subscriptions.check(seeded_store, subscriptions.load(seeded_store.home)[0])
+    subscriptions.check(seeded_store, subscriptions.load(seeded_store.folder)[0])
     window.context.subscriptions.listChanged.emit()
     assert "Last check failed: refused:" in window.readonly_banner.text()
     window.subscriptions_action.trigger()
@@ -199,4 +199,4 @@ def test_a_signed_subscription_from_the_dialog(qtbot: QtBot, dialog: Subscriptio
     key_path, _, public_key = publication.generate_keys(tmp_path / "keys")
     Lead(tmp_path / "signing-lead", publication.load_private_key(key_path)).publish(share / "signed.qrpub")
     subscribe_in(qtbot, dialog, str(share / "signed.qrpub"), public_key)
-    assert subscriptions.load(seeded_store.home)[0].key == public_key
+    assert subscriptions.load(seeded_store.folder)[0].key == public_key

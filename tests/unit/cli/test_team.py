@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from assistant.data.folder import DataFolder
 from assistant.phrases.model import Phrase, Phrasebook
 from assistant.phrases.store import Store
+from assistant.settings import Settings, load_settings, save_settings
 from tests.unit.cli.test_cli import cli
 from tests.unit.helpers import run_cli
 
@@ -71,6 +73,26 @@ def test_keygen_publish_subscribe_check_unsubscribe(capsys, tmp_path: Path, lead
     code, out, _ = cli(capsys, "unsubscribe", "团队话术")
     assert code == 0 and "removed" in out
     assert cli(capsys, "subscriptions")[1].startswith("No subscriptions")
+
+
+def test_backup_then_restore_brings_the_subscriptions_and_the_settings_back(capsys, tmp_path: Path, lead_home: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "share" / "team.qrpub"
+    assert cli(capsys, "publish", "团队话术", str(source))[0] == 0
+    folder = DataFolder(as_agent(monkeypatch, tmp_path))
+    assert cli(capsys, "subscribe", str(source))[0] == 0
+    save_settings(folder, Settings(agent_name="小美"))
+    code, out, _ = cli(capsys, "backup")
+    assert code == 0 and "Backup taken" in out
+    name = out.split(": ")[-1].strip()
+    assert cli(capsys, "unsubscribe", "团队话术")[0] == 0
+    save_settings(folder, Settings(agent_name="someone else"))
+    code, out, _ = cli(capsys, "restore", name)
+    assert code == 0 and name in out
+    code, out, _ = cli(capsys, "subscriptions", "--json")
+    assert [entry["source"] for entry in json.loads(out)] == [str(source)]
+    assert "团队话术 🔒" in cli(capsys, "books")[1]
+    assert load_settings(folder).agent_name == "小美"
 
 
 def test_publish_refuses_lint_errors_unless_forced(capsys, tmp_path: Path, lead_home: Path) -> None:

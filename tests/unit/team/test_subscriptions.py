@@ -37,7 +37,7 @@ def agent(isolated_home: Path) -> Store:
 
 
 def only(store: Store) -> subscriptions.Subscription:
-    [entry] = subscriptions.load(store.home)
+    [entry] = subscriptions.load(store.folder)
     return entry
 
 
@@ -206,13 +206,47 @@ def test_the_subscriptions_file_lists_what_the_app_shows(agent: Store, lead: Lea
         subscriptions.subscribe(agent, str(share / "team.qrpub"))
 
 
+def test_a_damaged_list_is_set_aside_with_a_notice_and_never_read_as_empty(agent: Store, lead: Lead,
+                                                                          share: Path) -> None:
+    lead.publish(share)
+    subscriptions.subscribe(agent, str(share / "team.qrpub"))
+    agent.backup()
+    path = agent.folder.path(subscriptions.FILE_NAME)
+    torn = path.read_bytes()[:40]
+    path.write_bytes(torn)
+    reopened = Store(agent.home)
+    assert [notice for notice in reopened.notices if "subscriptions.json was damaged" in notice
+            and "restored from the backup" in notice and "quarantine" in notice]
+    assert only(reopened).book_id == "team"
+    with pytest.raises(QuickReplyError, match="already subscribed"):
+        subscriptions.subscribe(reopened, str(share / "team.qrpub"))  # no second copy of the book
+    path.write_bytes(torn)  # damaged while the app runs: repaired when next read
+    notices: list[str] = []
+    assert [entry.book_id for entry in subscriptions.load(reopened.folder, notices)] == ["team"]
+    assert len(notices) == 1 and "restored from the backup" in notices[0]
+    assert sorted(kept.read_bytes() for kept in agent.folder.path("quarantine").iterdir()) == [torn, torn]
+
+
+def test_an_entry_with_a_bad_value_keeps_the_rest_and_one_without_a_source_is_left_out(
+        agent: Store, lead: Lead, share: Path) -> None:
+    lead.publish(share)
+    subscriptions.subscribe(agent, str(share / "team.qrpub"))
+    path = agent.folder.path(subscriptions.FILE_NAME)
+    document = json.loads(path.read_text("utf-8"))
+    document["subscriptions"][0]["failures"] = "many"
+    document["subscriptions"].append({"name": "no source"})
+    path.write_text(json.dumps(document), "utf-8")
+    [entry] = subscriptions.load(agent.folder)
+    assert entry.failures == 0 and entry.book_id == "team" and entry.revision == 2
+
+
 def test_a_source_that_cannot_be_read_is_not_subscribed(agent: Store, share: Path) -> None:
     (share / "broken.qrpub").write_text("{}")
     for source, message in ((str(share / "none.qrpub"), "cannot read"), (str(share / "broken.qrpub"), "refused"),
                             ("ftp://example.com/x", "only files and http")):
         with pytest.raises(QuickReplyError, match=message):
             subscriptions.subscribe(agent, source)
-    assert subscriptions.load(agent.home) == []
+    assert subscriptions.load(agent.folder) == []
 
 
 def test_a_source_that_starts_publishing_another_book_is_refused(agent: Store, lead: Lead, share: Path) -> None:
@@ -240,7 +274,7 @@ def test_unsubscribing_removes_the_book_or_keeps_an_own_copy(agent: Store, lead:
     lead.publish(share)
     subscriptions.subscribe(agent, str(share / "team.qrpub"))
     gone = subscriptions.unsubscribe(agent, "团队话术", keep_book=True)
-    assert gone.book_id == "team" and subscriptions.load(agent.home) == []
+    assert gone.book_id == "team" and subscriptions.load(agent.folder) == []
     kept = agent.book("team")
     assert not kept.read_only and kept.origin == "imported"
     agent.add_phrase("team", Phrase(text="现在可以改了"))
