@@ -126,6 +126,7 @@ MESSAGES: dict[str, str] = {
     'drill': '练习',
     'settings': '设置',
     'subscription': '订阅',
+    'conversation': '对话',
     'not a list of subscriptions': '不是订阅列表',
     '{file} was damaged and is kept at {kept}; no backup had a good copy': '{file} 已损坏，原文件保留在 {kept}；没有找到完好的备份',
     'no book called {name!r} (see: quickreply books)': '没有名为 {name!r} 的短语库（查看：quickreply books）',

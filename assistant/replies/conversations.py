@@ -33,6 +33,8 @@ from typing import TYPE_CHECKING, Any
 from tinydb import TinyDB
 
 from assistant.data.documents import AtomicJSONStorage
+from assistant.data.records import BadRecord, read_record
+from assistant.i18n import N_
 from assistant.replies.rules import WHO, WindowRule, window_rules
 from assistant.settings import Settings, default_title_rules
 from assistant.timestamps import stamp, stamp_or_none
@@ -163,11 +165,7 @@ def _next_id(table: dict[str, dict]) -> int:
 
 
 def _conversation(doc_id: int, document: dict) -> Conversation:
-    answers = document.get("answers")
-    return Conversation(
-        id=doc_id, key=str(document.get("key", "")), started=str(document.get("started", "")),
-        last=str(document.get("last", "")), name=str(document.get("name", "")),
-        answers=dict(answers) if isinstance(answers, dict) else {}, count=int(document.get("count", 0)))
+    return read_record(Conversation, {**document, "id": doc_id}, N_("conversation"))
 
 
 class ConversationLog:
@@ -206,7 +204,10 @@ class ConversationLog:
                  if doc_id.isdigit() and isinstance(doc, dict) and doc.get("key") == key]
         if not found:
             return None
-        conversation = _conversation(*max(found, key=lambda item: item[0]))
+        try:
+            conversation = _conversation(*max(found, key=lambda item: item[0]))
+        except BadRecord:
+            return None  # one this version cannot read: the next insertion starts a new one
         return None if self._idle(conversation, now) else conversation
 
     def count(self, key: str, now: datetime) -> int:

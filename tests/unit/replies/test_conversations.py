@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -251,3 +252,13 @@ def test_a_damaged_file_is_set_aside_with_a_notice(store: Store) -> None:
     assert log.notices and "damaged" in log.notices[0]
     assert list((store.home / "quarantine").glob(f"{FILE_NAME}.*"))
     assert log.record(KEY, "b", "p", T0).count == 1
+
+
+def test_a_conversation_this_version_cannot_read_gives_way_to_a_new_one(store: Store) -> None:
+    log = ConversationLog(store)
+    log.record(KEY, "b", "p", T0)
+    document = json.loads((store.home / FILE_NAME).read_text("utf-8"))
+    document["conversations"]["1"]["count"] = "two"
+    (store.home / FILE_NAME).write_text(json.dumps(document), "utf-8")
+    assert log.count(KEY, T0) == 0
+    assert log.record(KEY, "b", "p", T0).id == 2
