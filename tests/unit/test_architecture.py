@@ -87,3 +87,36 @@ def test_the_stored_time_format_is_written_in_one_place() -> None:
     writers = sorted(str(path.relative_to(ROOT)) for folder in (CORE, ROOT / "ui") for path in folder.rglob("*.py")
                      if format_text in path.read_text("utf-8"))
     assert writers == ["assistant/timestamps.py"]
+
+
+def _locked(lock: str) -> set[str]:
+    names = set()
+    for line in (ROOT / "requirements" / lock).read_text("utf-8").splitlines():
+        if line and not line[0].isspace() and not line.startswith("#"):
+            names.add(re.split(r"[=<>;\s]", line, maxsplit=1)[0].lower().replace("_", "-"))
+    return names
+
+
+def _requirement_names(requirements: list[str]) -> set[str]:
+    return {re.split(r"[=<>!;\s\[]", item, maxsplit=1)[0].lower().replace("_", "-") for item in requirements}
+
+
+def test_the_lock_files_hold_every_dependency_of_pyproject() -> None:
+    """A dependency added to pyproject.toml without running scripts/lock would be missing
+    from every install (they install from the lock files alone)."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    runtime = _requirement_names(project["dependencies"])
+    extras = _requirement_names([item for group in project["optional-dependencies"].values() for item in group])
+    assert runtime - _locked("app.txt") == set()
+    assert (runtime | extras) - _locked("test.txt") == set()
+
+
+def test_python_3_11_never_gets_the_pyside6_that_crashes_it() -> None:
+    for lock in ("app.txt", "test.txt"):
+        text = (ROOT / "requirements" / lock).read_text("utf-8")
+        pins = re.findall(r"^(pyside6-essentials|pyside6-addons|shiboken6)==(\S+) ; (.*?) \\$", text, re.MULTILINE)
+        assert {(name, marker) for name, _, marker in pins} >= {
+            (name, "python_full_version < '3.12'") for name in ("pyside6-essentials", "pyside6-addons", "shiboken6")}
+        assert all(not version.startswith("6.12") for _, version, marker in pins if "< '3.12'" in marker)

@@ -51,12 +51,12 @@ def key(widget: QWidget, name: str) -> None:
 def drag_and_drop(target: QWidget, position: QPoint, mime: QMimeData) -> tuple[bool, bool]:
     """Drag ``mime`` in over ``target`` and drop it at ``position``, as the mouse
     would; (move accepted, drop accepted)."""
-    where = QPointF(position)
     buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    QApplication.sendEvent(target, QDragEnterEvent(where, Qt.DropAction.MoveAction, mime, buttons, modifiers))
-    move = QDragMoveEvent(where, Qt.DropAction.MoveAction, mime, buttons, modifiers)
+    # Qt's drag events take the point as QPoint, the drop as QPointF.
+    QApplication.sendEvent(target, QDragEnterEvent(position, Qt.DropAction.MoveAction, mime, buttons, modifiers))
+    move = QDragMoveEvent(position, Qt.DropAction.MoveAction, mime, buttons, modifiers)
     QApplication.sendEvent(target, move)
-    dropped = QDropEvent(where, Qt.DropAction.MoveAction, mime, buttons, modifiers)
+    dropped = QDropEvent(QPointF(position), Qt.DropAction.MoveAction, mime, buttons, modifiers)
     QApplication.sendEvent(target, dropped)
     return move.isAccepted(), dropped.isAccepted()
 
