@@ -35,7 +35,7 @@ from Xlib.display import Display
 
 from assistant.phrases.model import Phrase, Phrasebook
 from assistant.phrases.store import Store
-from tests.e2e.app_process import AppProcess
+from tests.e2e.app_process import AppProcess, rss_mib
 from tests.e2e.conftest import Target
 from tests.e2e.xserver import start_xserver
 
@@ -118,8 +118,7 @@ def _picker_active(display: Display, root, active_atom: int) -> bool:
 
 def process_figures(pid: int, idle_seconds: float = 10.0) -> tuple[float, float]:
     """(RSS in MB, CPU seconds used while idle)."""
-    status = Path(f"/proc/{pid}/status").read_text()
-    rss_kb = int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS")))
+    rss = rss_mib(pid)
 
     def cpu() -> float:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -127,7 +126,7 @@ def process_figures(pid: int, idle_seconds: float = 10.0) -> tuple[float, float]
 
     before = cpu()
     time.sleep(idle_seconds)
-    return rss_kb / 1024, cpu() - before
+    return rss, cpu() - before
 
 
 def main() -> None:

@@ -17,6 +17,13 @@ ROOT = Path(__file__).resolve().parents[2]
 SOURCE_PROGRAM = (sys.executable, "-m", "ui")
 
 
+def rss_mib(pid: int) -> float:
+    """The resident memory of process ``pid`` (VmRSS in /proc, Linux only), in MiB: what
+    the app costs the agent's machine, and what a leak would make grow."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS"))) / 1024
+
+
 class AppProcess:
     def __init__(self, xserver: XServer, home: Path, language: str = "en", program: tuple[str, ...] = SOURCE_PROGRAM,
                  args: tuple[str, ...] = ()):
