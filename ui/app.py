@@ -70,12 +70,15 @@ class QuickReplyApp(QObject):
         self.replies = self.conversations.replies
         #: Where no keys can be sent (no desktop backend), replies go onto the clipboard.
         self.clipboard_reply = ClipboardReply(self)
-        # The registry's windows that are kept once opened, by name.
+        # The registry's open windows by name: a reused one for good, a fresh one (which
+        # nothing else references, so PySide would delete it at once) until it is closed.
         self.kept: dict[str, QWidget] = {}
         self.hotkeys: HotkeyService | None = None
         self.inserter: Inserter | None = None
         instance.commandReceived.connect(self._command)
         self.actions.pick.triggered.connect(lambda: self.open_picker(self.active_window()))
+        self.actions.new_conversation.triggered.connect(self._start_new_conversation)
+        self.actions.show_hotkeys(context.settings)
         for name, action in self.actions.windows.items():
             action.triggered.connect(lambda _checked=False, name=name: self.open_window(name))
         self.actions.pause.toggled.connect(self._set_paused)
@@ -150,6 +153,7 @@ class QuickReplyApp(QObject):
     def _settings_changed(self) -> None:
         # Menu actions are not widgets and get no LanguageChange event of their own.
         self.actions.retranslate()
+        self.actions.show_hotkeys(self.context.settings)
         self._update_state()
 
     def _set_paused(self, paused: bool) -> None:
@@ -179,8 +183,7 @@ class QuickReplyApp(QObject):
         elif name == "pause":
             self.actions.pause.toggle()
         elif name == "new-conversation":
-            self.conversations.start_new(self.active_window())
-            self._update_state()
+            self.actions.new_conversation.trigger()
         elif name.startswith("phrase:"):
             _, book_id, phrase_id = name.split(":", 2)
             try:
@@ -189,6 +192,11 @@ class QuickReplyApp(QObject):
                 log.warning("hotkey for a phrase that no longer exists")
                 return
             self.insert(phrase, self.active_window(), refocus=False)
+
+    def _start_new_conversation(self) -> None:
+        """The hotkey's and the menu's new conversation: for the window in front."""
+        self.conversations.start_new(self.active_window())
+        self._update_state()
 
     def active_window(self) -> WindowInfo | None:
         return self.desktop.windows.active_window() if self.desktop else None
@@ -210,15 +218,15 @@ class QuickReplyApp(QObject):
         self.picker.counter.setText(self.conversations.counter_text(self.conversations.count(target)))
 
     def open_window(self, name: str) -> QWidget:
-        """Show the registry's window ``name`` in front (built on first use)."""
-        kind = WINDOWS[name]
+        """Show the registry's window ``name`` in front: the open one if there is one
+        (asking twice must not stack a second Settings), else a new one."""
         window = self.kept.get(name)
         if window is None:
-            window = kind.create(self.context)
-            if kind.reuse:
-                self.kept[name] = window
-            else:
+            kind = WINDOWS[name]
+            window = self.kept[name] = kind.create(self.context)
+            if not kind.reuse:
                 window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                window.destroyed.connect(lambda _object=None, name=name: self.kept.pop(name, None))
         _present(window)
         return window
 

@@ -14,6 +14,8 @@ from PySide6.QtGui import QAction, QGuiApplication, QIcon, QPainter
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QSystemTrayIcon, QToolButton, QVBoxLayout, QWidget
 
+from assistant.settings import Settings
+from ui.widgets.hotkey_edit import key_sequence
 from ui.windows import WINDOWS
 
 ICONS = Path(__file__).resolve().parent / "icons"
@@ -60,6 +62,7 @@ class AppActions(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.pick = QAction(self)
+        self.new_conversation = QAction(self)
         # One entry per window of the registry's menu, by its name.
         self.windows = {name: QAction(self) for name, kind in WINDOWS.items() if kind.in_menu}
         self.pause = QAction(self, checkable=True)
@@ -67,14 +70,28 @@ class AppActions(QObject):
         self.retranslate()
 
     def all(self) -> list[QAction]:
-        return [self.pick, *self.windows.values(), self.pause, self.quit]
+        return [self.pick, self.new_conversation, *self.windows.values(), self.pause, self.quit]
 
     def retranslate(self) -> None:
         self.pick.setText(self.tr("Pick a reply…"))
+        self.new_conversation.setText(self.tr("New conversation"))
         for name, action in self.windows.items():
             action.setText(self.tr(WINDOWS[name].menu_text))
         self.pause.setText(self.tr("Pause hotkeys"))
         self.quit.setText(self.tr("Quit"))
+
+
+    def show_hotkeys(self, settings: Settings) -> None:
+        """Each entry a global hotkey also does shows that hotkey, as menus show
+        shortcuts, so the agent learns the faster way. The desktop listener owns the
+        hotkey itself: here it only works while the menu or button has the focus."""
+        for action, hotkey in ((self.pick, settings.picker_hotkey),
+                               (self.new_conversation, settings.new_conversation_hotkey),
+                               (self.pause, settings.pause_hotkey)):
+            action.setShortcut(key_sequence(hotkey))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            # The tray menu counts as a context menu, where some platforms hide shortcuts.
+            action.setShortcutVisibleInContextMenu(True)
 
 
 class Shell(QObject):

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import gc
 import threading
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QToolButton, QWidget
 
 from assistant.instance import send_command
 from assistant.phrases.model import Phrase, Phrasebook
@@ -17,8 +20,10 @@ from assistant.replies.conversations import ConversationLog
 from assistant.settings import load_settings
 from ui.app import QuickReplyApp
 from ui.context import AppContext
+from ui.settings.window import SettingsWindow
 from ui.single_instance import SingleInstance
 from ui.team.report_window import ReportWindow
+from ui.windows import WINDOWS
 
 
 @pytest.fixture
@@ -158,6 +163,144 @@ def test_the_menu_opens_typing_practice_after_the_phrasebooks(qtbot, wayland_app
     qtbot.waitUntil(drills.isVisible)
     assert drills.stack.currentWidget() is drills.chooser
     drills.close()
+
+
+# -- the tray menu and the fallback window: every entry does what it names --------------
+
+MENU_WINDOWS = {"Phrasebooks…": "manager", "Typing practice…": "drills", "Statistics…": "statistics",
+                "Settings…": "settings"}
+
+
+def settle() -> None:
+    """What happens between the user's click and their next look: events, and Python
+    dropping whatever nothing holds (a window only a local name held is gone after this)."""
+    QApplication.processEvents()
+    gc.collect()
+    QApplication.processEvents()
+
+
+def shown(class_name: str) -> list[QWidget]:
+    return [widget for widget in QApplication.topLevelWidgets()
+            if widget.isVisible() and type(widget).__name__ == class_name]
+
+
+def menu_action(app: QuickReplyApp, text: str) -> QAction:
+    """The tray menu's entry by what the agent reads."""
+    return next(action for action in app.shell.menu.actions() if action.text() == text)
+
+
+def fallback_button(app: QuickReplyApp, text: str) -> QToolButton:
+    """The fallback window's button for the entry (a button shows "Settings" for "Settings…")."""
+    return next(button for button in app.shell.fallback.findChildren(QToolButton)
+                if button.defaultAction().text() == text)
+
+
+def close_all_windows() -> None:
+    for name in MENU_WINDOWS.values():
+        for window in shown(WINDOWS[name].factory.partition(":")[2]):
+            window.close()
+    settle()
+
+
+@pytest.mark.parametrize("way", ["tray menu", "fallback window"])
+@pytest.mark.parametrize("text", list(MENU_WINDOWS))
+def test_every_window_entry_opens_the_window_it_names(qtbot, wayland_app: QuickReplyApp, text: str,
+                                                      way: str) -> None:
+    class_name = WINDOWS[MENU_WINDOWS[text]].factory.partition(":")[2]
+    if way == "tray menu":
+        menu_action(wayland_app, text).trigger()
+    else:
+        qtbot.mouseClick(fallback_button(wayland_app, text), Qt.MouseButton.LeftButton)
+    settle()
+    try:
+        assert len(shown(class_name)) == 1
+    finally:
+        close_all_windows()
+
+
+def test_the_menu_lists_every_window_of_the_registry(qtbot, wayland_app: QuickReplyApp) -> None:
+    texts = [action.text() for action in wayland_app.shell.menu.actions() if action.text()]
+    assert texts == ["Pick a reply…", "New conversation", *MENU_WINDOWS, "Pause hotkeys", "Quit"]
+    assert {WINDOWS[name].menu_text for name in MENU_WINDOWS.values()} == set(MENU_WINDOWS)
+    buttons = wayland_app.shell.fallback.findChildren(QToolButton)
+    assert [button.defaultAction().text() for button in buttons] == texts
+
+
+@pytest.mark.parametrize("way", ["tray menu", "fallback window"])
+def test_the_pick_entry_opens_the_picker(qtbot, wayland_app: QuickReplyApp, way: str) -> None:
+    if way == "tray menu":
+        menu_action(wayland_app, "Pick a reply…").trigger()
+    else:
+        qtbot.mouseClick(fallback_button(wayland_app, "Pick a reply…"), Qt.MouseButton.LeftButton)
+    settle()
+    assert wayland_app.picker.isVisible()
+
+
+@pytest.mark.parametrize("way", ["tray menu", "fallback window"])
+def test_the_pause_entry_pauses_and_resumes(qtbot, wayland_app: QuickReplyApp, way: str) -> None:
+    def choose() -> None:
+        if way == "tray menu":
+            menu_action(wayland_app, "Pause hotkeys").trigger()
+        else:
+            qtbot.mouseClick(fallback_button(wayland_app, "Pause hotkeys"), Qt.MouseButton.LeftButton)
+        settle()
+
+    choose()
+    assert wayland_app.actions.pause.isChecked()
+    choose()
+    assert not wayland_app.actions.pause.isChecked()
+
+
+@pytest.mark.parametrize("way", ["tray menu", "fallback window"])
+def test_the_new_conversation_entry_starts_the_count_again(qtbot, wayland_app: QuickReplyApp,
+                                                          seeded_store: Store, way: str) -> None:
+    phrase = next(item for item in seeded_store.phrases("zh-ecommerce") if "{" not in item.text)
+    wayland_app.insert(phrase, None, refocus=False)
+    qtbot.waitUntil(lambda: counts(seeded_store, phrase)[1] == 1)
+    if way == "tray menu":
+        menu_action(wayland_app, "New conversation").trigger()
+    else:
+        qtbot.mouseClick(fallback_button(wayland_app, "New conversation"), Qt.MouseButton.LeftButton)
+    settle()
+    assert counts(seeded_store, phrase)[1] == 0
+    assert wayland_app.shell.fallback.message.text() == "New conversation: the count starts again at 0."
+
+
+def test_the_menu_shows_each_global_hotkey_beside_its_entry(qtbot, wayland_app: QuickReplyApp) -> None:
+    shortcuts = {action.text(): action.shortcut().toString() for action in wayland_app.shell.menu.actions()}
+    assert shortcuts["New conversation"] == "Ctrl+Alt+N"
+    assert shortcuts["Pick a reply…"] == "Ctrl+Alt+Q" and shortcuts["Pause hotkeys"] == "Ctrl+Alt+P"
+    assert menu_action(wayland_app, "New conversation").isShortcutVisibleInContextMenu()
+    settings = wayland_app.context.settings
+    wayland_app.context.save_settings(replace(settings, new_conversation_hotkey="ctrl+alt+shift+f2"))
+    assert menu_action(wayland_app, "New conversation").shortcut().toString() == "Ctrl+Alt+Shift+F2"
+
+
+def test_settings_from_the_menu_can_be_typed_into_and_saved(qtbot, wayland_app: QuickReplyApp,
+                                                           seeded_store: Store) -> None:
+    """The window nothing else holds stays open until closed; asking again brings the
+    open one to the front; after it is closed, the next one is fresh."""
+    menu_action(wayland_app, "Settings…").trigger()
+    settle()
+    [window] = shown("SettingsWindow")
+    assert isinstance(window, SettingsWindow)
+    menu_action(wayland_app, "Settings…").trigger()
+    settle()
+    assert shown("SettingsWindow") == [window]
+    window.tabs.setCurrentWidget(window.inserting)
+    window.inserting.agent_edit.clear()
+    qtbot.keyClicks(window.inserting.agent_edit, "Lily")
+    with qtbot.waitSignal(wayland_app.context.settingsChanged):
+        qtbot.mouseClick(window.save_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert load_settings(seeded_store.folder).agent_name == "Lily"
+    assert shown("SettingsWindow") == [] and "settings" not in wayland_app.kept
+    qtbot.mouseClick(fallback_button(wayland_app, "Settings…"), Qt.MouseButton.LeftButton)
+    settle()
+    [again] = shown("SettingsWindow")
+    assert again.inserting.agent_edit.text() == "Lily" and again.tabs.currentIndex() == 0
+    again.close()
+    settle()
 
 
 def test_quickreply_drill_reaches_the_running_instance(qtbot, wayland_app: QuickReplyApp, tmp_path: Path) -> None:

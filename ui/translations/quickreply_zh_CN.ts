@@ -4,10 +4,15 @@
 <context>
     <name>AppActions</name>
     <message>
-        <location filename="../shell.py" line="73"/>
+        <location filename="../shell.py" line="76"/>
         <source>Pick a reply…</source>
         <extracomment>Tray sizes the badge is drawn at: each from the SVGs, so the digit stays sharp.</extracomment>
         <translation>选择回复…</translation>
+    </message>
+    <message>
+        <location filename="../shell.py" line="77"/>
+        <source>New conversation</source>
+        <translation>新会话</translation>
     </message>
     <message>
         <location filename="../windows.py" line="48"/>
@@ -30,13 +35,13 @@
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="76"/>
+        <location filename="../shell.py" line="80"/>
         <source>Pause hotkeys</source>
         <translation>暂停快捷键</translation>
     </message>
     <message>
         <location filename="../self_test.py" line="76"/>
-        <location filename="../shell.py" line="77"/>
+        <location filename="../shell.py" line="81"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -968,7 +973,7 @@ Most missed: {missed}</source>
 <context>
     <name>FallbackWindow</name>
     <message>
-        <location filename="../shell.py" line="180"/>
+        <location filename="../shell.py" line="197"/>
         <source>This desktop has no system tray, so QuickReply lives in this window. Closing it keeps QuickReply running; start QuickReply again to bring it back.</source>
         <translation>当前桌面没有系统托盘，因此 QuickReply 显示在此窗口中。关闭此窗口后 QuickReply 仍在运行；再次启动 QuickReply 即可重新打开此窗口。</translation>
     </message>
@@ -1019,7 +1024,7 @@ Most missed: {missed}</source>
 <context>
     <name>HotkeyEdit</name>
     <message>
-        <location filename="../widgets/hotkey_edit.py" line="96"/>
+        <location filename="../widgets/hotkey_edit.py" line="119"/>
         <source>Press a key combination, e.g. Ctrl+Alt+1</source>
         <translation>请按下组合键，例如 Ctrl+Alt+1</translation>
     </message>
@@ -1774,28 +1779,28 @@ Most missed: {missed}</source>
 <context>
     <name>QuickReplyApp</name>
     <message>
-        <location filename="../app.py" line="114"/>
+        <location filename="../app.py" line="117"/>
         <source>Global hotkeys are not available on this desktop (Wayland). Bind the command “quickreply pick” to a keyboard shortcut in your desktop settings to open the picker.</source>
         <extracomment>Emitted from the watcher&apos;s thread; delivered queued on the main thread. Where no keys can be sent (no desktop backend), replies go onto the clipboard.</extracomment>
         <translation>当前桌面（Wayland）不支持全局快捷键。请在桌面设置中为命令“quickreply pick”绑定一个快捷键，用来打开短语选择器。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="131"/>
+        <location filename="../app.py" line="134"/>
         <source>Hotkeys unavailable; use “quickreply pick”</source>
         <translation>快捷键不可用，请使用“quickreply pick”</translation>
     </message>
     <message>
-        <location filename="../app.py" line="133"/>
+        <location filename="../app.py" line="136"/>
         <source>Hotkeys paused</source>
         <translation>快捷键已暂停</translation>
     </message>
     <message>
-        <location filename="../app.py" line="136"/>
+        <location filename="../app.py" line="139"/>
         <source>Ready · picker {chord}</source>
         <translation>就绪 · 短语选择器 {chord}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="288"/>
+        <location filename="../app.py" line="296"/>
         <source>The window did not accept the reply. It is not on the clipboard any more; try again or switch the application to typing mode.</source>
         <translation>该窗口未接受这条回复，剪贴板中也已不再保留。请重试，或将该程序的插入方式改为逐键输入。</translation>
     </message>

@@ -9,8 +9,8 @@ Backspace or Delete clears the field: a global hotkey needs a modifier anyway.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QInputMethodEvent, QKeyEvent
+from PySide6.QtCore import QEvent, QKeyCombination, Qt, Signal
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from assistant.desktop.chords import Chord, parse_chord
@@ -37,6 +37,12 @@ _PUNCTUATION = {"-": "minus", "=": "equal", "[": "bracketleft", "]": "bracketrig
                 "'": "apostrophe", ",": "comma", ".": "period", "/": "slash", "\\": "backslash", "`": "grave"}
 # With Shift held, Qt reports the shifted symbol; a chord names the key (US layout).
 _UNSHIFTED = dict(zip("!@#$%^&*()_+{}:\"<>?|~", "1234567890-=[];',./\\`", strict=True))
+# The other way, chord key name to Qt key: the first Qt key of a name (Return, Tab) wins.
+_KEYS_BY_NAME: dict[str, Key] = {
+    **{name: key for key, name in reversed(_NAMED_KEYS.items())},
+    **{name: Key(ord(char.upper())) for char, name in _PUNCTUATION.items()},
+    **{char: Key(ord(char.upper())) for char in "abcdefghijklmnopqrstuvwxyz0123456789"},
+}
 _PASS_THROUGH = {Key.Key_Tab, Key.Key_Backtab, Key.Key_Escape, Key.Key_Return, Key.Key_Enter}
 
 
@@ -65,6 +71,23 @@ def key_name(key: int) -> str | None:
         return None
     char = _UNSHIFTED.get(chr(key), chr(key)).lower()
     return _PUNCTUATION.get(char, char)
+
+
+def key_sequence(text: str) -> QKeySequence:
+    """The stored chord ``text`` as a Qt key sequence (empty when it is no chord), so
+    a menu can show a global hotkey beside its entry in the platform's own way."""
+    try:
+        chord = parse_chord(text)
+    except BadInput:
+        return QKeySequence()
+    key = _KEYS_BY_NAME.get(chord.key)
+    if key is None:
+        return QKeySequence()
+    modifiers = Qt.KeyboardModifier.NoModifier
+    for flag, name in _MODIFIER_NAMES.items():
+        if name in chord.modifiers:
+            modifiers |= flag
+    return QKeySequence(QKeyCombination(modifiers, key))
 
 
 def chord_from_event(event: QKeyEvent) -> Chord | None:
