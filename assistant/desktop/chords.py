@@ -68,10 +68,20 @@ def parse_chord(text: str) -> Chord:
     return chord(*modifiers, key=key)
 
 
-# Chords an input method or every chat client already owns: taking them globally would
-# break typing Chinese or the agent's muscle memory. (Ctrl+Shift and Alt+Shift alone,
-# which switch input methods, cannot be chords here: a chord always has a key.)
+# Chords the desktop, an input method or every chat client already owns: taking them
+# globally would lock the agent out of the system, break typing Chinese or their muscle
+# memory. (Ctrl+Shift and Alt+Shift alone, which switch input methods, cannot be chords
+# here: a chord always has a key.) Every Super (Windows key) chord is the desktop's too.
 _RESERVED: dict[Chord, str] = {
+    chord("ctrl", "alt", key="delete"): N_("the system keeps it (security screen, log out)"),
+    chord("ctrl", key="escape"): N_("opens the start menu"),
+    chord("ctrl", "shift", key="escape"): N_("opens the task manager"),
+    chord("alt", key="escape"): N_("switches windows"),
+    chord("alt", "shift", key="tab"): N_("switches windows"),
+    chord("ctrl", key="tab"): N_("switches tabs"),
+    chord("ctrl", "shift", key="tab"): N_("switches tabs"),
+    chord("ctrl", key="w"): N_("closes the chat window or tab"),
+    chord("ctrl", key="f4"): N_("closes the chat window or tab"),
     chord("ctrl", key="space"): N_("switches the input method"),
     chord("shift", key="space"): N_("switches full/half width in the input method"),
     chord("ctrl", key="period"): N_("switches Chinese/English punctuation in the input method"),
@@ -94,6 +104,8 @@ def reserved_reason(candidate: Chord) -> str | None:
         return tr("a key without Ctrl, Alt or Super would stop working for typing")
     if candidate.modifiers == ("shift",):
         return tr("Shift with a key is ordinary typing")
+    if "super" in candidate.modifiers:
+        return tr("the desktop keeps Super (Windows key) combinations for itself")
     return None
 
 

@@ -61,11 +61,14 @@ class PhraseEditor(QDialog):
         self._book_phrases = context.store.phrases(book_id, with_usage=False)
         self._all_phrases = context.store.phrases(with_usage=False)
         self.setWindowTitle(self.tr("Edit phrase") if phrase else self.tr("New phrase"))
+        # Why the hotkey field last refused a chord, shown with the checks until it changes.
+        self._refusal = ""
         self._build()
         self._fill(self._base)
+        self.hotkey_edit.refused.connect(self._hotkey_refused)
+        self.hotkey_edit.hotkeyChanged.connect(lambda: self._hotkey_refused(""))  # checks again, too
         for signal in (self.title_edit.textChanged, self.group_box.currentTextChanged, self.code_edit.textChanged,
-                       self.hotkey_edit.hotkeyChanged, self.tags_edit.textChanged, self.separate_box.toggled,
-                       self.text_edit.textChanged):
+                       self.tags_edit.textChanged, self.separate_box.toggled, self.text_edit.textChanged):
             signal.connect(self.check)
         self.check()
 
@@ -190,7 +193,13 @@ class PhraseEditor(QDialog):
         clash = hotkey_clash(draft, self._all_phrases, app_hotkeys(self.context.settings))
         if clash is not None:
             found.append(Problem("error", self._clash_message(draft.hotkey, clash)))
+        if self._refusal:
+            found.append(Problem("warning", self._refusal))
         return found
+
+    def _hotkey_refused(self, message: str) -> None:
+        self._refusal = message
+        self.check()
 
     def _clash_message(self, hotkey: str, clash: HotkeyClash) -> str:
         shown = self.hotkey_edit.text() or hotkey

@@ -1,9 +1,10 @@
 """The settings tabs that are plain forms: hotkeys, inserting, general.
 
 The hotkey tab shows problems live, using the core's rules: two app hotkeys that are
-the same chord block saving (one of them could never work); a chord an input method or
-the chat clients own, or one a reply already uses, is a warning — the user may know
-better, and the app hotkeys win over a reply's hotkey anyway.
+the same chord block saving (one of them could never work); a chord the desktop, an
+input method or the chat clients own is not taken when pressed (the recorder refuses
+it and the reason is shown under the field); such a chord already stored, or one a
+reply already uses, is a warning — the app hotkeys win over a reply's hotkey anyway.
 """
 
 from __future__ import annotations
@@ -97,7 +98,7 @@ class HotkeysPage(SettingsPage):
         form = _form()
         for role in ROLES:
             form.addRow(self.labels[role], _with_notice(self.edits[role], self.notices[role]))
-            self.edits[role].hotkeyChanged.connect(self.check)
+            self._listen(role, self.edits[role])
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(form)
@@ -127,8 +128,20 @@ class HotkeysPage(SettingsPage):
         """Check a hotkey shown on another tab with these: a clash with the picker or
         pause hotkey is shown under both and blocks saving. That tab refuses for it."""
         self.edits[role], self.notices[role] = edit, notice
-        edit.hotkeyChanged.connect(self.check)
+        self._listen(role, edit)
         self.check()
+
+    def _listen(self, role: str, edit: HotkeyEdit) -> None:
+        edit.hotkeyChanged.connect(self.check)
+        edit.refused.connect(lambda message: self._refused(role, message))
+
+    def _refused(self, role: str, message: str) -> None:
+        """A chord the field would not take: said under it, before what its value
+        (unchanged) still has to say, whose severity stands."""
+        self.check()
+        notice = self.notices[role]
+        lines = [message, notice.message()] if notice.severity else [message]
+        notice.show_message("\n".join(lines), notice.severity if notice.severity == "error" else "warning")
 
     def blocking_reason(self) -> str | None:
         """Why no hotkey set can be saved now, on this tab or an adopted field."""

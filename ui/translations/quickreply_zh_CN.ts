@@ -981,42 +981,42 @@ Most missed: {missed}</source>
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../settings/pages.py" line="277"/>
+        <location filename="../settings/pages.py" line="290"/>
         <source>&amp;General</source>
         <translation>常规(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="280"/>
+        <location filename="../settings/pages.py" line="293"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="286"/>
+        <location filename="../settings/pages.py" line="299"/>
         <source>&amp;Language:</source>
         <translation>界面语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="287"/>
+        <location filename="../settings/pages.py" line="300"/>
         <source>&amp;Backups to keep:</source>
         <translation>备份保留份数(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="288"/>
+        <location filename="../settings/pages.py" line="301"/>
         <source>Longest &amp;message before the check warns:</source>
         <translation>话术检查的单条消息字数上限(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="289"/>
+        <location filename="../settings/pages.py" line="302"/>
         <source> characters</source>
         <translation> 字</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="290"/>
+        <location filename="../settings/pages.py" line="303"/>
         <source>Start QuickReply &amp;when I log in</source>
         <translation>登录时自动启动 QuickReply(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="292"/>
+        <location filename="../settings/pages.py" line="305"/>
         <source>Not available on this system.</source>
         <translation>当前系统不支持此功能。</translation>
     </message>
@@ -1024,60 +1024,66 @@ Most missed: {missed}</source>
 <context>
     <name>HotkeyEdit</name>
     <message>
-        <location filename="../widgets/hotkey_edit.py" line="119"/>
+        <location filename="../widgets/hotkey_edit.py" line="135"/>
         <source>Press a key combination, e.g. Ctrl+Alt+1</source>
+        <extracomment>A pressed chord was not taken; the message (translated) names it and says why.</extracomment>
         <translation>请按下组合键，例如 Ctrl+Alt+1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/hotkey_edit.py" line="185"/>
+        <source>{hotkey} cannot be a hotkey: {reason}. Nothing was changed.</source>
+        <translation>{hotkey} 不能用作快捷键：{reason}。快捷键没有改动。</translation>
     </message>
 </context>
 <context>
     <name>HotkeysPage</name>
     <message>
-        <location filename="../settings/pages.py" line="109"/>
+        <location filename="../settings/pages.py" line="110"/>
         <source>&amp;Hotkeys</source>
         <translation>快捷键(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="112"/>
+        <location filename="../settings/pages.py" line="113"/>
         <source>These key combinations work in every application. Click a field and press the keys; Backspace clears it.</source>
         <translation>这些组合键在所有程序中都有效。点击输入框后按下组合键即可设置；按 Backspace 键清除。</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="114"/>
+        <location filename="../settings/pages.py" line="115"/>
         <source>&amp;Open the picker:</source>
         <translation>打开短语选择器(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="115"/>
+        <location filename="../settings/pages.py" line="116"/>
         <source>&amp;Pause or resume all hotkeys:</source>
         <translation>暂停/恢复全部快捷键(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="170"/>
+        <location filename="../settings/pages.py" line="183"/>
         <source>{hotkey} already opens the picker. Each hotkey needs its own combination.</source>
         <translation>{hotkey} 已用于打开短语选择器。每个快捷键都需要使用不同的组合键。</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="171"/>
+        <location filename="../settings/pages.py" line="184"/>
         <source>{hotkey} already pauses the hotkeys. Each hotkey needs its own combination.</source>
         <translation>{hotkey} 已用于暂停快捷键。每个快捷键都需要使用不同的组合键。</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="172"/>
+        <location filename="../settings/pages.py" line="185"/>
         <source>{hotkey} already starts a new conversation. Each hotkey needs its own combination.</source>
         <translation>{hotkey} 已用于开始新会话。每个快捷键都需要使用不同的组合键。</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="183"/>
+        <location filename="../settings/pages.py" line="196"/>
         <source>{hotkey} cannot be used: {reason}</source>
         <translation>无法使用 {hotkey}：{reason}</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="185"/>
+        <location filename="../settings/pages.py" line="198"/>
         <source>{hotkey} is not recommended: {reason}</source>
         <translation>不建议使用 {hotkey}：{reason}</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="187"/>
+        <location filename="../settings/pages.py" line="200"/>
         <source>{hotkey} is also the hotkey of the reply “{title}”, which will then not work.</source>
         <translation>{hotkey} 也是短语“{title}”的快捷键，该短语的快捷键将会失效。</translation>
     </message>
@@ -1238,67 +1244,67 @@ Most missed: {missed}</source>
 <context>
     <name>InsertingPage</name>
     <message>
-        <location filename="../settings/pages.py" line="218"/>
+        <location filename="../settings/pages.py" line="231"/>
         <source>&amp;Inserting</source>
         <translation>插入回复(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="222"/>
+        <location filename="../settings/pages.py" line="235"/>
         <source>Insert &amp;by:</source>
         <translation>插入方式(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="222"/>
+        <location filename="../settings/pages.py" line="235"/>
         <source>&amp;Paste chord:</source>
         <translation>粘贴组合键(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="222"/>
+        <location filename="../settings/pages.py" line="235"/>
         <source>Send &amp;key between messages:</source>
         <translation>分条发送时的发送键(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="223"/>
+        <location filename="../settings/pages.py" line="236"/>
         <source>&amp;Wait for the paste at most:</source>
         <translation>粘贴最长等待时间(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="223"/>
+        <location filename="../settings/pages.py" line="236"/>
         <source>Your &amp;name for {agent}:</source>
         <translation>您的称呼（用于 {agent}）(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="226"/>
+        <location filename="../settings/pages.py" line="239"/>
         <source>Pasting works with Chinese text and input methods; typing out is for applications that refuse a paste.</source>
         <translation>粘贴方式支持中文和输入法；逐键输入仅用于不接受粘贴的程序。</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="228"/>
+        <location filename="../settings/pages.py" line="241"/>
         <source>Terminals usually need Ctrl+Shift+V.</source>
         <translation>终端通常需要使用 Ctrl+Shift+V。</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="229"/>
+        <location filename="../settings/pages.py" line="242"/>
         <source>Sent between the parts of a reply marked “Send as separate messages”.</source>
         <translation>回复勾选了“分条发送”时，在各条消息之间按下此键。</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="231"/>
+        <location filename="../settings/pages.py" line="244"/>
         <source>&amp;Restore my clipboard after pasting</source>
         <translation>粘贴后恢复剪贴板原有内容(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="232"/>
+        <location filename="../settings/pages.py" line="245"/>
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="233"/>
+        <location filename="../settings/pages.py" line="246"/>
         <source>How long the chat window may take to read the pasted text before your clipboard is put back.</source>
         <translation>恢复剪贴板之前，最多等待聊天窗口读取粘贴内容的时长。</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="235"/>
+        <location filename="../settings/pages.py" line="248"/>
         <source>e.g. Lily or agent 07</source>
         <translation>例如：小丽 或 07 号客服</translation>
     </message>
@@ -1535,162 +1541,162 @@ Most missed: {missed}</source>
         <translation>新建短语</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="76"/>
+        <location filename="../manager/phrase_editor.py" line="79"/>
         <source>Made from the first line when left empty</source>
         <translation>留空则取回复内容的第一行</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="81"/>
+        <location filename="../manager/phrase_editor.py" line="84"/>
         <source>Letters or digits to type in the picker, e.g. fh</source>
         <translation>在短语选择器中输入的字母或数字，例如 fh</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="84"/>
+        <location filename="../manager/phrase_editor.py" line="87"/>
         <source>Separated by commas</source>
         <translation>用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="85"/>
+        <location filename="../manager/phrase_editor.py" line="88"/>
         <source>Send as separate messages</source>
         <translation>分条发送</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="86"/>
+        <location filename="../manager/phrase_editor.py" line="89"/>
         <source>A line holding only --- starts a new chat message</source>
         <translation>单独一行 --- 表示从这里开始新的一条消息</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="89"/>
+        <location filename="../manager/phrase_editor.py" line="92"/>
         <source>The reply as the buyer will read it</source>
         <translation>买家将看到的回复内容</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="90"/>
+        <location filename="../manager/phrase_editor.py" line="93"/>
         <source>Insert &amp;placeholder</source>
         <translation>插入占位符(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="109"/>
+        <location filename="../manager/phrase_editor.py" line="112"/>
         <source>&amp;Title:</source>
         <translation>标题(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="110"/>
+        <location filename="../manager/phrase_editor.py" line="113"/>
         <source>&amp;Group:</source>
         <translation>分组(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="111"/>
+        <location filename="../manager/phrase_editor.py" line="114"/>
         <source>Short &amp;code:</source>
         <translation>快捷编码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="112"/>
+        <location filename="../manager/phrase_editor.py" line="115"/>
         <source>&amp;Hotkey:</source>
         <translation>快捷键(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="113"/>
+        <location filename="../manager/phrase_editor.py" line="116"/>
         <source>T&amp;ags:</source>
         <translation>标签(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="115"/>
+        <location filename="../manager/phrase_editor.py" line="118"/>
         <source>&amp;Reply:</source>
         <translation>回复内容(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="120"/>
+        <location filename="../manager/phrase_editor.py" line="123"/>
         <source>Checks:</source>
         <translation>话术检查：</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="139"/>
+        <location filename="../manager/phrase_editor.py" line="142"/>
         <source>the buyer&apos;s name, asked when inserting</source>
         <translation>买家称呼，插入时填写</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="140"/>
+        <location filename="../manager/phrase_editor.py" line="143"/>
         <source>your name or id, from Settings</source>
         <translation>您的称呼或工号，取自设置</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="141"/>
+        <location filename="../manager/phrase_editor.py" line="144"/>
         <source>today&apos;s date</source>
         <translation>今天的日期</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="142"/>
+        <location filename="../manager/phrase_editor.py" line="145"/>
         <source>the time now</source>
         <translation>当前时间</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="143"/>
+        <location filename="../manager/phrase_editor.py" line="146"/>
         <source>the text on the clipboard</source>
         <translation>剪贴板中的文本</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="144"/>
+        <location filename="../manager/phrase_editor.py" line="147"/>
         <source>where the caret is left after inserting</source>
         <translation>插入后光标停留的位置</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="149"/>
+        <location filename="../manager/phrase_editor.py" line="152"/>
         <source>asks you for a value, e.g. {example}</source>
         <translation>插入时让您填写内容，例如 {example}</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="150"/>
+        <location filename="../manager/phrase_editor.py" line="153"/>
         <source>order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="154"/>
+        <location filename="../manager/phrase_editor.py" line="157"/>
         <source>{token} — {meaning}</source>
         <translation>{token} — {meaning}</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="198"/>
+        <location filename="../manager/phrase_editor.py" line="207"/>
         <source>the picker hotkey</source>
         <translation>打开短语选择器</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="198"/>
+        <location filename="../manager/phrase_editor.py" line="207"/>
         <source>the pause hotkey</source>
         <translation>暂停快捷键</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="199"/>
+        <location filename="../manager/phrase_editor.py" line="208"/>
         <source>Hotkey {hotkey} is already {role}</source>
         <translation>快捷键 {hotkey} 已用于{role}</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="201"/>
+        <location filename="../manager/phrase_editor.py" line="210"/>
         <source>Hotkey {hotkey} is already used by “{title}” in “{book}”</source>
         <translation>快捷键 {hotkey} 已被“{book}”中的“{title}”占用</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="203"/>
+        <location filename="../manager/phrase_editor.py" line="212"/>
         <source>Hotkey {hotkey} cannot be used: {reason}</source>
         <translation>无法使用快捷键 {hotkey}：{reason}</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="220"/>
+        <location filename="../manager/phrase_editor.py" line="229"/>
         <source>Error: {message}</source>
         <translation>错误：{message}</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="220"/>
+        <location filename="../manager/phrase_editor.py" line="229"/>
         <source>Warning: {message}</source>
         <translation>警告：{message}</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="224"/>
+        <location filename="../manager/phrase_editor.py" line="233"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="226"/>
+        <location filename="../manager/phrase_editor.py" line="235"/>
         <source>Cannot save: {reason}</source>
         <translation>无法保存：{reason}</translation>
     </message>

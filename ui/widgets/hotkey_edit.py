@@ -4,7 +4,14 @@ The user presses the chord instead of typing its name, so the result is always a
 the hotkey backends understand. Values are kept in the stored chord text form
 ("ctrl+alt+1", lower case, read back by ``parse_chord``) and shown in the display form
 ("Ctrl+Alt+1"). Plain Tab, Esc and Enter keep their usual meaning in a dialog, plain
-Backspace or Delete clears the field: a global hotkey needs a modifier anyway.
+Backspace or Delete clears the field: a global hotkey needs a modifier anyway. Tab with
+any modifier is never recorded either: Shift+Tab moves the focus back and Ctrl+Tab
+switches a window's tabs, and an agent reaches for them out of habit.
+
+A chord the desktop, an input method or the chat clients keep (``reserved_reason``:
+Ctrl+W, Alt+Tab, Ctrl+Space, Super chords…) is refused as it is pressed: the field
+keeps what it had and ``refused`` says why, for the window to show beside the field.
+A stored value is shown as it is, even a reserved one, so that it can be reported.
 """
 
 from __future__ import annotations
@@ -13,7 +20,7 @@ from PySide6.QtCore import QEvent, QKeyCombination, Qt, Signal
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from assistant.desktop.chords import Chord, parse_chord
+from assistant.desktop.chords import Chord, parse_chord, reserved_reason
 from assistant.errors import BadInput
 
 Key = Qt.Key
@@ -44,6 +51,7 @@ _KEYS_BY_NAME: dict[str, Key] = {
     **{char: Key(ord(char.upper())) for char in "abcdefghijklmnopqrstuvwxyz0123456789"},
 }
 _PASS_THROUGH = {Key.Key_Tab, Key.Key_Backtab, Key.Key_Escape, Key.Key_Return, Key.Key_Enter}
+_TABS = {Key.Key_Tab, Key.Key_Backtab}
 
 
 def chord_text(chord: Chord) -> str:
@@ -104,10 +112,18 @@ def chord_from_event(event: QKeyEvent) -> Chord | None:
         return None
 
 
+def _passes_through(event: QKeyEvent) -> bool:
+    """Keys the field leaves to the window: Tab with any modifiers, and plain Esc and Enter."""
+    plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+    return Key(event.key()) in _TABS or (plain and Key(event.key()) in _PASS_THROUGH)
+
+
 class HotkeyEdit(QLineEdit):
     """Shows the recorded chord; ``hotkey()`` is its stored text, "" for none."""
 
     hotkeyChanged = Signal(str)
+    #: A pressed chord was not taken; the message (translated) names it and says why.
+    refused = Signal(str)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -146,24 +162,28 @@ class HotkeyEdit(QLineEdit):
 
     def event(self, event: QEvent) -> bool:
         # Chords that are shortcuts elsewhere (Ctrl+Z, Ctrl+N) must reach this field.
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            plain = event.modifiers() == Qt.KeyboardModifier.NoModifier
-            if not (plain and Key(event.key()) in _PASS_THROUGH):
-                event.accept()
-                return True
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+                and not _passes_through(event)):
+            event.accept()
+            return True
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
-        if plain and Key(event.key()) in _PASS_THROUGH:
-            event.ignore()
+        if _passes_through(event):
+            event.ignore()  # to the tab widget (Ctrl+Tab) or the dialog (Esc, Enter)
             return
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
         if plain and Key(event.key()) in (Key.Key_Backspace, Key.Key_Delete):
             self._set("", "")
             return
         recorded = chord_from_event(event)
         if recorded is not None:
-            self._set(chord_text(recorded), str(recorded))
+            reason = reserved_reason(recorded)
+            if reason is None:
+                self._set(chord_text(recorded), str(recorded))
+            else:
+                self.refused.emit(self.tr("{hotkey} cannot be a hotkey: {reason}. Nothing was changed.").format(
+                    hotkey=recorded, reason=reason))
         event.accept()
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -121,8 +122,46 @@ def test_the_same_chord_for_picker_and_pause_blocks_saving(qtbot, window: Settin
     assert (saved.picker_hotkey, saved.pause_hotkey) == ("ctrl+alt+p", "ctrl+alt+f9")
 
 
-def test_a_reserved_chord_says_why_but_may_be_kept(qtbot, window: SettingsWindow) -> None:
-    qtbot.keyClick(window.hotkeys.picker_edit, Qt.Key.Key_Space, CTRL)
+def test_ctrl_tab_in_the_picker_field_switches_the_tab_and_is_not_recorded(qtbot, window: SettingsWindow,
+                                                                          isolated_home: Path) -> None:
+    assert window.focusWidget() is window.hotkeys.picker_edit  # where the window opens
+    qtbot.keyClick(window.hotkeys.picker_edit, Qt.Key.Key_Tab, CTRL)
+    assert window.tabs.currentWidget() is window.inserting
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Backtab, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert window.tabs.currentWidget() is window.hotkeys
+    assert window.hotkeys.picker_edit.text() == "Ctrl+Alt+Q" and not window.hotkeys.notices["picker"].isVisible()
+    save(qtbot, window)
+    assert stored(isolated_home).picker_hotkey == "ctrl+alt+q"
+
+
+@pytest.mark.parametrize(("key", "modifiers", "message"), [
+    (Qt.Key.Key_W, CTRL, "Ctrl+W cannot be a hotkey: closes the chat window or tab. Nothing was changed."),
+    (Qt.Key.Key_Space, CTRL, "Ctrl+Space cannot be a hotkey: switches the input method. Nothing was changed."),
+    (Qt.Key.Key_Delete, CTRL_ALT, "Ctrl+Alt+Delete cannot be a hotkey: the system keeps it (security screen, "
+                                  "log out). Nothing was changed.")])
+def test_a_reserved_chord_is_refused_with_the_reason_under_the_field(
+        qtbot, window: SettingsWindow, isolated_home: Path, key: Qt.Key, modifiers: Qt.KeyboardModifier,
+        message: str) -> None:
+    qtbot.keyClick(window.hotkeys.picker_edit, key, modifiers)
+    notice = window.hotkeys.notices["picker"]
+    assert notice.message() == message and notice.isVisibleTo(window)
+    assert window.hotkeys.picker_edit.text() == "Ctrl+Alt+Q"
+    save(qtbot, window)
+    assert stored(isolated_home).picker_hotkey == "ctrl+alt+q"
+
+
+def test_the_new_conversation_field_refuses_a_reserved_chord_too(qtbot, window: SettingsWindow) -> None:
+    page = window.conversations
+    open_tab(qtbot, window, page)
+    qtbot.keyClick(page.hotkey_edit, Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier)
+    assert page.hotkey_notice.message() == "Alt+F4 cannot be a hotkey: closes the window. Nothing was changed."
+    assert page.hotkey_edit.hotkey() == "ctrl+alt+n"
+
+
+def test_a_reserved_chord_already_stored_says_why_but_may_be_kept(qtbot, context: AppContext) -> None:
+    """Written by hand, or kept from a version that allowed it: the agent may know better."""
+    context.save_settings(replace(context.settings, picker_hotkey="ctrl+space"))
+    window = open_window(qtbot, context)
     notice = window.hotkeys.notices["picker"]
     assert notice.severity == "warning"
     assert notice.message() == "Ctrl+Space is not recommended: switches the input method"

@@ -28,8 +28,15 @@ def test_bad_chords_are_refused_clearly(text: str) -> None:
 def test_input_method_and_chat_chords_are_reserved() -> None:
     for text in ("ctrl+space", "shift+space", "ctrl+v", "return", "alt+s", "a", "shift+a"):
         assert reserved_reason(parse_chord(text)), text
-    for text in ("ctrl+alt+q", "ctrl+alt+1", "super+r", "f13"):
+    for text in ("ctrl+alt+q", "ctrl+alt+1", "ctrl+alt+shift+f2", "f13", "ctrl+alt+escape"):
         assert reserved_reason(parse_chord(text)) is None, text
+
+
+@pytest.mark.parametrize("text", ["ctrl+alt+delete", "ctrl+w", "ctrl+f4", "alt+tab", "alt+shift+tab", "alt+f4",
+                                  "ctrl+escape", "ctrl+shift+escape", "alt+escape", "ctrl+tab", "ctrl+shift+tab",
+                                  "super+r", "super+l", "ctrl+super+d", "super+space"])
+def test_chords_the_desktop_or_the_chat_client_keeps_are_reserved(text: str) -> None:
+    assert reserved_reason(parse_chord(text)), text
 
 
 def test_conflicts_name_the_first_owner() -> None:
