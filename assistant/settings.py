@@ -17,9 +17,12 @@ from assistant.data.folder import DataFolder
 from assistant.data.records import read_record
 from assistant.i18n import N_, tr
 
-SETTINGS_VERSION = 1
+SETTINGS_VERSION = 2
 #: UPGRADES[n] turns a settings dict of version n into version n + 1.
-UPGRADES: dict[int, Callable[[dict], dict]] = {}
+UPGRADES: dict[int, Callable[[dict], dict]] = {
+    # Settings saved before the first-run wizard existed belong to someone already set up.
+    1: lambda raw: {**raw, "first_run_done": True},
+}
 FILE_NAME = "settings.json"
 
 
@@ -64,8 +67,13 @@ class Settings:
     backups_kept: int = 10
     #: Lint: longest chat message (per part) before suggesting a split.
     lint_max_length: int = 120
-    #: Fills {agent} in replies.
+    #: Fills {agent} in replies; asked for the first time a reply needs it while empty.
     agent_name: str = ""
+    #: Ids of the books the picker leaves out; None until the agent chooses, when the
+    #: shipped book of the other language is left out (assistant.phrases.shown).
+    hidden_books: list[str] | None = None
+    #: The first-run wizard was finished or skipped.
+    first_run_done: bool = False
     #: Global hotkeys. Defaults stay clear of input-method switching (Ctrl+Space,
     #: Ctrl+Shift, Shift) and of the chat clients' own shortcuts.
     picker_hotkey: str = "ctrl+alt+q"
@@ -111,7 +119,8 @@ class Settings:
 
 def load_settings(folder: DataFolder, notices: list[str] | None = None) -> Settings:
     raw = folder.read(FILE_NAME, notices) or {}
-    version = raw.get("version", 1)
+    # No file yet is a new folder: today's defaults, not an old file to upgrade.
+    version = raw.get("version", 1) if raw else SETTINGS_VERSION
     while isinstance(version, int) and version < SETTINGS_VERSION:
         raw = UPGRADES[version](raw)
         version += 1

@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import accumulate, repeat
+from itertools import accumulate, chain, repeat
 from operator import attrgetter
 
 from assistant.phrases.model import Phrase
@@ -231,17 +231,23 @@ class SearchIndex:
         return (SEPARATOR + normalise(prefix)) in self._compiled.columns["code"][0]
 
     def search(self, query: str, limit: int = 20, *, book_id: str | None = None,
-               group: str | None = None) -> list[Phrase]:
-        """The best ``limit`` phrases for ``query``; the most used ones for an empty query."""
+               group: str | None = None, hidden: Collection[str] = (),
+               first: Collection[str] = ()) -> list[Phrase]:
+        """The best ``limit`` phrases for ``query``, leaving out the ``hidden`` books; the
+        most used ones for an empty query, those of the ``first`` books before the rest."""
         compiled = self._compiled
         terms = [_Query.of(term, self.pinyin) for term in normalise(query).split()]
 
         def allowed(index: int) -> bool:
             phrase = compiled.phrases[index]
-            return (book_id is None or phrase.book_id == book_id) and (group is None or phrase.group == group)
+            return ((book_id is None or phrase.book_id == book_id) and (group is None or phrase.group == group)
+                    and phrase.book_id not in hidden)
 
         if not terms:
-            candidates: Iterable[int] = range(len(compiled.phrases))
+            everything = range(len(compiled.phrases))
+            # Lazily, so a large index stops scanning at ``limit`` as for any query.
+            candidates: Iterable[int] = chain((i for i in everything if compiled.phrases[i].book_id in first),
+                                              everything) if first else everything
         else:
             candidates = self._ranked(compiled, terms[0])
         extra_terms = terms[1:]

@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from assistant.phrases.store import Store
 
 Clock = Callable[[], datetime]
+#: The question for the agent's own name, asked when a reply needs it and settings have none.
+AGENT = "agent"
 
 
 def utc_now() -> datetime:
@@ -50,7 +52,7 @@ class PreparedReply:
     target: WindowInfo | None
     key: str
     verdict: Verdict
-    #: What the agent must answer first ("name", "input:…"), in order.
+    #: What the agent must answer first ("agent", "name", "input:…"), in order.
     questions: tuple[str, ...]
     #: What this conversation already answered, offered again instead of asked anew.
     known_answers: Mapping[str, str]
@@ -74,14 +76,17 @@ class Recorded:
 
 class ReplyService:
     """``settings`` is called at each step rather than kept, so a change in Settings
-    applies to the next reply without telling the service."""
+    applies to the next reply without telling the service; ``save_agent_name`` keeps the
+    agent's name once asked, so a reply never goes out with an empty ``{agent}`` and the
+    name is asked only once."""
 
     def __init__(self, store: Store, settings: Callable[[], Settings], log: ConversationLog,
-                 clock: Clock = utc_now):
+                 clock: Clock = utc_now, save_agent_name: Callable[[str], None] = lambda _name: None):
         self.store = store
         self.settings = settings
         self.log = log
         self.clock = clock
+        self.save_agent_name = save_agent_name
 
     # -- a reply ------------------------------------------------------------------------
 
@@ -91,19 +96,26 @@ class ReplyService:
         key = conversation_key(target, settings.title_rules)
         conversation = self.log.current(key, self.clock())
         asked = tuple(questions(phrase.text))
+        if not settings.agent_name.strip() and any(item.name == AGENT for item in placeholders(phrase.text)):
+            asked = (AGENT, *asked)
         known = dict(conversation.answers) if conversation is not None and asked else {}
         return PreparedReply(phrase, target, key, verdict(conversation.count if conversation else 0, settings),
                              asked, known, rule_for(target, settings))
 
     def remember_answers(self, prepared: PreparedReply, answers: Mapping[str, str]) -> None:
-        """Keep the agent's answers for this conversation, so the buyer's name is asked once."""
+        """Keep the agent's answers: their own name in the settings, the rest for this
+        conversation, so the buyer's name is asked once."""
+        answers = dict(answers)
+        agent = answers.pop(AGENT, "").strip()
+        if agent:
+            self.save_agent_name(agent)
         if answers:
             self.log.remember_answers(prepared.key, answers, self.clock())
 
     def steps(self, prepared: PreparedReply, answers: Mapping[str, str], clipboard: str = "") -> list[Step]:
         """The reply filled in (``answers``, the agent's name, ``clipboard`` for
         ``{clipboard}``) and planned for the target application."""
-        values = {"agent": self.settings().agent_name, **answers}
+        values = {**answers, AGENT: (answers.get(AGENT) or self.settings().agent_name).strip()}
         expansion = expand(prepared.phrase.text, values, clipboard=clipboard)
         return plan(expansion, prepared.rule, prepared.phrase.separate_messages)
 

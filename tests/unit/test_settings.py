@@ -60,3 +60,10 @@ def test_drill_settings_default_to_the_trades_bar_and_survive_older_files(folder
     changed = Settings(trainee_name="小王", drill_goal_zh=100, drill_goal_en=60, drill_pause_seconds=15)
     save_settings(folder, changed)
     assert load_settings(folder) == changed
+
+
+def test_a_new_folder_has_not_had_its_first_run_but_an_older_file_has(folder: DataFolder) -> None:
+    assert not load_settings(folder).first_run_done
+    folder.path("settings.json").write_text(json.dumps({"version": 1, "agent_name": "Ann"}), "utf-8")
+    loaded = load_settings(folder)
+    assert loaded.first_run_done and loaded.agent_name == "Ann" and loaded.hidden_books is None

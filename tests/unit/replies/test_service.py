@@ -109,6 +109,23 @@ def test_steps_fill_the_agent_the_answers_and_the_clipboard(setup: Setup) -> Non
     assert not setup.service.prepare(setup.phrase("我是{agent}"), BUYER).needs_clipboard
 
 
+def test_an_empty_agent_name_is_asked_once_and_kept(setup: Setup) -> None:
+    saved: list[str] = []
+    setup.settings = replace(setup.settings, agent_name="")
+    setup.service.save_agent_name = lambda name: (saved.append(name), setattr(
+        setup, "settings", replace(setup.settings, agent_name=name)))
+    phrase = setup.phrase("{name}您好，我是{agent}")
+    prepared = setup.service.prepare(phrase, BUYER)
+    assert prepared.questions == ("agent", "name")
+    answers = {"agent": " 小美 ", "name": "王小明"}
+    setup.service.remember_answers(prepared, answers)
+    assert saved == ["小美"]
+    assert setup.service.steps(prepared, answers) == [Step("paste", text="王小明您好，我是小美")]
+    again = setup.service.prepare(phrase, BUYER)
+    assert again.questions == ("name",) and "agent" not in again.known_answers
+    assert setup.service.prepare(setup.phrase("好的"), BUYER).questions == ()
+
+
 def test_steps_follow_the_target_applications_rule(setup: Setup) -> None:
     phrase = setup.phrase("亲，在的～\n---\n请问有什么可以帮您？", separate_messages=True)
     prepared = setup.service.prepare(phrase, TERMINAL)
