@@ -66,6 +66,7 @@ class QuickReplyApp(QObject):
         self.actions = AppActions(self)
         self.shell = Shell(self.actions, QSystemTrayIcon.isSystemTrayAvailable(), self)
         self.picker = Picker(context)
+        context.hotkeys_available = desktop is not None
         self.conversations = ConversationGuard(context, self.shell.notify)
         self.replies = self.conversations.replies
         #: Where no keys can be sent (no desktop backend), replies go onto the clipboard.
@@ -178,6 +179,9 @@ class QuickReplyApp(QObject):
 
     def _hotkey(self, name: str) -> None:
         if name == "picker":
+            wizard = self.kept.get("first-run")
+            if wizard is not None and wizard.practise():
+                return
             if not self.picker.isVisible():
                 self.open_picker(self.active_window())
         elif name == "pause":
@@ -341,6 +345,8 @@ def run(argv: list[str] | None = None, open_picker: bool = False, drill: dict | 
     install_language(context.settings.language)
     quick_reply = QuickReplyApp(context, instance, desktop_for_session())
     quick_reply.start()
+    if not context.settings.first_run_done:
+        quick_reply.open_window("first-run")
     if open_picker:
         quick_reply.open_picker(quick_reply.active_window())
     if drill is not None:

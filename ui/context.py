@@ -14,8 +14,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
+from assistant.i18n import language
+from assistant.phrases.model import Phrasebook
 from assistant.phrases.pinyin import PinyinCache
 from assistant.phrases.search import SearchIndex
+from assistant.phrases.shown import hidden_books, language_first
 from assistant.phrases.store import Store
 from assistant.settings import Settings, load_settings, save_settings
 
@@ -32,6 +35,9 @@ class AppContext(QObject):
     #: wiring (``ui.app.share_subscriptions``), which sets it here for the windows that
     #: show subscriptions. It needs only the store, so it does not know this class.
     subscriptions: SubscriptionService
+    #: Whether the app's global hotkeys work here (set by the app wiring): the first-run
+    #: wizard offers a live try, or explains ``quickreply pick``.
+    hotkeys_available: bool = False
 
     def __init__(self, store: Store, parent: QObject | None = None):
         super().__init__(parent)
@@ -40,6 +46,8 @@ class AppContext(QObject):
         self.settings: Settings = load_settings(store.folder, self.notices)
         #: Every phrase as last read from the store; windows use this rather than reading again.
         self.phrases = store.phrases()
+        #: Every book as last read, for what the picker asks on each opening.
+        self.books: list[Phrasebook] = store.books()
         self.index = SearchIndex(self.phrases, PinyinCache(store.home / "cache" / "pinyin.json"))
         self._fingerprint = store.fingerprint()
         self._watcher = QFileSystemWatcher(self)
@@ -64,6 +72,7 @@ class AppContext(QObject):
             return False
         self._fingerprint = fingerprint
         self.phrases = self.store.phrases()
+        self.books = self.store.books()
         self.index.update(self.phrases)
         self.phrasesChanged.emit()
         return True
@@ -71,6 +80,15 @@ class AppContext(QObject):
     def phrases_edited(self) -> None:
         """Call after changing the store from this process."""
         self.refresh()
+
+    def hidden_books(self) -> frozenset[str]:
+        """The books the picker leaves out, as the settings say for the interface's language."""
+        return hidden_books(self.settings.hidden_books, self.books, language())
+
+    def books_language_first(self) -> list[Phrasebook]:
+        """Every book as the store has it now, those in the interface's language first:
+        the first is the default wherever a window must pick one book."""
+        return language_first(self.store.books(), language())
 
     def save_settings(self, settings: Settings) -> None:
         save_settings(self.store.folder, settings)

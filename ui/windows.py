@@ -51,4 +51,6 @@ WINDOWS: dict[str, WindowKind] = {
     "settings": WindowKind("ui.settings.window:SettingsWindow", QT_TRANSLATE_NOOP("AppActions", "Settings…"),
                            reuse=False),
     "team-report": WindowKind("ui.team.report_window:ReportWindow"),
+    # Kept, so the app can hand the open wizard its picker hotkey (QuickReplyApp._hotkey).
+    "first-run": WindowKind("ui.first_run:FirstRunWizard"),
 }

@@ -74,7 +74,7 @@ class PhraseBrowser(QObject):
     def reload(self) -> None:
         """Re-read the store, keeping the location and the selected phrases."""
         keep = self._selected_ids()
-        books = self.context.store.books()
+        books = self.context.books_language_first()
         phrases: dict[str, list[Phrase]] = {}
         for book in books:
             try:

@@ -59,7 +59,7 @@ class ImportDialog(QDialog):
                                                                          file=str(source)), self)
         file_label.setWordWrap(True)
         self.book_box = QComboBox(self)
-        for book in self.context.store.books():
+        for book in self.context.books_language_first():
             if not book.read_only:
                 self.book_box.addItem(book.name, book.id)
         self.book_box.addItem(self.tr("A new book"), _NEW_BOOK)

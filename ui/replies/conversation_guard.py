@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from enum import Enum
 
 from PySide6.QtCore import QObject
@@ -39,11 +40,15 @@ class ConversationGuard(QObject):
         self.notify = notify
         self.log = ConversationLog(context.store, context.settings.idle_minutes)
         #: Decides every reply; what the guard shows follows from its answers.
-        self.replies = ReplyService(context.store, lambda: context.settings, self.log)
+        self.replies = ReplyService(context.store, lambda: context.settings, self.log,
+                                    save_agent_name=self._save_agent_name)
         self.replies.prune()
         for notice in self.log.notices:
             notify(notice)
         context.settingsChanged.connect(self._settings_changed)
+
+    def _save_agent_name(self, name: str) -> None:
+        self.context.save_settings(replace(self.context.settings, agent_name=name))
 
     def _settings_changed(self) -> None:
         self.log.idle_minutes = self.context.settings.idle_minutes

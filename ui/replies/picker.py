@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.desktop.base import WindowInfo
+from assistant.i18n import language
 from assistant.phrases.model import Phrase
+from assistant.phrases.shown import book_language
 from ui.context import AppContext
 from ui.replies.clipboard_reply import Offer
 
@@ -60,6 +62,9 @@ class Picker(QWidget):
         self._opened_at = 0.0
         #: What each row stands for, in row order (items hold only text: PySide must not own them).
         self.shown: list[Offer | Phrase] = []
+        #: Books left out, and books listed first while nothing is typed; read on each opening.
+        self.hidden_books: frozenset[str] = frozenset()
+        self.first_books: frozenset[str] = frozenset()
         self.setObjectName("picker")
         self.query = QLineEdit(self)
         self.query.setClearButtonEnabled(True)
@@ -138,6 +143,8 @@ class Picker(QWidget):
         self._closing = False
         self._opened_at = time.monotonic()
         self.counter.setText(counter)
+        self.hidden_books = self.context.hidden_books()
+        self.first_books = frozenset(book.id for book in self.context.books if book_language(book) == language())
         self.query.clear()
         self.groups.setCurrentIndex(0)
         self._search()
@@ -188,7 +195,8 @@ class Picker(QWidget):
             self._search()
 
     def _search(self) -> None:
-        found = self.context.index.search(self.query.text(), RESULT_LIMIT, group=self.groups.currentData())
+        found = self.context.index.search(self.query.text(), RESULT_LIMIT, group=self.groups.currentData(),
+                                          hidden=self.hidden_books, first=self.first_books)
         # The offer comes first while nothing is typed: Enter alone takes it.
         self.shown = [self.offer, *found] if self.offer is not None and not self.query.text() else found
         self.results.clear()

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from assistant.phrases.templates import INPUT_PREFIX
+from assistant.replies.service import AGENT
 
 
 class PlaceholderDialog(QDialog):
@@ -22,7 +23,14 @@ class PlaceholderDialog(QDialog):
             form.addRow(QLabel(self._label(question), self), field)
             self.fields[question] = field
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Insert"))
+        insert = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        insert.setText(self.tr("Insert"))
+        if AGENT in self.fields:
+            # The point of asking: the reply must not go out with an empty name.
+            agent = self.fields[AGENT]
+            agent.setPlaceholderText(self.tr("Kept in Settings for every reply"))
+            agent.textChanged.connect(lambda text: insert.setEnabled(bool(text.strip())))
+            insert.setEnabled(bool(agent.text().strip()))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -33,6 +41,8 @@ class PlaceholderDialog(QDialog):
     def _label(self, question: str) -> str:
         if question == "name":
             return self.tr("Buyer's name")
+        if question == AGENT:
+            return self.tr("Your name (for {agent})")
         return question[len(INPUT_PREFIX):]
 
     def showEvent(self, event) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -26,11 +27,14 @@ from PySide6.QtWidgets import (
 from assistant.desktop import autostart
 from assistant.desktop.chords import Chord, find_conflicts, parse_chord
 from assistant.errors import BadInput
+from assistant.i18n import language
 from assistant.phrases.drafts import HotkeyClash, hotkey_clash
 from assistant.phrases.model import Phrase
+from assistant.phrases.shown import hidden_books
 from assistant.settings import Settings
 from ui.context import AppContext
 from ui.settings.widgets import MODES, PASTE_CHORDS, SEND_KEYS, Notice, SettingsPage
+from ui.widgets.book_choice import BookChoice
 from ui.widgets.hotkey_edit import HotkeyEdit, display_hotkey
 
 ROLES = ("picker", "pause")
@@ -262,29 +266,51 @@ class InsertingPage(SettingsPage):
 
 
 class GeneralPage(SettingsPage):
-    """Language, starting at login, backups and the length check. Whether the app starts
-    at login is read from the desktop itself (the user may have changed it there)."""
+    """Language, the books the picker shows, starting at login, backups and the length
+    check. Whether the app starts at login is read from the desktop itself (the user may
+    have changed it there). The first-run introduction can be run again from here; it
+    saves settings itself, so this window closes first rather than save over it."""
 
     LANGUAGES = ("", "zh", "en")
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
+        self.context = context
+        self.books = BookChoice(self)
+        self.introduction_button = QPushButton(self)
+        self.introduction_button.clicked.connect(self._introduction)
         self.language_box = QComboBox(self)
         self.autostart_box = QCheckBox(self)
         self.autostart_notice = Notice(self)
         self.backups_spin = _spin(self, 1, 100)
         self.length_spin = _spin(self, 20, 2000, 10)
         self.autostart_loaded = False
+        # The books setting as loaded, and the books it hid then.
+        self.books_loaded: tuple[list[str] | None, list[str]] = (None, [])
         self.labels = [_buddy(self, field) for field in (self.language_box, self.backups_spin, self.length_spin)]
+        self.books_label = QLabel(self)
         form = _form()
         form.addRow(self.labels[0], self.language_box)
+        form.addRow(self.books_label, self.books)
         form.addRow("", _with_notice(self.autostart_box, self.autostart_notice))
         form.addRow(self.labels[1], self.backups_spin)
         form.addRow(self.labels[2], self.length_spin)
+        form.addRow("", self.introduction_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addStretch(1)
         self.retranslate()
+
+    def _hidden_books(self) -> list[str] | None:
+        """The setting as loaded while the boxes are as loaded: a default not chosen
+        stays one, following the interface language."""
+        setting, shown = self.books_loaded
+        hidden = self.books.hidden()
+        return setting if hidden == shown else hidden
+
+    def _introduction(self) -> None:
+        self.window().close()
+        self.context.windowRequested.emit("first-run")
 
     def title(self) -> str:
         return self.tr("&General")
@@ -301,11 +327,16 @@ class GeneralPage(SettingsPage):
         self.labels[2].setText(self.tr("Longest &message before the check warns:"))
         self.length_spin.setSuffix(self.tr(" characters"))
         self.autostart_box.setText(self.tr("Start QuickReply &when I log in"))
+        self.books_label.setText(self.tr("Books the picker shows:"))
+        self.introduction_button.setText(self.tr("Run the &introduction again…"))
         if not autostart.is_supported():
             self.autostart_box.setToolTip(self.tr("Not available on this system."))
 
     def load(self, settings: Settings) -> None:
         self.language_box.setCurrentIndex(max(self.language_box.findData(settings.language), 0))
+        books = self.context.books_language_first()
+        self.books.set_books(books, hidden_books(settings.hidden_books, books, language()))
+        self.books_loaded = (settings.hidden_books, self.books.hidden())
         self.autostart_loaded = autostart.is_enabled()
         self.autostart_box.setChecked(self.autostart_loaded)
         self.autostart_box.setEnabled(autostart.is_supported())
@@ -315,4 +346,5 @@ class GeneralPage(SettingsPage):
 
     def changes(self) -> dict[str, object]:
         return {"language": self.language_box.currentData(), "start_at_login": self.autostart_box.isChecked(),
+                "hidden_books": self._hidden_books(),
                 "backups_kept": self.backups_spin.value(), "lint_max_length": self.length_spin.value()}

@@ -38,7 +38,7 @@ class SettingsWindow(QDialog):
         self.inserting = InsertingPage(self)
         self.rules = RulesPage(self)
         self.conversations = ConversationsPage(self)
-        self.general = GeneralPage(self)
+        self.general = GeneralPage(context, self)
         self.pages: list[SettingsPage] = [self.hotkeys, self.inserting, self.rules, self.conversations, self.general]
         # The new-conversation hotkey lives on its own tab but must not clash with the others.
         self.hotkeys.adopt("new_conversation", self.conversations.hotkey_edit, self.conversations.hotkey_notice)

@@ -220,6 +220,24 @@
     </message>
 </context>
 <context>
+    <name>BooksPage</name>
+    <message>
+        <location filename="../first_run.py" line="92"/>
+        <source>Books to show</source>
+        <translation>显示哪些短语库</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="93"/>
+        <source>The picker offers the replies of the books ticked here.</source>
+        <translation>短语选择器只提供这里勾选的短语库中的回复。</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="94"/>
+        <source>Untick the books you do not answer from. Books you import or subscribe to later are shown; you can change this in Settings.</source>
+        <translation>取消勾选您不用的短语库。以后导入或订阅的短语库会显示；您可以随时在设置中更改。</translation>
+    </message>
+</context>
+<context>
     <name>ClipboardReply</name>
     <message>
         <location filename="../replies/clipboard_reply.py" line="48"/>
@@ -245,38 +263,38 @@
 <context>
     <name>ConversationGuard</name>
     <message>
-        <location filename="../replies/conversation_guard.py" line="55"/>
+        <location filename="../replies/conversation_guard.py" line="60"/>
         <source>{count}/{limit} quick replies in this conversation</source>
         <extracomment>Decides every reply; what the guard shows follows from its answers.</extracomment>
         <translation>本次会话已用快捷回复 {count}/{limit} 次</translation>
     </message>
     <message>
-        <location filename="../replies/conversation_guard.py" line="65"/>
+        <location filename="../replies/conversation_guard.py" line="70"/>
         <source>{count} quick replies in this conversation already: please type this reply yourself, or start a new conversation (Ctrl+N in the picker).</source>
         <translation>本次会话已用了 {count} 次快捷回复：这条请亲自输入，或开始新会话（在短语选择器中按 Ctrl+N）。</translation>
     </message>
     <message>
-        <location filename="../replies/conversation_guard.py" line="70"/>
+        <location filename="../replies/conversation_guard.py" line="75"/>
         <source>This conversation already has {count} quick replies. Too many read like a robot. Insert this one anyway?</source>
         <translation>本次会话已用了 {count} 次快捷回复，用得太多会像机器人在回复。仍要插入这一条吗？</translation>
     </message>
     <message>
-        <location filename="../replies/conversation_guard.py" line="85"/>
+        <location filename="../replies/conversation_guard.py" line="90"/>
         <source>{count} quick replies in this conversation: over the limit of {limit}. Type the next replies yourself.</source>
         <translation>本次会话已用 {count} 次快捷回复，超过上限 {limit} 次。接下来的回复请亲自输入。</translation>
     </message>
     <message>
-        <location filename="../replies/conversation_guard.py" line="89"/>
+        <location filename="../replies/conversation_guard.py" line="94"/>
         <source>{count}/{limit} quick replies in this conversation. A typed reply reads warmer than another prepared one.</source>
         <translation>本次会话已用快捷回复 {count}/{limit} 次。亲手输入的回复比再用一条快捷短语更有温度。</translation>
     </message>
     <message>
-        <location filename="../replies/conversation_guard.py" line="96"/>
+        <location filename="../replies/conversation_guard.py" line="101"/>
         <source>New conversation: the count starts again at 0.</source>
         <translation>已开始新会话：计数从 0 重新开始。</translation>
     </message>
     <message>
-        <location filename="../replies/conversation_guard.py" line="100"/>
+        <location filename="../replies/conversation_guard.py" line="105"/>
         <source>Name this conversation (e.g. the buyer):</source>
         <translation>为本次会话命名（例如买家名称）：</translation>
     </message>
@@ -979,44 +997,87 @@ Most missed: {missed}</source>
     </message>
 </context>
 <context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../first_run.py" line="216"/>
+        <source>Welcome to QuickReply</source>
+        <translation>欢迎使用 QuickReply</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="217"/>
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="218"/>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="219"/>
+        <source>&amp;Finish</source>
+        <translation>完成(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="220"/>
+        <source>&amp;Skip</source>
+        <translation>跳过(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="284"/>
+        <source>Could not change starting at login: {error}</source>
+        <translation>无法更改登录时自动启动：{error}</translation>
+    </message>
+</context>
+<context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../settings/pages.py" line="290"/>
+        <location filename="../settings/pages.py" line="316"/>
         <source>&amp;General</source>
         <translation>常规(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="293"/>
+        <location filename="../settings/pages.py" line="319"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="299"/>
+        <location filename="../settings/pages.py" line="325"/>
         <source>&amp;Language:</source>
         <translation>界面语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="300"/>
+        <location filename="../settings/pages.py" line="326"/>
         <source>&amp;Backups to keep:</source>
         <translation>备份保留份数(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="301"/>
+        <location filename="../settings/pages.py" line="327"/>
         <source>Longest &amp;message before the check warns:</source>
         <translation>话术检查的单条消息字数上限(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="302"/>
+        <location filename="../settings/pages.py" line="328"/>
         <source> characters</source>
         <translation> 字</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="303"/>
+        <location filename="../settings/pages.py" line="329"/>
         <source>Start QuickReply &amp;when I log in</source>
         <translation>登录时自动启动 QuickReply(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="305"/>
+        <location filename="../settings/pages.py" line="330"/>
+        <source>Books the picker shows:</source>
+        <translation>短语选择器显示的短语库：</translation>
+    </message>
+    <message>
+        <location filename="../settings/pages.py" line="331"/>
+        <source>Run the &amp;introduction again…</source>
+        <translation>重新运行入门向导(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../settings/pages.py" line="333"/>
         <source>Not available on this system.</source>
         <translation>当前系统不支持此功能。</translation>
     </message>
@@ -1036,54 +1097,102 @@ Most missed: {missed}</source>
     </message>
 </context>
 <context>
+    <name>HotkeyPage</name>
+    <message>
+        <location filename="../first_run.py" line="122"/>
+        <source>The picker hotkey</source>
+        <translation>短语选择器快捷键</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="123"/>
+        <source>In any chat window, this hotkey opens the picker: type a code or a few letters, press Enter, and the reply goes into the chat.</source>
+        <translation>在任何聊天窗口按下这个快捷键即可打开短语选择器：输入编码或几个字母，按回车，回复就进入聊天框。</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="125"/>
+        <source>Picker &amp;hotkey:</source>
+        <translation>短语选择器快捷键(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="127"/>
+        <source>Global hotkeys are not available on this desktop. Bind the command “quickreply pick” to a keyboard shortcut in your desktop settings to open the picker.</source>
+        <translation>此桌面环境不支持全局快捷键。请在桌面设置中把命令“quickreply pick”绑定到一个快捷键，用它打开短语选择器。</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="131"/>
+        <source>It works! That is how a reply goes into a chat.</source>
+        <translation>成功了！回复就是这样进入聊天框的。</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="133"/>
+        <source>Try it: click in the box below, then press {chord}.</source>
+        <translation>试一试：点击下面的输入框，然后按 {chord}。</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="135"/>
+        <source>Practice box</source>
+        <translation>练习框</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="140"/>
+        <source>Hello, this is {agent}. How can I help you today?</source>
+        <translation>亲，您好，我是{agent}，请问有什么可以帮您？</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="141"/>
+        <source>your agent</source>
+        <translation>客服</translation>
+    </message>
+</context>
+<context>
     <name>HotkeysPage</name>
     <message>
-        <location filename="../settings/pages.py" line="110"/>
+        <location filename="../settings/pages.py" line="114"/>
         <source>&amp;Hotkeys</source>
         <translation>快捷键(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="113"/>
+        <location filename="../settings/pages.py" line="117"/>
         <source>These key combinations work in every application. Click a field and press the keys; Backspace clears it.</source>
         <translation>这些组合键在所有程序中都有效。点击输入框后按下组合键即可设置；按 Backspace 键清除。</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="115"/>
+        <location filename="../settings/pages.py" line="119"/>
         <source>&amp;Open the picker:</source>
         <translation>打开短语选择器(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="116"/>
+        <location filename="../settings/pages.py" line="120"/>
         <source>&amp;Pause or resume all hotkeys:</source>
         <translation>暂停/恢复全部快捷键(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="183"/>
+        <location filename="../settings/pages.py" line="187"/>
         <source>{hotkey} already opens the picker. Each hotkey needs its own combination.</source>
         <translation>{hotkey} 已用于打开短语选择器。每个快捷键都需要使用不同的组合键。</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="184"/>
+        <location filename="../settings/pages.py" line="188"/>
         <source>{hotkey} already pauses the hotkeys. Each hotkey needs its own combination.</source>
         <translation>{hotkey} 已用于暂停快捷键。每个快捷键都需要使用不同的组合键。</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="185"/>
+        <location filename="../settings/pages.py" line="189"/>
         <source>{hotkey} already starts a new conversation. Each hotkey needs its own combination.</source>
         <translation>{hotkey} 已用于开始新会话。每个快捷键都需要使用不同的组合键。</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="196"/>
+        <location filename="../settings/pages.py" line="200"/>
         <source>{hotkey} cannot be used: {reason}</source>
         <translation>无法使用 {hotkey}：{reason}</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="198"/>
+        <location filename="../settings/pages.py" line="202"/>
         <source>{hotkey} is not recommended: {reason}</source>
         <translation>不建议使用 {hotkey}：{reason}</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="200"/>
+        <location filename="../settings/pages.py" line="204"/>
         <source>{hotkey} is also the hotkey of the reply “{title}”, which will then not work.</source>
         <translation>{hotkey} 也是短语“{title}”的快捷键，该短语的快捷键将会失效。</translation>
     </message>
@@ -1244,69 +1353,135 @@ Most missed: {missed}</source>
 <context>
     <name>InsertingPage</name>
     <message>
-        <location filename="../settings/pages.py" line="231"/>
+        <location filename="../settings/pages.py" line="235"/>
         <source>&amp;Inserting</source>
         <translation>插入回复(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="235"/>
+        <location filename="../settings/pages.py" line="239"/>
         <source>Insert &amp;by:</source>
         <translation>插入方式(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="235"/>
+        <location filename="../settings/pages.py" line="239"/>
         <source>&amp;Paste chord:</source>
         <translation>粘贴组合键(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="235"/>
+        <location filename="../settings/pages.py" line="239"/>
         <source>Send &amp;key between messages:</source>
         <translation>分条发送时的发送键(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="236"/>
+        <location filename="../settings/pages.py" line="240"/>
         <source>&amp;Wait for the paste at most:</source>
         <translation>粘贴最长等待时间(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="236"/>
+        <location filename="../settings/pages.py" line="240"/>
         <source>Your &amp;name for {agent}:</source>
         <translation>您的称呼（用于 {agent}）(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="239"/>
+        <location filename="../settings/pages.py" line="243"/>
         <source>Pasting works with Chinese text and input methods; typing out is for applications that refuse a paste.</source>
         <translation>粘贴方式支持中文和输入法；逐键输入仅用于不接受粘贴的程序。</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="241"/>
+        <location filename="../settings/pages.py" line="245"/>
         <source>Terminals usually need Ctrl+Shift+V.</source>
         <translation>终端通常需要使用 Ctrl+Shift+V。</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="242"/>
+        <location filename="../settings/pages.py" line="246"/>
         <source>Sent between the parts of a reply marked “Send as separate messages”.</source>
         <translation>回复勾选了“分条发送”时，在各条消息之间按下此键。</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="244"/>
+        <location filename="../settings/pages.py" line="248"/>
         <source>&amp;Restore my clipboard after pasting</source>
         <translation>粘贴后恢复剪贴板原有内容(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="245"/>
+        <location filename="../settings/pages.py" line="249"/>
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="246"/>
+        <location filename="../settings/pages.py" line="250"/>
         <source>How long the chat window may take to read the pasted text before your clipboard is put back.</source>
         <translation>恢复剪贴板之前，最多等待聊天窗口读取粘贴内容的时长。</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="248"/>
+        <location filename="../settings/pages.py" line="252"/>
         <source>e.g. Lily or agent 07</source>
         <translation>例如：小丽 或 07 号客服</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePage</name>
+    <message>
+        <location filename="../first_run.py" line="71"/>
+        <source>Welcome to QuickReply</source>
+        <translation>欢迎使用 QuickReply</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="72"/>
+        <source>A few questions, then your replies are one hotkey away.</source>
+        <translation>回答几个问题，之后一个快捷键就能发出回复。</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="73"/>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="75"/>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="76"/>
+        <source>Your &amp;name:</source>
+        <translation>您的名字(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="77"/>
+        <source>e.g. Lily</source>
+        <translation>例如：小美</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="78"/>
+        <source>Replies that say who is answering use it where they have {agent}.</source>
+        <translation>回复中的 {agent} 会换成这个名字，告诉买家是谁在接待。</translation>
+    </message>
+</context>
+<context>
+    <name>LoginPage</name>
+    <message>
+        <location filename="../first_run.py" line="157"/>
+        <source>Start at login</source>
+        <translation>登录时启动</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="158"/>
+        <source>QuickReply waits in the tray, ready for the hotkey.</source>
+        <translation>QuickReply 在托盘中待命，随时响应快捷键。</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="159"/>
+        <source>Start QuickReply &amp;when I log in</source>
+        <translation>登录时自动启动 QuickReply(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="160"/>
+        <source>Everything here can be changed later in Settings, where you can also run this introduction again.</source>
+        <translation>这里的所有选择以后都可以在设置中更改，也可以在设置中重新运行本向导。</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="162"/>
+        <source>Starting at login is not available on this system.</source>
+        <translation>此系统不支持登录时自动启动。</translation>
     </message>
 </context>
 <context>
@@ -1737,29 +1912,29 @@ Most missed: {missed}</source>
 <context>
     <name>Picker</name>
     <message>
-        <location filename="../replies/picker.py" line="106"/>
+        <location filename="../replies/picker.py" line="111"/>
         <source>QuickReply picker</source>
-        <extracomment>A focus loss this soon after opening is the window manager&apos;s doing, not the agent&apos;s. Ctrl+N: the agent starts a new conversation with this window&apos;s buyer. F2: the agent names the conversation (for clients with one title for every buyer). The offered next part of a reply going in by clipboard was chosen. What each row stands for, in row order (items hold only text: PySide must not own them).</extracomment>
+        <extracomment>A focus loss this soon after opening is the window manager&apos;s doing, not the agent&apos;s. Ctrl+N: the agent starts a new conversation with this window&apos;s buyer. F2: the agent names the conversation (for clients with one title for every buyer). The offered next part of a reply going in by clipboard was chosen. What each row stands for, in row order (items hold only text: PySide must not own them). Books left out, and books listed first while nothing is typed; read on each opening.</extracomment>
         <translation>QuickReply 选择回复</translation>
     </message>
     <message>
-        <location filename="../replies/picker.py" line="107"/>
+        <location filename="../replies/picker.py" line="112"/>
         <source>Type a code, pinyin initials or words…</source>
         <translation>输入快捷编码、拼音首字母或文字…</translation>
     </message>
     <message>
-        <location filename="../replies/picker.py" line="108"/>
+        <location filename="../replies/picker.py" line="113"/>
         <source>Enter insert · 1–9 choose · Ctrl+N new conversation · F2 name it · Esc close</source>
         <translation>Enter 插入 · 1–9 选择 · Ctrl+N 新会话 · F2 命名 · Esc 关闭</translation>
     </message>
     <message>
-        <location filename="../replies/picker.py" line="109"/>
-        <location filename="../replies/picker.py" line="181"/>
+        <location filename="../replies/picker.py" line="114"/>
+        <location filename="../replies/picker.py" line="188"/>
         <source>All groups</source>
         <translation>全部分组</translation>
     </message>
     <message>
-        <location filename="../replies/picker.py" line="201"/>
+        <location filename="../replies/picker.py" line="209"/>
         <source>No reply matches. Try fewer letters or pinyin initials.</source>
         <translation>没有匹配的回复。请少输入几个字母，或改用拼音首字母。</translation>
     </message>
@@ -1767,46 +1942,56 @@ Most missed: {missed}</source>
 <context>
     <name>PlaceholderDialog</name>
     <message>
-        <location filename="../replies/prompt.py" line="16"/>
+        <location filename="../replies/prompt.py" line="17"/>
         <source>Fill in the reply</source>
         <translation>填写回复内容</translation>
     </message>
     <message>
-        <location filename="../replies/prompt.py" line="25"/>
+        <location filename="../replies/prompt.py" line="27"/>
         <source>Insert</source>
         <translation>插入</translation>
     </message>
     <message>
-        <location filename="../replies/prompt.py" line="35"/>
+        <location filename="../replies/prompt.py" line="31"/>
+        <source>Kept in Settings for every reply</source>
+        <translation>保存在设置中，用于所有回复</translation>
+    </message>
+    <message>
+        <location filename="../replies/prompt.py" line="43"/>
         <source>Buyer&apos;s name</source>
         <translation>买家称呼</translation>
+    </message>
+    <message>
+        <location filename="../replies/prompt.py" line="45"/>
+        <source>Your name (for {agent})</source>
+        <translation>您的名字（用于 {agent}）</translation>
     </message>
 </context>
 <context>
     <name>QuickReplyApp</name>
     <message>
-        <location filename="../app.py" line="117"/>
+        <location filename="../app.py" line="118"/>
         <source>Global hotkeys are not available on this desktop (Wayland). Bind the command “quickreply pick” to a keyboard shortcut in your desktop settings to open the picker.</source>
         <extracomment>Emitted from the watcher&apos;s thread; delivered queued on the main thread. Where no keys can be sent (no desktop backend), replies go onto the clipboard.</extracomment>
         <translation>当前桌面（Wayland）不支持全局快捷键。请在桌面设置中为命令“quickreply pick”绑定一个快捷键，用来打开短语选择器。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="134"/>
+        <location filename="../app.py" line="135"/>
         <source>Hotkeys unavailable; use “quickreply pick”</source>
         <translation>快捷键不可用，请使用“quickreply pick”</translation>
     </message>
     <message>
-        <location filename="../app.py" line="136"/>
+        <location filename="../app.py" line="137"/>
         <source>Hotkeys paused</source>
         <translation>快捷键已暂停</translation>
     </message>
     <message>
-        <location filename="../app.py" line="139"/>
+        <location filename="../app.py" line="140"/>
         <source>Ready · picker {chord}</source>
         <translation>就绪 · 短语选择器 {chord}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="296"/>
+        <location filename="../app.py" line="300"/>
         <source>The window did not accept the reply. It is not on the clipboard any more; try again or switch the application to typing mode.</source>
         <translation>该窗口未接受这条回复，剪贴板中也已不再保留。请重试，或将该程序的插入方式改为逐键输入。</translation>
     </message>
