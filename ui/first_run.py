@@ -136,6 +136,7 @@ class HotkeyPage(QWizardPage):
 
     def practise(self) -> None:
         """The picker hotkey fired while this page is shown: a sample reply goes in."""
+        log.info("the picker hotkey was tried in the first-run wizard")
         self.tried = True
         sample = self.tr("Hello, this is {agent}. How can I help you today?").format(
             agent=self.agent_name or self.tr("your agent"))

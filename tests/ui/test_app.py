@@ -9,9 +9,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QToolButton, QWidget
 
 from assistant.instance import send_command
 from assistant.phrases.model import Phrase, Phrasebook
@@ -20,6 +20,7 @@ from assistant.replies.conversations import ConversationLog
 from assistant.settings import load_settings
 from ui.app import QuickReplyApp
 from ui.context import AppContext
+from ui.replies.prompt import PlaceholderDialog
 from ui.settings.window import SettingsWindow
 from ui.single_instance import SingleInstance
 from ui.team.report_window import ReportWindow
@@ -75,9 +76,49 @@ def test_the_pick_command_opens_the_picker(qtbot, wayland_app: QuickReplyApp) ->
 
 def test_without_a_keyboard_backend_the_reply_goes_to_the_clipboard(qtbot, wayland_app: QuickReplyApp,
                                                                     seeded_store: Store) -> None:
+    wayland_app.context.save_settings(replace(wayland_app.context.settings, agent_name="小美"))
     phrase = next(item for item in seeded_store.phrases("zh-ecommerce") if "{agent}" in item.text)
     wayland_app.insert(phrase, None, refocus=False)
-    assert QApplication.clipboard().text() == phrase.text.replace("{agent}", "")
+    assert QApplication.clipboard().text() == phrase.text.replace("{agent}", "小美")
+
+
+def test_a_reply_never_goes_out_with_an_empty_agent_name(qtbot, wayland_app: QuickReplyApp, seeded_store: Store,
+                                                         isolated_home: Path) -> None:
+    """Asked once, kept in the settings; the dialog cannot insert without a name."""
+    phrase = next(item for item in seeded_store.phrases("en-ecommerce")
+                  if "{agent}" in item.text and "{name}" not in item.text)
+    insert_enabled: list[bool] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, PlaceholderDialog)
+        insert = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        insert_enabled.append(insert.isEnabled())
+        dialog.fields["agent"].setText("Lily")
+        insert_enabled.append(insert.isEnabled())
+        insert.click()
+
+    QTimer.singleShot(0, answer)
+    wayland_app.insert(phrase, None, refocus=False)
+    assert insert_enabled == [False, True]
+    assert QApplication.clipboard().text() == phrase.text.replace("{agent}", "Lily")
+    assert load_settings(seeded_store.folder).agent_name == "Lily"
+    QApplication.clipboard().clear()
+    wayland_app.insert(phrase, None, refocus=False)  # not asked again: no dialog to answer
+    assert QApplication.clipboard().text() == phrase.text.replace("{agent}", "Lily")
+
+
+def test_the_picker_hotkey_goes_to_the_first_run_practice_box_while_it_is_shown(
+        qtbot, wayland_app: QuickReplyApp) -> None:
+    wizard = wayland_app.open_window("first-run")
+    qtbot.addWidget(wizard)
+    wayland_app._hotkey("picker")
+    assert wayland_app.picker.isVisible()  # the first page has no practice box
+    wayland_app.picker.hide()
+    wizard.next()
+    wizard.next()
+    wayland_app._hotkey("picker")
+    assert not wayland_app.picker.isVisible() and wizard.hotkey_page.practice.toPlainText()
 
 
 def counts(store: Store, phrase: Phrase) -> tuple[int, int]:
@@ -104,6 +145,7 @@ def test_without_a_keyboard_backend_a_reply_in_parts_goes_to_the_clipboard_part_
         text="亲，在的～\n---\n我是{agent}，单号{clipboard}\n---\n请问有什么可以帮您？", code="e2esplit",
         separate_messages=True))
     wayland_app.context.phrases_edited()
+    wayland_app.context.save_settings(replace(wayland_app.context.settings, agent_name="小美"))
     clipboard, notice = QApplication.clipboard(), wayland_app.shell.fallback.message
     clipboard.setText("SF123")
 
@@ -114,7 +156,7 @@ def test_without_a_keyboard_backend_a_reply_in_parts_goes_to_the_clipboard_part_
     assert "For part 2, open the picker again" in notice.text() and "press Enter" in notice.text()
 
     pick(qtbot, wayland_app)
-    assert clipboard.text() == "我是，单号SF123"
+    assert clipboard.text() == "我是小美，单号SF123"
     assert notice.text().startswith("Part 2 of 3 is on the clipboard")
     pick(qtbot, wayland_app)
     assert clipboard.text() == "请问有什么可以帮您？"

@@ -520,3 +520,25 @@ def test_a_new_conversation_hotkey_clashing_with_the_picker_blocks_saving(qtbot,
     assert window.hotkeys.notices["picker"].severity == ""
     save(qtbot, window)
     assert stored(isolated_home).new_conversation_hotkey == "ctrl+alt+f8"
+
+
+def test_the_general_tab_chooses_the_books_the_picker_shows(qtbot, seeded_store: Store, isolated_home: Path) -> None:
+    context = AppContext(seeded_store)
+    window = open_window(qtbot, context)
+    open_tab(qtbot, window, window.general)
+    boxes = window.general.books.boxes
+    assert list(boxes) == ["en-ecommerce", "zh-ecommerce"] and not boxes["zh-ecommerce"].isChecked()
+    boxes["en-ecommerce"].setFocus()
+    qtbot.keyClick(boxes["en-ecommerce"], Qt.Key.Key_Space)
+    qtbot.keyClick(boxes["zh-ecommerce"], Qt.Key.Key_Space)
+    save(qtbot, window)
+    assert stored(isolated_home).hidden_books == ["en-ecommerce"]
+    assert context.hidden_books() == {"en-ecommerce"}
+
+
+def test_the_introduction_runs_again_from_the_general_tab(qtbot, context: AppContext) -> None:
+    window = open_window(qtbot, context)
+    open_tab(qtbot, window, window.general)
+    with qtbot.waitSignal(context.windowRequested) as requested:
+        click(qtbot, window.general.introduction_button)
+    assert requested.args == ["first-run"] and not window.isVisible()
