@@ -105,23 +105,29 @@ class HotkeyPage(QWizardPage):
         self.hotkey_edit = HotkeyEdit(self)
         self.hotkey_label = QLabel(self)
         self.hotkey_label.setBuddy(self.hotkey_edit)
+        self.hint = _label(self)
         self.status = _label(self)
         self.practice = QPlainTextEdit(self)
         self.practice.setMaximumHeight(110)
         form = QFormLayout()
         form.addRow(self.hotkey_label, self.hotkey_edit)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.hint)
         layout.addLayout(form)
         layout.addWidget(self.status)
         layout.addWidget(self.practice)
         layout.addStretch(1)
+        # Without global hotkeys there is nothing to record or try; the status says what to do.
+        for widget in (self.hotkey_label, self.hotkey_edit, self.practice):
+            widget.setVisible(live)
         self.tried = False
         self.hotkey_edit.hotkeyChanged.connect(lambda _text: self.retranslate())
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("The picker hotkey"))
-        self.setSubTitle(self.tr("In any chat window, this hotkey opens the picker: type a code or a few "
-                                 "letters, press Enter, and the reply goes into the chat."))
+        self.setSubTitle(self.tr("In any chat window, this hotkey opens the picker."))
+        self.hint.setText(self.tr("In the picker, type a short code or a few letters and press Enter: the reply "
+                                  "goes into the chat."))
         self.hotkey_label.setText(self.tr("Picker &hotkey:"))
         if not self.live:
             self.status.setText(self.tr("Global hotkeys are not available on this desktop. Bind the command "

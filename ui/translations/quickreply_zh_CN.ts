@@ -999,32 +999,32 @@ Most missed: {missed}</source>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../first_run.py" line="216"/>
+        <location filename="../first_run.py" line="223"/>
         <source>Welcome to QuickReply</source>
         <translation>欢迎使用 QuickReply</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="217"/>
+        <location filename="../first_run.py" line="224"/>
         <source>&amp;Next &gt;</source>
         <translation>下一步(&amp;N) &gt;</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="218"/>
+        <location filename="../first_run.py" line="225"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; 上一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="219"/>
+        <location filename="../first_run.py" line="226"/>
         <source>&amp;Finish</source>
         <translation>完成(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="220"/>
+        <location filename="../first_run.py" line="227"/>
         <source>&amp;Skip</source>
         <translation>跳过(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="284"/>
+        <location filename="../first_run.py" line="291"/>
         <source>Could not change starting at login: {error}</source>
         <translation>无法更改登录时自动启动：{error}</translation>
     </message>
@@ -1099,47 +1099,52 @@ Most missed: {missed}</source>
 <context>
     <name>HotkeyPage</name>
     <message>
-        <location filename="../first_run.py" line="122"/>
+        <location filename="../first_run.py" line="127"/>
         <source>The picker hotkey</source>
         <translation>短语选择器快捷键</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="123"/>
-        <source>In any chat window, this hotkey opens the picker: type a code or a few letters, press Enter, and the reply goes into the chat.</source>
-        <translation>在任何聊天窗口按下这个快捷键即可打开短语选择器：输入编码或几个字母，按回车，回复就进入聊天框。</translation>
+        <location filename="../first_run.py" line="128"/>
+        <source>In any chat window, this hotkey opens the picker.</source>
+        <translation>在任何聊天窗口按下这个快捷键，即可打开短语选择器。</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="125"/>
+        <location filename="../first_run.py" line="129"/>
+        <source>In the picker, type a short code or a few letters and press Enter: the reply goes into the chat.</source>
+        <translation>在短语选择器中输入快捷编码或几个字母，按回车，回复就进入聊天框。</translation>
+    </message>
+    <message>
+        <location filename="../first_run.py" line="131"/>
         <source>Picker &amp;hotkey:</source>
         <translation>短语选择器快捷键(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="127"/>
+        <location filename="../first_run.py" line="133"/>
         <source>Global hotkeys are not available on this desktop. Bind the command “quickreply pick” to a keyboard shortcut in your desktop settings to open the picker.</source>
         <translation>此桌面环境不支持全局快捷键。请在桌面设置中把命令“quickreply pick”绑定到一个快捷键，用它打开短语选择器。</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="131"/>
+        <location filename="../first_run.py" line="137"/>
         <source>It works! That is how a reply goes into a chat.</source>
         <translation>成功了！回复就是这样进入聊天框的。</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="133"/>
+        <location filename="../first_run.py" line="139"/>
         <source>Try it: click in the box below, then press {chord}.</source>
         <translation>试一试：点击下面的输入框，然后按 {chord}。</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="135"/>
+        <location filename="../first_run.py" line="141"/>
         <source>Practice box</source>
         <translation>练习框</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="140"/>
+        <location filename="../first_run.py" line="147"/>
         <source>Hello, this is {agent}. How can I help you today?</source>
         <translation>亲，您好，我是{agent}，请问有什么可以帮您？</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="141"/>
+        <location filename="../first_run.py" line="148"/>
         <source>your agent</source>
         <translation>客服</translation>
     </message>
@@ -1459,27 +1464,27 @@ Most missed: {missed}</source>
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../first_run.py" line="157"/>
+        <location filename="../first_run.py" line="164"/>
         <source>Start at login</source>
         <translation>登录时启动</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="158"/>
+        <location filename="../first_run.py" line="165"/>
         <source>QuickReply waits in the tray, ready for the hotkey.</source>
         <translation>QuickReply 在托盘中待命，随时响应快捷键。</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="159"/>
+        <location filename="../first_run.py" line="166"/>
         <source>Start QuickReply &amp;when I log in</source>
         <translation>登录时自动启动 QuickReply(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="160"/>
+        <location filename="../first_run.py" line="167"/>
         <source>Everything here can be changed later in Settings, where you can also run this introduction again.</source>
         <translation>这里的所有选择以后都可以在设置中更改，也可以在设置中重新运行本向导。</translation>
     </message>
     <message>
-        <location filename="../first_run.py" line="162"/>
+        <location filename="../first_run.py" line="169"/>
         <source>Starting at login is not available on this system.</source>
         <translation>此系统不支持登录时自动启动。</translation>
     </message>
