@@ -29,6 +29,7 @@ from ui.drills.chooser import DrillChooser
 from ui.drills.progress import DrillProgressPage
 from ui.drills.result import DrillResultPage
 from ui.drills.run import DrillRunPage
+from ui.widgets.placement import keep_on_screen
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -79,6 +80,7 @@ class DrillWindow(QWidget):
         self.retranslate()
         metrics = self.fontMetrics()
         self.resize(metrics.averageCharWidth() * 130, metrics.height() * 40)
+        keep_on_screen(self, "drills")
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("QuickReply typing practice"))

@@ -32,6 +32,7 @@ from assistant.formats import ImportedBook
 from assistant.phrases.merge import POLICIES, Policy
 from assistant.phrases.store import ImportReport
 from ui.context import AppContext
+from ui.widgets.placement import keep_on_screen
 
 _NEW_BOOK = ""
 
@@ -115,6 +116,7 @@ class ImportDialog(QDialog):
         metrics = self.fontMetrics()
         self.resize(max(self.sizeHint().width(), metrics.averageCharWidth() * 90),
                     self.sizeHint().height() + metrics.height() * 6)
+        keep_on_screen(self, "import")
 
     def _choose_defaults(self, source: Path, preferred_book: str | None) -> None:
         """The book the file names if we have it, else the book the user is in, else a

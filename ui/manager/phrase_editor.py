@@ -38,6 +38,7 @@ from assistant.phrases.model import Phrase
 from assistant.phrases.templates import INPUT_PREFIX, KNOWN
 from ui.context import AppContext
 from ui.widgets.hotkey_edit import HotkeyEdit
+from ui.widgets.placement import keep_on_screen
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,7 @@ class PhraseEditor(QDialog):
         metrics = self.fontMetrics()
         self.resize(max(self.sizeHint().width(), metrics.averageCharWidth() * 80),
                     self.sizeHint().height() + metrics.height() * 4)
+        keep_on_screen(self, "phrase-editor")
 
     def _placeholder_menu(self) -> QMenu:
         """Every placeholder the templates know, each with what it becomes."""

@@ -40,6 +40,7 @@ from ui.manager.phrases import PhraseActions
 from ui.manager.tree import BookTree
 from ui.manager.undo_notice import UndoNotice
 from ui.team.subscriptions_dialog import SubscriptionsDialog
+from ui.widgets.placement import keep_on_screen
 
 STATUS_MS = 10000
 _TEXT_COLUMN = COLUMNS.index("text")
@@ -71,6 +72,7 @@ class ManagerWindow(QMainWindow):
         # scales with the font; only the first size, the user may resize.
         metrics = self.fontMetrics()
         self.resize(self.sizeHint().expandedTo(QSize(metrics.averageCharWidth() * 150, metrics.height() * 34)))
+        keep_on_screen(self, "manager")
 
     # -- building -------------------------------------------------------------------
 

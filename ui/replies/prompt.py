@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 
 from assistant.phrases.templates import INPUT_PREFIX
 from assistant.replies.service import AGENT
+from ui.widgets.placement import keep_on_screen
 
 
 class PlaceholderDialog(QDialog):
@@ -37,6 +38,7 @@ class PlaceholderDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.setMinimumWidth(360)
+        keep_on_screen(self, "placeholders")
 
     def _label(self, question: str) -> str:
         if question == "name":

@@ -26,6 +26,7 @@ from ui.settings.pages import GeneralPage, HotkeysPage, InsertingPage
 from ui.settings.rules import RulesPage
 from ui.settings.widgets import Notice, SettingsPage
 from ui.shell import ICONS
+from ui.widgets.placement import keep_on_screen
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +66,7 @@ class SettingsWindow(QDialog):
         # first size: the user may resize, and the layouts keep everything readable.
         metrics = self.fontMetrics()
         self.resize(self.sizeHint().expandedTo(QSize(metrics.averageCharWidth() * 90, metrics.height() * 26)))
+        keep_on_screen(self, "settings")
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("QuickReply settings"))

@@ -41,6 +41,7 @@ from ui.context import AppContext
 from ui.widgets.charts import bar_chart_view, set_bar_axes
 from ui.widgets.colours import BAR_COLOUR, HARD_COLOUR, SOFT_COLOUR
 from ui.widgets.figures import error_label, figures_grid, headline, percent
+from ui.widgets.placement import keep_on_screen
 from ui.widgets.tables import fill_table, make_table
 
 log = logging.getLogger(__name__)
@@ -109,6 +110,7 @@ class StatsWindow(QWidget):
         self.retranslate()
         metrics = self.fontMetrics()
         self.resize(self.sizeHint().expandedTo(QSize(metrics.averageCharWidth() * 160, metrics.height() * 50)))
+        keep_on_screen(self, "statistics")
 
     # -- building ------------------------------------------------------------------------
 

@@ -47,6 +47,7 @@ from assistant.timestamps import local_text, parse_stamp
 from ui.widgets.charts import bar_chart_view, set_bar_axes
 from ui.widgets.colours import BAR_COLOUR, HARD_COLOUR, SOFT_COLOUR
 from ui.widgets.figures import error_label, figures_grid, headline, percent
+from ui.widgets.placement import keep_on_screen
 from ui.widgets.tables import fill_table, make_table
 
 if TYPE_CHECKING:
@@ -143,6 +144,7 @@ class ReportWindow(QWidget):
         self._enable()
         metrics = self.fontMetrics()
         self.resize(self.sizeHint().expandedTo(QSize(metrics.averageCharWidth() * 170, metrics.height() * 52)))
+        keep_on_screen(self, "team-report")
 
     # -- building ------------------------------------------------------------------------
 

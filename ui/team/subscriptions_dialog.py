@@ -36,6 +36,7 @@ from assistant.timestamps import local_text
 from ui.manager.dialogs import ManagerDialogs
 from ui.settings.widgets import Notice
 from ui.team.subscription_service import SubscriptionService
+from ui.widgets.placement import keep_on_screen
 
 _ID = Qt.ItemDataRole.UserRole
 
@@ -115,6 +116,7 @@ class SubscriptionsDialog(QDialog):
         metrics = self.fontMetrics()
         self.resize(metrics.averageCharWidth() * 120, metrics.height() * 30)
         self.table.setColumnWidth(1, metrics.averageCharWidth() * 36)
+        keep_on_screen(self, "subscriptions")
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Subscriptions — QuickReply"))
