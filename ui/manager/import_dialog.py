@@ -33,6 +33,7 @@ from assistant.phrases.merge import POLICIES, Policy
 from assistant.phrases.store import ImportReport
 from ui.context import AppContext
 from ui.widgets.placement import keep_on_screen
+from ui.widgets.scrolling import scroll_above
 
 _NEW_BOOK = ""
 
@@ -104,15 +105,16 @@ class ImportDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(file_label)
-        layout.addLayout(target)
-        layout.addWidget(policy_box)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.outcomes, 2)
-        layout.addWidget(self.warnings_label)
-        layout.addWidget(self.warnings, 1)
-        layout.addWidget(self.buttons)
+        content = QVBoxLayout()
+        content.addWidget(file_label)
+        content.addLayout(target)
+        content.addWidget(policy_box)
+        content.addWidget(self.summary)
+        content.addWidget(self.outcomes, 2)
+        content.addWidget(self.warnings_label)
+        content.addWidget(self.warnings, 1)
+        # Import stays in view when the preview scrolls.
+        scroll_above(self, content, self.buttons)
         metrics = self.fontMetrics()
         self.resize(max(self.sizeHint().width(), metrics.averageCharWidth() * 90),
                     self.sizeHint().height() + metrics.height() * 6)

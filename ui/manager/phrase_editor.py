@@ -39,6 +39,7 @@ from assistant.phrases.templates import INPUT_PREFIX, KNOWN
 from ui.context import AppContext
 from ui.widgets.hotkey_edit import HotkeyEdit
 from ui.widgets.placement import keep_on_screen
+from ui.widgets.scrolling import scroll_above
 
 
 @dataclass(frozen=True)
@@ -123,15 +124,15 @@ class PhraseEditor(QDialog):
         under_text.addStretch(1)
         checks_label = QLabel(self.tr("Checks:"), self)
         checks_label.setBuddy(self.findings)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(text_label)
-        layout.addWidget(self.text_edit, 3)
-        layout.addLayout(under_text)
-        layout.addWidget(checks_label)
-        layout.addWidget(self.findings, 1)
-        layout.addWidget(self.blocked_label)
-        layout.addWidget(self.buttons)
+        content = QVBoxLayout()
+        content.addLayout(form)
+        content.addWidget(text_label)
+        content.addWidget(self.text_edit, 3)
+        content.addLayout(under_text)
+        content.addWidget(checks_label)
+        content.addWidget(self.findings, 1)
+        # Why Save is disabled, and Save itself, stay in view when the form scrolls.
+        scroll_above(self, content, self.blocked_label, self.buttons)
         # Room for a sentence of advice per line, in whatever font and language.
         metrics = self.fontMetrics()
         self.resize(max(self.sizeHint().width(), metrics.averageCharWidth() * 80),

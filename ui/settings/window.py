@@ -15,7 +15,7 @@ import logging
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QSize
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QWidget
 
 from assistant.desktop import autostart
 from assistant.settings import Settings
@@ -27,6 +27,7 @@ from ui.settings.rules import RulesPage
 from ui.settings.widgets import Notice, SettingsPage
 from ui.shell import ICONS
 from ui.widgets.placement import keep_on_screen
+from ui.widgets.scrolling import scroll_above
 
 log = logging.getLogger(__name__)
 
@@ -54,10 +55,8 @@ class SettingsWindow(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.hotkeys.blockingChanged.connect(self._blocked)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.failure)
-        layout.addWidget(self.buttons)
+        # Save and Cancel stay in view when a tab is taller than the screen.
+        scroll_above(self, self.tabs, self.failure, self.buttons)
         for page in self.pages:
             page.load(context.settings)
         self._blocked(self.hotkeys.blocking_reason() is not None)
