@@ -5,14 +5,14 @@ Agents work on laptops at 1366×768 and on 1920×1080 screens at 150%, often wit
 second monitor; a window sized for its content (a Chinese form is taller than the
 English one) would put Save below the screen's edge, and a window opened on the other
 monitor is not seen. Each window calls ``keep_on_screen(self, name)`` once; from then
-on every show sizes and places it, and every hide remembers its geometry in
-``windows.ini`` in the data folder (not settings.json: it is not a setting to back up,
+on every show sizes and places it, and every hide (or quitting) remembers its geometry
+in ``windows.ini`` in the data folder (not settings.json: it is not a setting to back up,
 and a damaged or missing entry only means the first size again).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMargins, QObject, QPoint, QRect, QSettings, QSize
+from PySide6.QtCore import QCoreApplication, QEvent, QMargins, QObject, QPoint, QRect, QSettings, QSize
 from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -77,6 +77,12 @@ class _Placement(QObject):
         super().__init__(window)
         self.window, self.name = window, name
         window.installEventFilter(self)
+        # Quitting from the tray hides no window: one still open is remembered here.
+        QCoreApplication.instance().aboutToQuit.connect(self._remember_open)
+
+    def _remember_open(self) -> None:
+        if self.window.isVisible():
+            remember(self.name, self.window.geometry())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Spontaneous ones come from the window manager (minimising, switching

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize
 from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -53,6 +53,16 @@ def test_closing_remembers_the_geometry_in_the_data_folder_only(qtbot, isolated_
     window.close()
     assert remembered("probe") == screen_area().adjusted(10, 20, -30, -40)
     assert [path.name for path in isolated_home.iterdir()] == ["windows.ini"]
+
+
+def test_a_window_open_when_the_app_quits_is_remembered(qtbot, isolated_home: Path) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    keep_on_screen(window, "probe")
+    window.show()
+    window.setGeometry(screen_area().adjusted(5, 5, -5, -5))
+    QCoreApplication.instance().aboutToQuit.emit()
+    assert remembered("probe") == screen_area().adjusted(5, 5, -5, -5)
 
 
 def test_an_unreadable_entry_is_no_geometry(isolated_home: Path) -> None:
