@@ -57,6 +57,8 @@ class SettingsWindow(QDialog):
         self.hotkeys.blockingChanged.connect(self._blocked)
         # Save and Cancel stay in view when a tab is taller than the screen.
         scroll_above(self, self.tabs, self.failure, self.buttons)
+        # The window opens on its first field; inside a scroll area the tab bar would take it.
+        self.hotkeys.picker_edit.setFocus()
         for page in self.pages:
             page.load(context.settings)
         self._blocked(self.hotkeys.blocking_reason() is not None)

@@ -71,27 +71,32 @@ def remember(name: str, geometry: QRect) -> None:
 
 
 class _Placement(QObject):
-    """Watches one window's show and hide; a child of it, so it goes when it goes."""
+    """Watches one window's show and hide; a child of it, so it goes when it goes.
+
+    Its state lives on the Qt side (the parent, the object name): the window may be
+    closed while Python is already letting go of this object's wrapper, and a Hide
+    event then still arrives."""
 
     def __init__(self, window: QWidget, name: str):
         super().__init__(window)
-        self.window, self.name = window, name
+        self.setObjectName(name)
         window.installEventFilter(self)
         # Quitting from the tray hides no window: one still open is remembered here.
         QCoreApplication.instance().aboutToQuit.connect(self._remember_open)
 
     def _remember_open(self) -> None:
-        if self.window.isVisible():
-            remember(self.name, self.window.geometry())
+        window = self.parent()
+        if window is not None and window.isVisible():
+            remember(self.objectName(), window.geometry())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Spontaneous ones come from the window manager (minimising, switching
         # desktops), not from the app opening or closing the window.
-        if watched is self.window and not event.spontaneous():
+        if watched is self.parent() and not event.spontaneous():
             if event.type() == QEvent.Type.Show:
-                left = remembered(self.name)
-                self.window.setGeometry(fitted(left.size(), screen_area(), left.topLeft()) if left
-                                        else fitted(self.window.size(), screen_area()))
+                left = remembered(self.objectName())
+                watched.setGeometry(fitted(left.size(), screen_area(), left.topLeft()) if left
+                                    else fitted(watched.size(), screen_area()))
             elif event.type() == QEvent.Type.Hide:
-                remember(self.name, self.window.geometry())
+                remember(self.objectName(), watched.geometry())
         return False
