@@ -113,13 +113,20 @@ def _print_stats(stats: dict) -> None:
 
 def _report(args: argparse.Namespace, start_app: StartApp | None) -> int:
     """``report``: needs no store, only the files; nothing is written unless every file
-    reads. The local time decides which day a drill falls on. The report modules load
-    only here: plotly is slow to import and no other command needs it."""
+    reads. Earlier team reports among the files (``*.json`` takes in the last run's
+    numbers) are skipped with a note. The local time decides which day a drill falls on.
+    The report modules load only here: plotly is slow to import and no other command needs it."""
     from assistant.team.report import team_report
-    from assistant.team.report_html import output_paths, save_report
+    from assistant.team.report_html import is_team_report, output_paths, save_report
 
-    out, sidecar = output_paths(args.out, args.json, args.files)
-    report = team_report(args.files, datetime.now().astimezone())
+    files = []
+    for path in args.files:
+        if is_team_report(path):
+            print(tr("note: {file} is a team report, not an agent's export; skipped", file=path), file=sys.stderr)
+        else:
+            files.append(path)
+    out, sidecar = output_paths(args.out, args.json, files)
+    report = team_report(files, datetime.now().astimezone())
     save_report(report, out, sidecar)
     print(tr("Team report of {agents} agents ({start} to {end}) written to {file}; the numbers to {numbers}",
              agents=len(report.agents), start=report.period_from, end=report.period_to, file=out, numbers=sidecar))

@@ -222,6 +222,9 @@ MESSAGES: dict[str, str] = {
     'cannot write the report to {file}: use a .html file name': '无法把报告写入 {file}：请使用 .html 文件名',
     "cannot write the report's numbers to {file}: use a .json file name": '无法把报告数据写入 {file}：请使用 .json 文件名',
     '{file} is one of the exports being read; choose another output name': '{file} 是正在读取的导出文件之一；请换一个输出文件名',
+    '{file} exists and is not a QuickReply team report; it is not overwritten: choose another output name':
+        '{file} 已存在且不是 QuickReply 团队报告，不会覆盖它：请换一个输出文件名',
+    "note: {file} is a team report, not an agent's export; skipped": '注意：{file} 是团队报告，不是客服的导出文件；已跳过',
     'yes, on {date}': '已达到（{date}）',
     'not yet': '尚未达到',
     'Best CPM': '最好成绩（字/分）',

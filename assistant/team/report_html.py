@@ -24,8 +24,10 @@ from typing import Any
 
 from assistant.data.atomic import atomic_write_text
 from assistant.errors import QuickReplyError
+from assistant.formats import read_bytes
+from assistant.formats.text import decode_text
 from assistant.i18n import language, tr
-from assistant.team.report import PhraseUse, TeamReport, TraineeProgress
+from assistant.team.report import REPORT_FORMAT, PhraseUse, TeamReport, TraineeProgress
 from assistant.timestamps import local_text, parse_stamp
 
 HTML_SUFFIXES = (".html", ".htm")
@@ -49,9 +51,31 @@ tr:nth-child(even) td { background: #f6f8fb; }
 """
 
 
+#: In every page's head: how ``is_team_report`` knows a page it may overwrite.
+MARKER = f'<meta name="generator" content="{REPORT_FORMAT}">'
+#: The marker sits in the page's first line; reading this much of a file finds it.
+MARKER_WITHIN = 1024
+
+
+def is_team_report(path: Path) -> bool:
+    """Whether ``path`` is a report this command wrote: a page with ``MARKER`` or a JSON
+    sidecar with our format tag. Only such files may be overwritten, or skipped among
+    the inputs: README's ``quickreply report *.json --out report.html`` meets its own
+    report.json on the second run, and a phrasebook export beside it must survive."""
+    try:
+        if path.suffix.lower() in HTML_SUFFIXES:
+            with path.open("rb") as page:
+                return MARKER.encode() in page.read(MARKER_WITHIN)
+        document = json.loads(decode_text(read_bytes(path), str(path)))
+    except (OSError, ValueError, RecursionError, QuickReplyError):
+        return False
+    return isinstance(document, dict) and document.get("format") == REPORT_FORMAT
+
+
 def output_paths(out: Path, sidecar: Path | None, inputs: Sequence[Path]) -> tuple[Path, Path]:
     """The HTML file and its JSON sidecar (``report.json`` beside ``report.html`` unless
-    given); refuses names that would overwrite one of the exports being read."""
+    given); refuses names that would overwrite one of the exports being read, or any
+    existing file that is not an earlier team report."""
     if out.suffix.lower() not in HTML_SUFFIXES:
         raise QuickReplyError(tr("cannot write the report to {file}: use a .html file name", file=out))
     sidecar = sidecar if sidecar is not None else out.with_suffix(".json")
@@ -62,6 +86,9 @@ def output_paths(out: Path, sidecar: Path | None, inputs: Sequence[Path]) -> tup
         if target.resolve() in sources:
             raise QuickReplyError(tr("{file} is one of the exports being read; choose another output name",
                                      file=target))
+        if target.exists() and not is_team_report(target):
+            raise QuickReplyError(tr("{file} exists and is not a QuickReply team report; it is not overwritten: "
+                                     "choose another output name", file=target))
     return out, sidecar
 
 
@@ -236,7 +263,7 @@ def render_html(report: TeamReport) -> str:
               "any reply or chat text.")
     page_language = "zh-CN" if language() == "zh" else "en"
     return (
-        f'<!DOCTYPE html>\n<html lang="{page_language}"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html>\n<html lang="{page_language}"><head><meta charset="utf-8">{MARKER}'
         f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{_e(title)}</title>'
         f"<style>{STYLE}</style></head><body>"
         f"<h1>{_e(title)}</h1>"

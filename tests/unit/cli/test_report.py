@@ -84,3 +84,42 @@ def test_plotly_loads_only_for_the_report() -> None:
             "print('plotly' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_readme_example_runs_twice_in_one_folder(tmp_path: Path, exports: list[str]) -> None:
+    """``quickreply report *.json --out report.html``: the second run's ``*.json`` takes in
+    the first run's report.json, which is skipped with a note and then replaced."""
+    folder = Path(exports[0]).parent
+    env = {"QUICKREPLY_HOME": str(tmp_path / "home"), "QUICKREPLY_LANG": "en", "PATH": "/usr/bin:/bin",
+           "PYTHONPATH": str(ROOT)}
+    command = f"{sys.executable} -m assistant report *.json --out report.html"
+    first = subprocess.run(command, shell=True, cwd=folder, env=env, capture_output=True, text=True, timeout=120)
+    assert (first.returncode, first.stderr) == (0, "")
+    second = subprocess.run(command, shell=True, cwd=folder, env=env, capture_output=True, text=True, timeout=120)
+    assert second.returncode == 0, second.stderr
+    assert second.stderr == "note: report.json is a team report, not an agent's export; skipped\n"
+    assert "Team report of 3 agents" in second.stdout
+    assert len(json.loads((folder / "report.json").read_text("utf-8"))["agents"]) == 3
+
+
+@pytest.mark.parametrize("existing", ["team.json", "team.html"])
+def test_a_file_that_is_not_a_report_is_never_overwritten(capsys, tmp_path: Path, exports: list[str],
+                                                         existing: str) -> None:
+    """A phrasebook export team.json beside ``--out team.html`` (the tester's case), or a
+    page of the lead's own."""
+    other = tmp_path / existing
+    other.write_text('{"format": "quickreply.phrasebook", "phrases": []}' if existing.endswith(".json")
+                     else "<!DOCTYPE html><html><body>minutes of the meeting</body></html>", "utf-8")
+    before = other.read_bytes()
+    code, out, err = cli(capsys, "report", *exports, "--out", str(tmp_path / "team.html"))
+    assert (code, out) == (1, "") and len(err.strip().splitlines()) == 1
+    assert existing in err and "not a QuickReply team report" in err
+    assert other.read_bytes() == before and sorted(path.name for path in tmp_path.glob("team.*")) == [existing]
+
+
+def test_an_earlier_report_is_overwritten(capsys, tmp_path: Path, exports: list[str]) -> None:
+    out = tmp_path / "team.html"
+    assert cli(capsys, "report", *exports[:1], "--out", str(out))[0] == 0
+    assert cli(capsys, "report", *exports, "--out", str(out))[0] == 0
+    assert len(json.loads((tmp_path / "team.json").read_text("utf-8"))["agents"]) == 3
+    assert 'id="agent-3-name"' in out.read_text("utf-8")

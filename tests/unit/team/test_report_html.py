@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from assistant.team.report import team_report
-from assistant.team.report_html import render_html
+from assistant.team.report_html import is_team_report, render_html, save_report
 from tests.unit.team.exports import drill, read, team_exports
 
 
@@ -56,3 +56,19 @@ def test_when_every_phrase_was_used(tmp_path: Path) -> None:
     page = render_html(team_report([path], now))
     assert '<span id="never-used-count">0</span>' in page and "Every phrase was used by someone" in page
     assert 'id="never-used"' not in page
+
+
+def test_only_pages_and_numbers_this_report_wrote_are_recognised(tmp_path: Path) -> None:
+    report = team_report(team_exports(tmp_path / "exports"), datetime.now().astimezone())
+    page, numbers = tmp_path / "team.html", tmp_path / "team.json"
+    save_report(report, page, numbers)
+    assert is_team_report(page) and is_team_report(numbers)
+    others = {"page.html": "<!DOCTYPE html><html><head><title>QuickReply team report</title></head></html>",
+              "book.json": '{"format": "quickreply.phrasebook", "version": 1}', "list.json": "[1, 2]",
+              "broken.json": '{"format": "quickreply.team-report"'}
+    (tmp_path / "export.json").write_bytes(team_exports(tmp_path / "more")[0].read_bytes())
+    for name, text in others.items():
+        (tmp_path / name).write_text(text, "utf-8")
+        assert not is_team_report(tmp_path / name), name
+    assert not is_team_report(tmp_path / "export.json") and not is_team_report(tmp_path / "missing.html")
+    assert not is_team_report(tmp_path)
