@@ -12,6 +12,7 @@ group, each adding its subcommands with ``register``.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -24,6 +25,8 @@ from assistant.logs import setup_logging
 from assistant.phrases.store import Store
 
 SelfTest = Callable[[], int]
+
+EXIT_PIPE_CLOSED = 141
 
 #: The command modules, in the order their commands appear in the help.
 _COMMAND_MODULES = (phrases, numbers, team, app)
@@ -63,7 +66,9 @@ def main(argv: Sequence[str] | None = None, start_app: StartApp | None = None,
                 raise QuickReplyError(tr("the self-test needs the tray app, which is not part of this build"))
             return self_test()
         if args.command in commands.storeless:
-            return commands.storeless[args.command](args, start_app)
+            code = commands.storeless[args.command](args, start_app)
+            sys.stdout.flush()
+            return code
         if args.command is None and start_app is not None:
             return start_app(False)
         store = Store()
@@ -72,7 +77,11 @@ def main(argv: Sequence[str] | None = None, start_app: StartApp | None = None,
             print(tr("notice: {message}", message=notice), file=sys.stderr)
         if args.command is None:
             return app.no_app(store)
-        return commands.with_store[args.command](store, args)
+        code = commands.with_store[args.command](store, args)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit where it could only be reported
+        return code
+    except BrokenPipeError:
+        return _pipe_closed()
     except QuickReplyError as error:
         print(tr("quickreply: error: {message}", message=error), file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -82,3 +91,13 @@ def main(argv: Sequence[str] | None = None, start_app: StartApp | None = None,
         print(tr("quickreply: error: {message}", message=f"{error.filename or ''} {error.strerror or error}".strip()),
               file=sys.stderr)
         return EXIT_BAD_INPUT
+
+
+def _pipe_closed() -> int:
+    """The reader went away (``quickreply list | head``): end quietly as a program killed
+    by SIGPIPE does, 128 + 13. Standard output points at the null device from here on:
+    Python flushes it once more at exit, and that would print the error after all."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return EXIT_PIPE_CLOSED

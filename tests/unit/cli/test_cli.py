@@ -11,7 +11,7 @@ import pytest
 
 from assistant.cli.main import main
 from assistant.data.folder import DataFolder
-from tests.unit.helpers import run_cli
+from tests.unit.helpers import ROOT, run_cli
 
 
 def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -304,3 +304,16 @@ def test_drill_without_a_running_app_starts_it_with_the_text(tmp_path: Path) -> 
 def test_drill_minutes_are_one_three_or_five(capsys) -> None:
     assert main(["drill", "--minutes", "2"]) == 2
     assert "--minutes" in capsys.readouterr().err
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path: Path) -> None:
+    """``quickreply list | head``: the reading end is closed before the command writes, as
+    ``head`` closes it after its lines, so every write meets a closed pipe."""
+    env = {"QUICKREPLY_HOME": str(tmp_path / "home"), "QUICKREPLY_LANG": "zh", "PATH": "/usr/bin:/bin",
+           "PYTHONPATH": str(ROOT)}
+    command = subprocess.Popen([sys.executable, "-m", "assistant", "list"], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    command.stdout.close()
+    errors = command.stderr.read()
+    command.stderr.close()
+    assert (command.wait(timeout=120), errors) == (141, b"")
