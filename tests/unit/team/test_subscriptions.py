@@ -7,12 +7,14 @@ import json
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from assistant.errors import QuickReplyError
+from assistant.i18n import set_language
 from assistant.phrases.model import Phrase, Phrasebook
 from assistant.phrases.store import Store
 from assistant.team import publication, subscriptions
@@ -320,8 +322,27 @@ def test_a_stopped_server_keeps_the_last_good_copy_and_says_unreachable(agent: S
     server.stop()
     result = subscriptions.check(agent, only(agent))
     assert result.outcome == "failed" and result.subscription.status == "unreachable"
-    assert result.message.startswith("unreachable:") and texts(agent, "team") == good
-    assert only(agent).last_updated and only(agent).failures == 1
+    assert result.message == f"unreachable: {server.url}/team.qrpub (the server refused the connection; is it running?)"
+    assert texts(agent, "team") == good and only(agent).last_updated and only(agent).failures == 1
+
+
+def test_why_a_source_failed_is_said_in_chinese_and_the_system_s_words_go_to_the_log(
+        agent: Store, lead: Lead, share: Path, caplog: pytest.LogCaptureFixture) -> None:
+    lead.publish(share)
+    subscriptions.subscribe(agent, str(share / "team.qrpub"))
+    (share / "team.qrpub").unlink()
+    set_language("zh")
+    try:
+        with StaticServer(share) as server:
+            missing = subscriptions.fetch(replace(only(agent), source=f"{server.url}/team.qrpub"))
+        refused = subscriptions.fetch(replace(only(agent), source=f"{server.url}/team.qrpub"))
+        gone = subscriptions.check(agent, only(agent))
+    finally:
+        set_language("en")
+    assert gone.message == f"无法访问：无法读取 {share / 'team.qrpub'}（它不存在）"
+    assert missing.message == f"无法访问：{server.url}/team.qrpub（服务器上没有这个文件（代码 404））"
+    assert refused.message == f"无法访问：{server.url}/team.qrpub（服务器拒绝了连接；它是否在运行？）"
+    assert "No such file" in caplog.text and "Connection refused" in caplog.text and "404 File not found" in caplog.text
 
 
 def test_an_http_error_is_unreachable(agent: Store, lead: Lead, share: Path, server: StaticServer) -> None:
