@@ -202,9 +202,9 @@ class SubscriptionsDialog(QDialog):
         choice = self.dialogs.choose(
             self.tr("Remove subscription"),
             self.tr("Stop the subscription to “{book}”?").format(book=chosen.name),
-            self.tr("Remove takes its read-only book away too (a backup of all books is made first); "
-                    "Keep as my own turns the book into one you can edit, no longer updated."),
-            [self.tr("Remove"), self.tr("Keep as my own")])
+            self.tr("Delete the book takes its read-only book away too (a backup of all books is made first); "
+                    "Keep as my phrasebook turns the book into one you can edit, no longer updated."),
+            [self.tr("Delete the book"), self.tr("Keep as my phrasebook")])
         if choice is None:
             return
         try:

@@ -314,12 +314,12 @@
     <message>
         <location filename="../settings/conversations.py" line="116"/>
         <source>Ha&amp;rd limit:</source>
-        <translation>最高上限(&amp;R)：</translation>
+        <translation>硬性上限(&amp;R)：</translation>
     </message>
     <message>
         <location filename="../settings/conversations.py" line="117"/>
         <source>Past the hard limit:</source>
-        <translation>超过最高上限时：</translation>
+        <translation>超过硬性上限时：</translation>
     </message>
     <message>
         <location filename="../settings/conversations.py" line="118"/>
@@ -454,7 +454,7 @@
     <message>
         <location filename="../settings/conversations.py" line="193"/>
         <source>The hard limit ({hard}) cannot be below the soft limit ({soft}).</source>
-        <translation>最高上限（{hard}）不能低于提醒上限（{soft}）。</translation>
+        <translation>硬性上限（{hard}）不能低于提醒上限（{soft}）。</translation>
     </message>
     <message>
         <location filename="../settings/conversations.py" line="209"/>
@@ -2050,7 +2050,7 @@ Most missed: {missed}</source>
         <location filename="../team/report_window.py" line="218"/>
         <location filename="../team/report_window.py" line="422"/>
         <source>Conversations</source>
-        <translation>对话数</translation>
+        <translation>会话数</translation>
     </message>
     <message>
         <location filename="../team/report_window.py" line="199"/>
@@ -2169,7 +2169,7 @@ Most missed: {missed}</source>
     <message>
         <location filename="../team/report_window.py" line="214"/>
         <source>Share of conversations over the limits</source>
-        <translation>超出上限的对话比例</translation>
+        <translation>超出上限的会话比例</translation>
     </message>
     <message>
         <location filename="../team/report_window.py" line="215"/>
@@ -2185,7 +2185,7 @@ Most missed: {missed}</source>
     <message>
         <location filename="../team/report_window.py" line="217"/>
         <source>Conversations per agent</source>
-        <translation>各客服的对话数</translation>
+        <translation>各客服的会话数</translation>
     </message>
     <message>
         <location filename="../team/report_window.py" line="218"/>
@@ -2200,7 +2200,7 @@ Most missed: {missed}</source>
     <message>
         <location filename="../team/report_window.py" line="219"/>
         <source>Quick replies per conversation</source>
-        <translation>每个对话的快捷回复数</translation>
+        <translation>每个会话的快捷回复数</translation>
     </message>
     <message>
         <location filename="../team/report_window.py" line="231"/>
@@ -2536,7 +2536,7 @@ Most missed: {missed}</source>
     <message>
         <location filename="../stats/window.py" line="171"/>
         <source>More than {hard} (hard limit)</source>
-        <translation>超过 {hard} 次（最高上限）</translation>
+        <translation>超过 {hard} 次（硬性上限）</translation>
     </message>
     <message>
         <location filename="../stats/window.py" line="172"/>
@@ -2746,18 +2746,18 @@ Most missed: {missed}</source>
     </message>
     <message>
         <location filename="../team/subscriptions_dialog.py" line="203"/>
-        <source>Remove takes its read-only book away too (a backup of all books is made first); Keep as my own turns the book into one you can edit, no longer updated.</source>
-        <translation>“移除”会一并删除这本只读短语库（删除前会先备份全部短语库）；“留作自己的”则把它变成你可以编辑的短语库，不再自动更新。</translation>
+        <source>Delete the book takes its read-only book away too (a backup of all books is made first); Keep as my phrasebook turns the book into one you can edit, no longer updated.</source>
+        <translation>“删除短语库”会一并删除这本只读短语库（删除前会先备份全部短语库）；“保留为我的短语库”则把它变成您可以编辑的短语库，不再自动更新。</translation>
     </message>
     <message>
         <location filename="../team/subscriptions_dialog.py" line="205"/>
-        <source>Remove</source>
-        <translation>取消订阅</translation>
+        <source>Delete the book</source>
+        <translation>删除短语库</translation>
     </message>
     <message>
         <location filename="../team/subscriptions_dialog.py" line="205"/>
-        <source>Keep as my own</source>
-        <translation>留作自己的</translation>
+        <source>Keep as my phrasebook</source>
+        <translation>保留为我的短语库</translation>
     </message>
     <message>
         <location filename="../team/subscriptions_dialog.py" line="223"/>

@@ -19,6 +19,7 @@ from tests.ui.manager.support import open_manager, type_text
 from tests.unit.team.subscription_support import Lead, own_data
 from ui.app import share_subscriptions
 from ui.context import AppContext
+from ui.i18n import install_language
 from ui.manager.window import ManagerWindow
 from ui.team.subscriptions_dialog import SubscriptionsDialog
 
@@ -130,7 +131,7 @@ def test_remove_asks_and_takes_the_book_away(qtbot: QtBot, dialog: Subscriptions
     monkeypatch.setattr(dialog.dialogs, "run", lambda box: answer(box, "Cancel"))
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
     assert dialog.table.rowCount() == 1 and asked == ["Stop the subscription to “团队话术”?"]
-    monkeypatch.setattr(dialog.dialogs, "run", lambda box: answer(box, "Remove"))
+    monkeypatch.setattr(dialog.dialogs, "run", lambda box: answer(box, "Delete the book"))
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
     assert dialog.table.rowCount() == 0 and all(book.id != "team" for book in seeded_store.books())
     assert subscriptions.load(seeded_store.folder) == []
@@ -144,7 +145,7 @@ def test_remove_can_keep_the_book_as_the_agents_own(qtbot: QtBot, dialog: Subscr
 
     def keep(box: QDialog) -> None:
         assert isinstance(box, QMessageBox) and box.defaultButton().text().replace("&", "") == "Cancel"
-        [chosen] = [b for b in box.buttons() if b.text().replace("&", "") == "Keep as my own"]
+        [chosen] = [b for b in box.buttons() if b.text().replace("&", "") == "Keep as my phrasebook"]
         box.show()
         qtbot.mouseClick(chosen, Qt.MouseButton.LeftButton)
 
@@ -154,6 +155,21 @@ def test_remove_can_keep_the_book_as_the_agents_own(qtbot: QtBot, dialog: Subscr
     assert [phrase.text for phrase in seeded_store.phrases("team")] == texts
     seeded_store.add_phrase("team", Phrase(text="我自己加的", id="mine"))  # editable now
     assert seeded_store.phrase("team", "mine").text == "我自己加的"
+
+
+def test_in_chinese_only_cancel_begins_with_cancel(qtbot: QtBot, dialog: SubscriptionsDialog, lead: Lead,
+                                                   share: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """取消订阅 beside 取消 once made the button that deletes the book look like Cancel."""
+    subscribe_in(qtbot, dialog, str(share / "team.qrpub"))
+    buttons: list[str] = []
+    monkeypatch.setattr(dialog.dialogs, "run", lambda box: buttons.extend(b.text() for b in box.buttons()))
+    try:
+        install_language("zh")
+        qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    finally:
+        install_language("en")
+    assert sorted(buttons) == sorted(["删除短语库", "保留为我的短语库", "取消"])
+    assert dialog.table.rowCount() == 1
 
 
 def test_a_lead_publishing_to_the_folder_arrives_without_asking(qtbot: QtBot, context: AppContext, lead: Lead,
