@@ -91,6 +91,7 @@ def test_the_folder_is_small_and_holds_only_the_qt_it_uses(frozen: Path) -> None
     names = [path.name for path in frozen.rglob("*")]
     assert [name for name in names if any(unused in name for unused in UNUSED_QT)] == []
     assert "quickreply_zh_CN.qm" in names and "zh-ecommerce.json" in names and "quickreply.svg" in names
+    assert "qtbase_zh_CN.qm" in names  # Qt's own dialogs in Chinese (ui/i18n.py)
 
 
 def test_the_tray_app_starts_on_x11_with_its_hotkey_and_quits(frozen: Path, xserver, make_target,

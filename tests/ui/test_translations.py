@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import string
 import subprocess
 import sys
@@ -72,5 +73,34 @@ def test_the_compiled_translation_is_used_when_current_and_the_ts_otherwise(qtbo
         i18n.install_language("zh")
         assert isinstance(i18n._installed[-1], i18n.TsTranslator)
         assert QCoreApplication.translate("AppActions", "Quit") == "退出"
+    finally:
+        i18n.install_language("en")
+
+
+#: One Chinese word per idea, in the windows and on the command line alike: the variants
+#: once used beside the chosen ones (会话, 提醒上限, 硬性上限, 您). 对话框 is a dialog box.
+REJECTED = {r"对话(?!框)": "会话", r"最高上限|硬上限|最大上限": "硬性上限", r"软上限|软性上限": "提醒上限", "你": "您"}
+
+
+def test_one_term_per_idea_and_the_polite_you_in_both_catalogues() -> None:
+    from assistant.i18n.zh import MESSAGES
+
+    translations = [*read_ts(TRANSLATIONS / "quickreply_zh_CN.ts").values(), *MESSAGES.values()]
+    assert len(translations) > 500
+    found = {pattern: [text for text in translations if re.search(pattern, text)] for pattern in REJECTED}
+    assert found == {pattern: [] for pattern in REJECTED}
+
+
+def test_qt_s_own_dialogs_speak_chinese(qtbot) -> None:
+    """Qt's file dialogs and standard buttons come from qtbase_zh_CN.qm, which build.spec ships."""
+    from PySide6.QtCore import QCoreApplication
+
+    from ui import i18n
+
+    try:
+        i18n.install_language("zh")
+        assert QCoreApplication.translate("QFileDialog", "Look in:") == "查找范围："
+        assert QCoreApplication.translate("QFileDialog", "Files of type:") == "文件类型："
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
     finally:
         i18n.install_language("en")
