@@ -79,8 +79,9 @@ def _stats(store: Store, args: argparse.Namespace) -> int:
         if args.json:
             print_json({"file": str(args.export), "format": used})
         else:
-            print(tr("Statistics for {days} days written to {file} ({format})",
-                     days=args.days, file=args.export, format=used))
+            written = (tr("Statistics for 1 day written to {file} ({format})") if args.days == 1 else
+                       tr("Statistics for {days} days written to {file} ({format})"))
+            print(written.format(days=args.days, file=args.export, format=used))
         return EXIT_OK
     stats = compute_stats(store, settings, now, args.days)
     if args.json:
@@ -94,9 +95,11 @@ def _print_stats(stats: dict) -> None:
     """A few lines an agent reads at a glance; the full figures are in --json."""
     period, limits = stats["period"], stats["limits"]
     per_conversation = stats["quick_replies_per_conversation"]
-    print(tr("Last {days} days ({start} to {end}): {total} conversations, {today} today, {insertions} quick replies",
-             days=period["days"], start=period["from"], end=period["to"], total=stats["conversations"],
-             today=stats["conversations_today"], insertions=stats["insertions"]))
+    summary = (tr("Today ({start}): {total} conversations, {insertions} quick replies") if period["days"] == 1 else
+               tr("Last {days} days ({start} to {end}): {total} conversations, {today} today, "
+                  "{insertions} quick replies"))
+    print(summary.format(days=period["days"], start=period["from"], end=period["to"], total=stats["conversations"],
+                         today=stats["conversations_today"], insertions=stats["insertions"]))
     histogram = ", ".join(f"{count}×{number}" for count, number in per_conversation["histogram"].items())
     print(tr("Quick replies per conversation: mean {mean} ({histogram})",
              mean=per_conversation["mean"], histogram=histogram or "-"))

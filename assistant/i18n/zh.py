@@ -189,6 +189,8 @@ MESSAGES: dict[str, str] = {
     'expected nothing or: export FILE': '这里不需要参数，或者写：export FILE',
     'a number of days from 1 to {most}': '天数须在 1 到 {most} 之间',
     'Statistics for {days} days written to {file} ({format})': '{days} 天的统计已写入 {file}（{format}）',
+    'Statistics for 1 day written to {file} ({format})': '1 天的统计已写入 {file}（{format}）',
+    'Today ({start}): {total} conversations, {insertions} quick replies': '今天（{start}）：{total} 个会话，快捷回复 {insertions} 次',
     'Last {days} days ({start} to {end}): {total} conversations, {today} today, {insertions} quick replies': '最近 {days} 天（{start} 至 {end}）：{total} 个会话，今天 {today} 个，快捷回复 {insertions} 次',
     'Quick replies per conversation: mean {mean} ({histogram})': '每个会话的快捷回复数：平均 {mean}（{histogram}）',
     'Conversations at or over the soft limit ({soft}): {soft_share:.0%}; over the hard limit ({hard}): {hard_share:.0%}': '达到提醒上限（{soft}）的会话：{soft_share:.0%}；超过硬性上限（{hard}）的会话：{hard_share:.0%}',

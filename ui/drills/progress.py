@@ -197,7 +197,8 @@ class DrillProgressPage(QWidget):
             return self.tr("No drills in this language yet.")
         lines = [self.tr("Drills: <b>{count}</b>").format(count=count),
                  self.tr("Personal best: <b>{best:.0f}</b> chars/min").format(best=current.best_net_cpm),
-                 self.tr("Practice streak: <b>{days}</b> days").format(days=current.streak_days)]
+                 (self.tr("Practice streak: <b>{days}</b> day") if current.streak_days == 1 else
+                  self.tr("Practice streak: <b>{days}</b> days")).format(days=current.streak_days)]
         if current.goal_reached:
             lines.append(self.tr("<span style='color:#1a7f37'><b>Goal reached</b> on {day}</span>").format(
                 day=current.goal_reached[:10]))

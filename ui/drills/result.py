@@ -169,8 +169,11 @@ class DrillResultPage(QWidget):
             reasons.append(self.tr("Accuracy under {floor:.0f}%: mistakes cost more speed than they save. Slow "
                                    "down a little.").format(floor=ACCURACY_FLOOR * 100))
         if result.pauses:
-            reasons.append(self.tr("You paused {count} times; pauses are left out of the speed but show in the "
-                                   "wall-clock figure.").format(count=len(result.pauses)))
+            paused = (self.tr("You paused once; pauses are left out of the speed but show in the wall-clock figure.")
+                      if len(result.pauses) == 1 else
+                      self.tr("You paused {count} times; pauses are left out of the speed but show in the "
+                              "wall-clock figure."))
+            reasons.append(paused.format(count=len(result.pauses)))
         if not reasons:
             reasons.append(self.tr("Even typing without an obvious weak spot: more practice will lift the "
                                    "speed."))

@@ -55,6 +55,8 @@ class ConversationsPage(SettingsPage):
         self.spins = dict(zip(SPINS, (self.soft_spin, self.hard_spin, self.idle_spin, self.retention_spin),
                               strict=True))
         self._loaded: dict[str, int] = {}
+        for spin in (self.soft_spin, self.hard_spin, self.idle_spin):
+            spin.valueChanged.connect(self._suffixes)
 
         self.labels = {name: _buddy(self, spin) for name, spin in self.spins.items()}
         self.labels["policy"] = QLabel(self)
@@ -111,6 +113,12 @@ class ConversationsPage(SettingsPage):
     def title(self) -> str:
         return self.tr("Con&versations")
 
+    def _suffixes(self) -> None:
+        """English says "1 minute" but "5 minutes": the unit follows the value."""
+        for spin in (self.soft_spin, self.hard_spin):
+            spin.setSuffix(self.tr(" quick reply") if spin.value() == 1 else self.tr(" quick replies"))
+        self.idle_spin.setSuffix(self.tr(" minute") if self.idle_spin.value() == 1 else self.tr(" minutes"))
+
     def retranslate(self) -> None:
         self.labels["soft_limit"].setText(self.tr("S&oft limit:"))
         self.labels["hard_limit"].setText(self.tr("Ha&rd limit:"))
@@ -118,13 +126,11 @@ class ConversationsPage(SettingsPage):
         self.labels["idle_minutes"].setText(self.tr("Idle &time that ends a conversation:"))
         self.labels["conversation_retention_days"].setText(self.tr("&Keep the history for:"))
         self.labels["hotkey"].setText(self.tr("&New conversation hotkey:"))
-        for spin in (self.soft_spin, self.hard_spin):
-            spin.setSuffix(self.tr(" quick replies"))
+        self._suffixes()
         self.soft_spin.setToolTip(self.tr("From this quick reply in one conversation on, a gentle notice "
                                           "suggests typing the answer."))
         self.hard_spin.setToolTip(self.tr("More quick replies than this in one conversation meet the policy "
                                           "below."))
-        self.idle_spin.setSuffix(self.tr(" minutes"))
         self.idle_spin.setToolTip(self.tr("With no quick reply in a chat for this long, the next one starts a new "
                                           "conversation (the count goes back to 0)."))
         self.retention_spin.setSuffix(self.tr(" days"))

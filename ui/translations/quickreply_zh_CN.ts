@@ -302,187 +302,197 @@
 <context>
     <name>ConversationsPage</name>
     <message>
-        <location filename="../settings/conversations.py" line="112"/>
+        <location filename="../settings/conversations.py" line="114"/>
         <source>Con&amp;versations</source>
         <translation>会话(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="115"/>
+        <location filename="../settings/conversations.py" line="123"/>
         <source>S&amp;oft limit:</source>
         <translation>提醒上限(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="116"/>
+        <location filename="../settings/conversations.py" line="124"/>
         <source>Ha&amp;rd limit:</source>
         <translation>硬性上限(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="117"/>
+        <location filename="../settings/conversations.py" line="125"/>
         <source>Past the hard limit:</source>
         <translation>超过硬性上限时：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="118"/>
+        <location filename="../settings/conversations.py" line="126"/>
         <source>Idle &amp;time that ends a conversation:</source>
         <translation>会话结束的空闲时长(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="119"/>
+        <location filename="../settings/conversations.py" line="127"/>
         <source>&amp;Keep the history for:</source>
         <translation>会话记录保留时长(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="120"/>
+        <location filename="../settings/conversations.py" line="128"/>
         <source>&amp;New conversation hotkey:</source>
         <translation>开始新会话的快捷键(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="122"/>
+        <location filename="../settings/conversations.py" line="119"/>
         <source> quick replies</source>
         <translation> 次快捷回复</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="123"/>
+        <location filename="../settings/conversations.py" line="130"/>
         <source>From this quick reply in one conversation on, a gentle notice suggests typing the answer.</source>
         <translation>同一会话中快捷回复达到此次数起，会温和地提醒您亲自输入回复。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="125"/>
+        <location filename="../settings/conversations.py" line="132"/>
         <source>More quick replies than this in one conversation meet the policy below.</source>
         <translation>同一会话中快捷回复超过此次数后，将按下方选择的方式处理。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="127"/>
+        <location filename="../settings/conversations.py" line="120"/>
         <source> minutes</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="128"/>
+        <location filename="../settings/conversations.py" line="119"/>
+        <source> quick reply</source>
+        <translation> 次快捷回复</translation>
+    </message>
+    <message>
+        <location filename="../settings/conversations.py" line="120"/>
+        <source> minute</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../settings/conversations.py" line="134"/>
         <source>With no quick reply in a chat for this long, the next one starts a new conversation (the count goes back to 0).</source>
         <translation>某个聊天窗口超过此时长未使用快捷回复时，下一次快捷回复将开始新会话（计数从 0 重新开始）。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="130"/>
+        <location filename="../settings/conversations.py" line="136"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="131"/>
+        <location filename="../settings/conversations.py" line="137"/>
         <source>Conversations and their counts older than this are forgotten. No reply text is ever kept.</source>
         <translation>超过此时长的会话及其计数会被自动清除。回复内容始终不会被保存。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="133"/>
+        <location filename="../settings/conversations.py" line="139"/>
         <source>Starts a new conversation in the active chat window: the count goes back to 0.</source>
         <translation>在当前聊天窗口中开始新会话：计数从 0 重新开始。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="136"/>
+        <location filename="../settings/conversations.py" line="142"/>
         <source>&amp;Warn only</source>
         <translation>仅警告(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="136"/>
+        <location filename="../settings/conversations.py" line="142"/>
         <source>The reply goes in, with a warning.</source>
         <translation>照常插入回复，同时显示警告。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="137"/>
+        <location filename="../settings/conversations.py" line="143"/>
         <source>Ask to con&amp;firm</source>
         <translation>询问确认(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="137"/>
+        <location filename="../settings/conversations.py" line="143"/>
         <source>You are asked before the reply goes in.</source>
         <translation>插入回复前先询问您。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="138"/>
+        <location filename="../settings/conversations.py" line="144"/>
         <source>&amp;Block</source>
         <translation>阻止(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="138"/>
+        <location filename="../settings/conversations.py" line="144"/>
         <source>The reply does not go in; type it yourself.</source>
         <translation>不插入回复，请亲自输入。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="142"/>
+        <location filename="../settings/conversations.py" line="148"/>
         <source>Title rul&amp;es:</source>
         <translation>标题规则(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="143"/>
+        <location filename="../settings/conversations.py" line="149"/>
         <source>Which buyer a chat window is about: the first rule whose patterns match names the conversation. Unread counters such as “(3)” are removed from the title first.</source>
         <translation>用于识别聊天窗口对应的买家：按顺序查找，第一条匹配条件相符的规则为会话命名。匹配前会先去掉标题中“(3)”这类未读计数。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="146"/>
+        <location filename="../settings/conversations.py" line="152"/>
         <source>Window class</source>
         <translation>窗口类名</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="146"/>
+        <location filename="../settings/conversations.py" line="152"/>
         <source>Title</source>
         <translation>窗口标题</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="148"/>
+        <location filename="../settings/conversations.py" line="154"/>
         <source>A regular expression for the program&apos;s window class, matched ignoring case, e.g. qianniu|wechat; empty matches every program.</source>
         <translation>匹配程序窗口类名的正则表达式，不区分大小写，例如 qianniu|wechat；留空则匹配所有程序。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="151"/>
+        <location filename="../settings/conversations.py" line="157"/>
         <source>A regular expression for the window title, matched ignoring case, e.g. ^(?P&lt;who&gt;.+?) - 接待. Its (?P&lt;who&gt;…) group is the buyer&apos;s name or chat id. A pattern without that group is skipped: the rule never applies. When no rule applies, the whole title names the conversation.</source>
         <translation>匹配窗口标题的正则表达式，不区分大小写，例如 ^(?P&lt;who&gt;.+?) - 接待。其中的 (?P&lt;who&gt;…) 分组即买家名称或聊天 ID。不含该分组的匹配条件会被跳过，该规则永远不会生效。没有规则生效时，以整个窗口标题作为会话名称。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="155"/>
+        <location filename="../settings/conversations.py" line="161"/>
         <source>Test a tit&amp;le:</source>
         <translation>测试窗口标题(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="156"/>
+        <location filename="../settings/conversations.py" line="162"/>
         <source>Window class, e.g. AliWorkBench</source>
         <translation>窗口类名，例如 AliWorkBench</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="157"/>
+        <location filename="../settings/conversations.py" line="163"/>
         <source>Window title, e.g. (2) Jane Doe - Live chat</source>
         <translation>窗口标题，例如 (2) 王小明 - 接待中心</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="193"/>
+        <location filename="../settings/conversations.py" line="199"/>
         <source>The hard limit ({hard}) cannot be below the soft limit ({soft}).</source>
         <translation>硬性上限（{hard}）不能低于提醒上限（{soft}）。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="209"/>
+        <location filename="../settings/conversations.py" line="215"/>
         <source>Title rule {row}: the window class pattern is not a valid regular expression ({error}).</source>
         <translation>第 {row} 条标题规则：窗口类名不是有效的正则表达式（{error}）。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="211"/>
+        <location filename="../settings/conversations.py" line="217"/>
         <source>Title rule {row}: the title pattern is not a valid regular expression ({error}).</source>
         <translation>第 {row} 条标题规则：窗口标题不是有效的正则表达式（{error}）。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="206"/>
+        <location filename="../settings/conversations.py" line="212"/>
         <source>Title rule {row} has no title pattern, so it never applies.</source>
         <translation>第 {row} 条标题规则没有填写窗口标题的匹配条件，因此永远不会生效。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="208"/>
+        <location filename="../settings/conversations.py" line="214"/>
         <source>Title rule {row} has no (?P&lt;who&gt;…) group, so it never applies.</source>
         <translation>第 {row} 条标题规则不含 (?P&lt;who&gt;…) 分组，因此永远不会生效。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="239"/>
+        <location filename="../settings/conversations.py" line="245"/>
         <source>Type a window title to see which conversation it belongs to.</source>
         <translation>输入窗口标题，即可查看它属于哪个会话。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="241"/>
+        <location filename="../settings/conversations.py" line="247"/>
         <source>Conversation: {key}</source>
         <translation>会话：{key}</translation>
     </message>
@@ -711,41 +721,46 @@
     </message>
     <message>
         <location filename="../drills/progress.py" line="200"/>
+        <source>Practice streak: &lt;b&gt;{days}&lt;/b&gt; day</source>
+        <translation>连续练习：&lt;b&gt;{days}&lt;/b&gt; 天</translation>
+    </message>
+    <message>
+        <location filename="../drills/progress.py" line="201"/>
         <source>Practice streak: &lt;b&gt;{days}&lt;/b&gt; days</source>
         <translation>连续练习：&lt;b&gt;{days}&lt;/b&gt; 天</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="202"/>
+        <location filename="../drills/progress.py" line="203"/>
         <source>&lt;span style=&apos;color:#1a7f37&apos;&gt;&lt;b&gt;Goal reached&lt;/b&gt; on {day}&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#1a7f37&apos;&gt;已于 {day} &lt;b&gt;达标&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="205"/>
+        <location filename="../drills/progress.py" line="206"/>
         <source>At your current trend you reach the goal around &lt;b&gt;{day}&lt;/b&gt;</source>
         <translation>按目前的进步速度，预计在 &lt;b&gt;{day}&lt;/b&gt; 前后达标</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="208"/>
+        <location filename="../drills/progress.py" line="209"/>
         <source>No forecast yet: practise on a few more days.</source>
         <translation>暂时无法预测：请再多练几天。</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="232"/>
+        <location filename="../drills/progress.py" line="233"/>
         <source>Export the drill history</source>
         <translation>导出练习记录</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="233"/>
+        <location filename="../drills/progress.py" line="234"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="237"/>
+        <location filename="../drills/progress.py" line="238"/>
         <source>Typing practice</source>
         <translation>打字练习</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="249"/>
+        <location filename="../drills/progress.py" line="250"/>
         <source>The history could not be exported: {error}</source>
         <translation>无法导出练习记录：{error}</translation>
     </message>
@@ -882,11 +897,16 @@ Most-missed words: {missed}</source>
     </message>
     <message>
         <location filename="../drills/result.py" line="172"/>
+        <source>You paused once; pauses are left out of the speed but show in the wall-clock figure.</source>
+        <translation>您停顿了 1 次；停顿不计入速度，但会体现在按实际用时计算的速度里。</translation>
+    </message>
+    <message>
+        <location filename="../drills/result.py" line="174"/>
         <source>You paused {count} times; pauses are left out of the speed but show in the wall-clock figure.</source>
         <translation>您停顿了 {count} 次；停顿不计入速度，但会体现在按实际用时计算的速度里。</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="175"/>
+        <location filename="../drills/result.py" line="178"/>
         <source>Even typing without an obvious weak spot: more practice will lift the speed.</source>
         <translation>打字比较均衡，没有明显短板：多练习就能继续提速。</translation>
     </message>

@@ -177,6 +177,7 @@ def test_progress_edits_the_settings_and_exports_csv(window: DrillWindow, clock:
     page = window.progress_page
     window.tabs.setCurrentWidget(page)
     assert page.speed_series.count() == 1 and page.goal_series.count() == 2
+    assert "Practice streak: <b>1</b> day<" in page.summary.text() + "<"  # one day, not "1 days"
     page.trainee.setText("李小红")
     page.trainee.editingFinished.emit()
     page.goal.setValue(100)
@@ -217,6 +218,7 @@ def test_the_result_says_why_with_the_trainers_levers(qtbot, window: DrillWindow
     assert "corrections after commit" in reasons(corrections=2, characters=3)
     assert "Slow down" in reasons(accuracy=0.8)
     assert "paused 2 times" in reasons(pauses=[{"at": 1.0, "seconds": 12.0}, {"at": 5.0, "seconds": 20.0}])
+    assert "You paused once;" in reasons(pauses=[{"at": 1.0, "seconds": 12.0}])
     assert "At or over your goal" in reasons(net_cpm=95.0)
     page.show_result(replace(base, language="en", wpm=base.net_cpm / 5), 90, False)
     assert page.wpm.isVisibleTo(window) and "words per minute" in page.wpm.text()

@@ -435,6 +435,16 @@ def test_the_idle_and_history_boxes_keep_their_ranges(window: SettingsWindow) ->
     assert (page.retention_spin.minimum(), page.retention_spin.maximum()) == (7, 3650)
 
 
+def test_the_units_follow_the_number(window: SettingsWindow) -> None:
+    page = window.conversations
+    page.idle_spin.setValue(1)
+    page.soft_spin.setValue(1)
+    assert (page.idle_spin.suffix(), page.soft_spin.suffix()) == (" minute", " quick reply")
+    page.idle_spin.setValue(2)
+    page.soft_spin.setValue(3)
+    assert (page.idle_spin.suffix(), page.soft_spin.suffix()) == (" minutes", " quick replies")
+
+
 def test_a_hard_limit_below_the_soft_one_is_refused(qtbot, window: SettingsWindow, isolated_home: Path) -> None:
     page = window.conversations
     open_tab(qtbot, window, page)

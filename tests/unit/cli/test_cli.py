@@ -317,3 +317,11 @@ def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path: Path) -> N
     errors = command.stderr.read()
     command.stderr.close()
     assert (command.wait(timeout=120), errors) == (141, b"")
+
+
+def test_one_day_of_statistics_is_said_in_the_singular(capsys, isolated_home: Path, tmp_path: Path) -> None:
+    code, out, _ = cli(capsys, "stats", "--days", "1")
+    assert code == 0 and out.startswith("Today (") and "days" not in out.splitlines()[0]
+    code, out, _ = cli(capsys, "stats", "--days", "1", "export", str(tmp_path / "today.json"))
+    assert code == 0 and out.startswith("Statistics for 1 day written to ")
+    assert cli(capsys, "stats", "--days", "2")[1].startswith("Last 2 days (")
