@@ -219,8 +219,11 @@ class _Charts:
         self.first = True
 
     def figure(self, height: int = 420) -> _Figure:
+        # automargin: the margins grow to hold the tick labels and axis titles (long
+        # names, big numbers, tilted labels), which the fixed ones alone would cut off.
         return _Figure({"template": self.template, "height": height, "font": {"family": FONT, "size": 13},
                         "margin": {"l": 60, "r": 30, "t": 30, "b": 60},
+                        "xaxis": {"automargin": True}, "yaxis": {"automargin": True},
                         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}})
 
     def html(self, figure: _Figure, div_id: str) -> str:

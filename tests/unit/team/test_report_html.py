@@ -72,3 +72,13 @@ def test_only_pages_and_numbers_this_report_wrote_are_recognised(tmp_path: Path)
         assert not is_team_report(tmp_path / name), name
     assert not is_team_report(tmp_path / "export.json") and not is_team_report(tmp_path / "missing.html")
     assert not is_team_report(tmp_path)
+
+
+def test_every_chart_gives_its_axis_labels_room(tmp_path: Path) -> None:
+    """Margins grow with long names and big numbers instead of cutting the labels off."""
+    page = render_html(team_report(team_exports(tmp_path), datetime.now().astimezone()))
+    calls = re.findall(r'Plotly\.newPlot\("([\w-]+)", (.*?)\);</script>', page, flags=re.S)
+    assert len(calls) == 5
+    for chart, arguments in calls:
+        layout = json.loads(f"[{arguments}]")[1]
+        assert layout["xaxis"]["automargin"] and layout["yaxis"]["automargin"], chart
