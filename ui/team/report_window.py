@@ -246,7 +246,18 @@ class ReportWindow(QWidget):
         QMessageBox.warning(self, self.tr("QuickReply team report"), text)
 
     def add_files(self, paths: list[Path]) -> bool:
-        return self.load(self.paths + [path for path in paths if path not in self.paths]) if paths else False
+        """Earlier team reports among ``paths`` (a folder's every .json chosen, the last
+        report's numbers with them) are left out with a note, as ``quickreply report`` does."""
+        from assistant.team.report_html import is_team_report
+
+        reports = [path for path in paths if is_team_report(path)]
+        exports = [path for path in paths if path not in reports and path not in self.paths]
+        added = self.load(self.paths + exports) if len(reports) < len(paths) else False
+        if reports and not self.error_label.isVisible():
+            self.error_label.setText(self.tr("Left out, as team reports rather than agents' exports: {files}").format(
+                files=", ".join(path.name for path in reports)))
+            self.error_label.show()
+        return added
 
     def remove_selected(self) -> None:
         chosen = {index.row() for index in self.files.selectedIndexes()}

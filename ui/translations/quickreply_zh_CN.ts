@@ -2068,21 +2068,21 @@ Most missed: {missed}</source>
         <location filename="../team/report_window.py" line="198"/>
         <location filename="../team/report_window.py" line="205"/>
         <location filename="../team/report_window.py" line="218"/>
-        <location filename="../team/report_window.py" line="422"/>
+        <location filename="../team/report_window.py" line="433"/>
         <source>Conversations</source>
         <translation>会话数</translation>
     </message>
     <message>
         <location filename="../team/report_window.py" line="199"/>
         <location filename="../team/report_window.py" line="216"/>
-        <location filename="../team/report_window.py" line="405"/>
+        <location filename="../team/report_window.py" line="416"/>
         <source>At or over the soft limit</source>
         <translation>达到提醒上限</translation>
     </message>
     <message>
         <location filename="../team/report_window.py" line="200"/>
         <location filename="../team/report_window.py" line="216"/>
-        <location filename="../team/report_window.py" line="406"/>
+        <location filename="../team/report_window.py" line="417"/>
         <source>Over the hard limit</source>
         <translation>超过硬性上限</translation>
     </message>
@@ -2243,57 +2243,62 @@ Most missed: {missed}</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="261"/>
+        <location filename="../team/report_window.py" line="255"/>
+        <source>Left out, as team reports rather than agents&apos; exports: {files}</source>
+        <translation>以下是团队报告，不是客服的导出文件，已跳过：{files}</translation>
+    </message>
+    <message>
+        <location filename="../team/report_window.py" line="272"/>
         <source>Not added: {error}</source>
         <translation>未添加：{error}</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="294"/>
+        <location filename="../team/report_window.py" line="305"/>
         <source>The team report could not be saved: {error}</source>
         <translation>团队报告保存失败：{error}</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="301"/>
+        <location filename="../team/report_window.py" line="312"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="301"/>
+        <location filename="../team/report_window.py" line="312"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="313"/>
+        <location filename="../team/report_window.py" line="324"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="330"/>
+        <location filename="../team/report_window.py" line="341"/>
         <source>yes, on {date}</source>
         <translation>已达到（{date}）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="332"/>
+        <location filename="../team/report_window.py" line="343"/>
         <source>not yet</source>
         <translation>尚未达到</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="352"/>
+        <location filename="../team/report_window.py" line="363"/>
         <source>Goal {goal} CPM</source>
         <translation>目标 {goal} 字/分</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="392"/>
+        <location filename="../team/report_window.py" line="403"/>
         <source>(deleted)</source>
         <translation>（已删除）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="398"/>
+        <location filename="../team/report_window.py" line="409"/>
         <source>Never used by anyone: {count} of {total} phrases</source>
         <translation>没有任何人用过：共 {total} 条，其中 {count} 条</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="418"/>
+        <location filename="../team/report_window.py" line="429"/>
         <source>Whole team</source>
         <translation>全团队</translation>
     </message>

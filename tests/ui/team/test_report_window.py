@@ -157,3 +157,16 @@ def test_chinese(qtbot, exports: list[Path], tmp_path: Path) -> None:
         assert "谁已达到每分钟 90 字" in widget.save_html().read_text("utf-8")
     finally:
         install_language("en")
+
+
+def test_an_earlier_report_among_the_files_is_left_out_with_a_note(window: ReportWindow, exports: list[Path],
+                                                                   tmp_path: Path) -> None:
+    assert window.add_files(exports)
+    window.ask_save_path = lambda: tmp_path / "team.html"
+    window.save_html()
+    window.files.selectAll()
+    window.remove_selected()
+    assert window.paths == []
+    assert window.add_files([*exports, tmp_path / "team.json"])
+    assert window.paths == exports and "team.json" in window.error_label.text()
+    assert window.error_label.isVisible()
