@@ -23,6 +23,7 @@ from assistant.errors import QuickReplyError
 from assistant.i18n import set_language, tr
 from assistant.logs import setup_logging
 from assistant.phrases.store import Store
+from assistant.reasons import system_reason
 
 SelfTest = Callable[[], int]
 
@@ -88,7 +89,8 @@ def main(argv: Sequence[str] | None = None, start_app: StartApp | None = None,
     except KeyboardInterrupt:
         return 130
     except OSError as error:
-        print(tr("quickreply: error: {message}", message=f"{error.filename or ''} {error.strerror or error}".strip()),
+        reason = system_reason(error)
+        print(tr("quickreply: error: {message}", message=f"{error.filename}: {reason}" if error.filename else reason),
               file=sys.stderr)
         return EXIT_BAD_INPUT
 

@@ -16,6 +16,7 @@ from assistant.errors import BadInput
 from assistant.formats.book import ImportedBook
 from assistant.i18n import tr
 from assistant.phrases.model import MAX_TEXT_LENGTH, Phrase, Phrasebook
+from assistant.reasons import system_reason
 
 #: Larger files are refused before they are read: no real phrasebook comes close, and
 #: the cap keeps a wrong or hostile file from eating memory.
@@ -71,7 +72,7 @@ def read_bytes(path: Path) -> bytes:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise BadInput(tr("cannot read the file: {reason}", reason=error.strerror or error), path) from error
+        raise BadInput(tr("cannot read the file: {reason}", reason=system_reason(error)), path) from error
     if not data.strip(b"\xef\xbb\xbf \t\r\n\x00"):
         raise BadInput(tr("the file is empty"), path)
     return data

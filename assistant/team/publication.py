@@ -34,6 +34,7 @@ from assistant.formats import MAX_FILE_BYTES, ImportedBook, check_book
 from assistant.formats import native as native_format
 from assistant.i18n import tr
 from assistant.phrases.model import Phrase, Phrasebook
+from assistant.reasons import system_reason
 from assistant.timestamps import now_stamp
 
 FORMAT_TAG = "quickreply.publication"
@@ -133,7 +134,7 @@ def load_private_key(path: Path):  # -> Ed25519PrivateKey
     try:
         key = serialization.load_pem_private_key(path.read_bytes(), password=None)
     except OSError as error:
-        raise BadInput(tr("cannot read the file: {reason}", reason=error.strerror or error), path) from error
+        raise BadInput(tr("cannot read the file: {reason}", reason=system_reason(error)), path) from error
     except (ValueError, TypeError) as error:
         raise BadInput(tr("not a QuickReply signing key"), path) from error
     if not isinstance(key, Ed25519PrivateKey):

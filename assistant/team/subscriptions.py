@@ -43,6 +43,7 @@ from assistant.formats import MAX_FILE_BYTES
 from assistant.i18n import N_, tr
 from assistant.phrases.model import new_id
 from assistant.phrases.store import Store
+from assistant.reasons import http_reason, system_reason
 from assistant.team import publication
 from assistant.timestamps import now_stamp, stamp_or_none
 
@@ -219,7 +220,7 @@ def _fetch_file(subscription: Subscription, conditional: bool) -> Fetched:
         log.warning("cannot read the subscribed file %s: %r", path, error)
         return Fetched("failed", status="unreachable",
                        message=tr("unreachable: cannot read {source} ({reason})", source=path,
-                                  reason=_system_reason(error)))
+                                  reason=system_reason(error)))
     if (after.st_mtime_ns, after.st_size) != signature[:2]:
         # Written in place while we read: what we have may be half old, half new.
         return Fetched("failed", status="refused",
@@ -250,52 +251,15 @@ def _fetch_http(subscription: Subscription, conditional: bool) -> Fetched:
             return Fetched("not-modified", etag=subscription.etag, last_modified=subscription.last_modified)
         log.warning("subscription %s: the server answered %s %s", subscription.source, error.code, error.reason)
         return Fetched("failed", status="unreachable", message=tr(
-            "unreachable: {source} ({reason})", source=subscription.source, reason=_http_reason(error.code)))
+            "unreachable: {source} ({reason})", source=subscription.source, reason=http_reason(error.code)))
     except (urllib.error.URLError, http.client.HTTPException, OSError) as error:
         log.warning("subscription %s: %r", subscription.source, error)
         cause = error.reason if isinstance(error, urllib.error.URLError) else error
-        reason = _system_reason(cause if isinstance(cause, BaseException) else error)
+        reason = system_reason(cause if isinstance(cause, BaseException) else error)
         return Fetched("failed", status="unreachable",
                        message=tr("unreachable: {source} ({reason})", source=subscription.source, reason=reason))
     found = publication.read(data, subscription.source, subscription.key)
     return Fetched("fetched", found, etag=etag, last_modified=modified)
-
-
-def _system_reason(error: BaseException) -> str:
-    """Why a source could not be read, in our words and the interface language: the
-    system's own text ("[Errno 111] Connection refused") is English jargon to an agent,
-    so it goes to the log only."""
-    import http.client
-    import socket
-    import ssl
-
-    reasons: tuple[tuple[type[BaseException], str], ...] = (
-        (FileNotFoundError, tr("it does not exist")),
-        (PermissionError, tr("no permission to read it")),
-        (IsADirectoryError, tr("it is a folder, not a file")),
-        (ConnectionRefusedError, tr("the server refused the connection; is it running?")),
-        (TimeoutError, tr("no answer within {seconds} seconds", seconds=TIMEOUT_SECONDS)),
-        (socket.gaierror, tr("the server's name was not found; check the address and the network")),
-        (ssl.SSLCertVerificationError, tr("the server's certificate could not be verified")),
-        (ssl.SSLError, tr("the secure connection failed")),
-        (ConnectionError, tr("the connection was broken off")),
-        (http.client.HTTPException, tr("the server's answer could not be read")),
-    )
-    for kind, reason in reasons:
-        if isinstance(error, kind):
-            return reason
-    return tr("a system error (the details are in the log)")
-
-
-def _http_reason(code: int) -> str:
-    """A server's error status in our words; its reason phrase is English."""
-    if code in (401, 403):
-        return tr("the server refuses access (code {code})", code=code)
-    if code in (404, 410):
-        return tr("the server has no such file (code {code})", code=code)
-    if code >= 500:
-        return tr("the server has a problem (code {code}); will try again", code=code)
-    return tr("the server answered with code {code}", code=code)
 
 
 # -- applying (the thread that owns the store) -----------------------------------------

@@ -339,7 +339,7 @@ def test_why_a_source_failed_is_said_in_chinese_and_the_system_s_words_go_to_the
         gone = subscriptions.check(agent, only(agent))
     finally:
         set_language("en")
-    assert gone.message == f"无法访问：无法读取 {share / 'team.qrpub'}（它不存在）"
+    assert gone.message == f"无法访问：无法读取 {share / 'team.qrpub'}（它或它所在的文件夹不存在）"
     assert missing.message == f"无法访问：{server.url}/team.qrpub（服务器上没有这个文件（代码 404））"
     assert refused.message == f"无法访问：{server.url}/team.qrpub（服务器拒绝了连接；它是否在运行？）"
     assert "No such file" in caplog.text and "Connection refused" in caplog.text and "404 File not found" in caplog.text
