@@ -51,3 +51,12 @@ def http_reason(code: int) -> str:
     if code >= 500:
         return tr("the server has a problem (code {code}); will try again", code=code)
     return tr("the server answered with code {code}", code=code)
+
+
+def error_text(error: BaseException) -> str:
+    """The one line a window or the command shows for a failure: our own errors as they
+    are, a system error as the file it happened to and why, in our words."""
+    if isinstance(error, OSError):
+        reason = system_reason(error)
+        return f"{error.filename}: {reason}" if error.filename else reason
+    return str(error)

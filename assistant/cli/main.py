@@ -23,7 +23,7 @@ from assistant.errors import QuickReplyError
 from assistant.i18n import set_language, tr
 from assistant.logs import setup_logging
 from assistant.phrases.store import Store
-from assistant.reasons import system_reason
+from assistant.reasons import error_text
 
 SelfTest = Callable[[], int]
 
@@ -89,9 +89,7 @@ def main(argv: Sequence[str] | None = None, start_app: StartApp | None = None,
     except KeyboardInterrupt:
         return 130
     except OSError as error:
-        reason = system_reason(error)
-        print(tr("quickreply: error: {message}", message=f"{error.filename}: {reason}" if error.filename else reason),
-              file=sys.stderr)
+        print(tr("quickreply: error: {message}", message=error_text(error)), file=sys.stderr)
         return EXIT_BAD_INPUT
 
 

@@ -10,8 +10,9 @@ import ssl
 
 import pytest
 
+from assistant.errors import QuickReplyError
 from assistant.i18n import set_language
-from assistant.reasons import http_reason, system_reason
+from assistant.reasons import error_text, http_reason, system_reason
 
 ERRORS = [
     FileNotFoundError(errno.ENOENT, "No such file or directory"), PermissionError(errno.EACCES, "Permission denied"),
@@ -41,3 +42,11 @@ def test_http_statuses(chinese) -> None:
     assert [http_reason(code) for code in (403, 404, 503, 418)] == [
         "服务器拒绝访问（代码 403）", "服务器上没有这个文件（代码 404）", "服务器出现问题（代码 503）；稍后会再试",
         "服务器返回代码 418"]
+
+
+def test_the_line_names_the_file_and_our_own_errors_stay_as_they_are(chinese) -> None:
+    assert error_text(FileNotFoundError(errno.ENOENT, "No such file or directory", "/x/y.json")) == \
+        "/x/y.json: 它或它所在的文件夹不存在"
+    refused = ConnectionRefusedError(errno.ECONNREFUSED, "Connection refused")
+    assert error_text(refused) == "服务器拒绝了连接；它是否在运行？"
+    assert error_text(QuickReplyError("短语库已存在")) == "短语库已存在"

@@ -36,6 +36,7 @@ from assistant.drills.history import DrillHistory
 from assistant.drills.progress import Progress, progress
 from assistant.drills.session import DrillResult
 from assistant.errors import QuickReplyError
+from assistant.reasons import error_text
 from assistant.timestamps import parse_stamp
 from ui.context import AppContext
 from ui.widgets.colours import BAR_COLOUR, HARD_COLOUR, SOFT_COLOUR
@@ -247,6 +248,6 @@ class DrillProgressPage(QWidget):
             self.history.export_csv(path)
         except (QuickReplyError, OSError) as error:
             log.warning("could not export the drill history: %s", error)
-            self.show_error(self.tr("The history could not be exported: {error}").format(error=error))
+            self.show_error(self.tr("The history could not be exported: {error}").format(error=error_text(error)))
             return None
         return path

@@ -24,6 +24,7 @@ from assistant.drills.session import DrillResult, DrillSession, DrillText
 from assistant.drills.texts import adaptive_text, timed_text
 from assistant.errors import QuickReplyError
 from assistant.i18n import language as interface_language
+from assistant.reasons import error_text
 from ui.context import AppContext
 from ui.drills.chooser import DrillChooser
 from ui.drills.progress import DrillProgressPage
@@ -197,7 +198,7 @@ class DrillWindow(QWidget):
             self.history.add(result)
         except (QuickReplyError, OSError) as error:
             QMessageBox.warning(self, self.tr("Typing practice"),
-                                self.tr("The result could not be saved: {error}").format(error=error))
+                                self.tr("The result could not be saved: {error}").format(error=error_text(error)))
         self.result_page.show_result(result, goal, first_time)
         self.stack.setCurrentWidget(self.result_page)
         self.result_page.again_button.setFocus()

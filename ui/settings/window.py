@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QWidget
 
 from assistant.desktop import autostart
+from assistant.reasons import error_text
 from assistant.settings import Settings
 from ui.context import AppContext
 from ui.i18n import install_language
@@ -108,8 +109,8 @@ class SettingsWindow(QDialog):
             self.context.save_settings(settings)
         except OSError as error:
             log.warning("could not write the settings: %s", error)
-            self.failure.show_message(self.tr("The settings could not be written: {error}").format(error=error),
-                                      "error")
+            self.failure.show_message(
+                self.tr("The settings could not be written: {error}").format(error=error_text(error)), "error")
             return
         if settings.language != previous.language:
             install_language(settings.language)  # every open window retranslates
@@ -128,7 +129,7 @@ class SettingsWindow(QDialog):
         except OSError as error:
             log.warning("could not change starting at login: %s", error)
             self.general.autostart_notice.show_message(
-                self.tr("Could not change starting at login: {error}").format(error=error), "error")
+                self.tr("Could not change starting at login: {error}").format(error=error_text(error)), "error")
             self.tabs.setCurrentWidget(self.general)
             self.general.autostart_box.setFocus()
             return False

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.errors import QuickReplyError
+from assistant.reasons import error_text
 from assistant.team.stats import compute_stats, export_stats
 from ui.context import AppContext
 from ui.widgets.charts import bar_chart_view, set_bar_axes
@@ -211,7 +212,8 @@ class StatsWindow(QWidget):
             stats = self.compute()
         except (QuickReplyError, OSError) as error:
             log.warning("could not compute the statistics: %s", error)
-            self.error_label.setText(self.tr("The statistics could not be read: {error}").format(error=error))
+            self.error_label.setText(
+                self.tr("The statistics could not be read: {error}").format(error=error_text(error)))
             self.error_label.show()
             return
         self.error_label.hide()
@@ -313,6 +315,6 @@ class StatsWindow(QWidget):
             export_stats(self.compute(all_phrases=True), path)
         except (QuickReplyError, OSError) as error:
             log.warning("could not export the statistics: %s", error)
-            self.show_error(self.tr("The statistics could not be exported: {error}").format(error=error))
+            self.show_error(self.tr("The statistics could not be exported: {error}").format(error=error_text(error)))
             return None
         return path

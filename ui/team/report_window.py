@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.errors import QuickReplyError
+from assistant.reasons import error_text
 from assistant.team.report import TeamReport, TraineeProgress, team_report
 from assistant.timestamps import local_text, parse_stamp
 from ui.widgets.charts import bar_chart_view, set_bar_axes
@@ -271,7 +272,7 @@ class ReportWindow(QWidget):
                 report = team_report(paths, datetime.now().astimezone())
             except (QuickReplyError, OSError) as error:
                 log.warning("could not make the team report: %s", error)
-                self.error_label.setText(self.tr("Not added: {error}").format(error=error))
+                self.error_label.setText(self.tr("Not added: {error}").format(error=error_text(error)))
                 self.error_label.show()
                 return False
         self.error_label.hide()
@@ -304,7 +305,7 @@ class ReportWindow(QWidget):
             save_report(self.report, out, sidecar)
         except (QuickReplyError, OSError) as error:
             log.warning("could not save the team report: %s", error)
-            self.show_error(self.tr("The team report could not be saved: {error}").format(error=error))
+            self.show_error(self.tr("The team report could not be saved: {error}").format(error=error_text(error)))
             return None
         return out
 

@@ -170,3 +170,12 @@ def test_an_earlier_report_among_the_files_is_left_out_with_a_note(window: Repor
     assert window.add_files([*exports, tmp_path / "team.json"])
     assert window.paths == exports and "team.json" in window.error_label.text()
     assert window.error_label.isVisible()
+
+
+def test_a_failed_save_says_why_in_our_words(window: ReportWindow, exports: list[Path]) -> None:
+    window.add_files(exports)
+    errors: list[str] = []
+    window.show_error = errors.append
+    window.ask_save_path = lambda: Path("/proc/no-such-folder/team.html")
+    assert window.save_html() is None
+    assert len(errors) == 1 and "it or its folder does not exist" in errors[0] and "Errno" not in errors[0]
