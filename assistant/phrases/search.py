@@ -5,13 +5,15 @@ does the slow part once per edit (pinyin, normalisation), and a query only scans
 long strings with C-speed ``str.find``/``re``. Each field of every phrase is joined
 into one string per field, *in popularity order* (use count, then last use, then book
 order). Results are ranked by tier (exact short code, code prefix, title, group, text,
-then fuzzy) and inside a tier by popularity — so the first hits a scan finds are the
+tags, then fuzzy) and inside a tier by popularity — so the first hits a scan finds are the
 best ones, and a common query stops after ``limit`` hits instead of visiting every
 phrase.
 
 Chinese is matched by pinyin initials ("fh" → 发货), full pinyin ("fahuo") and mixed
 ("fa货"); full pinyin only matches from the start of a syllable. Latin words tolerate
-typos (rapidfuzz against the vocabulary of the phrases).
+typos (rapidfuzz against the vocabulary of the phrases); the closest spelling comes
+first, popularity only breaks ties, since a popular reply that merely looks a little
+like the typo is not what the agent meant.
 """
 
 from __future__ import annotations
@@ -70,7 +72,7 @@ def pinyin_forms(text: str, pinyin: PinyinCache = _DEFAULT_PINYIN, guess: bool =
 class _Fields:
     """The searchable forms of one phrase; recomputed only when its content changes."""
 
-    source: tuple[str, str, str, str]
+    source: tuple[str, str, str, str, tuple[str, ...]]
     code: str
     title: str
     title_initials: str
@@ -78,6 +80,9 @@ class _Fields:
     group: str
     group_initials: str
     group_full: str
+    tags: str
+    tags_initials: str
+    tags_full: str
     text: str
     text_initials: str
     text_full: str
@@ -89,13 +94,23 @@ class _Fields:
         title_initials, title_full = pinyin_forms(title, pinyin)
         group_initials, group_full = pinyin_forms(group, pinyin)
         text_initials, text_full = pinyin_forms(text, pinyin)
-        words = frozenset(_LATIN_WORD.findall(f"{title} {group} {text}"))
+        # Tags are joined by newlines, which no query contains: a query never spans two tags.
+        tags = normalise("\n".join(phrase.tags))
+        tags_initials, tags_full = pinyin_forms(tags, pinyin)
+        words = frozenset(_LATIN_WORD.findall(f"{title} {group} {tags} {text}"))
         return cls(_source(phrase), normalise(phrase.code), title, title_initials, title_full, group,
-                   group_initials, group_full, text, text_initials, text_full, words)
+                   group_initials, group_full, tags, tags_initials, tags_full, text, text_initials, text_full,
+                   words)
+
+    def searchable(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        """(plain, initials, full pinyin) forms of every field a later query term may match."""
+        return ((self.title, self.group, self.tags, self.text),
+                (self.title_initials, self.group_initials, self.tags_initials, self.text_initials),
+                (self.title_full, self.group_full, self.tags_full, self.text_full))
 
 
-def _source(phrase: Phrase) -> tuple[str, str, str, str]:
-    return (phrase.title, phrase.group, phrase.text, phrase.code)
+def _source(phrase: Phrase) -> tuple[str, str, str, str, tuple[str, ...]]:
+    return (phrase.title, phrase.group, phrase.text, phrase.code, phrase.tags)
 
 
 # Tiers, best first: (field, form of the query, anchored at the start of the field).
@@ -115,6 +130,9 @@ _TIERS: tuple[tuple[str, str, bool], ...] = (
     ("group", "plain", False),
     ("group_initials", "initials", False),
     ("group_full", "syllable", False),
+    ("tags", "plain", False),
+    ("tags_initials", "initials", False),
+    ("tags_full", "syllable", False),
     ("text", "plain", False),
     ("text_initials", "initials", False),
     ("", "fuzzy", False),
@@ -225,10 +243,14 @@ class SearchIndex:
         ordered = sorted(self._phrases.values(), key=lambda p: (p.use_count, p.last_used), reverse=True)
         return _Compiled([(phrase, self._fields[(phrase.book_id, phrase.id)]) for phrase in ordered])
 
-    def has_code_prefix(self, prefix: str) -> bool:
-        """Whether some short code starts with ``prefix`` (the picker asks this to tell a
-        digit typed as part of a code from a digit choosing a result)."""
-        return (SEPARATOR + normalise(prefix)) in self._compiled.columns["code"][0]
+    def digit_continues_code(self, prefix: str) -> bool:
+        """Whether some short code continues ``prefix`` with a digit. The picker asks this
+        to tell a digit typed as part of a code from a digit choosing a result: where codes
+        "wh" and "wh2" exist, "wh3" is a code being typed (and found to exist for none),
+        never "insert result 3" — an agent who mistypes a numbered code must not send the
+        buyer a reply they did not read."""
+        pattern = re.compile(re.escape(SEPARATOR + normalise(prefix)) + r"\d")
+        return pattern.search(self._compiled.columns["code"][0]) is not None
 
     def search(self, query: str, limit: int = 20, *, book_id: str | None = None,
                group: str | None = None, hidden: Collection[str] = (),
@@ -279,31 +301,48 @@ class SearchIndex:
                 yield from _scan_pattern(compiled.columns[field_name], term.syllable_pattern(anchored))
 
     def _fuzzy(self, compiled: _Compiled, term: _Query) -> Iterator[int]:
-        if len(term.plain) < FUZZY_MIN_LENGTH or not term.plain.isascii():
+        """Phrases with a word close to the term: the closest spelling first, then popularity."""
+        if not _fuzzy_term(term):
             return
         from rapidfuzz import fuzz, process  # only once a query gets this far: memory at idle
 
         close = process.extract(term.plain, compiled.words, scorer=fuzz.ratio,
                                 score_cutoff=FUZZY_CUTOFF, limit=20)
-        indices = sorted({index for word, _, _ in close for index in compiled.vocabulary[word]})
-        yield from indices
+        best: dict[int, float] = {}
+        for word, score, _ in close:
+            for index in compiled.vocabulary[word]:
+                best[index] = max(score, best.get(index, 0.0))
+        yield from sorted(best, key=lambda index: (-best[index], index))
 
     def _matches(self, compiled: _Compiled, index: int, term: _Query) -> bool:
         phrase = compiled.phrases[index]
         fields = self._fields[(phrase.book_id, phrase.id)]
+        plain, initials, full = fields.searchable()
         checks: list[Callable[[], bool]] = [
             lambda: fields.code.startswith(term.plain),
-            lambda: any(term.plain in value for value in (fields.title, fields.group, fields.text)),
+            lambda: any(term.plain in value for value in plain),
         ]
         if term.pinyin:
             pattern = term.syllable_pattern()
             checks += [
-                lambda: any(term.initials in value for value in
-                            (fields.title_initials, fields.group_initials, fields.text_initials)),
-                lambda: any(pattern.search(value) for value in
-                            (fields.title_full, fields.group_full, fields.text_full)),
+                lambda: any(term.initials in value for value in initials),
+                lambda: any(pattern.search(value) for value in full),
             ]
+        if _fuzzy_term(term):
+            checks.append(lambda: _close_word(term.plain, fields.words))
         return any(check() for check in checks)
+
+
+def _fuzzy_term(term: _Query) -> bool:
+    """Short or non-Latin terms match too much by closeness to be worth it."""
+    return len(term.plain) >= FUZZY_MIN_LENGTH and term.plain.isascii()
+
+
+def _close_word(term: str, words: frozenset[str]) -> bool:
+    """Whether a word of one phrase is a typo's distance from ``term`` ("numbr" → number)."""
+    from rapidfuzz import fuzz, process
+
+    return process.extractOne(term, words, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF) is not None
 
 
 def search(phrases: Iterable[Phrase], query: str, limit: int = 20) -> list[Phrase]:

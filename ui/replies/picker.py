@@ -2,7 +2,8 @@
 
 Built once at start and only shown on the hotkey, so it appears at once. Keys: type to
 search (codes, pinyin, fuzzy — the core search), Up/Down to move, Enter to insert, 1–9
-to insert the n-th result (unless the digit continues a short code, as in "fh2"),
+to insert the n-th result (unless some short code continues the query with a digit, as
+"fh2" continues "fh": then digits are typed, so "fh3" is searched, not inserted),
 Alt+1–9 always, Esc to close. Losing focus closes it too. Where replies go in by
 clipboard, the first row offers the next part of a reply sent in parts.
 """
@@ -244,7 +245,7 @@ class Picker(QWidget):
         if Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
             row = key - Qt.Key.Key_1
             alt = bool(modifiers & Qt.KeyboardModifier.AltModifier)
-            if alt or not self.context.index.has_code_prefix(self.query.text() + event.text()):
+            if alt or not self.context.index.digit_continues_code(self.query.text()):
                 return self._choose_row(row) or alt
         return False
 

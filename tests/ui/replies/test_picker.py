@@ -77,6 +77,17 @@ def test_a_digit_chooses_the_nth_result_unless_it_continues_a_code(qtbot, picker
     assert chosen.args[0].code == second
 
 
+def test_a_digit_after_a_numbered_code_is_typed_even_where_no_code_has_it(qtbot, picker: Picker) -> None:
+    qtbot.keyClicks(picker.query, "fh")
+    qtbot.keyClick(picker.query, Qt.Key.Key_3)  # "fh2" exists, "fh3" does not: still typed, never inserted
+    assert picker.isVisible() and picker.query.text() == "fh3"
+    picker.query.clear()
+    qtbot.keyClicks(picker.query, "tk")
+    with qtbot.waitSignal(picker.chosen) as chosen:  # no code continues "tk" with a digit
+        qtbot.keyClick(picker.query, Qt.Key.Key_1)
+    assert chosen.args[0].code == "tk"
+
+
 def test_the_next_part_is_offered_first_until_the_agent_types(qtbot, picker: Picker) -> None:
     picker.hide()
     picker.open_for(None, offer=Offer("Next part (2 of 3) onto the clipboard", "请问有什么可以帮您？"))

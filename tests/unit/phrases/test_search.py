@@ -95,7 +95,28 @@ def test_a_title_that_starts_with_the_query_comes_first() -> None:
         assert codes(search(items, query)) == ["b", "a"], query
 
 
-def test_code_prefix_lookup() -> None:
-    index = SearchIndex(_book())
-    assert index.has_code_prefix("fh") and index.has_code_prefix("ＦＨＸ") and not index.has_code_prefix("fhz")
-    assert not SearchIndex([]).has_code_prefix("a")
+def test_a_digit_continues_a_code_only_where_some_code_goes_on_with_a_digit() -> None:
+    index = SearchIndex([phrase("a", code="wh", id="a"), phrase("b", code="wh2", id="b"), *_book()])
+    assert index.digit_continues_code("wh") and index.digit_continues_code("ＷＨ")
+    assert not index.digit_continues_code("fh") and not index.digit_continues_code("wh2")
+    assert not SearchIndex([]).digit_continues_code("")
+
+
+def test_typos_rank_by_closeness_before_popularity() -> None:
+    items = [phrase("Happy shopping with us", code="shop", id="shop", use_count=50),
+             phrase("Free shipping over 50", code="ship", id="ship")]
+    assert codes(search(items, "shiping")) == ["ship", "shop"]
+
+
+def test_a_typo_in_a_later_word_still_matches() -> None:
+    items = [phrase("Your tracking number is below", code="track", id="t"),
+             phrase("Tracking can pause a day", code="track2", id="t2")]
+    assert codes(search(items, "tracking numbr")) == ["track"]
+
+
+def test_tags_are_searched_after_group_and_before_text() -> None:
+    items = [phrase("mentions urgent in the text", code="text", title="Other", id="a", use_count=5),
+             phrase("Sorry for the wait", code="tag", title="Wait", id="b", tags=("urgent", "安抚"))]
+    assert codes(search(items, "urgent")) == ["tag", "text"]
+    assert codes(search(items, "af")) == ["tag"]
+    assert codes(search(items, "wait urgnt")) == ["tag"]
