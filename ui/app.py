@@ -91,7 +91,7 @@ class QuickReplyApp(QObject):
         self.picker.chosen.connect(self._picked)
         self.picker.dismissed.connect(self._give_focus_back)
         self.picker.newConversation.connect(self._new_conversation_from_picker)
-        self.picker.nameConversation.connect(self.conversations.ask_name)
+        self.picker.nameConversation.connect(self._name_conversation_from_picker)
         self.picker.nextPart.connect(self._next_part)
         if desktop is not None:
             self.inserter = Inserter(context, desktop.keyboard)
@@ -206,8 +206,7 @@ class QuickReplyApp(QObject):
         return self.desktop.windows.active_window() if self.desktop else None
 
     def open_picker(self, target: WindowInfo | None) -> Picker:
-        self.picker.open_for(target, self.conversations.counter_text(self.conversations.count(target)),
-                             self.clipboard_reply.offer())
+        self.picker.open_for(target, self.conversations.counter(target), self.clipboard_reply.offer())
         return self.picker
 
     @property
@@ -219,7 +218,11 @@ class QuickReplyApp(QObject):
 
     def _new_conversation_from_picker(self, target: WindowInfo | None) -> None:
         self.conversations.start_new(target)
-        self.picker.counter.setText(self.conversations.counter_text(self.conversations.count(target)))
+        self.picker.set_counter(*self.conversations.counter(target))
+
+    def _name_conversation_from_picker(self, target: WindowInfo | None) -> None:
+        self.conversations.ask_name(target, self.picker)
+        self.picker.set_counter(*self.conversations.counter(target))
 
     def open_window(self, name: str) -> QWidget:
         """Show the registry's window ``name`` in front: the open one if there is one

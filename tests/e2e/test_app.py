@@ -88,6 +88,26 @@ def test_the_users_clipboard_image_survives_an_insertion(app, make_target, xserv
     assert clipboard(xserver, "-t", "image/png", "-o") == image
 
 
+def test_f2_names_the_conversation_and_the_keyboard_stays_with_the_picker(app, make_target, xserver) -> None:
+    target = make_target()
+    xserver.xdotool("key", "--clearmodifiers", "ctrl+alt+q")
+    picker = app.window_named("QuickReply picker")
+    assert picker is not None and xserver.wait_focused(picker)
+    for attempt in range(3):  # it used to fail most times, not every time
+        xserver.xdotool("key", "F2")
+        dialog = app.window_named("Name the conversation")
+        assert dialog is not None and xserver.wait_focused(dialog), attempt
+        xserver.xdotool("key", "ctrl+a")
+        xserver.xdotool("type", "--delay", "20", f"Wang {attempt}")
+        xserver.xdotool("key", "Return")
+        assert xserver.wait_focused(picker), attempt
+    time.sleep(0.3)
+    assert target.text() == "" and target.sends() == []  # nothing reached the buyer
+    xserver.xdotool("type", "--delay", "20", "fhtz")
+    xserver.xdotool("key", "Return")
+    assert target.wait_for_text(MULTI_LINE) == MULTI_LINE
+
+
 def test_quickreply_pick_reaches_the_running_instance(app, make_target) -> None:
     make_target()
     result = app.command("pick")

@@ -14,12 +14,13 @@ from dataclasses import replace
 from enum import Enum
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from assistant.desktop.base import WindowInfo
 from assistant.replies.conversations import ConversationLog
 from assistant.replies.service import PreparedReply, Recorded, ReplyService
 from ui.context import AppContext
+from ui.replies.prompt import NameDialog
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,19 @@ class ConversationGuard(QObject):
 
     def count(self, target: WindowInfo | None) -> int:
         return self.replies.count(target)
+
+    def counter(self, target: WindowInfo | None) -> tuple[str, str]:
+        """The picker's counter, with the conversation's name when the agent gave one,
+        and its level: "soft" from the soft limit, "hard" at the hard one — seen while
+        choosing, before the notice that comes after inserting."""
+        conversation = self.replies.current(target)
+        count = conversation.count if conversation is not None else 0
+        text = self.counter_text(count)
+        if conversation is not None and conversation.name:
+            text = self.tr("{name} · {counter}").format(name=conversation.name, counter=text)
+        settings = self.context.settings
+        level = "hard" if count >= settings.hard_limit else "soft" if count >= settings.soft_limit else "ok"
+        return text, level
 
     def counter_text(self, count: int) -> str:
         return self.tr("{count}/{limit} quick replies in this conversation").format(
@@ -100,9 +114,10 @@ class ConversationGuard(QObject):
         log.info("new conversation started by the agent")
         self.notify(self.tr("New conversation: the count starts again at 0."))
 
-    def ask_name(self, target: WindowInfo | None) -> None:
+    def ask_name(self, target: WindowInfo | None, parent: QWidget | None = None) -> None:
+        """Over ``parent`` (the picker), so the dialog gets the focus from our own window
+        rather than from the chat window, where the typed name would go to the buyer."""
         current = self.replies.current(target)
-        label, ok = QInputDialog.getText(None, "QuickReply", self.tr("Name this conversation (e.g. the buyer):"),
-                                         text=current.name if current else "")
-        if ok:
-            self.replies.name(target, label.strip())
+        dialog = NameDialog(current.name if current else "", parent)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.replies.name(target, dialog.name())

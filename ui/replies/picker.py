@@ -38,6 +38,8 @@ log = logging.getLogger(__name__)
 RESULT_LIMIT = 30
 #: A focus loss this soon after opening is the window manager's doing, not the agent's.
 SETTLE_SECONDS = 0.4
+#: The counter's colour by level: amber from the soft limit, red at the hard one.
+COUNTER_COLOURS = {"soft": "#b26a00", "hard": "#c62828"}
 
 
 class Picker(QWidget):
@@ -48,6 +50,7 @@ class Picker(QWidget):
     #: Ctrl+N: the agent starts a new conversation with this window's buyer.
     newConversation = Signal(object)
     #: F2: the agent names the conversation (for clients with one title for every buyer).
+    #: Handled at once (a dialog over the picker); the picker then takes the keyboard back.
     nameConversation = Signal(object)
     #: The offered next part of a reply going in by clipboard was chosen.
     nextPart = Signal()
@@ -134,16 +137,17 @@ class Picker(QWidget):
 
     # -- opening and closing -------------------------------------------------------------
 
-    def open_for(self, target: WindowInfo | None, counter: str = "", offer: Offer | None = None) -> None:
+    def open_for(self, target: WindowInfo | None, counter: tuple[str, str] = ("", "ok"),
+                 offer: Offer | None = None) -> None:
         """Show near the mouse, ready to type; ``target`` gets the reply. ``counter``
-        says how many quick replies this conversation has had; ``offer`` is a part to
-        offer first."""
+        says how many quick replies this conversation has had, and its level (see
+        ``set_counter``); ``offer`` is a part to offer first."""
         self.target = target
         self.offer = offer
         self._was_active = False
         self._closing = False
         self._opened_at = time.monotonic()
-        self.counter.setText(counter)
+        self.set_counter(*counter)
         self.hidden_books = self.context.hidden_books()
         self.first_books = frozenset(book.id for book in self.context.books if book_language(book) == language())
         self.query.clear()
@@ -155,6 +159,13 @@ class Picker(QWidget):
         self.raise_()
         self.activateWindow()
         self.query.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def set_counter(self, text: str, level: str = "ok") -> None:
+        """``level`` is "ok", "soft" or "hard": coloured past "ok" so a full conversation
+        is seen before another canned reply goes in."""
+        self.counter.setText(text)
+        colour = COUNTER_COLOURS.get(level)
+        self.counter.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
 
     def _position_near(self, point: QPoint) -> QPoint:
         screen = QGuiApplication.screenAt(point) or QGuiApplication.primaryScreen()
@@ -235,7 +246,7 @@ class Picker(QWidget):
             self.newConversation.emit(self.target)
             return True
         if key == Qt.Key.Key_F2:
-            self.nameConversation.emit(self.target)
+            self._name_conversation()
             return True
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             return self._choose_row(max(self.results.currentRow(), 0))
@@ -248,6 +259,20 @@ class Picker(QWidget):
             if alt or not self.context.index.digit_continues_code(self.query.text()):
                 return self._choose_row(row) or alt
         return False
+
+    def _name_conversation(self) -> None:
+        """The name dialog opens over the picker and takes the focus from it; that
+        deactivation is ours, not the agent leaving, so the picker stays and gets the
+        keyboard back afterwards (closing would hand it to the chat window)."""
+        self._closing = True
+        try:
+            self.nameConversation.emit(self.target)
+        finally:
+            self._closing = False
+        self._opened_at = time.monotonic()
+        self.raise_()
+        self.activateWindow()
+        self.query.setFocus(Qt.FocusReason.PopupFocusReason)
 
     def _move_selection(self, key: int) -> None:
         step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -8, Qt.Key.Key_PageDown: 8}[key]

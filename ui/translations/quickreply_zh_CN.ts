@@ -263,40 +263,40 @@
 <context>
     <name>ConversationGuard</name>
     <message>
-        <location filename="../replies/conversation_guard.py" line="60"/>
-        <source>{count}/{limit} quick replies in this conversation</source>
+        <location filename="../replies/conversation_guard.py" line="68"/>
+        <source>{name} · {counter}</source>
         <extracomment>Decides every reply; what the guard shows follows from its answers.</extracomment>
+        <translation>{name} · {counter}</translation>
+    </message>
+    <message>
+        <location filename="../replies/conversation_guard.py" line="74"/>
+        <source>{count}/{limit} quick replies in this conversation</source>
         <translation>本次会话已用快捷回复 {count}/{limit} 次</translation>
     </message>
     <message>
-        <location filename="../replies/conversation_guard.py" line="70"/>
+        <location filename="../replies/conversation_guard.py" line="84"/>
         <source>{count} quick replies in this conversation already: please type this reply yourself, or start a new conversation (Ctrl+N in the picker).</source>
         <translation>本次会话已用了 {count} 次快捷回复：这条请亲自输入，或开始新会话（在短语选择器中按 Ctrl+N）。</translation>
     </message>
     <message>
-        <location filename="../replies/conversation_guard.py" line="75"/>
+        <location filename="../replies/conversation_guard.py" line="89"/>
         <source>This conversation already has {count} quick replies. Too many read like a robot. Insert this one anyway?</source>
         <translation>本次会话已用了 {count} 次快捷回复，用得太多会像机器人在回复。仍要插入这一条吗？</translation>
     </message>
     <message>
-        <location filename="../replies/conversation_guard.py" line="90"/>
+        <location filename="../replies/conversation_guard.py" line="104"/>
         <source>{count} quick replies in this conversation: over the limit of {limit}. Type the next replies yourself.</source>
         <translation>本次会话已用 {count} 次快捷回复，超过上限 {limit} 次。接下来的回复请亲自输入。</translation>
     </message>
     <message>
-        <location filename="../replies/conversation_guard.py" line="94"/>
+        <location filename="../replies/conversation_guard.py" line="108"/>
         <source>{count}/{limit} quick replies in this conversation. A typed reply reads warmer than another prepared one.</source>
         <translation>本次会话已用快捷回复 {count}/{limit} 次。亲手输入的回复比再用一条快捷短语更有温度。</translation>
     </message>
     <message>
-        <location filename="../replies/conversation_guard.py" line="101"/>
+        <location filename="../replies/conversation_guard.py" line="115"/>
         <source>New conversation: the count starts again at 0.</source>
         <translation>已开始新会话：计数从 0 重新开始。</translation>
-    </message>
-    <message>
-        <location filename="../replies/conversation_guard.py" line="105"/>
-        <source>Name this conversation (e.g. the buyer):</source>
-        <translation>为本次会话命名（例如买家名称）：</translation>
     </message>
 </context>
 <context>
@@ -630,137 +630,137 @@
 <context>
     <name>DrillProgressPage</name>
     <message>
-        <location filename="../drills/progress.py" line="132"/>
+        <location filename="../drills/progress.py" line="133"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="133"/>
+        <location filename="../drills/progress.py" line="134"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="134"/>
+        <location filename="../drills/progress.py" line="135"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="135"/>
+        <location filename="../drills/progress.py" line="136"/>
         <source>&amp;Trainee:</source>
         <translation>学员(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="136"/>
+        <location filename="../drills/progress.py" line="137"/>
         <source>Your name, for the team lead&apos;s report</source>
         <translation>您的姓名，用于主管的报表</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="137"/>
+        <location filename="../drills/progress.py" line="138"/>
         <source>&amp;Goal:</source>
         <translation>目标(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="138"/>
+        <location filename="../drills/progress.py" line="139"/>
         <source> chars/min</source>
         <translation> 字/分</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="139"/>
+        <location filename="../drills/progress.py" line="140"/>
         <source>Pa&amp;use after:</source>
         <translation>停顿判定(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="140"/>
+        <location filename="../drills/progress.py" line="141"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="141"/>
+        <location filename="../drills/progress.py" line="142"/>
         <source>A longer gap between keys is a pause: shown, and left out of the speed.</source>
         <translation>两次按键间隔超过这个时长算作停顿：会列出来，并且不计入速度。</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="142"/>
+        <location filename="../drills/progress.py" line="143"/>
         <source>&amp;Export history as CSV…</source>
         <translation>导出练习记录为 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="143"/>
+        <location filename="../drills/progress.py" line="144"/>
         <source>Speed and accuracy per drill</source>
         <translation>每次练习的速度和正确率</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="144"/>
+        <location filename="../drills/progress.py" line="145"/>
         <source>Speed (chars/min)</source>
         <translation>速度（字/分）</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="145"/>
+        <location filename="../drills/progress.py" line="146"/>
         <source>Accuracy (%)</source>
         <translation>正确率（%）</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="146"/>
+        <location filename="../drills/progress.py" line="147"/>
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="197"/>
+        <location filename="../drills/progress.py" line="198"/>
         <source>No drills in this language yet.</source>
         <translation>这种语言还没有练习记录。</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="198"/>
+        <location filename="../drills/progress.py" line="199"/>
         <source>Drills: &lt;b&gt;{count}&lt;/b&gt;</source>
         <translation>练习次数：&lt;b&gt;{count}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="199"/>
+        <location filename="../drills/progress.py" line="200"/>
         <source>Personal best: &lt;b&gt;{best:.0f}&lt;/b&gt; chars/min</source>
         <translation>个人最好成绩：&lt;b&gt;{best:.0f}&lt;/b&gt; 字/分</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="200"/>
+        <location filename="../drills/progress.py" line="201"/>
         <source>Practice streak: &lt;b&gt;{days}&lt;/b&gt; day</source>
         <translation>连续练习：&lt;b&gt;{days}&lt;/b&gt; 天</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="201"/>
+        <location filename="../drills/progress.py" line="202"/>
         <source>Practice streak: &lt;b&gt;{days}&lt;/b&gt; days</source>
         <translation>连续练习：&lt;b&gt;{days}&lt;/b&gt; 天</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="203"/>
+        <location filename="../drills/progress.py" line="204"/>
         <source>&lt;span style=&apos;color:#1a7f37&apos;&gt;&lt;b&gt;Goal reached&lt;/b&gt; on {day}&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#1a7f37&apos;&gt;已于 {day} &lt;b&gt;达标&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="206"/>
+        <location filename="../drills/progress.py" line="207"/>
         <source>At your current trend you reach the goal around &lt;b&gt;{day}&lt;/b&gt;</source>
         <translation>按目前的进步速度，预计在 &lt;b&gt;{day}&lt;/b&gt; 前后达标</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="209"/>
+        <location filename="../drills/progress.py" line="210"/>
         <source>No forecast yet: practise on a few more days.</source>
         <translation>暂时无法预测：请再多练几天。</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="233"/>
+        <location filename="../drills/progress.py" line="234"/>
         <source>Export the drill history</source>
         <translation>导出练习记录</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="234"/>
+        <location filename="../drills/progress.py" line="235"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="238"/>
+        <location filename="../drills/progress.py" line="239"/>
         <source>Typing practice</source>
         <translation>打字练习</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="250"/>
+        <location filename="../drills/progress.py" line="251"/>
         <source>The history could not be exported: {error}</source>
         <translation>无法导出练习记录：{error}</translation>
     </message>
@@ -961,49 +961,49 @@ Most missed: {missed}</source>
 <context>
     <name>DrillWindow</name>
     <message>
-        <location filename="../drills/window.py" line="84"/>
+        <location filename="../drills/window.py" line="87"/>
         <source>QuickReply typing practice</source>
         <extracomment>The last drill&apos;s text and mode, for &quot;again&quot;.</extracomment>
         <translation>QuickReply 打字练习</translation>
     </message>
     <message>
-        <location filename="../drills/window.py" line="85"/>
+        <location filename="../drills/window.py" line="88"/>
         <source>&amp;Practice</source>
         <translation>练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../drills/window.py" line="86"/>
+        <location filename="../drills/window.py" line="89"/>
         <source>P&amp;rogress</source>
         <translation>进度(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../drills/window.py" line="87"/>
+        <location filename="../drills/window.py" line="90"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../drills/window.py" line="88"/>
+        <location filename="../drills/window.py" line="91"/>
         <source>How speed, accuracy and the input-method figures are measured (F1)</source>
         <translation>速度、正确率、击键、码长和回改是怎么计算的（F1）</translation>
     </message>
     <message>
-        <location filename="../drills/window.py" line="104"/>
+        <location filename="../drills/window.py" line="107"/>
         <source>The help file {file} is missing.</source>
         <translation>找不到帮助文件 {file}。</translation>
     </message>
     <message>
-        <location filename="../drills/window.py" line="177"/>
-        <location filename="../drills/window.py" line="197"/>
+        <location filename="../drills/window.py" line="180"/>
+        <location filename="../drills/window.py" line="200"/>
         <source>Typing practice</source>
         <translation>打字练习</translation>
     </message>
     <message>
-        <location filename="../drills/window.py" line="178"/>
+        <location filename="../drills/window.py" line="181"/>
         <source>Leave this drill? What you typed is not saved.</source>
         <translation>要退出本次练习吗？已输入的内容不会保存。</translation>
     </message>
     <message>
-        <location filename="../drills/window.py" line="198"/>
+        <location filename="../drills/window.py" line="201"/>
         <source>The result could not be saved: {error}</source>
         <translation>无法保存练习结果：{error}</translation>
     </message>
@@ -1225,152 +1225,152 @@ Most missed: {missed}</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../manager/import_dialog.py" line="47"/>
+        <location filename="../manager/import_dialog.py" line="49"/>
         <source>Import {file}</source>
         <translation>导入 {file}</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="58"/>
+        <location filename="../manager/import_dialog.py" line="60"/>
         <source>{count} phrases in {file}</source>
         <translation>{file} 中共有 {count} 条短语</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="65"/>
+        <location filename="../manager/import_dialog.py" line="67"/>
         <source>A new book</source>
         <translation>新建短语库</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="68"/>
+        <location filename="../manager/import_dialog.py" line="70"/>
         <source>Import &amp;into:</source>
         <translation>导入到(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="69"/>
+        <location filename="../manager/import_dialog.py" line="71"/>
         <source>New book &amp;name:</source>
         <translation>新短语库名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="71"/>
+        <location filename="../manager/import_dialog.py" line="73"/>
         <source>When the book already has a phrase with the same short code or id</source>
         <translation>短语库中已有快捷编码或 ID 相同的短语时</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="75"/>
+        <location filename="../manager/import_dialog.py" line="77"/>
         <source>&amp;Skip it</source>
         <translation>跳过(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="75"/>
+        <location filename="../manager/import_dialog.py" line="77"/>
         <source>Keep the book&apos;s phrase; the file&apos;s is left out.</source>
         <translation>保留库中原有短语，不导入文件中的这一条。</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="76"/>
+        <location filename="../manager/import_dialog.py" line="78"/>
         <source>&amp;Replace it</source>
         <translation>替换(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="77"/>
+        <location filename="../manager/import_dialog.py" line="79"/>
         <source>Take the file&apos;s text; the phrase keeps its id and use count.</source>
         <translation>改用文件中的内容；该短语的 ID 和使用次数保持不变。</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="78"/>
+        <location filename="../manager/import_dialog.py" line="80"/>
         <source>&amp;Keep both</source>
         <translation>保留两者(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="79"/>
+        <location filename="../manager/import_dialog.py" line="81"/>
         <source>Add the file&apos;s phrase beside it; a taken short code gets a suffix (fh-2).</source>
         <translation>将文件中的短语一并添加；快捷编码已被占用时自动加后缀（如 fh-2）。</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="96"/>
+        <location filename="../manager/import_dialog.py" line="98"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="96"/>
+        <location filename="../manager/import_dialog.py" line="98"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="96"/>
+        <location filename="../manager/import_dialog.py" line="98"/>
         <source>Code</source>
         <translation>快捷编码</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="96"/>
+        <location filename="../manager/import_dialog.py" line="98"/>
         <source>What happens</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="97"/>
+        <location filename="../manager/import_dialog.py" line="99"/>
         <source>Book&apos;s phrase</source>
         <translation>库中原有短语</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="99"/>
+        <location filename="../manager/import_dialog.py" line="101"/>
         <source>Warnings from reading the file:</source>
         <translation>读取文件时的警告：</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="102"/>
+        <location filename="../manager/import_dialog.py" line="104"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="150"/>
+        <location filename="../manager/import_dialog.py" line="154"/>
         <source>Type a name for the new book.</source>
         <translation>请输入新短语库的名称。</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="167"/>
+        <location filename="../manager/import_dialog.py" line="171"/>
         <source>Into the new book “{book}”</source>
         <translation>导入到新短语库“{book}”</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="167"/>
+        <location filename="../manager/import_dialog.py" line="171"/>
         <source>Into “{book}”</source>
         <translation>导入到“{book}”</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="169"/>
+        <location filename="../manager/import_dialog.py" line="173"/>
         <source>{added} added, {replaced} replaced, {kept} kept both, {skipped} skipped, {unchanged} unchanged.</source>
         <translation>新增 {added} 条，替换 {replaced} 条，保留两者 {kept} 条，跳过 {skipped} 条，未变 {unchanged} 条。</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="173"/>
+        <location filename="../manager/import_dialog.py" line="177"/>
         <source>{where}: {counts}</source>
         <translation>{where}：{counts}</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="175"/>
+        <location filename="../manager/import_dialog.py" line="179"/>
         <source>{summary} Nothing would change.</source>
         <translation>{summary}不会有任何变化。</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="187"/>
+        <location filename="../manager/import_dialog.py" line="191"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="187"/>
+        <location filename="../manager/import_dialog.py" line="191"/>
         <source>replaced</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="187"/>
+        <location filename="../manager/import_dialog.py" line="191"/>
         <source>skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="188"/>
+        <location filename="../manager/import_dialog.py" line="192"/>
         <source>kept both</source>
         <translation>保留两者</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="188"/>
+        <location filename="../manager/import_dialog.py" line="192"/>
         <source>unchanged</source>
         <translation>未变</translation>
     </message>
@@ -1520,139 +1520,157 @@ Most missed: {missed}</source>
 <context>
     <name>ManagerWindow</name>
     <message>
-        <location filename="../manager/window.py" line="192"/>
+        <location filename="../manager/window.py" line="194"/>
         <source>Phrasebooks — QuickReply</source>
         <translation>短语库 — QuickReply</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="194"/>
+        <location filename="../manager/window.py" line="196"/>
         <source>&amp;New phrase…</source>
         <translation>新建短语(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="194"/>
+        <location filename="../manager/window.py" line="196"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="195"/>
+        <location filename="../manager/window.py" line="197"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="195"/>
+        <location filename="../manager/window.py" line="197"/>
         <source>Move to &amp;group…</source>
         <translation>移动到分组(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="196"/>
+        <location filename="../manager/window.py" line="198"/>
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="196"/>
+        <location filename="../manager/window.py" line="198"/>
         <source>Move do&amp;wn</source>
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="197"/>
+        <location filename="../manager/window.py" line="199"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="197"/>
+        <location filename="../manager/window.py" line="199"/>
         <source>Clear the search</source>
         <translation>清除搜索</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="198"/>
+        <location filename="../manager/window.py" line="200"/>
         <source>&amp;New book…</source>
         <translation>新建短语库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="198"/>
+        <location filename="../manager/window.py" line="200"/>
         <source>&amp;Rename book…</source>
         <translation>重命名短语库(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="199"/>
+        <location filename="../manager/window.py" line="201"/>
         <source>&amp;Delete book…</source>
         <translation>删除短语库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="199"/>
+        <location filename="../manager/window.py" line="201"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="200"/>
+        <location filename="../manager/window.py" line="202"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="200"/>
+        <location filename="../manager/window.py" line="202"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="201"/>
+        <location filename="../manager/window.py" line="203"/>
         <source>&amp;Subscriptions…</source>
         <translation>订阅管理(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="205"/>
+        <location filename="../manager/window.py" line="207"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="206"/>
+        <location filename="../manager/window.py" line="208"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="207"/>
+        <location filename="../manager/window.py" line="209"/>
         <source>&amp;Book</source>
         <translation>短语库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="208"/>
+        <location filename="../manager/window.py" line="210"/>
         <source>Phrase actions</source>
         <translation>短语操作</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="209"/>
+        <location filename="../manager/window.py" line="211"/>
         <source>Search: short code, pinyin initials or words (Ctrl+F)</source>
         <translation>搜索：快捷编码、拼音首字母或文字（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="233"/>
+        <location filename="../manager/window.py" line="235"/>
         <source>“{book}” is subscribed and read-only: its publisher edits it.</source>
         <translation>“{book}”是订阅的短语库，只读：由发布者负责编辑。</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="249"/>
+        <location filename="../manager/window.py" line="251"/>
         <source>Clear the search to reorder phrases</source>
         <translation>清除搜索后才能调整短语顺序</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="260"/>
+        <location filename="../manager/window.py" line="262"/>
         <source>From {source} · revision {revision} · updated {time}</source>
         <translation>来源：{source} · 第 {revision} 版 · 更新于 {time}</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="263"/>
+        <location filename="../manager/window.py" line="265"/>
         <source>Last check failed: {reason}. The last good copy is kept.</source>
         <translation>最近一次检查失败：{reason}。已保留上一份完好的版本。</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="278"/>
+        <location filename="../manager/window.py" line="280"/>
         <source>&amp;Undo {change}</source>
         <translation>撤销{change}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../manager/window.py" line="279"/>
+        <location filename="../manager/window.py" line="281"/>
         <source>&amp;Redo {change}</source>
         <translation>重做{change}(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>NameDialog</name>
+    <message>
+        <location filename="../replies/prompt.py" line="82"/>
+        <source>Name the conversation</source>
+        <translation>为会话命名</translation>
+    </message>
+    <message>
+        <location filename="../replies/prompt.py" line="86"/>
+        <source>Name this conversation (e.g. the buyer):</source>
+        <translation>为本次会话命名（例如买家名称）：</translation>
+    </message>
+    <message>
+        <location filename="../replies/prompt.py" line="88"/>
+        <source>Name</source>
+        <translation>命名</translation>
     </message>
 </context>
 <context>
@@ -1731,172 +1749,172 @@ Most missed: {missed}</source>
 <context>
     <name>PhraseEditor</name>
     <message>
-        <location filename="../manager/phrase_editor.py" line="63"/>
+        <location filename="../manager/phrase_editor.py" line="65"/>
         <source>Edit phrase</source>
         <translation>编辑短语</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="63"/>
+        <location filename="../manager/phrase_editor.py" line="65"/>
         <source>New phrase</source>
         <translation>新建短语</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="79"/>
+        <location filename="../manager/phrase_editor.py" line="81"/>
         <source>Made from the first line when left empty</source>
         <translation>留空则取回复内容的第一行</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="84"/>
+        <location filename="../manager/phrase_editor.py" line="86"/>
         <source>Letters or digits to type in the picker, e.g. fh</source>
         <translation>在短语选择器中输入的字母或数字，例如 fh</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="87"/>
+        <location filename="../manager/phrase_editor.py" line="89"/>
         <source>Separated by commas</source>
         <translation>用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="88"/>
+        <location filename="../manager/phrase_editor.py" line="90"/>
         <source>Send as separate messages</source>
         <translation>分条发送</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="89"/>
+        <location filename="../manager/phrase_editor.py" line="91"/>
         <source>A line holding only --- starts a new chat message</source>
         <translation>单独一行 --- 表示从这里开始新的一条消息</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="92"/>
+        <location filename="../manager/phrase_editor.py" line="94"/>
         <source>The reply as the buyer will read it</source>
         <translation>买家将看到的回复内容</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="93"/>
+        <location filename="../manager/phrase_editor.py" line="95"/>
         <source>Insert &amp;placeholder</source>
         <translation>插入占位符(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="112"/>
+        <location filename="../manager/phrase_editor.py" line="114"/>
         <source>&amp;Title:</source>
         <translation>标题(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="113"/>
+        <location filename="../manager/phrase_editor.py" line="115"/>
         <source>&amp;Group:</source>
         <translation>分组(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="114"/>
+        <location filename="../manager/phrase_editor.py" line="116"/>
         <source>Short &amp;code:</source>
         <translation>快捷编码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="115"/>
+        <location filename="../manager/phrase_editor.py" line="117"/>
         <source>&amp;Hotkey:</source>
         <translation>快捷键(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="116"/>
+        <location filename="../manager/phrase_editor.py" line="118"/>
         <source>T&amp;ags:</source>
         <translation>标签(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="118"/>
+        <location filename="../manager/phrase_editor.py" line="120"/>
         <source>&amp;Reply:</source>
         <translation>回复内容(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="123"/>
+        <location filename="../manager/phrase_editor.py" line="125"/>
         <source>Checks:</source>
         <translation>话术检查：</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="142"/>
+        <location filename="../manager/phrase_editor.py" line="145"/>
         <source>the buyer&apos;s name, asked when inserting</source>
         <translation>买家称呼，插入时填写</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="143"/>
+        <location filename="../manager/phrase_editor.py" line="146"/>
         <source>your name or id, from Settings</source>
         <translation>您的称呼或工号，取自设置</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="144"/>
+        <location filename="../manager/phrase_editor.py" line="147"/>
         <source>today&apos;s date</source>
         <translation>今天的日期</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="145"/>
+        <location filename="../manager/phrase_editor.py" line="148"/>
         <source>the time now</source>
         <translation>当前时间</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="146"/>
+        <location filename="../manager/phrase_editor.py" line="149"/>
         <source>the text on the clipboard</source>
         <translation>剪贴板中的文本</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="147"/>
+        <location filename="../manager/phrase_editor.py" line="150"/>
         <source>where the caret is left after inserting</source>
         <translation>插入后光标停留的位置</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="152"/>
+        <location filename="../manager/phrase_editor.py" line="155"/>
         <source>asks you for a value, e.g. {example}</source>
         <translation>插入时让您填写内容，例如 {example}</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="153"/>
+        <location filename="../manager/phrase_editor.py" line="156"/>
         <source>order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="157"/>
+        <location filename="../manager/phrase_editor.py" line="160"/>
         <source>{token} — {meaning}</source>
         <translation>{token} — {meaning}</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="207"/>
+        <location filename="../manager/phrase_editor.py" line="210"/>
         <source>the picker hotkey</source>
         <translation>打开短语选择器</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="207"/>
+        <location filename="../manager/phrase_editor.py" line="210"/>
         <source>the pause hotkey</source>
         <translation>暂停快捷键</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="208"/>
+        <location filename="../manager/phrase_editor.py" line="211"/>
         <source>Hotkey {hotkey} is already {role}</source>
         <translation>快捷键 {hotkey} 已用于{role}</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="210"/>
+        <location filename="../manager/phrase_editor.py" line="213"/>
         <source>Hotkey {hotkey} is already used by “{title}” in “{book}”</source>
         <translation>快捷键 {hotkey} 已被“{book}”中的“{title}”占用</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="212"/>
+        <location filename="../manager/phrase_editor.py" line="215"/>
         <source>Hotkey {hotkey} cannot be used: {reason}</source>
         <translation>无法使用快捷键 {hotkey}：{reason}</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="229"/>
+        <location filename="../manager/phrase_editor.py" line="232"/>
         <source>Error: {message}</source>
         <translation>错误：{message}</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="229"/>
+        <location filename="../manager/phrase_editor.py" line="232"/>
         <source>Warning: {message}</source>
         <translation>警告：{message}</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="233"/>
+        <location filename="../manager/phrase_editor.py" line="236"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="235"/>
+        <location filename="../manager/phrase_editor.py" line="238"/>
         <source>Cannot save: {reason}</source>
         <translation>无法保存：{reason}</translation>
     </message>
@@ -1937,29 +1955,29 @@ Most missed: {missed}</source>
 <context>
     <name>Picker</name>
     <message>
-        <location filename="../replies/picker.py" line="111"/>
+        <location filename="../replies/picker.py" line="115"/>
         <source>QuickReply picker</source>
-        <extracomment>A focus loss this soon after opening is the window manager&apos;s doing, not the agent&apos;s. Ctrl+N: the agent starts a new conversation with this window&apos;s buyer. F2: the agent names the conversation (for clients with one title for every buyer). The offered next part of a reply going in by clipboard was chosen. What each row stands for, in row order (items hold only text: PySide must not own them). Books left out, and books listed first while nothing is typed; read on each opening.</extracomment>
+        <extracomment>A focus loss this soon after opening is the window manager&apos;s doing, not the agent&apos;s. The counter&apos;s colour by level: amber from the soft limit, red at the hard one. Ctrl+N: the agent starts a new conversation with this window&apos;s buyer. F2: the agent names the conversation (for clients with one title for every buyer). Handled at once (a dialog over the picker); the picker then takes the keyboard back. The offered next part of a reply going in by clipboard was chosen. What each row stands for, in row order (items hold only text: PySide must not own them). Books left out, and books listed first while nothing is typed; read on each opening.</extracomment>
         <translation>QuickReply 选择回复</translation>
     </message>
     <message>
-        <location filename="../replies/picker.py" line="112"/>
+        <location filename="../replies/picker.py" line="116"/>
         <source>Type a code, pinyin initials or words…</source>
         <translation>输入快捷编码、拼音首字母或文字…</translation>
     </message>
     <message>
-        <location filename="../replies/picker.py" line="113"/>
+        <location filename="../replies/picker.py" line="117"/>
         <source>Enter insert · 1–9 choose · Ctrl+N new conversation · F2 name it · Esc close</source>
         <translation>Enter 插入 · 1–9 选择 · Ctrl+N 新会话 · F2 命名 · Esc 关闭</translation>
     </message>
     <message>
-        <location filename="../replies/picker.py" line="114"/>
-        <location filename="../replies/picker.py" line="188"/>
+        <location filename="../replies/picker.py" line="118"/>
+        <location filename="../replies/picker.py" line="200"/>
         <source>All groups</source>
         <translation>全部分组</translation>
     </message>
     <message>
-        <location filename="../replies/picker.py" line="209"/>
+        <location filename="../replies/picker.py" line="221"/>
         <source>No reply matches. Try fewer letters or pinyin initials.</source>
         <translation>没有匹配的回复。请少输入几个字母，或改用拼音首字母。</translation>
     </message>
@@ -1967,27 +1985,27 @@ Most missed: {missed}</source>
 <context>
     <name>PlaceholderDialog</name>
     <message>
-        <location filename="../replies/prompt.py" line="17"/>
+        <location filename="../replies/prompt.py" line="46"/>
         <source>Fill in the reply</source>
         <translation>填写回复内容</translation>
     </message>
     <message>
-        <location filename="../replies/prompt.py" line="27"/>
+        <location filename="../replies/prompt.py" line="53"/>
         <source>Insert</source>
         <translation>插入</translation>
     </message>
     <message>
-        <location filename="../replies/prompt.py" line="31"/>
+        <location filename="../replies/prompt.py" line="57"/>
         <source>Kept in Settings for every reply</source>
         <translation>保存在设置中，用于所有回复</translation>
     </message>
     <message>
-        <location filename="../replies/prompt.py" line="43"/>
+        <location filename="../replies/prompt.py" line="68"/>
         <source>Buyer&apos;s name</source>
         <translation>买家称呼</translation>
     </message>
     <message>
-        <location filename="../replies/prompt.py" line="45"/>
+        <location filename="../replies/prompt.py" line="70"/>
         <source>Your name (for {agent})</source>
         <translation>您的名字（用于 {agent}）</translation>
     </message>
@@ -2016,7 +2034,7 @@ Most missed: {missed}</source>
         <translation>就绪 · 短语选择器 {chord}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="300"/>
+        <location filename="../app.py" line="303"/>
         <source>The window did not accept the reply. It is not on the clipboard any more; try again or switch the application to typing mode.</source>
         <translation>该窗口未接受这条回复，剪贴板中也已不再保留。请重试，或将该程序的插入方式改为逐键输入。</translation>
     </message>
@@ -2024,281 +2042,281 @@ Most missed: {missed}</source>
 <context>
     <name>ReportWindow</name>
     <message>
-        <location filename="../team/report_window.py" line="187"/>
-        <location filename="../team/report_window.py" line="244"/>
+        <location filename="../team/report_window.py" line="190"/>
+        <location filename="../team/report_window.py" line="247"/>
         <source>QuickReply team report</source>
         <translation>QuickReply 团队报告</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="188"/>
+        <location filename="../team/report_window.py" line="191"/>
         <source>Add exports…</source>
         <translation>添加导出文件…</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="189"/>
+        <location filename="../team/report_window.py" line="192"/>
         <source>The agents&apos; statistics exports (.json): Export JSON… in their statistics window, or quickreply stats export FILE.json</source>
         <translation>各客服的统计导出文件（.json）：在统计窗口点“导出 JSON…”，或用 quickreply stats export FILE.json</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="191"/>
+        <location filename="../team/report_window.py" line="194"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="192"/>
+        <location filename="../team/report_window.py" line="195"/>
         <source>Save as HTML…</source>
         <translation>另存为 HTML…</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="193"/>
+        <location filename="../team/report_window.py" line="196"/>
         <source>One file with charts that opens in any browser, even offline, and the numbers beside it as .json</source>
         <translation>一个带图表的文件，任何浏览器都能打开（不联网也可以），旁边另存一份 .json 数据</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="195"/>
+        <location filename="../team/report_window.py" line="198"/>
         <source>Ask each agent for their statistics export (Statistics → Export JSON…), then add the files here.</source>
         <translation>请每位客服导出自己的统计（统计 → 导出 JSON…），再把这些文件添加到这里。</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="197"/>
+        <location filename="../team/report_window.py" line="200"/>
         <source>Agents</source>
         <translation>客服人数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="198"/>
-        <location filename="../team/report_window.py" line="205"/>
-        <location filename="../team/report_window.py" line="218"/>
-        <location filename="../team/report_window.py" line="433"/>
+        <location filename="../team/report_window.py" line="201"/>
+        <location filename="../team/report_window.py" line="208"/>
+        <location filename="../team/report_window.py" line="221"/>
+        <location filename="../team/report_window.py" line="436"/>
         <source>Conversations</source>
         <translation>会话数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="199"/>
-        <location filename="../team/report_window.py" line="216"/>
-        <location filename="../team/report_window.py" line="416"/>
+        <location filename="../team/report_window.py" line="202"/>
+        <location filename="../team/report_window.py" line="219"/>
+        <location filename="../team/report_window.py" line="419"/>
         <source>At or over the soft limit</source>
         <translation>达到提醒上限</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="200"/>
-        <location filename="../team/report_window.py" line="216"/>
-        <location filename="../team/report_window.py" line="417"/>
+        <location filename="../team/report_window.py" line="203"/>
+        <location filename="../team/report_window.py" line="219"/>
+        <location filename="../team/report_window.py" line="420"/>
         <source>Over the hard limit</source>
         <translation>超过硬性上限</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="201"/>
+        <location filename="../team/report_window.py" line="204"/>
         <source>Trainees at their typing goal</source>
         <translation>达到打字目标的学员</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="202"/>
+        <location filename="../team/report_window.py" line="205"/>
         <source>Typing</source>
         <translation>打字练习</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="203"/>
+        <location filename="../team/report_window.py" line="206"/>
         <source>Phrases</source>
         <translation>短语</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="204"/>
+        <location filename="../team/report_window.py" line="207"/>
         <source>Over the limits</source>
         <translation>超出上限</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="207"/>
+        <location filename="../team/report_window.py" line="210"/>
         <source>Trainee</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="207"/>
+        <location filename="../team/report_window.py" line="210"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="207"/>
+        <location filename="../team/report_window.py" line="210"/>
         <source>Drills</source>
         <translation>练习次数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="207"/>
+        <location filename="../team/report_window.py" line="210"/>
         <source>Best CPM</source>
         <translation>最好成绩（字/分）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="207"/>
+        <location filename="../team/report_window.py" line="210"/>
         <source>Latest CPM</source>
         <translation>最近一次（字/分）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="208"/>
+        <location filename="../team/report_window.py" line="211"/>
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="208"/>
+        <location filename="../team/report_window.py" line="211"/>
         <source>Reached the goal</source>
         <translation>是否达标</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="208"/>
+        <location filename="../team/report_window.py" line="211"/>
         <source>Trend (CPM per day)</source>
         <translation>趋势（每天提高字/分）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="208"/>
+        <location filename="../team/report_window.py" line="211"/>
         <source>Goal expected on</source>
         <translation>预计达标日期</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="209"/>
+        <location filename="../team/report_window.py" line="212"/>
         <source>Drills over time (net CPM)</source>
         <translation>练习成绩变化（净速度，字/分）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="210"/>
+        <location filename="../team/report_window.py" line="213"/>
         <source>Most used phrases, by agent</source>
         <translation>最常用的短语（按客服）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="211"/>
+        <location filename="../team/report_window.py" line="214"/>
         <source>Code</source>
         <translation>快捷编码</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="211"/>
+        <location filename="../team/report_window.py" line="214"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="211"/>
+        <location filename="../team/report_window.py" line="214"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="211"/>
+        <location filename="../team/report_window.py" line="214"/>
         <source>Book</source>
         <translation>短语库</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="212"/>
+        <location filename="../team/report_window.py" line="215"/>
         <source>Uses</source>
         <translation>使用次数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="214"/>
+        <location filename="../team/report_window.py" line="217"/>
         <source>Share of conversations over the limits</source>
         <translation>超出上限的会话比例</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="215"/>
         <location filename="../team/report_window.py" line="218"/>
+        <location filename="../team/report_window.py" line="221"/>
         <source>Agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="215"/>
+        <location filename="../team/report_window.py" line="218"/>
         <source>Limits (soft / hard)</source>
         <translation>上限（提醒 / 硬性）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="217"/>
+        <location filename="../team/report_window.py" line="220"/>
         <source>Conversations per agent</source>
         <translation>各客服的会话数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="218"/>
+        <location filename="../team/report_window.py" line="221"/>
         <source>Period</source>
         <translation>统计期间</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="219"/>
+        <location filename="../team/report_window.py" line="222"/>
         <source>Quick replies</source>
         <translation>快捷回复数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="219"/>
+        <location filename="../team/report_window.py" line="222"/>
         <source>Quick replies per conversation</source>
         <translation>每个会话的快捷回复数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="231"/>
+        <location filename="../team/report_window.py" line="234"/>
         <source>Add statistics exports</source>
         <translation>添加统计导出文件</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="232"/>
+        <location filename="../team/report_window.py" line="235"/>
         <source>Statistics exports (*.json)</source>
         <translation>统计导出文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="238"/>
+        <location filename="../team/report_window.py" line="241"/>
         <source>Save the team report</source>
         <translation>保存团队报告</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="239"/>
+        <location filename="../team/report_window.py" line="242"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="255"/>
+        <location filename="../team/report_window.py" line="258"/>
         <source>Left out, as team reports rather than agents&apos; exports: {files}</source>
         <translation>以下是团队报告，不是客服的导出文件，已跳过：{files}</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="272"/>
+        <location filename="../team/report_window.py" line="275"/>
         <source>Not added: {error}</source>
         <translation>未添加：{error}</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="305"/>
+        <location filename="../team/report_window.py" line="308"/>
         <source>The team report could not be saved: {error}</source>
         <translation>团队报告保存失败：{error}</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="312"/>
+        <location filename="../team/report_window.py" line="315"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="312"/>
+        <location filename="../team/report_window.py" line="315"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="324"/>
+        <location filename="../team/report_window.py" line="327"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="341"/>
+        <location filename="../team/report_window.py" line="344"/>
         <source>yes, on {date}</source>
         <translation>已达到（{date}）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="343"/>
+        <location filename="../team/report_window.py" line="346"/>
         <source>not yet</source>
         <translation>尚未达到</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="363"/>
+        <location filename="../team/report_window.py" line="366"/>
         <source>Goal {goal} CPM</source>
         <translation>目标 {goal} 字/分</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="403"/>
+        <location filename="../team/report_window.py" line="406"/>
         <source>(deleted)</source>
         <translation>（已删除）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="409"/>
+        <location filename="../team/report_window.py" line="412"/>
         <source>Never used by anyone: {count} of {total} phrases</source>
         <translation>没有任何人用过：共 {total} 条，其中 {count} 条</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="429"/>
+        <location filename="../team/report_window.py" line="432"/>
         <source>Whole team</source>
         <translation>全团队</translation>
     </message>
@@ -2423,22 +2441,22 @@ Most missed: {missed}</source>
 <context>
     <name>SettingsWindow</name>
     <message>
-        <location filename="../settings/window.py" line="70"/>
+        <location filename="../settings/window.py" line="74"/>
         <source>QuickReply settings</source>
         <translation>QuickReply 设置</translation>
     </message>
     <message>
-        <location filename="../settings/window.py" line="84"/>
+        <location filename="../settings/window.py" line="88"/>
         <source>Cannot save: {reason}</source>
         <translation>无法保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../settings/window.py" line="108"/>
+        <location filename="../settings/window.py" line="113"/>
         <source>The settings could not be written: {error}</source>
         <translation>无法写入设置：{error}</translation>
     </message>
     <message>
-        <location filename="../settings/window.py" line="128"/>
+        <location filename="../settings/window.py" line="132"/>
         <source>Could not change starting at login: {error}</source>
         <translation>无法更改登录时自动启动：{error}</translation>
     </message>
@@ -2446,200 +2464,200 @@ Most missed: {missed}</source>
 <context>
     <name>StatsWindow</name>
     <message>
-        <location filename="../stats/window.py" line="141"/>
-        <location filename="../stats/window.py" line="298"/>
+        <location filename="../stats/window.py" line="144"/>
+        <location filename="../stats/window.py" line="302"/>
         <source>QuickReply statistics</source>
         <extracomment>The histogram&apos;s last bar collects every conversation with at least this many quick replies (never fewer than hard limit + 2 bars, so &quot;over the hard limit&quot; has a bar). The charts&apos; current series, kept so tests (and refreshes) reach the bar sets.</extracomment>
         <translation>QuickReply 统计</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="142"/>
+        <location filename="../stats/window.py" line="145"/>
         <source>&amp;Period:</source>
         <translation>统计周期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="144"/>
+        <location filename="../stats/window.py" line="147"/>
         <source>Last {days} days</source>
         <translation>最近 {days} 天</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="145"/>
+        <location filename="../stats/window.py" line="148"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="146"/>
+        <location filename="../stats/window.py" line="149"/>
         <source>Read the numbers again (F5)</source>
         <translation>重新读取统计数据（F5）</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="147"/>
+        <location filename="../stats/window.py" line="150"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="148"/>
+        <location filename="../stats/window.py" line="151"/>
         <source>Export JSON…</source>
         <translation>导出 JSON…</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="149"/>
+        <location filename="../stats/window.py" line="152"/>
         <source>Team report…</source>
         <translation>团队报告…</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="150"/>
+        <location filename="../stats/window.py" line="153"/>
         <source>For team leads: merge the agents&apos; exported statistics into one report</source>
         <translation>主管使用：把各客服导出的统计合并成一份报告</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="152"/>
+        <location filename="../stats/window.py" line="155"/>
         <source>Conversations per day</source>
         <translation>每日会话数</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="153"/>
+        <location filename="../stats/window.py" line="156"/>
         <source>Quick replies per conversation</source>
         <translation>每个会话的快捷回复次数</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="154"/>
+        <location filename="../stats/window.py" line="157"/>
         <source>Code</source>
         <translation>快捷编码</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="154"/>
+        <location filename="../stats/window.py" line="157"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="154"/>
-        <location filename="../stats/window.py" line="158"/>
+        <location filename="../stats/window.py" line="157"/>
+        <location filename="../stats/window.py" line="161"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="154"/>
         <location filename="../stats/window.py" line="157"/>
-        <location filename="../stats/window.py" line="158"/>
+        <location filename="../stats/window.py" line="160"/>
+        <location filename="../stats/window.py" line="161"/>
         <source>Book</source>
         <translation>短语库</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="154"/>
         <location filename="../stats/window.py" line="157"/>
-        <location filename="../stats/window.py" line="158"/>
+        <location filename="../stats/window.py" line="160"/>
+        <location filename="../stats/window.py" line="161"/>
         <source>Uses</source>
         <translation>使用次数</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="166"/>
-        <location filename="../stats/window.py" line="240"/>
+        <location filename="../stats/window.py" line="169"/>
+        <location filename="../stats/window.py" line="244"/>
         <source>Conversations</source>
         <translation>会话数</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="167"/>
+        <location filename="../stats/window.py" line="170"/>
         <source>Today</source>
         <translation>今日会话数</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="168"/>
+        <location filename="../stats/window.py" line="171"/>
         <source>Quick replies</source>
         <translation>快捷回复次数</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="169"/>
+        <location filename="../stats/window.py" line="172"/>
         <source>Mean per conversation</source>
         <translation>每个会话平均次数</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="170"/>
+        <location filename="../stats/window.py" line="173"/>
         <source>{soft} or more (soft limit)</source>
         <translation>{soft} 次及以上（提醒上限）</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="171"/>
+        <location filename="../stats/window.py" line="174"/>
         <source>More than {hard} (hard limit)</source>
         <translation>超过 {hard} 次（硬性上限）</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="172"/>
+        <location filename="../stats/window.py" line="175"/>
         <source>Most used</source>
         <translation>最常用</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="173"/>
+        <location filename="../stats/window.py" line="176"/>
         <source>Never used ({count})</source>
         <translation>从未使用（{count}）</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="174"/>
+        <location filename="../stats/window.py" line="177"/>
         <source>Per book</source>
         <translation>按短语库</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="175"/>
+        <location filename="../stats/window.py" line="178"/>
         <source>Per group</source>
         <translation>按分组</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="212"/>
+        <location filename="../stats/window.py" line="216"/>
         <source>The statistics could not be read: {error}</source>
         <translation>无法读取统计数据：{error}</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="222"/>
+        <location filename="../stats/window.py" line="226"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="235"/>
+        <location filename="../stats/window.py" line="239"/>
         <source>(no group)</source>
         <translation>（未分组）</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="257"/>
+        <location filename="../stats/window.py" line="261"/>
         <source>{date}: {count} conversations</source>
         <translation>{date}：{count} 个会话</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="271"/>
+        <location filename="../stats/window.py" line="275"/>
         <source>Below {soft}</source>
         <translation>少于 {soft} 次</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="272"/>
+        <location filename="../stats/window.py" line="276"/>
         <source>{soft} to {hard}</source>
         <translation>{soft} 至 {hard} 次</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="273"/>
+        <location filename="../stats/window.py" line="277"/>
         <source>Over {hard}</source>
         <translation>超过 {hard} 次</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="286"/>
+        <location filename="../stats/window.py" line="290"/>
         <source>(deleted)</source>
         <translation>（已删除）</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="303"/>
+        <location filename="../stats/window.py" line="307"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="303"/>
+        <location filename="../stats/window.py" line="307"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="305"/>
+        <location filename="../stats/window.py" line="309"/>
         <source>Export statistics</source>
         <translation>导出统计数据</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="314"/>
+        <location filename="../stats/window.py" line="318"/>
         <source>The statistics could not be exported: {error}</source>
         <translation>无法导出统计数据：{error}</translation>
     </message>
@@ -2660,157 +2678,157 @@ Most missed: {missed}</source>
 <context>
     <name>SubscriptionsDialog</name>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="120"/>
+        <location filename="../team/subscriptions_dialog.py" line="122"/>
         <source>Subscriptions — QuickReply</source>
         <translation>订阅 — QuickReply</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="121"/>
+        <location filename="../team/subscriptions_dialog.py" line="123"/>
         <source>Book</source>
         <translation>短语库</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="121"/>
+        <location filename="../team/subscriptions_dialog.py" line="123"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="121"/>
+        <location filename="../team/subscriptions_dialog.py" line="123"/>
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="122"/>
+        <location filename="../team/subscriptions_dialog.py" line="124"/>
         <source>Last update</source>
         <translation>最近更新</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="122"/>
+        <location filename="../team/subscriptions_dialog.py" line="124"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="123"/>
+        <location filename="../team/subscriptions_dialog.py" line="125"/>
         <source>Check &amp;now</source>
         <translation>立即检查(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="124"/>
+        <location filename="../team/subscriptions_dialog.py" line="126"/>
         <source>&amp;Remove…</source>
         <translation>取消订阅(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="125"/>
+        <location filename="../team/subscriptions_dialog.py" line="127"/>
         <source>Subscribe to a team phrasebook</source>
         <translation>订阅团队短语库</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="126"/>
+        <location filename="../team/subscriptions_dialog.py" line="128"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="127"/>
+        <location filename="../team/subscriptions_dialog.py" line="129"/>
         <source>&amp;Subscribe</source>
         <translation>订阅(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="128"/>
+        <location filename="../team/subscriptions_dialog.py" line="130"/>
         <source>A file on a shared folder, or an http(s) address</source>
         <translation>共享文件夹里的文件，或 http(s) 网址</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="129"/>
+        <location filename="../team/subscriptions_dialog.py" line="131"/>
         <source>qr-ed25519:… (optional: then only files the lead signed are accepted)</source>
         <translation>qr-ed25519:…（可不填；填写后只接受主管签名的文件）</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="131"/>
+        <location filename="../team/subscriptions_dialog.py" line="133"/>
         <source>S&amp;ource:</source>
         <translation>来源(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="132"/>
+        <location filename="../team/subscriptions_dialog.py" line="134"/>
         <source>Lead&apos;s public &amp;key:</source>
         <translation>主管公钥(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="155"/>
+        <location filename="../team/subscriptions_dialog.py" line="157"/>
         <source>Last checked: {time}</source>
         <translation>最近检查：{time}</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="155"/>
+        <location filename="../team/subscriptions_dialog.py" line="157"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="167"/>
+        <location filename="../team/subscriptions_dialog.py" line="169"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="169"/>
+        <location filename="../team/subscriptions_dialog.py" line="171"/>
         <source>Up to date</source>
         <translation>已是最新</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="171"/>
+        <location filename="../team/subscriptions_dialog.py" line="173"/>
         <source>Not checked yet</source>
         <translation>尚未检查</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="201"/>
+        <location filename="../team/subscriptions_dialog.py" line="203"/>
         <source>Remove subscription</source>
         <translation>取消订阅</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="202"/>
+        <location filename="../team/subscriptions_dialog.py" line="204"/>
         <source>Stop the subscription to “{book}”?</source>
         <translation>要取消订阅“{book}”吗？</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="203"/>
+        <location filename="../team/subscriptions_dialog.py" line="205"/>
         <source>Delete the book takes its read-only book away too (a backup of all books is made first); Keep as my phrasebook turns the book into one you can edit, no longer updated.</source>
         <translation>“删除短语库”会一并删除这本只读短语库（删除前会先备份全部短语库）；“保留为我的短语库”则把它变成您可以编辑的短语库，不再自动更新。</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="205"/>
+        <location filename="../team/subscriptions_dialog.py" line="207"/>
         <source>Delete the book</source>
         <translation>删除短语库</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="205"/>
+        <location filename="../team/subscriptions_dialog.py" line="207"/>
         <source>Keep as my phrasebook</source>
         <translation>保留为我的短语库</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="223"/>
+        <location filename="../team/subscriptions_dialog.py" line="225"/>
         <source>Fetching {source}…</source>
         <translation>正在获取 {source}…</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="227"/>
+        <location filename="../team/subscriptions_dialog.py" line="229"/>
         <source>Choose the published file</source>
         <translation>选择发布的文件</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="228"/>
+        <location filename="../team/subscriptions_dialog.py" line="230"/>
         <source>QuickReply publications (*.qrpub *.json)</source>
         <translation>QuickReply 发布文件 (*.qrpub *.json)</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="228"/>
+        <location filename="../team/subscriptions_dialog.py" line="230"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="236"/>
+        <location filename="../team/subscriptions_dialog.py" line="238"/>
         <source>Subscribed to “{book}” (revision {revision}, {count} phrases).</source>
         <translation>已订阅“{book}”（第 {revision} 版，{count} 条短语）。</translation>
     </message>
     <message>
-        <location filename="../team/subscriptions_dialog.py" line="241"/>
+        <location filename="../team/subscriptions_dialog.py" line="243"/>
         <source>Could not subscribe to {source}: {reason}</source>
         <translation>无法订阅 {source}：{reason}</translation>
     </message>

@@ -5,12 +5,15 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
 from assistant.desktop.base import WindowInfo
 from assistant.phrases.model import Phrase, Phrasebook
 from assistant.phrases.store import Store
 from ui.context import AppContext
 from ui.replies.conversation_guard import ConversationGuard, Permission
+from ui.replies.prompt import NameDialog
 
 PHRASE = Phrase(text="好的", id="p", book_id="b")
 BUYER = WindowInfo(id=1, wm_class="AliWorkBench", title="王小明 - 接待中心", pid=None)
@@ -77,3 +80,32 @@ def test_the_confirm_policy_asks_and_enter_alone_does_not_insert(guard: Conversa
     QTimer.singleShot(0, answer)
     assert allow(guard, BUYER) is expected
     assert seen == [QMessageBox.StandardButton.No]
+
+
+def test_the_pickers_counter_turns_amber_at_the_soft_limit_and_red_at_the_hard_one(guard: ConversationGuard) -> None:
+    levels = [guard.counter(BUYER)[1]]
+    for _ in range(5):
+        insert(guard, BUYER)
+        levels.append(guard.counter(BUYER)[1])
+    assert levels == ["ok", "ok", "ok", "soft", "soft", "hard"]
+    assert guard.counter(OTHER) == ("0/5 quick replies in this conversation", "ok")
+
+
+def test_the_name_given_with_f2_is_shown_in_the_counter(qtbot, guard: ConversationGuard) -> None:
+    focused: list[bool] = []
+
+    def answer() -> None:
+        dialogs = [widget for widget in QApplication.topLevelWidgets()
+                   if isinstance(widget, NameDialog) and widget.isVisible()]
+        if not dialogs:
+            QTimer.singleShot(10, answer)
+            return
+        field = dialogs[0].fields["name"]
+        focused.append(dialogs[0].focusWidget() is field)
+        qtbot.keyClicks(field, "Wang")
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, answer)
+    guard.ask_name(BUYER)
+    assert focused == [True]
+    assert guard.counter(BUYER)[0] == "Wang · 0/5 quick replies in this conversation"

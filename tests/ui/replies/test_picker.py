@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from assistant.desktop.base import WindowInfo
 from assistant.phrases.model import Phrase, Phrasebook
 from assistant.phrases.store import Store
 from ui.context import AppContext
 from ui.replies.clipboard_reply import Offer
-from ui.replies.picker import Picker
+from ui.replies.picker import COUNTER_COLOURS, Picker
 
 TARGET = WindowInfo(id=42, wm_class="AliWorkBench", title="王小明 - 接待中心", pid=None)
 
@@ -123,6 +123,36 @@ def test_escape_closes_and_hands_the_target_back(qtbot, picker: Picker) -> None:
     with qtbot.waitSignal(picker.dismissed) as dismissed:
         qtbot.keyClick(picker.query, Qt.Key.Key_Escape)
     assert dismissed.args == [TARGET] and not picker.isVisible()
+
+
+def test_the_counter_is_coloured_past_the_soft_limit(picker: Picker) -> None:
+    picker.set_counter("2/5 quick replies in this conversation")
+    assert picker.counter.styleSheet() == ""
+    picker.set_counter("3/5 quick replies in this conversation", "soft")
+    assert COUNTER_COLOURS["soft"] in picker.counter.styleSheet()
+    picker.set_counter("5/5 quick replies in this conversation", "hard")
+    assert COUNTER_COLOURS["hard"] in picker.counter.styleSheet()
+
+
+def test_f2_keeps_the_picker_open_and_gives_it_the_keyboard_back(qtbot, picker: Picker) -> None:
+    asked: list[WindowInfo | None] = []
+
+    def name_it(target: WindowInfo | None) -> None:  # what the app does: a dialog takes the focus
+        asked.append(target)
+        dialog = QDialog(picker)
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda: not picker.isActiveWindow())
+        dialog.accept()
+
+    picker.nameConversation.connect(name_it)
+    qtbot.waitUntil(picker.isActiveWindow)
+    picker._opened_at -= 1  # long after opening: a focus loss now would be the agent leaving
+    with qtbot.assertNotEmitted(picker.dismissed):
+        qtbot.keyClick(picker.query, Qt.Key.Key_F2)
+    assert asked == [TARGET] and picker.isVisible() and not picker._closing
+    qtbot.keyClicks(picker.query, "tk")
+    assert shown_codes(picker)[0] == "tk"
 
 
 def test_no_match_says_what_to_try(qtbot, picker: Picker) -> None:
