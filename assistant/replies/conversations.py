@@ -76,21 +76,32 @@ def _who(rule: WindowRule, wm_class: str, title: str) -> str | None:
     return clean_title(match.group(WHO) or "") or None
 
 
-def conversation_key(window: WindowInfo | None, rules: Sequence[Any] | None = None) -> str:
-    """``"<program class, lower case>|<buyer>"`` for the window a reply goes into.
+def buyer(window: WindowInfo | None, rules: Sequence[Any] | None = None) -> str:
+    """The buyer's name a title rule finds in the window's title; "" when none does.
 
     ``rules`` (title rules as settings store them) defaults to the shipped ones; a rule
-    with a broken pattern is skipped, and when no rule matches the whole cleaned title is
-    the buyer. No window (the desktop could not tell) gives ``"unknown|"``.
+    with a broken pattern is skipped. Both the conversation and "{name}" come from it, so
+    the agent is not asked for a name the title already gave.
     """
     if window is None:
-        return f"{UNKNOWN_CLASS}|"
+        return ""
     title = clean_title(window.title)
     for rule in window_rules(default_title_rules() if rules is None else rules):
         who = _who(rule, window.wm_class, title)
         if who:
-            return f"{window.wm_class.lower()}|{who}"
-    return f"{window.wm_class.lower()}|{title}"
+            return who
+    return ""
+
+
+def conversation_key(window: WindowInfo | None, rules: Sequence[Any] | None = None) -> str:
+    """``"<program class, lower case>|<buyer>"`` for the window a reply goes into.
+
+    The buyer is the one ``buyer`` finds, or the whole cleaned title when no rule
+    matches. No window (the desktop could not tell) gives ``"unknown|"``.
+    """
+    if window is None:
+        return f"{UNKNOWN_CLASS}|"
+    return f"{window.wm_class.lower()}|{buyer(window, rules) or clean_title(window.title)}"
 
 
 # -- limits -------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from assistant.replies.conversations import (
     Conversation,
     ConversationLog,
     Verdict,
+    buyer,
     conversation_key,
     judge,
     verdict,
@@ -54,9 +55,12 @@ class PreparedReply:
     verdict: Verdict
     #: What the agent must answer first ("agent", "name", "input:…"), in order.
     questions: tuple[str, ...]
-    #: What this conversation already answered, offered again instead of asked anew.
+    #: What this conversation already answered, offered again instead of asked anew;
+    #: "name" is the buyer the title rules found until the agent answers otherwise.
     known_answers: Mapping[str, str]
     rule: Rule
+    #: The buyer's name a title rule found in the window's title ("" when none did).
+    buyer: str = ""
 
     @property
     def needs_clipboard(self) -> bool:
@@ -98,9 +102,12 @@ class ReplyService:
         asked = tuple(questions(phrase.text))
         if not settings.agent_name.strip() and any(item.name == AGENT for item in placeholders(phrase.text)):
             asked = (AGENT, *asked)
-        known = dict(conversation.answers) if conversation is not None and asked else {}
+        who = buyer(target, settings.title_rules)
+        known = ({"name": who} if who else {}) if asked else {}
+        if conversation is not None and asked:
+            known.update(conversation.answers)
         return PreparedReply(phrase, target, key, verdict(conversation.count if conversation else 0, settings),
-                             asked, known, rule_for(target, settings))
+                             asked, known, rule_for(target, settings), who)
 
     def remember_answers(self, prepared: PreparedReply, answers: Mapping[str, str]) -> None:
         """Keep the agent's answers: their own name in the settings, the rest for this

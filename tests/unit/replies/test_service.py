@@ -92,12 +92,19 @@ def test_questions_and_the_answers_the_conversation_already_gave(setup: Setup) -
     asking = setup.phrase("{name}您好，{input:订单号}已发出，{name}")
     prepared = setup.service.prepare(asking, BUYER)
     assert prepared.questions == ("name", "input:订单号")
-    assert prepared.known_answers == {}
-    setup.service.remember_answers(prepared, {"name": "王小明", "input:订单号": "SF123"})
-    assert setup.service.prepare(asking, BUYER).known_answers == {"name": "王小明", "input:订单号": "SF123"}
-    assert setup.service.prepare(asking, OTHER).known_answers == {}
+    assert prepared.known_answers == {"name": "王小明"} and prepared.buyer == "王小明"  # from the title
+    setup.service.remember_answers(prepared, {"name": "小明哥", "input:订单号": "SF123"})
+    assert setup.service.prepare(asking, BUYER).known_answers == {"name": "小明哥", "input:订单号": "SF123"}
+    assert setup.service.prepare(asking, OTHER).known_answers == {"name": "李华"}
     plain = setup.service.prepare(setup.phrase("好的"), BUYER)
-    assert plain.questions == () and plain.known_answers == {}
+    assert plain.questions == () and plain.known_answers == {} and plain.buyer == "王小明"
+
+
+def test_no_title_rule_finding_a_buyer_leaves_the_name_to_ask(setup: Setup) -> None:
+    asking = setup.phrase("{name}您好")
+    setup.settings = replace(setup.settings, title_rules=[])
+    assert setup.service.prepare(asking, BUYER).known_answers == {}
+    assert setup.service.prepare(asking, None).buyer == ""
 
 
 def test_steps_fill_the_agent_the_answers_and_the_clipboard(setup: Setup) -> None:
