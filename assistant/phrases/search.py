@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Container, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate, chain, repeat
 from operator import attrgetter
@@ -343,6 +343,18 @@ def _close_word(term: str, words: frozenset[str]) -> bool:
     from rapidfuzz import fuzz, process
 
     return process.extractOne(term, words, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF) is not None
+
+
+def distinct_replies(found: Iterable[Phrase], subscribed: Container[str]) -> list[Phrase]:
+    """``found`` with each reply text once, where it first ranked. Of identical replies
+    the one from a ``subscribed`` book is kept: a team book derived from the shipped one
+    repeats its replies, and the team's copy is the one the lead keeps up to date."""
+    kept: dict[str, Phrase] = {}
+    for phrase in found:
+        first = kept.get(phrase.text)
+        if first is None or (phrase.book_id in subscribed and first.book_id not in subscribed):
+            kept[phrase.text] = phrase
+    return list(kept.values())
 
 
 def search(phrases: Iterable[Phrase], query: str, limit: int = 20) -> list[Phrase]:

@@ -45,6 +45,15 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def preview(text: str, settings: Settings, target: WindowInfo | None) -> str:
+    """A reply as the buyer would read it, as far as it is known before inserting: the
+    agent's name (empty when none is set, as it will go in) and the buyer the title
+    rules find; the clipboard and the questions still to ask stay as written."""
+    who = buyer(target, settings.title_rules)
+    values = {"agent": settings.agent_name, **({"name": who} if who else {})}
+    return expand(text, values, clipboard="{clipboard}").text
+
+
 @dataclass(frozen=True)
 class PreparedReply:
     """One reply on its way into one window, as decided before anything is sent."""

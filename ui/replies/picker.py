@@ -1,7 +1,8 @@
 """The picker: a small popup to find a reply by typing and insert it.
 
 Built once at start and only shown on the hotkey, so it appears at once. Keys: type to
-search (codes, pinyin, fuzzy — the core search), Up/Down to move, Enter to insert, 1–9
+search (codes, pinyin, fuzzy — the core search; a reply in several books is listed
+once, each row names its book when there are several), Up/Down to move, Enter to insert, 1–9
 to insert the n-th result (unless some short code continues the query with a digit, as
 "fh2" continues "fh": then digits are typed, so "fh3" is searched, not inserted),
 Alt+1–9 always, Esc to close. Losing focus closes it too. Where replies go in by
@@ -29,7 +30,9 @@ from PySide6.QtWidgets import (
 from assistant.desktop.base import WindowInfo
 from assistant.i18n import language
 from assistant.phrases.model import Phrase
+from assistant.phrases.search import distinct_replies
 from assistant.phrases.shown import book_language
+from assistant.replies.service import preview
 from ui.context import AppContext
 from ui.replies.clipboard_reply import Offer
 
@@ -69,6 +72,9 @@ class Picker(QWidget):
         #: Books left out, and books listed first while nothing is typed; read on each opening.
         self.hidden_books: frozenset[str] = frozenset()
         self.first_books: frozenset[str] = frozenset()
+        #: Book names by id, while more than one book has replies (else rows need none).
+        self._book_names: dict[str, str] = {}
+        self._subscribed: set[str] = set()
         self.setObjectName("picker")
         self.query = QLineEdit(self)
         self.query.setClearButtonEnabled(True)
@@ -150,6 +156,7 @@ class Picker(QWidget):
         self.set_counter(*counter)
         self.hidden_books = self.context.hidden_books()
         self.first_books = frozenset(book.id for book in self.context.books if book_language(book) == language())
+        self._reload_groups()  # the books shown may have changed in Settings
         self.query.clear()
         self.groups.setCurrentIndex(0)
         self._search()
@@ -194,6 +201,10 @@ class Picker(QWidget):
     # -- searching ----------------------------------------------------------------------
 
     def _reload_groups(self) -> None:
+        offered = {phrase.book_id for phrase in self.context.phrases} - self.hidden_books
+        books = [book for book in self.context.store.books() if book.id in offered]
+        self._book_names = {book.id: book.name for book in books} if len(books) > 1 else {}
+        self._subscribed = {book.id for book in books if book.origin == "subscribed"}
         current = self.groups.currentData()
         self.groups.blockSignals(True)
         self.groups.clear()
@@ -209,12 +220,14 @@ class Picker(QWidget):
     def _search(self) -> None:
         found = self.context.index.search(self.query.text(), RESULT_LIMIT, group=self.groups.currentData(),
                                           hidden=self.hidden_books, first=self.first_books)
+        found = distinct_replies(found, self._subscribed)
         # The offer comes first while nothing is typed: Enter alone takes it.
         self.shown = [self.offer, *found] if self.offer is not None and not self.query.text() else found
         self.results.clear()
         for number, item in enumerate(self.shown, 1):
             shortcut = f"{number}  " if number <= 9 else "    "
-            self.results.addItem(shortcut + (f"▶ {item.label}" if isinstance(item, Offer) else _row_text(item)))
+            self.results.addItem(shortcut + (f"▶ {item.label}" if isinstance(item, Offer)
+                                             else _row_text(item, self._book_names.get(item.book_id, ""))))
         if self.shown:
             self.results.setCurrentRow(0)
         else:
@@ -222,7 +235,9 @@ class Picker(QWidget):
 
     def _show_preview(self, row: int) -> None:
         if 0 <= row < len(self.shown):
-            self.preview.setPlainText(self.shown[row].text)
+            item = self.shown[row]
+            text = item.text if isinstance(item, Offer) else preview(item.text, self.context.settings, self.target)
+            self.preview.setPlainText(text)
 
     def _choose_row(self, row: int) -> bool:
         if not 0 <= row < len(self.shown):
@@ -281,7 +296,8 @@ class Picker(QWidget):
             self.results.setCurrentRow(min(max(self.results.currentRow() + step, 0), count - 1))
 
 
-def _row_text(phrase: Phrase) -> str:
+def _row_text(phrase: Phrase, book: str) -> str:
     first_line = phrase.text.split("\n", 1)[0]
     code = f"[{phrase.code}] " if phrase.code else ""
-    return f"{code}{phrase.title} — {first_line}"
+    source = f" · {book}" if book else ""
+    return f"{code}{phrase.title}{source} — {first_line}"

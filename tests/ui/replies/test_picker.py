@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
@@ -153,6 +155,35 @@ def test_f2_keeps_the_picker_open_and_gives_it_the_keyboard_back(qtbot, picker: 
     assert asked == [TARGET] and picker.isVisible() and not picker._closing
     qtbot.keyClicks(picker.query, "tk")
     assert shown_codes(picker)[0] == "tk"
+
+
+def test_a_reply_in_two_books_is_listed_once_from_the_subscribed_book_named(qtbot, store: Store,
+                                                                            picker: Picker) -> None:
+    store.create_book(Phrasebook(name="团队话术", id="team", origin="subscribed", read_only=True),
+                      [Phrase(text="发货后三天内送达", code="fh2", title="发货时间", id="t1"),
+                       Phrase(text="团队专用回复", code="team", title="团队", id="t2")])
+    picker.context.phrases_edited()
+    qtbot.keyClicks(picker.query, "fh")
+    rows = [picker.results.item(row).text() for row in range(picker.results.count())]
+    assert [(phrase.code, phrase.book_id) for phrase in picker.shown] == [("fh", "b"), ("fh2", "team")]
+    assert rows == ["1  [fh] 亲，您的包裹已经发货了 · 售后 — 亲，您的包裹已经发货了",
+                    "2  [fh2] 发货时间 · 团队话术 — 发货后三天内送达"]
+
+
+def test_with_one_book_rows_name_none(picker: Picker) -> None:
+    assert picker.results.item(0).text().startswith("1  [fh] 亲，您的包裹已经发货了 — ")
+
+
+def test_the_preview_fills_in_the_agent_and_the_buyer_from_the_title(qtbot, store: Store, picker: Picker) -> None:
+    store.add_phrase("b", Phrase(text="{name}您好，我是{agent}，{input:单号}，{clipboard}", code="hi", id="hi"))
+    picker.context.phrases_edited()
+    picker.context.save_settings(replace(picker.context.settings, agent_name="小美"))
+    qtbot.keyClicks(picker.query, "hi")
+    assert picker.preview.toPlainText() == "王小明您好，我是小美，{input:单号}，{clipboard}"
+    picker.target = None
+    picker.context.save_settings(replace(picker.context.settings, agent_name=""))
+    picker._show_preview(0)
+    assert picker.preview.toPlainText() == "{name}您好，我是，{input:单号}，{clipboard}"
 
 
 def test_no_match_says_what_to_try(qtbot, picker: Picker) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.phrases.model import Phrase
-from assistant.phrases.search import SearchIndex, pinyin_forms, search
+from assistant.phrases.search import SearchIndex, distinct_replies, pinyin_forms, search
 from tests.unit.helpers import phrase
 
 
@@ -120,3 +120,11 @@ def test_tags_are_searched_after_group_and_before_text() -> None:
     assert codes(search(items, "urgent")) == ["tag", "text"]
     assert codes(search(items, "af")) == ["tag"]
     assert codes(search(items, "wait urgnt")) == ["tag"]
+
+
+def test_identical_replies_are_kept_once_where_first_ranked_from_a_subscribed_book() -> None:
+    mine = phrase("付款后48小时内发货", code="a", book_id="mine", id="1")
+    other = phrase("其他", code="b", book_id="mine", id="2")
+    team = phrase("付款后48小时内发货", code="c", book_id="team", id="3")
+    assert distinct_replies([mine, other, team], {"team"}) == [team, other]
+    assert distinct_replies([mine, other, team], set()) == [mine, other]

@@ -16,7 +16,7 @@ from assistant.phrases.store import Store
 from assistant.replies import service as service_module
 from assistant.replies.conversations import ConversationLog
 from assistant.replies.plan import Step
-from assistant.replies.service import Recorded, ReplyService
+from assistant.replies.service import Recorded, ReplyService, preview
 from assistant.settings import Settings
 
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
@@ -194,3 +194,9 @@ def test_a_windows_conversation_can_start_again_be_named_and_be_forgotten(setup:
     setup.now = T0 + timedelta(days=setup.settings.conversation_retention_days + 1)
     assert setup.service.prune() == 2
     assert setup.service.current(BUYER) is None
+
+
+def test_the_preview_fills_what_is_known_before_asking(setup: Setup) -> None:
+    text = "{name}您好，我是{agent}，单号{input:单号}"
+    assert preview(text, setup.settings, BUYER) == "王小明您好，我是小美，单号{input:单号}"
+    assert preview(text, replace(setup.settings, agent_name=""), None) == "{name}您好，我是，单号{input:单号}"
