@@ -2,7 +2,8 @@
 
 Built once at start and only shown on the hotkey, so it appears at once. Keys: type to
 search (codes, pinyin, fuzzy — the core search; a reply in several books is listed
-once, each row names its book when there are several), Up/Down to move, Enter to insert, 1–9
+once, each row names its book when there are several and shows the matched letters in
+bold), Up/Down to move, Enter to insert, 1–9
 to insert the n-th result (unless some short code continues the query with a digit, as
 "fh2" continues "fh": then digits are typed, so "fh3" is searched, not inserted),
 Alt+1–9 always, Esc to close. Losing focus closes it too. Where replies go in by
@@ -29,18 +30,22 @@ from PySide6.QtWidgets import (
 
 from assistant.desktop.base import WindowInfo
 from assistant.i18n import language
+from assistant.phrases.highlight import matched_spans
 from assistant.phrases.model import Phrase
 from assistant.phrases.search import distinct_replies
 from assistant.phrases.shown import book_language
 from assistant.replies.service import preview
 from ui.context import AppContext
 from ui.replies.clipboard_reply import Offer
+from ui.replies.marked_rows import SPANS_ROLE, MarkedRowDelegate
 
 log = logging.getLogger(__name__)
 
 RESULT_LIMIT = 30
 #: A focus loss this soon after opening is the window manager's doing, not the agent's.
 SETTLE_SECONDS = 0.4
+#: How much of a row is searched for letters to mark: more never fits the list's width.
+ROW_MARKED = 120
 #: The counter's colour by level: amber from the soft limit, red at the hard one.
 COUNTER_COLOURS = {"soft": "#b26a00", "hard": "#c62828"}
 
@@ -84,6 +89,7 @@ class Picker(QWidget):
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.results.setItemDelegate(MarkedRowDelegate(self.results))
         self.preview = QPlainTextEdit(self)
         self.preview.setReadOnly(True)
         self.preview.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -224,10 +230,18 @@ class Picker(QWidget):
         # The offer comes first while nothing is typed: Enter alone takes it.
         self.shown = [self.offer, *found] if self.offer is not None and not self.query.text() else found
         self.results.clear()
+        query = self.query.text()
         for number, item in enumerate(self.shown, 1):
             shortcut = f"{number}  " if number <= 9 else "    "
-            self.results.addItem(shortcut + (f"▶ {item.label}" if isinstance(item, Offer)
-                                             else _row_text(item, self._book_names.get(item.book_id, ""))))
+            if isinstance(item, Offer):
+                self.results.addItem(f"{shortcut}▶ {item.label}")
+                continue
+            text = _row_text(item, self._book_names.get(item.book_id, ""))
+            self.results.addItem(shortcut + text)
+            if query.strip():
+                spans = matched_spans(text[:ROW_MARKED], query, self.context.index.pinyin)
+                self.results.item(self.results.count() - 1).setData(
+                    SPANS_ROLE, [(start + len(shortcut), end + len(shortcut)) for start, end in spans])
         if self.shown:
             self.results.setCurrentRow(0)
         else:

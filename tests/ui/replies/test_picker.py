@@ -14,6 +14,7 @@ from assistant.phrases.model import Phrase, Phrasebook
 from assistant.phrases.store import Store
 from ui.context import AppContext
 from ui.replies.clipboard_reply import Offer
+from ui.replies.marked_rows import SPANS_ROLE
 from ui.replies.picker import COUNTER_COLOURS, Picker
 
 TARGET = WindowInfo(id=42, wm_class="AliWorkBench", title="王小明 - 接待中心", pid=None)
@@ -189,3 +190,14 @@ def test_the_preview_fills_in_the_agent_and_the_buyer_from_the_title(qtbot, stor
 def test_no_match_says_what_to_try(qtbot, picker: Picker) -> None:
     qtbot.keyClicks(picker.query, "zzzzqqq")
     assert picker.results.count() == 0 and "No reply matches" in picker.preview.toPlainText()
+
+
+def test_the_matched_letters_are_marked(qtbot, picker: Picker) -> None:
+    qtbot.keyClicks(picker.query, "tuikuan")
+    row = picker.results.item(0)
+    start, end = row.data(SPANS_ROLE)[0]
+    assert row.text()[start:end] == "退款"
+    picker.query.clear()
+    assert picker.results.item(0).data(SPANS_ROLE) is None
+    qtbot.keyClicks(picker.query, "tk")
+    picker.results.grab()  # the rows are painted with the marks
