@@ -134,11 +134,16 @@ def judge(count: int, soft_limit: int, hard_limit: int) -> str:
     return "ok"
 
 
+def limit_policy(settings: Settings) -> str:
+    """The hard-limit policy in force. An unknown one is taken as "warn", so a bad
+    setting never silently blocks insertions."""
+    return settings.limit_policy if settings.limit_policy in POLICIES else "warn"
+
+
 def verdict(count: int, settings: Settings) -> Verdict:
-    """The limits' verdict on one more insertion after ``count``; see ``judge``. An
-    unknown policy is taken as "warn", so a bad setting never silently blocks insertions."""
-    policy = settings.limit_policy if settings.limit_policy in POLICIES else "warn"
-    return Verdict(count=count, action=judge(count, settings.soft_limit, settings.hard_limit), policy=policy)
+    """The limits' verdict on one more insertion after ``count``; see ``judge``."""
+    return Verdict(count=count, action=judge(count, settings.soft_limit, settings.hard_limit),
+                   policy=limit_policy(settings))
 
 
 # -- the log ------------------------------------------------------------------------------

@@ -4,10 +4,12 @@ window, or the clipboard where no keys can be sent).
 
 ``prepare`` works out, before anything is sent, what the app must know: the
 conversation the reply goes into (its key, worked out once for the whole reply), the
-limits' verdict, the questions to ask and the answers this conversation already gave,
-and the target application's rule. The app asks what it must, then ``steps`` plans the
-reply; once it went in, ``record`` counts the phrase's use and the conversation's
-insertion together. The UI only shows dialogs and runs steps.
+limits' verdict where the policy may stop the reply (confirm, block), the questions to
+ask and the answers this conversation already gave, and the target application's rule.
+It reads the conversation log only when one of those needs it: a hotkey's reply lands
+sooner, and under "warn" the notice follows from ``record``'s count after the paste.
+The app asks what it must, then ``steps`` plans the reply; once it went in, ``record``
+counts the phrase's use and the conversation's insertion together. The UI only shows dialogs and runs steps.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from assistant.replies.conversations import (
     buyer,
     conversation_key,
     judge,
+    limit_policy,
     verdict,
 )
 from assistant.replies.plan import Rule, Step, plan, rule_for
@@ -61,7 +64,8 @@ class PreparedReply:
     phrase: Phrase
     target: WindowInfo | None
     key: str
-    verdict: Verdict
+    #: None under the "warn" policy, which inserts whatever the count.
+    verdict: Verdict | None
     #: What the agent must answer first ("agent", "name", "input:…"), in order.
     questions: tuple[str, ...]
     #: What this conversation already answered, offered again instead of asked anew;
@@ -104,18 +108,20 @@ class ReplyService:
     # -- a reply ------------------------------------------------------------------------
 
     def prepare(self, phrase: Phrase, target: WindowInfo | None) -> PreparedReply:
-        """Everything to know before the reply goes in; reads the log once."""
+        """Everything to know before the reply goes in; reads the log at most once."""
         settings = self.settings()
         key = conversation_key(target, settings.title_rules)
-        conversation = self.log.current(key, self.clock())
         asked = tuple(questions(phrase.text))
         if not settings.agent_name.strip() and any(item.name == AGENT for item in placeholders(phrase.text)):
             asked = (AGENT, *asked)
+        judged = limit_policy(settings) != "warn"
+        conversation = self.log.current(key, self.clock()) if asked or judged else None
         who = buyer(target, settings.title_rules)
         known = ({"name": who} if who else {}) if asked else {}
         if conversation is not None and asked:
             known.update(conversation.answers)
-        return PreparedReply(phrase, target, key, verdict(conversation.count if conversation else 0, settings),
+        count = conversation.count if conversation else 0
+        return PreparedReply(phrase, target, key, verdict(count, settings) if judged else None,
                              asked, known, rule_for(target, settings), who)
 
     def remember_answers(self, prepared: PreparedReply, answers: Mapping[str, str]) -> None:

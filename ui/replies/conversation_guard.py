@@ -77,7 +77,7 @@ class ConversationGuard(QObject):
     def allow(self, prepared: PreparedReply) -> Permission:
         """Before inserting: what the hard-limit policy says."""
         verdict = prepared.verdict
-        if verdict.action != "hard" or verdict.policy == "warn":
+        if verdict is None or verdict.action != "hard" or verdict.policy == "warn":
             return Permission.INSERT
         if verdict.policy == "block":
             log.info("hard limit: insertion blocked (count %d)", verdict.count)

@@ -72,10 +72,8 @@ def test_the_conversation_key_is_worked_out_once_per_reply(setup: Setup, monkeyp
     (0, "block", "ok", "block"),
     (2, "block", "soft", "block"),
     (4, "block", "soft", "block"),
-    (5, "warn", "hard", "warn"),
     (5, "confirm", "hard", "confirm"),
     (5, "block", "hard", "block"),
-    (5, "shout", "hard", "warn"),  # an unknown policy never blocks
 ])
 def test_the_verdict_on_one_more_reply(setup: Setup, before: int, policy: str, action: str,
                                        told_policy: str) -> None:
@@ -84,8 +82,21 @@ def test_the_verdict_on_one_more_reply(setup: Setup, before: int, policy: str, a
     if before:
         setup.insert(phrase, times=before)
     verdict = setup.service.prepare(phrase, BUYER).verdict
+    assert verdict is not None
     assert (verdict.count, verdict.action, verdict.policy) == (before, action, told_policy)
-    assert setup.service.prepare(phrase, OTHER).verdict.action == "ok"
+    other = setup.service.prepare(phrase, OTHER).verdict
+    assert other is not None and other.action == "ok"
+
+
+@pytest.mark.parametrize("policy", ["warn", "shout"])  # an unknown policy is "warn": it never blocks
+def test_under_warn_the_log_is_not_read_before_the_paste(setup: Setup, monkeypatch: pytest.MonkeyPatch,
+                                                         policy: str) -> None:
+    """Under "warn" nothing before the paste depends on the count: the log is read after it."""
+    setup.settings = replace(setup.settings, limit_policy=policy)
+    phrase = setup.phrase("好的")
+    setup.insert(phrase, times=6)
+    monkeypatch.setattr(setup.log, "current", lambda *args: pytest.fail("the log was read"))
+    assert setup.service.prepare(phrase, BUYER).verdict is None
 
 
 def test_questions_and_the_answers_the_conversation_already_gave(setup: Setup) -> None:
