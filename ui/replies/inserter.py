@@ -47,11 +47,17 @@ class _ServedText(QMimeData):
 
 
 def copy_mime_data(source: QMimeData | None) -> QMimeData:
-    """A full copy of every format, so an image copied by the user survives a paste."""
+    """A copy of every MIME format, so an image copied by the user survives a paste.
+
+    Formats without a "/" are X selection targets Qt passes through by name (TARGETS,
+    TIMESTAMP, MULTIPLE, SAVE_TARGETS, COMPOUND_TEXT…): the selection protocol's own, or
+    other encodings of a text Qt serves again from text/plain. Each is a round trip to
+    the clipboard's owner, all of them before the paste, so they are left out."""
     copy = QMimeData()
     if source is not None:
         for name in source.formats():
-            copy.setData(name, source.data(name))
+            if "/" in name:
+                copy.setData(name, source.data(name))
     return copy
 
 
