@@ -374,6 +374,25 @@ def test_type_text_with_caps_lock_on(xserver, focused_target, keyboard, probe) -
         xserver.xdotool("key", "Caps_Lock")
 
 
+def test_the_keyboard_follows_a_keymap_changed_by_another_program(focused_target, keyboard, probe) -> None:
+    """The maps are kept between calls: a change by another program must still be seen."""
+    target = focused_target()
+    keyboard.type_text("x")  # the keyboard has read the maps
+    a_keycode = probe.keysym_to_keycode(XK.XK_a)
+    old = probe.get_keyboard_mapping(a_keycode, 1)[0]
+    spare = Keymap.load(probe).spare_keycodes()[0]
+    probe.change_keyboard_mapping(a_keycode, [(XK.XK_q, XK.XK_Q)])  # "a" moves to a spare key
+    probe.change_keyboard_mapping(spare, [(XK.XK_a, XK.XK_A)])
+    probe.sync()
+    try:
+        keyboard.type_text("a")
+        assert target.wait_for_text("xa") == "xa"  # "xq" from the old map
+    finally:
+        probe.change_keyboard_mapping(a_keycode, [tuple(old)])
+        probe.change_keyboard_mapping(spare, [(X.NoSymbol, X.NoSymbol)])
+        probe.sync()
+
+
 def test_send_key_moves_the_caret(focused_target, keyboard) -> None:
     target = focused_target()
     keyboard.type_text("abcdef")
