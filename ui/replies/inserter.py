@@ -51,12 +51,14 @@ def copy_mime_data(source: QMimeData | None) -> QMimeData:
 
     Formats without a "/" are X selection targets Qt passes through by name (TARGETS,
     TIMESTAMP, MULTIPLE, SAVE_TARGETS, COMPOUND_TEXT…): the selection protocol's own, or
-    other encodings of a text Qt serves again from text/plain. Each is a round trip to
-    the clipboard's owner, all of them before the paste, so they are left out."""
+    other encodings of a text Qt serves again from text/plain, as is
+    "text/plain;charset=utf-8". Each is a round trip to the clipboard's owner, all of them
+    before the paste, so they are left out."""
     copy = QMimeData()
     if source is not None:
-        for name in source.formats():
-            if "/" in name:
+        names = source.formats()
+        for name in names:
+            if "/" in name and not (name.startswith("text/plain;") and "text/plain" in names):
                 copy.setData(name, source.data(name))
     return copy
 
