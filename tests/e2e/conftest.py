@@ -60,13 +60,7 @@ class Target:
         return [event["text"] for event in self.events() if event["kind"] == "send"]
 
     def activate(self) -> None:
-        # openbox can drop an activation request while it is busy (e.g. right after a
-        # keymap change); ask again rather than fail on the harness's own hiccup.
-        for _ in range(3):
-            self.xserver.xdotool("windowactivate", "--sync", str(self.window))
-            if self.xserver.wait_focused(self.window, timeout=2):
-                return
-        raise AssertionError("the target window did not get the keyboard focus")
+        self.xserver.activate(self.window)
 
     def wait_for_text(self, expected: str, timeout: float = 10) -> str:
         deadline = time.monotonic() + timeout

@@ -39,12 +39,7 @@ def open_drill(app: AppProcess, text_file: Path) -> int:
     window = app.window_named(WINDOW_TITLE)
     if window is None:
         raise AssertionError("the drill window did not open")
-    for _ in range(3):
-        app.xserver.xdotool("windowactivate", "--sync", str(window), check=False)
-        if app.xserver.wait_focused(window, timeout=2):
-            break
-    else:
-        raise AssertionError("the drill window did not get the keyboard focus")
+    app.xserver.activate(window)
     time.sleep(0.3)  # the run page gives its input box the focus as the window maps
     return before
 

@@ -8,11 +8,21 @@ never collide.
 from __future__ import annotations
 
 import os
+import select
 import shutil
 import subprocess
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+from Xlib import X
+from Xlib.display import Display
+from Xlib.protocol import event as xevent
+
+#: How long the window manager may take to catch up: openbox, busy with the keyboard map
+#: changes of a test that typed many borrowed characters, needs seconds on a loaded machine.
+WINDOW_MANAGER_TIMEOUT = 60.0
 
 
 @dataclass
@@ -43,6 +53,22 @@ class XServer:
             time.sleep(0.02)
         return False
 
+    def activate(self, window: int, timeout: float = WINDOW_MANAGER_TIMEOUT) -> None:
+        """Makes ``window`` the active window with the keyboard focus, waiting for each
+        thing that needs rather than asking again: the window managed (viewable), the window
+        manager through with every event sent to it before (see ``_window_manager_caught_up``),
+        then one activation request and both its effects (_NET_ACTIVE_WINDOW, the focus)."""
+        deadline = time.monotonic() + timeout
+        display = Display(self.display)
+        try:
+            _wait(lambda: _viewable(display, window), deadline, "the window was never shown")
+            _window_manager_caught_up(display, deadline)
+            self.xdotool("windowactivate", str(window))
+            _wait(lambda: _active(display) == window and _focus(display) == window, deadline,
+                  "the window did not get the keyboard focus")
+        finally:
+            display.close()
+
     def screenshot(self, path: Path) -> Path:
         subprocess.run(["import", "-window", "root", str(path)], env=self.env, check=True, timeout=30)
         return path
@@ -54,6 +80,57 @@ class XServer:
                 process.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 process.kill()
+
+
+def _wait(condition: Callable[[], bool], deadline: float, failure: str) -> None:
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(failure)
+        time.sleep(0.01)
+
+
+def _viewable(display: Display, window: int) -> bool:
+    """Mapped by the window manager: a window it has not managed yet ignores activation."""
+    return display.create_resource_object("window", window).get_attributes().map_state == X.IsViewable
+
+
+def _active(display: Display) -> int:
+    value = display.screen().root.get_full_property(display.intern_atom("_NET_ACTIVE_WINDOW"), X.AnyPropertyType)
+    return int(value.value[0]) if value is not None and len(value.value) else 0
+
+
+def _focus(display: Display) -> int:
+    return getattr(display.get_input_focus().focus, "id", 0)
+
+
+def _window_manager_caught_up(display: Display, deadline: float) -> None:
+    """Until the window manager has handled every event sent to it before this call.
+
+    It handles its events in order, and answers _NET_REQUEST_FRAME_EXTENTS by setting
+    _NET_FRAME_EXTENTS on the window asked about: once that change arrives, it is through
+    whatever came before, the MappingNotify of every keyboard map change among them (for
+    each, openbox grabs all its key bindings again)."""
+    root = display.screen().root
+    probe = root.create_window(-1, -1, 1, 1, 0, X.CopyFromParent, X.InputOnly, X.CopyFromParent,
+                               event_mask=X.PropertyChangeMask)
+    extents = display.intern_atom("_NET_FRAME_EXTENTS")
+    try:
+        request = xevent.ClientMessage(window=probe, client_type=display.intern_atom("_NET_REQUEST_FRAME_EXTENTS"),
+                                       data=(32, [0] * 5))
+        root.send_event(request, event_mask=X.SubstructureRedirectMask | X.SubstructureNotifyMask)
+        display.flush()
+        while True:
+            while display.pending_events():
+                event = display.next_event()
+                if event.type == X.PropertyNotify and event.window.id == probe.id and event.atom == extents:
+                    return
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise AssertionError("the window manager did not catch up")
+            select.select([display.fileno()], [], [], remaining)
+    finally:
+        probe.destroy()
+        display.sync()
 
 
 MISSING_TOOLS_HINT = "end-to-end tests need xvfb, openbox and xdotool (scripts/test installs them as root)"
