@@ -47,17 +47,28 @@ class ManagerDialogs(QObject):
             box.setInformativeText(detail)
         self.run(box)
 
-    def confirm(self, title: str, text: str, detail: str = "", *, action: str = "") -> bool:
+    def confirm(self, title: str, text: str, detail: str = "", *, action: str = "", cancel: str = "",
+                over: QWidget | None = None) -> bool:
         """Yes/no with "No" as the default, so a stray Enter changes nothing."""
-        return self.choose(title, text, detail, [action or self.tr("Yes")]) == 0
+        return self.choose(title, text, detail, [action or self.tr("Yes")], cancel=cancel, over=over) == 0
 
-    def choose(self, title: str, text: str, detail: str, actions: list[str]) -> int | None:
-        """One of ``actions`` (its index) or None for Cancel, the default."""
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, self._parent)
+    def choose(self, title: str, text: str, detail: str, actions: list[str], *, cancel: str = "",
+               over: QWidget | None = None) -> int | None:
+        """One of ``actions`` (its index) or None for Cancel, the default (and Esc).
+
+        ``cancel`` names that default when "Cancel" would be unclear (Cancel of a
+        Cancel); ``over`` is the window the question is about when it is not the
+        manager, such as a dialog of its own, so the question shows above that window.
+        """
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
+                          over or self._parent)
         if detail:
             box.setInformativeText(detail)
         buttons = [box.addButton(action, QMessageBox.ButtonRole.AcceptRole) for action in actions]
-        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+        default = box.addButton(QMessageBox.StandardButton.Cancel)
+        if cancel:
+            default.setText(cancel)
+        box.setDefaultButton(default)
         self.run(box)
         return buttons.index(box.clickedButton()) if box.clickedButton() in buttons else None
 

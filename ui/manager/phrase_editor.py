@@ -5,6 +5,11 @@ bare greeting, codes unique in the book, hotkeys free) are shown live, not after
 saving: warnings advise, errors (an empty reply, a code or hotkey already taken, an
 unknown placeholder) keep Save disabled and say why. The rules come from
 ``assistant.phrases.drafts`` and ``assistant.phrases.lint``; this module only shows them.
+
+A new phrase's reply is empty before anyone typed: that is where one starts, not a
+mistake, so it blocks Save quietly (the tooltip says why) until the reply has been
+typed and emptied again or Save is asked for (Ctrl+S). Closing with changes asks first,
+through the manager's ``ManagerDialogs`` so tests can answer.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,6 +42,7 @@ from assistant.phrases.drafts import HotkeyClash, app_hotkeys, hotkey_clash, lin
 from assistant.phrases.model import Phrase
 from assistant.phrases.templates import INPUT_PREFIX, KNOWN
 from ui.context import AppContext
+from ui.manager.dialogs import ManagerDialogs
 from ui.widgets.hotkey_edit import HotkeyEdit
 from ui.widgets.placement import keep_on_screen
 from ui.widgets.scrolling import scroll_above
@@ -48,23 +54,28 @@ class Problem:
 
     severity: str
     message: str
+    rule: str = ""
 
 
 class PhraseEditor(QDialog):
     """Edit ``phrase`` (or a new one in ``group``) of the book ``book_id``; after Accept,
     ``phrase()`` is the result. Nothing is written here: the manager saves it, so the
-    change goes through its undo stack."""
+    change goes through its undo stack. ``dialogs`` asks the editor's questions (the
+    manager's, so the same hooks answer them); one of its own when not given."""
 
     def __init__(self, context: AppContext, book_id: str, phrase: Phrase | None = None, *, group: str = "",
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, dialogs: ManagerDialogs | None = None):
         super().__init__(parent)
         self.context = context
+        self.dialogs = dialogs or ManagerDialogs(self)
         self._base = replace(phrase, book_id=book_id) if phrase else Phrase(text="", group=group, book_id=book_id)
         self._book_phrases = context.store.phrases(book_id, with_usage=False)
         self._all_phrases = context.store.phrases(with_usage=False)
         self.setWindowTitle(self.tr("Edit phrase") if phrase else self.tr("New phrase"))
         # Why the hotkey field last refused a chord, shown with the checks until it changes.
         self._refusal = ""
+        # An empty reply is left unsaid until typed in or a save is asked for (see the module).
+        self._quiet_empty = not self._base.text
         self._build()
         self._fill(self._base)
         self.hotkey_edit.refused.connect(self._hotkey_refused)
@@ -109,6 +120,7 @@ class PhraseEditor(QDialog):
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.accept)
 
         form = QFormLayout()
         form.addRow(self.tr("&Title:"), self.title_edit)
@@ -191,7 +203,7 @@ class PhraseEditor(QDialog):
 
     def problems(self) -> list[Problem]:
         draft = self.phrase()
-        found = [Problem(finding.severity, finding.message) for finding in
+        found = [Problem(finding.severity, finding.message, finding.rule) for finding in
                  lint_draft(draft, self._book_phrases, max_length=self.context.settings.lint_max_length)]
         clash = hotkey_clash(draft, self._all_phrases, app_hotkeys(self.context.settings))
         if clash is not None:
@@ -221,11 +233,16 @@ class PhraseEditor(QDialog):
             return book_id
 
     def check(self) -> None:
-        """Show the live checks; any error disables Save and says why."""
+        """Show the live checks; any error disables Save and says why (the empty reply
+        of an untouched new phrase only in Save's tooltip)."""
         problems = self.problems()
+        if self.text_edit.toPlainText():
+            self._quiet_empty = False
+        quiet = [problem for problem in problems if self._quiet_empty and problem.rule == "empty-text"]
+        shown = [problem for problem in problems if problem not in quiet]
         self.findings.clear()
         style = self.style()
-        for problem in problems:
+        for problem in shown:
             is_error = problem.severity == "error"
             icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical if is_error
                                       else QStyle.StandardPixmap.SP_MessageBoxWarning)
@@ -234,13 +251,32 @@ class PhraseEditor(QDialog):
             QListWidgetItem(icon, text, self.findings)
         if not problems:
             QListWidgetItem(self.tr("No problems found."), self.findings)
-        errors = [problem.message for problem in problems if problem.severity == "error"]
+        # Shown errors first, so the label (shown only for them) names one of them.
+        errors = [problem.message for problem in shown + quiet if problem.severity == "error"]
         blocked = self.tr("Cannot save: {reason}").format(reason=errors[0]) if errors else ""
         self.blocked_label.setText(blocked)
-        self.blocked_label.setVisible(bool(errors))
+        self.blocked_label.setVisible(any(problem.severity == "error" for problem in shown))
         self.save_button.setEnabled(not errors)
         self.save_button.setToolTip(blocked)
 
+    def changed(self) -> bool:
+        """Whether the fields say anything the phrase (or a new, empty one) did not."""
+        return not self.phrase().same_content(self._base)
+
     def accept(self) -> None:
+        """Save when nothing blocks it; otherwise (Ctrl+S still gets here) say why, the
+        empty reply of an untouched new phrase included."""
         if self.save_button.isEnabled():
             super().accept()
+        else:
+            self._quiet_empty = False
+            self.check()
+
+    def reject(self) -> None:
+        """Esc, Cancel and the window's close button all end here: with changes, ask
+        before losing them, "Keep editing" the default so a stray Enter loses nothing."""
+        if self.changed() and not self.dialogs.confirm(
+                self.windowTitle(), self.tr("Discard your changes to this phrase?"),
+                action=self.tr("Discard"), cancel=self.tr("Keep editing"), over=self):
+            return
+        super().reject()

@@ -67,7 +67,7 @@ class PhraseActions(QObject):
 
     def _edit_in_dialog(self, book: Phrasebook, phrase: Phrase | None) -> Phrase | None:
         dialog = PhraseEditor(self.context, book.id, phrase, group=self.browser.current_group() or "",
-                              parent=self._parent)
+                              parent=self._parent, dialogs=self.dialogs)
         self.dialogs.run(dialog)
         return dialog.phrase() if dialog.result() == PhraseEditor.DialogCode.Accepted else None
 

@@ -1512,7 +1512,7 @@ Most missed: {missed}</source>
 <context>
     <name>ManagerDialogs</name>
     <message>
-        <location filename="../manager/dialogs.py" line="52"/>
+        <location filename="../manager/dialogs.py" line="53"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -1749,174 +1749,189 @@ Most missed: {missed}</source>
 <context>
     <name>PhraseEditor</name>
     <message>
-        <location filename="../manager/phrase_editor.py" line="65"/>
+        <location filename="../manager/phrase_editor.py" line="74"/>
         <source>Edit phrase</source>
         <translation>编辑短语</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="65"/>
+        <location filename="../manager/phrase_editor.py" line="74"/>
         <source>New phrase</source>
         <translation>新建短语</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="81"/>
+        <location filename="../manager/phrase_editor.py" line="92"/>
         <source>Made from the first line when left empty</source>
         <translation>留空则取回复内容的第一行</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="86"/>
+        <location filename="../manager/phrase_editor.py" line="97"/>
         <source>Letters or digits to type in the picker, e.g. fh</source>
         <translation>在短语选择器中输入的字母或数字，例如 fh</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="89"/>
+        <location filename="../manager/phrase_editor.py" line="100"/>
         <source>Separated by commas</source>
         <translation>用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="90"/>
+        <location filename="../manager/phrase_editor.py" line="101"/>
         <source>Send as separate messages</source>
         <translation>分条发送</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="91"/>
+        <location filename="../manager/phrase_editor.py" line="102"/>
         <source>A line holding only --- starts a new chat message</source>
         <translation>单独一行 --- 表示从这里开始新的一条消息</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="94"/>
+        <location filename="../manager/phrase_editor.py" line="105"/>
         <source>The reply as the buyer will read it</source>
         <translation>买家将看到的回复内容</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="95"/>
+        <location filename="../manager/phrase_editor.py" line="106"/>
         <source>Insert &amp;placeholder</source>
         <translation>插入占位符(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="114"/>
+        <location filename="../manager/phrase_editor.py" line="126"/>
         <source>&amp;Title:</source>
         <translation>标题(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="115"/>
+        <location filename="../manager/phrase_editor.py" line="127"/>
         <source>&amp;Group:</source>
         <translation>分组(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="116"/>
+        <location filename="../manager/phrase_editor.py" line="128"/>
         <source>Short &amp;code:</source>
         <translation>快捷编码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="117"/>
+        <location filename="../manager/phrase_editor.py" line="129"/>
         <source>&amp;Hotkey:</source>
         <translation>快捷键(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="118"/>
+        <location filename="../manager/phrase_editor.py" line="130"/>
         <source>T&amp;ags:</source>
         <translation>标签(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="120"/>
+        <location filename="../manager/phrase_editor.py" line="132"/>
         <source>&amp;Reply:</source>
         <translation>回复内容(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="125"/>
+        <location filename="../manager/phrase_editor.py" line="137"/>
         <source>Checks:</source>
         <translation>话术检查：</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="145"/>
+        <location filename="../manager/phrase_editor.py" line="157"/>
         <source>the buyer&apos;s name, asked when inserting</source>
         <translation>买家称呼，插入时填写</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="146"/>
+        <location filename="../manager/phrase_editor.py" line="158"/>
         <source>your name or id, from Settings</source>
         <translation>您的称呼或工号，取自设置</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="147"/>
+        <location filename="../manager/phrase_editor.py" line="159"/>
         <source>today&apos;s date</source>
         <translation>今天的日期</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="148"/>
+        <location filename="../manager/phrase_editor.py" line="160"/>
         <source>the time now</source>
         <translation>当前时间</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="149"/>
+        <location filename="../manager/phrase_editor.py" line="161"/>
         <source>the text on the clipboard</source>
         <translation>剪贴板中的文本</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="150"/>
+        <location filename="../manager/phrase_editor.py" line="162"/>
         <source>where the caret is left after inserting</source>
         <translation>插入后光标停留的位置</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="155"/>
+        <location filename="../manager/phrase_editor.py" line="167"/>
         <source>asks you for a value, e.g. {example}</source>
         <translation>插入时让您填写内容，例如 {example}</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="156"/>
+        <location filename="../manager/phrase_editor.py" line="168"/>
         <source>order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="160"/>
+        <location filename="../manager/phrase_editor.py" line="172"/>
         <source>{token} — {meaning}</source>
         <translation>{token} — {meaning}</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="210"/>
+        <location filename="../manager/phrase_editor.py" line="222"/>
         <source>the picker hotkey</source>
         <translation>打开短语选择器</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="210"/>
+        <location filename="../manager/phrase_editor.py" line="222"/>
         <source>the pause hotkey</source>
         <translation>暂停快捷键</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="211"/>
+        <location filename="../manager/phrase_editor.py" line="223"/>
         <source>Hotkey {hotkey} is already {role}</source>
         <translation>快捷键 {hotkey} 已用于{role}</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="213"/>
+        <location filename="../manager/phrase_editor.py" line="225"/>
         <source>Hotkey {hotkey} is already used by “{title}” in “{book}”</source>
         <translation>快捷键 {hotkey} 已被“{book}”中的“{title}”占用</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="215"/>
+        <location filename="../manager/phrase_editor.py" line="227"/>
         <source>Hotkey {hotkey} cannot be used: {reason}</source>
         <translation>无法使用快捷键 {hotkey}：{reason}</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="232"/>
+        <location filename="../manager/phrase_editor.py" line="249"/>
         <source>Error: {message}</source>
         <translation>错误：{message}</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="232"/>
+        <location filename="../manager/phrase_editor.py" line="249"/>
         <source>Warning: {message}</source>
         <translation>警告：{message}</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="236"/>
+        <location filename="../manager/phrase_editor.py" line="253"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../manager/phrase_editor.py" line="238"/>
+        <location filename="../manager/phrase_editor.py" line="256"/>
         <source>Cannot save: {reason}</source>
         <translation>无法保存：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../manager/phrase_editor.py" line="279"/>
+        <source>Discard your changes to this phrase?</source>
+        <translation>放弃您对这条短语所做的修改吗？</translation>
+    </message>
+    <message>
+        <location filename="../manager/phrase_editor.py" line="280"/>
+        <source>Discard</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <location filename="../manager/phrase_editor.py" line="280"/>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
     </message>
 </context>
 <context>

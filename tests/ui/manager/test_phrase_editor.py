@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from assistant.phrases.model import Phrase
@@ -22,6 +23,7 @@ def open_editor(qtbot: QtBot, store: Store, phrase: Phrase | None = None, **opti
     qtbot.addWidget(editor)
     editor.show()
     qtbot.waitExposed(editor)
+    Asker(qtbot, editor)  # closed with changes when the test ends: discarded, not waiting in exec()
     return editor
 
 
@@ -34,10 +36,103 @@ def lines(editor: PhraseEditor) -> list[str]:
     return [editor.findings.item(row).text() for row in range(editor.findings.count())]
 
 
-def test_a_new_phrase_starts_blocked_by_its_empty_reply(editor: PhraseEditor) -> None:
-    assert lines(editor) == ["Error: the reply is empty"]
+def test_a_new_phrase_is_blocked_by_its_empty_reply_quietly_until_typed_in(editor: PhraseEditor) -> None:
+    assert lines(editor) == [] and editor.blocked_label.isHidden()
     assert not editor.save_button.isEnabled()
-    assert editor.blocked_label.text() == "Cannot save: the reply is empty"
+    assert editor.save_button.toolTip() == "Cannot save: the reply is empty"
+    type_text(editor.text_edit, "亲")
+    assert editor.save_button.isEnabled()
+    editor.text_edit.selectAll()
+    QTest.keyClick(editor.text_edit, Qt.Key.Key_Backspace)
+    assert lines(editor) == ["Error: the reply is empty"]
+    assert editor.blocked_label.isVisible() and editor.blocked_label.text() == "Cannot save: the reply is empty"
+
+
+def test_ctrl_s_on_an_untouched_new_phrase_says_why_it_cannot_be_saved(qtbot: QtBot, editor: PhraseEditor) -> None:
+    qtbot.keyClick(editor.hotkey_edit, Qt.Key.Key_Q, CTRL_ALT)  # other errors show at once
+    assert lines(editor) == ["Error: Hotkey Ctrl+Alt+Q is already the picker hotkey"]
+    assert editor.blocked_label.text() == "Cannot save: Hotkey Ctrl+Alt+Q is already the picker hotkey"
+    qtbot.keyClick(editor.code_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert lines(editor) == ["Error: the reply is empty", "Error: Hotkey Ctrl+Alt+Q is already the picker hotkey"]
+    assert editor.isVisible() and editor.result() != QDialog.DialogCode.Accepted
+
+
+def test_ctrl_s_saves_a_phrase_that_can_be(qtbot: QtBot, editor: PhraseEditor) -> None:
+    type_text(editor.text_edit, "亲，在的～请问有什么可以帮您？")
+    qtbot.keyClick(editor.text_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert editor.result() == QDialog.DialogCode.Accepted and not editor.isVisible()
+
+
+def test_an_edited_phrase_with_an_empty_reply_shows_the_error_at_once(qtbot: QtBot, seeded_store: Store) -> None:
+    phrase = seeded_store.phrase(ZH, "zh-greet-01")
+    editor = open_editor(qtbot, seeded_store, phrase)
+    editor.text_edit.clear()
+    assert editor.blocked_label.text() == "Cannot save: the reply is empty" and editor.blocked_label.isVisible()
+
+
+# -- closing with changes ------------------------------------------------------------------
+
+
+class Asker:
+    """Answers the editor's questions by pressing ``button``, and keeps what was asked."""
+
+    def __init__(self, qtbot: QtBot, editor: PhraseEditor):
+        self.qtbot = qtbot
+        self.asked: list[QMessageBox] = []
+        self.button = "Discard"
+        editor.dialogs.run = self._run  # type: ignore[method-assign]
+
+    def _run(self, box: QDialog) -> None:
+        assert isinstance(box, QMessageBox)
+        self.asked.append(box)
+        box.show()
+        self.qtbot.waitExposed(box)
+        if self.button in ("Enter", "Esc"):
+            self.qtbot.keyClick(box, Qt.Key.Key_Return if self.button == "Enter" else Qt.Key.Key_Escape)
+            return
+        [chosen] = [button for button in box.buttons() if button.text().replace("&", "") == self.button]
+        self.qtbot.mouseClick(chosen, Qt.MouseButton.LeftButton)
+
+
+@pytest.fixture
+def asker(qtbot: QtBot, editor: PhraseEditor) -> Asker:
+    return Asker(qtbot, editor)
+
+
+def close_by(how: str, qtbot: QtBot, editor: PhraseEditor) -> None:
+    if how == "esc":
+        qtbot.keyClick(editor.code_edit, Qt.Key.Key_Escape)
+    elif how == "cancel":
+        qtbot.mouseClick(editor.buttons.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+    else:
+        editor.close()  # what the window's close button does
+
+
+@pytest.mark.parametrize("how", ["esc", "cancel", "close"])
+def test_closing_with_changes_asks_and_keep_editing_keeps_them(qtbot: QtBot, editor: PhraseEditor, asker: Asker,
+                                                               how: str) -> None:
+    qtbot.keyClicks(editor.code_edit, "zd")
+    for answer in ("Keep editing", "Enter", "Esc"):  # a stray Enter, or Esc again, keeps the work too
+        asker.button = answer
+        close_by(how, qtbot, editor)
+        assert editor.isVisible() and editor.code_edit.text() == "zd", answer
+    box = asker.asked[0]
+    assert len(asker.asked) == 3 and box.text() == "Discard your changes to this phrase?"
+    assert sorted(button.text() for button in box.buttons()) == ["Discard", "Keep editing"]
+    asker.button = "Discard"
+    close_by(how, qtbot, editor)
+    assert len(asker.asked) == 4 and not editor.isVisible()
+    assert editor.result() == QDialog.DialogCode.Rejected
+
+
+@pytest.mark.parametrize("how", ["esc", "cancel", "close"])
+def test_closing_without_changes_does_not_ask(qtbot: QtBot, seeded_store: Store, how: str) -> None:
+    editor = open_editor(qtbot, seeded_store, seeded_store.phrase(ZH, "zh-greet-01"))
+    asker = Asker(qtbot, editor)
+    qtbot.keyClicks(editor.code_edit, "x")
+    qtbot.keyClick(editor.code_edit, Qt.Key.Key_Backspace)  # typed, but back as it was
+    close_by(how, qtbot, editor)
+    assert asker.asked == [] and not editor.isVisible()
 
 
 def test_lint_warnings_appear_while_typing_and_do_not_block_save(editor: PhraseEditor) -> None:
