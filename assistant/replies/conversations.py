@@ -99,9 +99,14 @@ def conversation_key(window: WindowInfo | None, rules: Sequence[Any] | None = No
     The buyer is the one ``buyer`` finds, or the whole cleaned title when no rule
     matches. No window (the desktop could not tell) gives ``"unknown|"``.
     """
+    return key_for(window, buyer(window, rules))
+
+
+def key_for(window: WindowInfo | None, who: str) -> str:
+    """``conversation_key`` for a window whose buyer ``who`` is already known."""
     if window is None:
         return f"{UNKNOWN_CLASS}|"
-    return f"{window.wm_class.lower()}|{buyer(window, rules) or clean_title(window.title)}"
+    return f"{window.wm_class.lower()}|{who or clean_title(window.title)}"
 
 
 # -- limits -------------------------------------------------------------------------------
@@ -230,15 +235,6 @@ class ConversationLog:
         """Quick replies in the open conversation for ``key`` (0 when none is open)."""
         conversation = self.current(key, now)
         return conversation.count if conversation else 0
-
-    def check(self, key: str, settings: Settings, now: datetime) -> Verdict:
-        """The limits' verdict on one more insertion; see ``verdict``."""
-        return verdict(self.count(key, now), settings)
-
-    def answers(self, key: str, now: datetime) -> dict[str, str]:
-        """Placeholder answers remembered for the open conversation (e.g. the buyer's name)."""
-        conversation = self.current(key, now)
-        return dict(conversation.answers) if conversation else {}
 
     # -- writing ----------------------------------------------------------------------
 

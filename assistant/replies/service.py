@@ -28,6 +28,7 @@ from assistant.replies.conversations import (
     buyer,
     conversation_key,
     judge,
+    key_for,
     limit_policy,
     verdict,
 )
@@ -110,13 +111,14 @@ class ReplyService:
     def prepare(self, phrase: Phrase, target: WindowInfo | None) -> PreparedReply:
         """Everything to know before the reply goes in; reads the log at most once."""
         settings = self.settings()
-        key = conversation_key(target, settings.title_rules)
+        # The title rules run once: the buyer they find names the conversation too.
+        who = buyer(target, settings.title_rules)
+        key = key_for(target, who)
         asked = tuple(questions(phrase.text))
         if not settings.agent_name.strip() and any(item.name == AGENT for item in placeholders(phrase.text)):
             asked = (AGENT, *asked)
         judged = limit_policy(settings) != "warn"
         conversation = self.log.current(key, self.clock()) if asked or judged else None
-        who = buyer(target, settings.title_rules)
         known = ({"name": who} if who else {}) if asked else {}
         if conversation is not None and asked:
             known.update(conversation.answers)

@@ -3,7 +3,6 @@ skipping keeps, the live hotkey try, and the picker offering only the books show
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,20 +17,7 @@ from ui.first_run import FirstRunWizard
 from ui.i18n import install_language
 from ui.replies.picker import Picker
 
-
-@pytest.fixture(autouse=True)
-def desktop_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Starting at login writes under XDG_CONFIG_HOME: the test's own."""
-    folder = tmp_path / "config"
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
-    monkeypatch.setenv("HOME", str(tmp_path / "user"))
-    return folder
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards() -> Iterator[None]:
-    yield
-    install_language("en")
+pytestmark = pytest.mark.usefixtures("config_home", "english_afterwards")
 
 
 @pytest.fixture
@@ -63,7 +49,7 @@ def key(qtbot, widget: QWidget, pressed: Qt.Key, times: int = 1) -> None:
 
 
 def test_walked_with_the_keyboard_in_chinese_it_saves_every_choice(qtbot, context: AppContext, isolated_home: Path,
-                                                                  desktop_home: Path) -> None:
+                                                                  config_home: Path) -> None:
     wizard = open_wizard(qtbot, context)
     language = wizard.language_page.language_box
     key(qtbot, language, Qt.Key.Key_Down)  # "Follow the system" → 中文
@@ -87,7 +73,7 @@ def test_walked_with_the_keyboard_in_chinese_it_saves_every_choice(qtbot, contex
     saved = stored(isolated_home)
     assert (saved.language, saved.agent_name, saved.hidden_books, saved.first_run_done, saved.start_at_login) == (
         "zh", "小美", ["en-ecommerce"], True, True)
-    assert (desktop_home / "autostart" / "quickreply.desktop").is_file()
+    assert (config_home / "autostart" / "quickreply.desktop").is_file()
     picker = Picker(context)
     qtbot.addWidget(picker)
     picker.open_for(None)

@@ -160,9 +160,12 @@ class Picker(QWidget):
         self._closing = False
         self._opened_at = time.monotonic()
         self.set_counter(*counter)
-        self.hidden_books = self.context.hidden_books()
+        # Settings or the interface language may have changed what is shown and first.
         self.first_books = frozenset(book.id for book in self.context.books if book_language(book) == language())
-        self._reload_groups()  # the books shown may have changed in Settings
+        hidden = self.context.hidden_books()
+        if hidden != self.hidden_books:
+            self.hidden_books = hidden
+            self._reload_groups()
         self.query.clear()
         self.groups.setCurrentIndex(0)
         self._search()
@@ -208,7 +211,7 @@ class Picker(QWidget):
 
     def _reload_groups(self) -> None:
         offered = {phrase.book_id for phrase in self.context.phrases} - self.hidden_books
-        books = [book for book in self.context.store.books() if book.id in offered]
+        books = [book for book in self.context.books if book.id in offered]
         self._book_names = {book.id: book.name for book in books} if len(books) > 1 else {}
         self._subscribed = {book.id for book in books if book.origin == "subscribed"}
         current = self.groups.currentData()

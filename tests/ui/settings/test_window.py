@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,28 +16,13 @@ from assistant.phrases.model import Phrase, Phrasebook
 from assistant.phrases.store import Store
 from assistant.settings import FILE_NAME, Settings, load_settings, save_settings
 from ui.context import AppContext
-from ui.i18n import install_language
 from ui.settings.window import SettingsWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_ALT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
 LEFT = Qt.MouseButton.LeftButton
 
-
-@pytest.fixture(autouse=True)
-def config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Start-at-login entries go to a temp folder, never the real desktop's."""
-    folder = tmp_path / "config"
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
-    monkeypatch.setenv("HOME", str(tmp_path / "user"))
-    return folder
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards() -> Iterator[None]:
-    """A test that switches the language must not leave Qt's translators installed."""
-    yield
-    install_language("en")
+pytestmark = pytest.mark.usefixtures("config_home", "english_afterwards")
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from assistant.replies.conversations import (
     clean_title,
     conversation_key,
     judge,
+    verdict,
 )
 from assistant.settings import Settings, default_title_rules, load_settings, save_settings
 
@@ -151,8 +152,8 @@ def test_naive_times_are_refused(log: ConversationLog) -> None:
 def test_default_limits_ok_then_soft_then_hard(log: ConversationLog) -> None:
     actions = []
     for _ in range(7):
-        verdict = log.check(KEY, Settings(), T0)
-        actions.append((verdict.count, verdict.action))
+        said = verdict(log.count(KEY, T0), Settings())
+        actions.append((said.count, said.action))
         log.record(KEY, "b", "p", T0)
     assert actions == [(0, "ok"), (1, "ok"), (2, "soft"), (3, "soft"), (4, "soft"), (5, "hard"), (6, "hard")]
 
@@ -161,14 +162,14 @@ def test_custom_limits_and_policy(log: ConversationLog) -> None:
     settings = Settings(soft_limit=2, hard_limit=3, limit_policy="block")
     actions = []
     for _ in range(4):
-        actions.append(log.check(KEY, settings, T0).action)
+        actions.append(verdict(log.count(KEY, T0), settings).action)
         log.record(KEY, "b", "p", T0)
     assert actions == ["ok", "soft", "soft", "hard"]
-    assert log.check(KEY, settings, T0).policy == "block"
+    assert verdict(log.count(KEY, T0), settings).policy == "block"
 
 
 def test_an_unknown_policy_is_taken_as_warn(log: ConversationLog) -> None:
-    assert log.check(KEY, Settings(limit_policy="explode"), T0).policy == "warn"
+    assert verdict(log.count(KEY, T0), Settings(limit_policy="explode")).policy == "warn"
 
 
 @pytest.mark.parametrize(("count", "soft", "hard", "action"), [
@@ -185,7 +186,7 @@ def test_start_new_resets_the_count(log: ConversationLog) -> None:
     record(log, 5)
     fresh = log.start_new(KEY, T0)
     assert fresh.id != old.id and log.count(KEY, T0) == 0
-    assert log.check(KEY, Settings(), T0).action == "ok"
+    assert verdict(log.count(KEY, T0), Settings()).action == "ok"
     assert log.record(KEY, "b", "p", T0).id == fresh.id
 
 
@@ -196,10 +197,10 @@ def test_name_and_answers_are_remembered_for_the_conversation(log: ConversationL
     log.remember_answers(KEY, {"order": "1234"}, T0)
     current = log.current(KEY, T0)
     assert current is not None and current.name == "VIP 退货" and current.count == 1
-    assert log.answers(KEY, T0) == {"name": "王小明", "order": "1234"}
-    assert log.answers("qianniu|李华", T0) == {}
+    assert current.answers == {"name": "王小明", "order": "1234"}
+    assert log.current("qianniu|李华", T0) is None
     log.start_new(KEY, T0)
-    assert log.answers(KEY, T0) == {}
+    assert log.current(KEY, T0).answers == {}
 
 
 def test_naming_opens_a_conversation_when_none_is_open(log: ConversationLog) -> None:

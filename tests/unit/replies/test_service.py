@@ -52,9 +52,9 @@ def setup(store: Store) -> Setup:
 
 def test_the_conversation_key_is_worked_out_once_per_reply(setup: Setup, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[WindowInfo | None] = []
-    real = service_module.conversation_key
-    monkeypatch.setattr(service_module, "conversation_key", lambda window, rules: calls.append(window) or real(
-        window, rules))
+    # The title rules give both the buyer and the key: they run once per reply.
+    real = service_module.buyer
+    monkeypatch.setattr(service_module, "buyer", lambda window, rules: calls.append(window) or real(window, rules))
     phrase = setup.phrase("{name}您好")
     prepared = setup.service.prepare(phrase, BUYER)
     assert prepared.key == "aliworkbench|王小明"
@@ -65,7 +65,7 @@ def test_the_conversation_key_is_worked_out_once_per_reply(setup: Setup, monkeyp
     setup.service.record(prepared)
     assert calls == [BUYER]
     assert setup.log.count("aliworkbench|王小明", T0) == 1
-    assert setup.log.answers("aliworkbench|王小明", T0) == {"name": "王小明"}
+    assert setup.log.current("aliworkbench|王小明", T0).answers == {"name": "王小明"}
 
 
 @pytest.mark.parametrize(("before", "policy", "action", "told_policy"), [
