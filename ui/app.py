@@ -94,7 +94,7 @@ class QuickReplyApp(QObject):
         self.picker.nameConversation.connect(self._name_conversation_from_picker)
         self.picker.nextPart.connect(self._next_part)
         if desktop is not None:
-            self.inserter = Inserter(context, desktop.keyboard)
+            self.inserter = Inserter(context, desktop.keyboard, desktop.clipboard_serial)
             self.inserter.finished.connect(self._inserted)
             self.hotkeys = HotkeyService(context, desktop.listener_factory)
             self.hotkeys.triggered.connect(self._hotkey)

@@ -27,6 +27,9 @@ class Desktop:
     windows: Windows
     #: Calls back when the active window changes (None where there is no such watcher).
     watcher_factory: Callable[[Callable[[], None]], object] | None = None
+    #: A number that changes whenever any program changes the clipboard (None where
+    #: there is no such count): a copy of the user's clipboard is theirs while it holds.
+    clipboard_serial: Callable[[], int] | None = None
 
 
 def desktop_for_session() -> Desktop | None:
@@ -35,17 +38,21 @@ def desktop_for_session() -> Desktop | None:
     kind = session_kind()
     try:
         if kind == "x11":
+            from assistant.desktop.x11.clipboard import X11ClipboardSerial
             from assistant.desktop.x11.hotkeys import X11HotkeyListener
             from assistant.desktop.x11.keyboard import X11Keyboard
             from assistant.desktop.x11.watch import X11ActiveWindowWatcher
             from assistant.desktop.x11.windows import X11Windows
 
-            return Desktop(X11HotkeyListener, X11Keyboard(), X11Windows(), X11ActiveWindowWatcher)
+            return Desktop(X11HotkeyListener, X11Keyboard(), X11Windows(), X11ActiveWindowWatcher,
+                           X11ClipboardSerial())
         if kind == "windows":
+            from assistant.desktop.win32.clipboard import Win32ClipboardSerial
             from assistant.desktop.win32.hotkeys import Win32HotkeyListener
             from assistant.desktop.win32.input import Win32Keyboard, Win32Windows
 
-            return Desktop(Win32HotkeyListener, Win32Keyboard(), Win32Windows())
+            return Desktop(Win32HotkeyListener, Win32Keyboard(), Win32Windows(),
+                           clipboard_serial=Win32ClipboardSerial())
     except Exception:  # a desktop we cannot drive must not stop the app
         log.exception("the %s desktop backend could not start", kind)
     return None

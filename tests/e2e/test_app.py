@@ -74,6 +74,22 @@ def test_the_users_clipboard_text_survives_an_insertion(app, make_target, xserve
     assert clipboard(xserver, "-o") == b"the user's own text"
 
 
+def test_a_copy_made_just_before_the_hotkey_is_the_one_put_back(app, make_target, xserver) -> None:
+    # The app copies the user's clipboard ahead of time; a newer copy, made after that
+    # one and an instant before the hotkey, must win over it.
+    target = make_target()
+    for text, settle in ((b"copied first", 1.0), (b"copied last", 0)):
+        subprocess.Popen(["xclip", "-selection", "clipboard", "-i"], env=xserver.env,
+                         stdin=subprocess.PIPE).communicate(text, timeout=10)
+        time.sleep(settle)
+    xserver.xdotool("key", "--clearmodifiers", "ctrl+alt+1")
+    assert target.wait_for_text(MULTI_LINE) == MULTI_LINE
+    deadline = time.monotonic() + 5
+    while clipboard(xserver, "-o") != b"copied last" and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert clipboard(xserver, "-o") == b"copied last"
+
+
 def test_the_users_clipboard_image_survives_an_insertion(app, make_target, xserver, tmp_path: Path) -> None:
     target = make_target()
     image = xserver.screenshot(tmp_path / "image.png").read_bytes()

@@ -22,6 +22,7 @@ from Xlib.display import Display
 
 from assistant.desktop.base import HotkeyListener, Keyboard, Windows
 from assistant.desktop.chords import parse_chord
+from assistant.desktop.x11.clipboard import X11ClipboardSerial
 from assistant.desktop.x11.common import Keymap
 from assistant.desktop.x11.hotkeys import MAX_RESTARTS, X11HotkeyListener
 from assistant.desktop.x11.keyboard import X11Keyboard
@@ -310,6 +311,17 @@ def clipboard(xserver: XServer) -> Iterator[Callable[[str], None]]:
     for server in servers:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_the_clipboard_count_sees_another_programs_copy_at_once(xserver, clipboard) -> None:
+    serial = X11ClipboardSerial(xserver.display)
+    before = serial()
+    assert serial() == before  # nothing changed
+    clipboard("复制 one")
+    after = serial()
+    assert after > before and serial() == after
+    clipboard("复制 two")
+    assert serial() > after
 
 
 def test_send_chord_pastes_even_while_the_user_holds_ctrl_alt(xserver, focused_target, keyboard, clipboard) -> None:

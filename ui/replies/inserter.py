@@ -1,12 +1,13 @@
 """Putting a reply into the target window, and the user's clipboard back afterwards.
 
-Paste mode, step by step: copy every format of the user's clipboard (text, HTML,
-images…), put the reply on the clipboard, send the paste chord, and wait — without
-sleeping — for the target to fetch the text: our ``QMimeData`` notices when the
-target reads it. Only then comes the next step (the send key between separate
-messages, the next part, Left presses for ``{cursor}``), and once the target has
-been quiet for a moment the user's clipboard is restored in full. The event loop
-stays free throughout, because the target reads the clipboard from us.
+Paste mode, step by step: take a copy of every format of the user's clipboard (text,
+HTML, images…; made ahead of time where it can be, see ``clipboard_copy``), put the
+reply on the clipboard, send the paste chord, and wait — without sleeping — for the
+target to fetch the text: our ``QMimeData`` notices when the target reads it. Only then
+comes the next step (the send key between separate messages, the next part, Left
+presses for ``{cursor}``), and once the target has been quiet for a moment the user's
+clipboard is restored in full. The event loop stays free throughout, because the
+target reads the clipboard from us.
 
 Nothing here stores or logs the text of a reply or of the clipboard.
 """
@@ -23,6 +24,7 @@ from assistant.desktop.base import Keyboard
 from assistant.replies.plan import Step
 from assistant.replies.service import PreparedReply
 from ui.context import AppContext
+from ui.replies.clipboard_copy import ClipboardCopy
 
 log = logging.getLogger(__name__)
 
@@ -46,34 +48,18 @@ class _ServedText(QMimeData):
         return value
 
 
-def copy_mime_data(source: QMimeData | None) -> QMimeData:
-    """A copy of every MIME format, so an image copied by the user survives a paste.
-
-    Formats without a "/" are X selection targets Qt passes through by name (TARGETS,
-    TIMESTAMP, MULTIPLE, SAVE_TARGETS, COMPOUND_TEXT…): the selection protocol's own, or
-    other encodings of a text Qt serves again from text/plain, as is
-    "text/plain;charset=utf-8". Each is a round trip to the clipboard's owner, all of them
-    before the paste, so they are left out."""
-    copy = QMimeData()
-    if source is not None:
-        names = source.formats()
-        for name in names:
-            if "/" in name and not (name.startswith("text/plain;") and "text/plain" in names):
-                copy.setData(name, source.data(name))
-    return copy
-
-
 class Inserter(QObject):
     """Sends one reply's steps at a time; ``finished(prepared, ok)`` when done. What to
     send was decided in the core (``ReplyService.steps``)."""
 
     finished = Signal(object, bool)
 
-    def __init__(self, context: AppContext, keyboard: Keyboard):
+    def __init__(self, context: AppContext, keyboard: Keyboard, clipboard_serial: Callable[[], int] | None = None):
         super().__init__()
         self.context = context
         self.keyboard = keyboard
         self.clipboard: QClipboard = QGuiApplication.clipboard()
+        self._users = ClipboardCopy(clipboard_serial, self)
         self._steps: list[Step] = []
         self._reply: PreparedReply | None = None
         self._saved: QMimeData | None = None
@@ -97,7 +83,7 @@ class Inserter(QObject):
         if any(step.kind == "paste" for step in self._steps) and self.context.settings.restore_clipboard:
             self._quiet.stop()
             if self._saved is None:  # a restore still pending holds the user's real clipboard
-                self._saved = copy_mime_data(self.clipboard.mimeData())
+                self._saved = self._users.take()
         self._next_step()
 
     def _next_step(self) -> None:

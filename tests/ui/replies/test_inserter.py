@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData
 
-from ui.replies.inserter import copy_mime_data
+from ui.replies.clipboard_copy import copy_mime_data
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
