@@ -21,6 +21,7 @@ from assistant.phrases.search import SearchIndex
 from assistant.phrases.shown import hidden_books, language_first
 from assistant.phrases.store import Store
 from assistant.settings import Settings, load_settings, save_settings
+from assistant.suggestions.suggester import Suggester
 
 if TYPE_CHECKING:
     from ui.team.subscription_service import SubscriptionService
@@ -49,6 +50,9 @@ class AppContext(QObject):
         #: Every book as last read, for what the picker asks on each opening.
         self.books: list[Phrasebook] = store.books()
         self.index = SearchIndex(self.phrases, PinyinCache(store.home / "cache" / "pinyin.json"))
+        #: The replies to suggest for a buyer's message the agent copied.
+        self.suggester = Suggester()
+        self.suggester.update(self.phrases)
         self._fingerprint = store.fingerprint()
         self._watcher = QFileSystemWatcher(self)
         self._watch()
@@ -74,6 +78,7 @@ class AppContext(QObject):
         self.phrases = self.store.phrases()
         self.books = self.store.books()
         self.index.update(self.phrases)
+        self.suggester.update(self.phrases)
         self.phrasesChanged.emit()
         return True
 

@@ -91,9 +91,10 @@ class SuggestionIndex:
                         scores[number] += weight * part
         return scores
 
-    def rank(self, message: str, limit: int = 3, boost: Mapping[Key, float] | None = None) -> list[Scored]:
-        """The ``limit`` replies that best answer ``message``; ``boost`` adds what the
-        agent's earlier choices say (``feedback``), on the same scale."""
+    def rank(self, message: str, limit: int | None = 3, boost: Mapping[Key, float] | None = None) -> list[Scored]:
+        """The ``limit`` replies (None: every one found) that best answer ``message``;
+        ``boost`` adds what the agent's earlier choices say (``feedback``), on the same
+        scale."""
         found = {self.keys[number]: score for number, score in self.scores(query_terms(message)).items()}
         for key, extra in (boost or {}).items():
             found[key] = found.get(key, 0.0) + extra

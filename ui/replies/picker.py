@@ -8,6 +8,12 @@ to insert the n-th result (unless some short code continues the query with a dig
 "fh2" continues "fh": then digits are typed, so "fh3" is searched, not inserted),
 Alt+1–9 always, Esc to close. Losing focus closes it too. Where replies go in by
 clipboard, the first row offers the next part of a reply sent in parts.
+
+Suggestions: while nothing is typed, the first rows are the replies most likely to
+answer the buyer's message the agent last copied (Ctrl+C, or on X11 selected), marked
+as suggested; what the agent then sends is learned (``assistant.suggestions``). The
+message is read after the picker is shown, so it never delays the opening, and is
+forgotten when the picker closes: it is never stored or logged.
 """
 
 from __future__ import annotations
@@ -15,8 +21,8 @@ from __future__ import annotations
 import logging
 import time
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QClipboard, QCursor, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -80,6 +86,15 @@ class Picker(QWidget):
         #: Book names by id, while more than one book has replies (else rows need none).
         self._book_names: dict[str, str] = {}
         self._subscribed: set[str] = set()
+        #: The buyer's message suggestions were made for, while the picker is open.
+        self._message = ""
+        self.suggested: list[Phrase] = []
+        clipboard = QGuiApplication.clipboard()
+        #: Which the agent changed last, the clipboard or (X11) the selection: that holds
+        #: the message they mean.
+        self._latest_mode = QClipboard.Mode.Clipboard
+        clipboard.dataChanged.connect(lambda: self._copied(QClipboard.Mode.Clipboard))
+        clipboard.selectionChanged.connect(lambda: self._copied(QClipboard.Mode.Selection))
         self.setObjectName("picker")
         self.query = QLineEdit(self)
         self.query.setClearButtonEnabled(True)
@@ -166,6 +181,7 @@ class Picker(QWidget):
         if hidden != self.hidden_books:
             self.hidden_books = hidden
             self._reload_groups()
+        self._message, self.suggested = "", []
         self.query.clear()
         self.groups.setCurrentIndex(0)
         self._search()
@@ -175,6 +191,21 @@ class Picker(QWidget):
         self.raise_()
         self.activateWindow()
         self.query.setFocus(Qt.FocusReason.PopupFocusReason)
+        QTimer.singleShot(0, self._suggest)
+
+    def _copied(self, mode: QClipboard.Mode) -> None:
+        # Selecting text in our own windows (the query box) is not the buyer's message.
+        if mode is QClipboard.Mode.Clipboard or not QGuiApplication.clipboard().ownsSelection():
+            self._latest_mode = mode
+
+    def _suggest(self) -> None:
+        """Suggest replies for the message last copied, while nothing is typed yet."""
+        if not self.isVisible():
+            return
+        self._message = QGuiApplication.clipboard().text(self._latest_mode)
+        self.suggested = self.context.suggester.suggest(self._message, self.hidden_books)
+        if self.suggested and not self.query.text():
+            self._search()
 
     def set_counter(self, text: str, level: str = "ok") -> None:
         """``level`` is "ok", "soft" or "hard": coloured past "ok" so a full conversation
@@ -196,16 +227,23 @@ class Picker(QWidget):
         if self.isVisible() and not self._closing:
             log.info("picker dismissed")
             self._closing = True
+            self._forget_message()
             self.hide()
             self.dismissed.emit(self.target)
 
     def _choose(self, item: Offer | Phrase) -> None:
         self._closing = True
+        if isinstance(item, Phrase) and self._message:
+            self.context.suggester.learn(self._message, item)
+        self._forget_message()
         self.hide()
         if isinstance(item, Offer):
             self.nextPart.emit()
         else:
             self.chosen.emit(item, self.target)
+
+    def _forget_message(self) -> None:
+        self._message, self.suggested = "", []
 
     # -- searching ----------------------------------------------------------------------
 
@@ -230,16 +268,19 @@ class Picker(QWidget):
         found = self.context.index.search(self.query.text(), RESULT_LIMIT, group=self.groups.currentData(),
                                           hidden=self.hidden_books, first=self.first_books)
         found = distinct_replies(found, self._subscribed)
-        # The offer comes first while nothing is typed: Enter alone takes it.
-        self.shown = [self.offer, *found] if self.offer is not None and not self.query.text() else found
-        self.results.clear()
         query = self.query.text()
+        # While nothing is typed: the offer first (Enter alone takes it), then the suggestions.
+        first: list[Offer | Phrase] = [] if query else [*([self.offer] if self.offer else []), *self.suggested]
+        self.shown = [*first, *(phrase for phrase in found if phrase not in first)]
+        self.results.clear()
         for number, item in enumerate(self.shown, 1):
             shortcut = f"{number}  " if number <= 9 else "    "
             if isinstance(item, Offer):
                 self.results.addItem(f"{shortcut}▶ {item.label}")
                 continue
             text = _row_text(item, self._book_names.get(item.book_id, ""))
+            if not query and item in self.suggested:
+                text = self.tr("★ Suggested · {reply}").format(reply=text)
             self.results.addItem(shortcut + text)
             if query.strip():
                 spans = matched_spans(text[:ROW_MARKED], query, self.context.index.pinyin)

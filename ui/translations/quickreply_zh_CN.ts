@@ -1970,29 +1970,34 @@ Most missed: {missed}</source>
 <context>
     <name>Picker</name>
     <message>
-        <location filename="../replies/picker.py" line="127"/>
+        <location filename="../replies/picker.py" line="142"/>
         <source>QuickReply picker</source>
-        <extracomment>A focus loss this soon after opening is the window manager&apos;s doing, not the agent&apos;s. How much of a row is searched for letters to mark: more never fits the list&apos;s width. The counter&apos;s colour by level: amber from the soft limit, red at the hard one. Ctrl+N: the agent starts a new conversation with this window&apos;s buyer. F2: the agent names the conversation (for clients with one title for every buyer). Handled at once (a dialog over the picker); the picker then takes the keyboard back. The offered next part of a reply going in by clipboard was chosen. What each row stands for, in row order (items hold only text: PySide must not own them). Books left out, and books listed first while nothing is typed; read on each opening. Book names by id, while more than one book has replies (else rows need none).</extracomment>
+        <extracomment>A focus loss this soon after opening is the window manager&apos;s doing, not the agent&apos;s. How much of a row is searched for letters to mark: more never fits the list&apos;s width. The counter&apos;s colour by level: amber from the soft limit, red at the hard one. Ctrl+N: the agent starts a new conversation with this window&apos;s buyer. F2: the agent names the conversation (for clients with one title for every buyer). Handled at once (a dialog over the picker); the picker then takes the keyboard back. The offered next part of a reply going in by clipboard was chosen. What each row stands for, in row order (items hold only text: PySide must not own them). Books left out, and books listed first while nothing is typed; read on each opening. Book names by id, while more than one book has replies (else rows need none). The buyer&apos;s message suggestions were made for, while the picker is open. Which the agent changed last, the clipboard or (X11) the selection: that holds the message they mean.</extracomment>
         <translation>QuickReply 选择回复</translation>
     </message>
     <message>
-        <location filename="../replies/picker.py" line="128"/>
+        <location filename="../replies/picker.py" line="143"/>
         <source>Type a code, pinyin initials or words…</source>
         <translation>输入快捷编码、拼音首字母或文字…</translation>
     </message>
     <message>
-        <location filename="../replies/picker.py" line="129"/>
+        <location filename="../replies/picker.py" line="144"/>
         <source>Enter insert · 1–9 choose · Ctrl+N new conversation · F2 name it · Esc close</source>
         <translation>Enter 插入 · 1–9 选择 · Ctrl+N 新会话 · F2 命名 · Esc 关闭</translation>
     </message>
     <message>
-        <location filename="../replies/picker.py" line="130"/>
-        <location filename="../replies/picker.py" line="217"/>
+        <location filename="../replies/picker.py" line="145"/>
+        <location filename="../replies/picker.py" line="258"/>
         <source>All groups</source>
         <translation>全部分组</translation>
     </message>
     <message>
-        <location filename="../replies/picker.py" line="248"/>
+        <location filename="../replies/picker.py" line="283"/>
+        <source>★ Suggested · {reply}</source>
+        <translation>★ 建议 · {reply}</translation>
+    </message>
+    <message>
+        <location filename="../replies/picker.py" line="292"/>
         <source>No reply matches. Try fewer letters or pinyin initials.</source>
         <translation>没有匹配的回复。请少输入几个字母，或改用拼音首字母。</translation>
     </message>

@@ -28,6 +28,7 @@ def picker(qtbot, store: Store) -> Picker:
         ("退款会原路退回", "tk", "售后"), ("Your parcel has shipped", "ship", "Shipping"),
     ]):
         store.add_phrase("b", Phrase(text=text, code=code, group=group, id=f"p{number}"))
+    QApplication.clipboard().clear()  # no buyer's message: no suggestions
     widget = Picker(AppContext(store))
     qtbot.addWidget(widget)
     widget.open_for(TARGET)
@@ -201,3 +202,39 @@ def test_the_matched_letters_are_marked(qtbot, picker: Picker) -> None:
     assert picker.results.item(0).data(SPANS_ROLE) is None
     qtbot.keyClicks(picker.query, "tk")
     picker.results.grab()  # the rows are painted with the marks
+
+
+# -- suggestions ------------------------------------------------------------------------
+
+
+def open_with_message(qtbot, picker: Picker, message: str) -> None:
+    picker.hide()
+    QApplication.clipboard().setText(message)
+    picker.open_for(TARGET)
+    qtbot.waitUntil(lambda: bool(picker.suggested))
+
+
+def test_a_copied_buyers_message_puts_the_replies_that_answer_it_first(qtbot, picker: Picker) -> None:
+    open_with_message(qtbot, picker, "退款什么时候到账？")
+    assert picker.shown[0].code == "tk"
+    assert "Suggested" in picker.results.item(0).text()
+    assert len(shown_codes(picker)) == 4  # the suggested reply is not listed twice
+    qtbot.keyClicks(picker.query, "fh")
+    assert "Suggested" not in picker.results.item(0).text() and picker.suggested
+
+
+def test_the_reply_sent_after_a_message_is_suggested_first_next_time(qtbot, picker: Picker) -> None:
+    open_with_message(qtbot, picker, "在吗，东西到哪了")
+    first = picker.shown[0]
+    qtbot.keyClicks(picker.query, "tk")
+    with qtbot.waitSignal(picker.chosen):
+        qtbot.keyClick(picker.query, Qt.Key.Key_Return)
+    assert first.code != "tk"
+    open_with_message(qtbot, picker, "在吗，东西到哪了")
+    assert picker.shown[0].code == "tk"
+
+
+def test_the_message_is_forgotten_when_the_picker_closes(qtbot, picker: Picker) -> None:
+    open_with_message(qtbot, picker, "退款什么时候到账？")
+    qtbot.keyClick(picker.query, Qt.Key.Key_Escape)
+    assert picker._message == "" and picker.suggested == []

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from assistant.phrases.model import Phrase
 from assistant.suggestions.feedback import ChoiceMemory
 from assistant.suggestions.lexicon import related_words
 from assistant.suggestions.ranking import SuggestionIndex, query_terms
+from assistant.suggestions.suggester import Suggester
 from assistant.suggestions.terms import stem, terms
 
 BOOK = [
@@ -84,3 +86,20 @@ def test_a_saved_table_works_as_the_one_it_was_saved_from() -> None:
     again = ChoiceMemory(b"salt", json.loads(json.dumps(memory.as_json())))
     index = SuggestionIndex(BOOK)
     assert again.boost("我的单子呢", index.idf) == memory.boost("我的单子呢", index.idf)
+
+
+def test_the_suggester_follows_the_phrases_and_leaves_out_hidden_books() -> None:
+    suggester = Suggester()
+    suggester.update(BOOK)
+    assert [phrase.id for phrase in suggester.suggest("怎么退货？")][:1] == ["return"]
+    assert all(phrase.book_id != "b" for phrase in suggester.suggest("怎么退货？", hidden={"b"}))
+    suggester.update([replace(BOOK[0], title="退货流程", updated="2026-12-03T08:00:00Z")])
+    assert [phrase.id for phrase in suggester.suggest("怎么退货？")] == ["ship"]
+
+
+def test_no_suggestion_for_an_empty_or_document_sized_text() -> None:
+    suggester = Suggester()
+    suggester.update(BOOK)
+    assert suggester.suggest("   ") == [] and suggester.suggest("退货" * 300) == []
+    suggester.learn("退货" * 300, BOOK[0])
+    assert suggester.memory.as_json() == {}

@@ -1,0 +1,84 @@
+"""Suggestions as the picker asks for them: the index follows the phrases, rebuilt only
+when their content changed (a reply's use count changes on every insertion and does not
+matter here), and the agent's choices are learned as they happen.
+
+The index of a large store takes seconds to build (10,000 phrases: about 3 s), so it is
+built on a thread of its own when first needed after a change; until it is ready a
+suggestion waits a moment (``READY_WAIT_SECONDS``, enough for a few hundred phrases),
+then gives none rather than hold the picker up.
+
+The choices are kept in memory for now: a restart forgets them, and nothing about a
+buyer's message is ever written.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Collection, Sequence
+
+from assistant.phrases.model import Phrase
+from assistant.suggestions.feedback import ChoiceMemory
+from assistant.suggestions.ranking import SuggestionIndex, phrase_key
+
+#: A copied text longer than this is not a buyer's chat message (a document, a list).
+LONGEST_MESSAGE = 500
+#: How long a suggestion waits for an index being built.
+READY_WAIT_SECONDS = 0.2
+
+
+def usable_message(text: str) -> str:
+    """``text`` as a message to suggest for, or "" when it cannot be one."""
+    text = text.strip()
+    return text if 0 < len(text) <= LONGEST_MESSAGE else ""
+
+
+class Suggester:
+    def __init__(self) -> None:
+        self.memory = ChoiceMemory(os.urandom(16))
+        self._phrases: dict[tuple[str, str], Phrase] = {}
+        self._signature: tuple = ()
+        self._index: SuggestionIndex | None = None
+        self._builder: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    def update(self, phrases: Sequence[Phrase]) -> None:
+        signature = tuple((phrase.book_id, phrase.id, phrase.updated) for phrase in phrases)
+        with self._lock:
+            self._phrases = {phrase_key(phrase): phrase for phrase in phrases}
+            if signature != self._signature:
+                self._signature, self._index = signature, None
+
+    def _ready_index(self, wait: float) -> SuggestionIndex | None:
+        with self._lock:
+            if self._index is None and self._builder is None:
+                self._builder = threading.Thread(target=self._build, name="suggestion-index", daemon=True,
+                                                 args=(list(self._phrases.values()), self._signature))
+                self._builder.start()
+            builder = self._builder
+        if builder is not None:
+            builder.join(wait)
+        return self._index
+
+    def _build(self, phrases: list[Phrase], signature: tuple) -> None:
+        index = SuggestionIndex(phrases)
+        with self._lock:
+            if signature == self._signature:  # else the phrases changed meanwhile: built again when asked
+                self._index = index
+            self._builder = None
+
+    def suggest(self, message: str, hidden: Collection[str] = (), limit: int = 3) -> list[Phrase]:
+        """The replies most likely to answer ``message``, best first; none for an empty one."""
+        message = usable_message(message)
+        index = self._ready_index(READY_WAIT_SECONDS) if message and self._phrases else None
+        if index is None:
+            return []
+        ranked = index.rank(message, None, self.memory.boost(message, index.idf))
+        found = (self._phrases.get(scored.key) for scored in ranked)
+        return [phrase for phrase in found if phrase is not None and phrase.book_id not in hidden][:limit]
+
+    def learn(self, message: str, phrase: Phrase) -> None:
+        """The agent sent ``phrase`` while ``message`` was the buyer's."""
+        message = usable_message(message)
+        if message:
+            self.memory.learn(message, phrase_key(phrase))
