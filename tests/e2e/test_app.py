@@ -62,6 +62,27 @@ def test_picker_by_hotkey_pinyin_initials_and_enter(app, make_target, xserver) -
     assert app.active_window() == target.window
 
 
+def test_a_copied_buyers_message_is_answered_by_the_first_suggestion_and_kept_nowhere(
+        app, make_target, xserver) -> None:
+    message = "在吗？我的包裹发出了没有 QR-E2E-7731"
+    target = make_target()
+    subprocess.Popen(["xclip", "-selection", "clipboard", "-i"], env=xserver.env,
+                     stdin=subprocess.PIPE).communicate(message.encode(), timeout=10)
+    xserver.xdotool("key", "--clearmodifiers", "ctrl+alt+q")
+    picker = app.window_named("QuickReply picker")
+    assert picker is not None and xserver.wait_focused(picker)
+    time.sleep(0.5)  # the suggestions come just after the picker shows
+    xserver.xdotool("key", "Return")
+    assert target.wait_for_text(MULTI_LINE) == MULTI_LINE
+    errors = app.stop()  # the log is complete once the app has quit
+    assert "Traceback" not in errors, errors
+    for path in app.home.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            for form in (message, "QR-E2E-7731", "包裹发出了没有"):
+                assert form.encode() not in data and form.encode("utf-16-le") not in data, path
+
+
 def test_the_users_clipboard_text_survives_an_insertion(app, make_target, xserver) -> None:
     target = make_target()
     holder = subprocess.Popen(["xclip", "-selection", "clipboard", "-i"], env=xserver.env, stdin=subprocess.PIPE)
