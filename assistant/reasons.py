@@ -7,6 +7,7 @@ short reasons and keep the system's own text for the log.
 
 from __future__ import annotations
 
+import errno
 import logging
 
 from assistant.i18n import tr
@@ -23,6 +24,10 @@ def system_reason(error: BaseException) -> str:
     import ssl
 
     log.info("system error: %r", error)
+    if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return tr("the disk is full")
+    if isinstance(error, OSError) and error.errno == errno.EROFS:
+        return tr("the disk is read-only")
     reasons: tuple[tuple[type[BaseException], str], ...] = (
         (FileNotFoundError, tr("it or its folder does not exist")),
         (PermissionError, tr("no permission")),

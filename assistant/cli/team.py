@@ -150,9 +150,13 @@ def _publish(store: Store, args: argparse.Namespace) -> int:
     if errors and not args.force:
         raise QuickReplyError(tr("not published: lint found {count} errors (fix them, or publish anyway with "
                                  "--force)", count=len(errors)))
-    written, revision = publication.publish(book, phrases, publication.target_path(args.target, book), key)
+    target = publication.target_path(args.target, book)
     if from_store and not book.read_only:
-        store.update_book(replace(book, revision=revision))
+        with store.folder.transaction() as change:  # the publication and the book's revision, together
+            written, revision = publication.publish(book, phrases, target, key, change)
+            store.update_book(replace(book, revision=revision), change)
+    else:
+        written, revision = publication.publish(book, phrases, target, key)
     if args.json:
         print_json({"file": str(written), "revision": revision, "signed": key is not None,
                     "phrases": len(phrases), "lint_errors": len(errors)})

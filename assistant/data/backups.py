@@ -13,14 +13,18 @@ import os
 import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from assistant.data.atomic import atomic_write_bytes
 from assistant.data.registry import data_files
 from assistant.errors import NotFound
 from assistant.i18n import tr
 
+if TYPE_CHECKING:
+    from assistant.data.folder import Transaction
+
 BACKUP_DIR = "backups"
 STAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"
+PARTIAL_MARK = ".partial-"
 
 
 def snapshots(home: Path) -> list[Path]:
@@ -44,16 +48,26 @@ def snapshot(home: Path, reason: str, keep: int = 10) -> Path | None:
         return None
     stamp = datetime.now(UTC).strftime(STAMP_FORMAT)
     folder = home / BACKUP_DIR
-    partial = folder / f".partial-{stamp}-{os.getpid()}"
-    for relative in files:
-        target = partial / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(home / relative, target)
+    partial = folder / f"{PARTIAL_MARK}{stamp}-{os.getpid()}"
+    try:
+        for relative in files:
+            target = partial / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(home / relative, target)
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)  # a full disk must not also keep half a copy
+        raise
     final = folder / f"{stamp}-{reason}"
     os.replace(partial, final)
     for old in snapshots(home)[keep:]:
         shutil.rmtree(old, ignore_errors=True)
     return final
+
+
+def remove_partial_snapshots(home: Path) -> None:
+    """Delete the half-made snapshots killed writers left. Call under the writers' lock."""
+    for leftover in (home / BACKUP_DIR).glob(f"{PARTIAL_MARK}*"):
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
 def newest_age(home: Path) -> timedelta | None:
@@ -79,13 +93,14 @@ def find_snapshot(home: Path, name: str | None) -> Path:
     return matches[0]
 
 
-def restore_files(home: Path, source: Path) -> None:
-    """Make the data files what ``source`` holds (books it lacks are deleted; a file it
-    lacks otherwise stays as it is). Call under the writers' lock, after taking a snapshot
-    of the current state, so that nothing is lost."""
+def restore_files(change: Transaction, source: Path) -> None:
+    """Make the data files what ``source`` holds, in one transaction: books it lacks are
+    deleted; a file it lacks otherwise stays as it is. Take a snapshot of the current
+    state first, so that nothing is lost."""
+    home = change.home
     wanted = set(data_files(source))
     for relative in data_files(home):
         if relative not in wanted and relative.parts[0] == "books":
-            (home / relative).unlink()
+            change.delete(relative)
     for relative in sorted(wanted):
-        atomic_write_bytes(home / relative, (source / relative).read_bytes())
+        change.write_bytes(relative, (source / relative).read_bytes())

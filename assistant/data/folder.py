@@ -28,17 +28,28 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 
+from assistant.data import journal
 from assistant.data.atomic import atomic_write_bytes, temp_files
-from assistant.data.backups import snapshots
-from assistant.data.documents import CorruptFile, set_aside, write_json
+from assistant.data.backups import remove_partial_snapshots, snapshots
+from assistant.data.documents import CorruptFile, dump_json, set_aside
 from assistant.data.registry import FILES, DataFile, data_files, load, registered
 from assistant.errors import QuickReplyError
 from assistant.i18n import tr
+from assistant.reasons import system_reason
 
 LOCK_FILE = "store.lock"
 LOCK_TIMEOUT_SECONDS = 15
 
 log = logging.getLogger(__name__)
+
+
+class Unwritable(QuickReplyError):
+    """The data folder cannot be changed at all (a read-only disk or folder): reading
+    it still works."""
+
+    def __init__(self, home: Path, error: OSError):
+        super().__init__(tr("the data folder {home} cannot be changed: {reason}", home=home,
+                            reason=system_reason(error)))
 
 
 class DataFolder:
@@ -57,12 +68,18 @@ class DataFolder:
     @contextmanager
     def locked(self) -> Iterator[None]:
         """Hold the writers' lock; another process writing for too long is a clear
-        error, not a hang."""
+        error, not a hang, and a folder where the lock cannot even be made (read-only)
+        is ``Unwritable``."""
         try:
-            with self._lock:
-                yield
+            self._lock.acquire()
         except Timeout as error:
             raise QuickReplyError(tr("the phrase store is busy (another QuickReply is writing); try again")) from error
+        except OSError as error:
+            raise Unwritable(self.home, error) from error
+        try:
+            yield
+        finally:
+            self._lock.release()
 
     def files(self) -> list[Path]:
         """Every data file there is, relative to ``home``."""
@@ -128,43 +145,71 @@ class DataFolder:
     @contextmanager
     def transaction(self) -> Iterator[Transaction]:
         """Read, change and write back data files under the lock; what the block wrote
-        reaches the disk only when it ends without an error."""
+        reaches the disk only when it ends without an error, every file or none."""
         with self.locked():
+            journal.recover(self.home)
             change = Transaction(self)
             yield change
             change.commit()
 
-    def remove_stale_temp_files(self) -> None:
-        """Delete the temporaries killed writers left beside the data files. Only the
-        data files': their writers hold the lock while a temporary exists, so under the
-        lock none is a write in progress (the pinyin cache's writer takes no lock)."""
+    def recover(self) -> None:
+        """Finish or undo a change of several files a killed writer left (the journal),
+        then delete the temporaries and partial backups killed writers left. Only the
+        data files' and the backups': their writers hold the lock while one exists, so
+        under the lock none is a write in progress (the pinyin cache's writer takes no
+        lock)."""
         with self.locked():
+            journal.recover(self.home)
             for entry in FILES:
                 pattern = Path(entry.pattern)
                 for leftover in temp_files(self.path(pattern.parent), pattern.name):
                     leftover.unlink(missing_ok=True)
+            remove_partial_snapshots(self.home)
 
 
 class Transaction:
-    """The documents one ``DataFolder.transaction`` reads and writes."""
+    """The files one ``DataFolder.transaction`` reads and writes: they change together
+    when it ends (``assistant.data.journal``), or not at all."""
 
     def __init__(self, folder: DataFolder):
         self._folder = folder
-        self._written: dict[Path, Any] = {}
+        self.home = folder.home
+        self._documents: dict[Path, Any] = {}
+        self._changes: dict[Path, bytes | None] = {}
 
     def read(self, relative: str | Path) -> Any:
         """As this transaction wrote it, else as on disk (``CorruptFile`` when damaged:
         a file damaged since it was opened stops the change rather than be overwritten)."""
         relative = Path(relative)
-        return self._written[relative] if relative in self._written else self._folder.look(relative)
+        return self._documents[relative] if relative in self._documents else self._folder.look(relative)
 
     def write(self, relative: str | Path, document: Any) -> None:
+        self.write_bytes(relative, dump_json(document))
+        self._documents[Path(relative)] = document
+
+    def write_bytes(self, relative: str | Path, data: bytes) -> None:
+        """A data file's exact bytes (a restore puts back what a backup holds)."""
         registered(relative)
-        self._written[Path(relative)] = document
+        self._documents.pop(Path(relative), None)
+        self._changes[self._folder.path(relative)] = data
+
+    def delete(self, relative: str | Path) -> None:
+        registered(relative)
+        self._documents[Path(relative)] = None
+        self._changes[self._folder.path(relative)] = None
+
+    def write_outside(self, path: Path, data: bytes) -> None:
+        """A file outside the data folder that must change with its data files (a
+        publication and the revision its book records)."""
+        self._changes[path.resolve()] = data
 
     def commit(self) -> None:
-        """Replace each written file atomically, one after another; a crash between two
-        leaves some old and some new. Making several files change all at once or not at
-        all (a journal, replayed when the folder is opened) belongs here."""
-        for relative, document in self._written.items():
-            write_json(self._folder.path(relative), document)
+        """One file is replaced atomically on its own; several go through the journal."""
+        if len(self._changes) == 1:
+            [(target, data)] = self._changes.items()
+            if data is None:
+                target.unlink(missing_ok=True)
+            else:
+                atomic_write_bytes(target, data)
+        elif self._changes:
+            journal.commit(self._folder.home, [journal.Change(target, data) for target, data in self._changes.items()])

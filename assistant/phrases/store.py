@@ -26,7 +26,7 @@ from tinydb import Query, TinyDB
 
 from assistant.data import backups
 from assistant.data.documents import AtomicJSONStorage, read_json, write_json
-from assistant.data.folder import DataFolder
+from assistant.data.folder import DataFolder, Transaction, Unwritable
 from assistant.data.paths import data_dir
 from assistant.errors import NotFound, QuickReplyError
 from assistant.formats import ImportedBook, write_phrasebook
@@ -34,6 +34,7 @@ from assistant.formats import native as native_format
 from assistant.i18n import tr
 from assistant.phrases.merge import MergeResult, Policy, merge, mirror
 from assistant.phrases.model import Phrase, Phrasebook, new_id
+from assistant.reasons import system_reason
 from assistant.timestamps import now_stamp
 
 SCHEMA_VERSION = 1
@@ -68,16 +69,27 @@ class Store:
         self.notices: list[str] = []
         self._books: dict[str, TinyDB] = {}
         self._usage = TinyDB(self.home / "usage.json", storage=AtomicJSONStorage)
-        with self.locked():
-            self.folder.remove_stale_temp_files()
+        try:
+            with self.locked():
+                self._open(seed)
+        except Unwritable as error:
             if not self.folder.files():
-                write_json(self.home / "store.json", {"schema": SCHEMA_VERSION})
-                if seed:
-                    self._seed_shipped_books()
-            else:
-                self.notices += self.folder.repair()
-                self._upgrade()
-                self._daily_backup()
+                raise
+            # A read-only folder still shows what it holds; any change says why it cannot.
+            self.notices.append(str(error))
+
+    def _open(self, seed: bool) -> None:
+        """Under the lock: finish what a killed writer left, then seed a new folder, or
+        repair, upgrade and back up an existing one."""
+        self.folder.recover()
+        if not self.folder.files():
+            write_json(self.home / "store.json", {"schema": SCHEMA_VERSION})
+            if seed:
+                self._seed_shipped_books()
+        else:
+            self.notices += self.folder.repair()
+            self._upgrade()
+            self._daily_backup()
 
     # -- locking, files -------------------------------------------------------------
 
@@ -86,7 +98,7 @@ class Store:
         return self.folder.locked()
 
     def _book_path(self, book_id: str) -> Path:
-        return self.home / "books" / f"{book_id}.json"
+        return self.home / _book_file(book_id)
 
     def _db(self, book_id: str) -> TinyDB:
         if book_id not in self._books:
@@ -136,18 +148,29 @@ class Store:
             self._write_book(book, phrases or [])
         return book
 
-    def update_book(self, book: Phrasebook) -> None:
+    def update_book(self, book: Phrasebook, change: Transaction | None = None) -> None:
+        """Write the book's description; with ``change``, as part of that transaction."""
         with self.locked():
             self._require_writable(book.id)
-            self._write_book(book, self.phrases(book.id, with_usage=False))
+            self._write_book(book, self.phrases(book.id, with_usage=False), change)
 
-    def delete_book(self, book_id: str) -> None:
+    def delete_book(self, book_id: str, change: Transaction | None = None) -> None:
+        """Delete a book (a backup is taken first); with ``change``, as part of that
+        transaction."""
         with self.locked():
             self.book(book_id)
             self.backup("before-delete")
-            self._db(book_id).close()
-            del self._books[book_id]
-            self._book_path(book_id).unlink()
+            self._forget_book(book_id)
+            if change is None:
+                self._book_path(book_id).unlink()
+            else:
+                change.delete(_book_file(book_id))
+
+    def _forget_book(self, book_id: str) -> None:
+        """Close the book's database: its file is about to go or be replaced."""
+        database = self._books.pop(book_id, None)
+        if database is not None:
+            database.close()
 
     def _require_writable(self, book_id: str) -> Phrasebook:
         book = self.book(book_id)
@@ -155,14 +178,17 @@ class Store:
             raise QuickReplyError(tr("the book {name!r} is read-only (subscribed)", name=book.name))
         return book
 
-    def _write_book(self, book: Phrasebook, phrases: list[Phrase]) -> None:
-        """Replace a whole book file in one atomic write."""
+    def _write_book(self, book: Phrasebook, phrases: list[Phrase], change: Transaction | None = None) -> None:
+        """Replace a whole book file in one atomic write, or as part of ``change``."""
         document = {
             "book": {"1": asdict(book)},
             "phrases": {str(index): _phrase_document(phrase, index) for index, phrase in enumerate(phrases, 1)},
         }
         database = self._db(book.id)
-        database.storage.write(document)
+        if change is None:
+            database.storage.write(document)
+        else:
+            change.write(_book_file(book.id), document)
         database.clear_cache()
 
     # -- phrases --------------------------------------------------------------------
@@ -308,11 +334,12 @@ class Store:
             self._write_book(book, result.phrases)
             return ImportReport(book, current is None, result, list(imported.warnings))
 
-    def release_book(self, book_id: str) -> Phrasebook:
-        """Turn a subscribed book into the user's own editable copy (on unsubscribing)."""
+    def release_book(self, book_id: str, change: Transaction | None = None) -> Phrasebook:
+        """Turn a subscribed book into the user's own editable copy (on unsubscribing);
+        with ``change``, as part of that transaction."""
         with self.locked():
             book = replace(self.book(book_id), origin="imported", read_only=False)
-            self._write_book(book, self.phrases(book_id, with_usage=False))
+            self._write_book(book, self.phrases(book_id, with_usage=False), change)
             return book
 
     def _import_target(self, imported: ImportedBook, ref: str | None, default_name: str) -> tuple[Phrasebook, bool]:
@@ -339,14 +366,14 @@ class Store:
             return backups.snapshot(self.home, reason, keep=self._backups_kept())
 
     def restore(self, name: str | None = None) -> Path:
-        """Put a snapshot back; the current state is snapshotted first."""
+        """Put a snapshot back, every file at once; the current state is snapshotted first."""
         with self.locked():
             source = backups.find_snapshot(self.home, name)
             self.backup("before-restore")
-            for database in self._books.values():
-                database.close()
-            self._books.clear()
-            backups.restore_files(self.home, source)
+            for book_id in list(self._books):
+                self._forget_book(book_id)
+            with self.folder.transaction() as change:
+                backups.restore_files(change, source)
             self._usage.clear_cache()
             return source
 
@@ -356,9 +383,14 @@ class Store:
         return load_settings(self.folder).backups_kept
 
     def _daily_backup(self) -> None:
+        """Take the day's backup when due; one that cannot be taken (a full disk) is
+        skipped with a notice: it must not stop the app, nor a command that only reads."""
         age = backups.newest_age(self.home)
         if age is None or age > DAILY_BACKUP:
-            self.backup("daily")
+            try:
+                self.backup("daily")
+            except OSError as error:
+                self.notices.append(tr("the daily backup was skipped: {reason}", reason=system_reason(error)))
 
     def _upgrade(self) -> None:
         meta = read_json(self.home / "store.json")
@@ -381,6 +413,11 @@ class Store:
             imported = native_format.read(path.read_bytes(), str(path))
             book = replace(imported.book, origin="local")
             self._write_book(book, imported.phrases)
+
+
+def _book_file(book_id: str) -> str:
+    """A book's file, relative to the data folder."""
+    return f"books/{book_id}.json"
 
 
 def shipped_book_files() -> list:

@@ -27,6 +27,7 @@ import json
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.data.atomic import atomic_write_bytes
 from assistant.errors import BadInput, QuickReplyError
@@ -36,6 +37,9 @@ from assistant.i18n import tr
 from assistant.phrases.model import Phrase, Phrasebook
 from assistant.reasons import system_reason
 from assistant.timestamps import now_stamp
+
+if TYPE_CHECKING:
+    from assistant.data.folder import Transaction
 
 FORMAT_TAG = "quickreply.publication"
 VERSION = 1
@@ -284,11 +288,17 @@ def target_path(target: str, book: Phrasebook) -> Path:
     return path
 
 
-def publish(book: Phrasebook, phrases: list[Phrase], path: Path, private_key=None) -> tuple[Path, int]:
+def publish(book: Phrasebook, phrases: list[Phrase], path: Path, private_key=None,
+            change: Transaction | None = None) -> tuple[Path, int]:
     """Write the publication atomically (a subscriber reads the old file or the new one,
     never half of each) at a revision above both the book's and the one already there,
-    so every publishing is news to every subscriber.
+    so every publishing is news to every subscriber; with ``change``, as part of that
+    transaction (the book's new revision is written with it).
     Returns the file written and its revision."""
     revision = max(book.revision, peek_revision(path)) + 1
-    atomic_write_bytes(path, build(book, phrases, revision, private_key))
+    data = build(book, phrases, revision, private_key)
+    if change is None:
+        atomic_write_bytes(path, data)
+    else:
+        change.write_outside(path, data)
     return path, revision

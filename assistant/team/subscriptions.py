@@ -364,18 +364,19 @@ def add(store: Store, subscription: Subscription, fetched: Fetched) -> CheckResu
 
 
 def unsubscribe(store: Store, ref: str, keep_book: bool = False) -> Subscription:
-    """Forget a source; its book goes too (a backup is made first), or with
-    ``keep_book`` stays as the user's own, editable copy. The list is written after the
-    book is dealt with, so the backup taken before deleting it holds both."""
+    """Forget a source; its book goes too (a backup holding both is made first), or with
+    ``keep_book`` stays as the user's own, editable copy. The list and the book change
+    in one transaction: never a subscription without its book, nor a read-only book
+    without its subscription."""
     with store.folder.transaction() as change:
         entries = _entries(change.read(FILE_NAME))
         gone = find(entries, ref)
         _save(change, [entry for entry in entries if entry.id != gone.id])
         if any(book.id == gone.book_id for book in store.books()):
             if keep_book:
-                store.release_book(gone.book_id)
+                store.release_book(gone.book_id, change)
             else:
-                store.delete_book(gone.book_id)
+                store.delete_book(gone.book_id, change)
     return gone
 
 

@@ -114,5 +114,5 @@ def test_only_the_data_files_leftover_temporaries_are_swept(isolated_home: Path)
     for path in [*leftovers, cache]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("{")
-    folder.remove_stale_temp_files()
+    folder.recover()
     assert [path.exists() for path in leftovers] == [False, False] and cache.exists()
