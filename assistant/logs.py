@@ -13,13 +13,26 @@ from pathlib import Path
 LOG_FILE = "logs/quickreply.log"
 
 
-def setup_logging(home: Path, level: int = logging.INFO) -> Path:
+class _LogFile(RotatingFileHandler):
+    """A log that cannot be written (a full disk) loses the line; it must not print a
+    traceback over the command's own one-line error, nor stop the app."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        pass
+
+
+def setup_logging(home: Path, level: int = logging.INFO) -> Path | None:
+    """The log file, or None when it cannot be opened (a read-only data folder): the
+    app and the commands work without one."""
     path = home / LOG_FILE
     root = logging.getLogger()
     if any(getattr(handler, "baseFilename", None) == str(path) for handler in root.handlers):
         return path
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = _LogFile(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    except OSError:
+        return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(level)

@@ -21,10 +21,19 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     try:
         write_durably(temp, data)
         os.replace(temp, path)
+    except OSError as error:
+        temp.unlink(missing_ok=True)
+        raise naming(path, error) from error
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
     fsync_directory(path.parent)
+
+
+def naming(path: Path, error: OSError) -> OSError:
+    """The same error naming the file being written rather than its temporary, which
+    the user never sees (the kind stays: ``OSError(errno.EACCES, …)`` is a ``PermissionError``)."""
+    return OSError(error.errno, error.strerror, str(path))
 
 
 def write_durably(path: Path, data: bytes) -> None:

@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.data.registry import data_files
-from assistant.errors import NotFound
+from assistant.errors import NotFound, QuickReplyError
 from assistant.i18n import tr
+from assistant.reasons import system_reason
 
 if TYPE_CHECKING:
     from assistant.data.folder import Transaction
@@ -25,6 +26,14 @@ if TYPE_CHECKING:
 BACKUP_DIR = "backups"
 STAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"
 PARTIAL_MARK = ".partial-"
+
+
+class BackupFailed(QuickReplyError):
+    """A snapshot could not be made (nothing of it is left behind); ``reason`` says why."""
+
+    def __init__(self, error: OSError):
+        self.reason = system_reason(error)
+        super().__init__(tr("a backup could not be taken: {reason}", reason=self.reason))
 
 
 def snapshots(home: Path) -> list[Path]:
@@ -54,9 +63,9 @@ def snapshot(home: Path, reason: str, keep: int = 10) -> Path | None:
             target = partial / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(home / relative, target)
-    except BaseException:
+    except OSError as error:
         shutil.rmtree(partial, ignore_errors=True)  # a full disk must not also keep half a copy
-        raise
+        raise BackupFailed(error) from error
     final = folder / f"{stamp}-{reason}"
     os.replace(partial, final)
     for old in snapshots(home)[keep:]:

@@ -29,7 +29,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.data.atomic import atomic_write_bytes, fsync_directory, temp_path_for, write_durably
+from assistant.data.atomic import atomic_write_bytes, fsync_directory, naming, temp_path_for, write_durably
 
 JOURNAL_FILE = "journal.json"
 
@@ -54,7 +54,10 @@ def commit(home: Path, changes: list[Change]) -> None:
         for change in changes:
             if change.data is not None:
                 change.target.parent.mkdir(parents=True, exist_ok=True)
-                write_durably(staged[change.target], change.data)
+                try:
+                    write_durably(staged[change.target], change.data)
+                except OSError as error:
+                    raise naming(change.target, error) from error
         _write_journal(home, "committed", staged)
     except BaseException:
         _roll_back(home, staged)

@@ -382,4 +382,10 @@ MESSAGES: dict[str, str] = {
     'Your weak characters and words: {items}': '薄弱字词强化：{items}',
     # spreadsheets carry "send as separate messages"
     'separate messages: expected yes (是) or no (否, or empty), not {value!r}': '分条发送：应填“是”或“否”（或留空），而不是 {value!r}',
+    # the data folder: a full or read-only disk
+    'the disk is full': '磁盘已满',
+    'the disk is read-only': '磁盘是只读的',
+    'the data folder {home} cannot be changed: {reason}': '数据文件夹 {home} 无法修改：{reason}',
+    'a backup could not be taken: {reason}': '无法备份：{reason}',
+    'the daily backup was skipped: {reason}': '已跳过每日备份：{reason}',
 }

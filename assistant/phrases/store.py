@@ -34,7 +34,6 @@ from assistant.formats import native as native_format
 from assistant.i18n import tr
 from assistant.phrases.merge import MergeResult, Policy, merge, mirror
 from assistant.phrases.model import Phrase, Phrasebook, new_id
-from assistant.reasons import system_reason
 from assistant.timestamps import now_stamp
 
 SCHEMA_VERSION = 1
@@ -389,8 +388,8 @@ class Store:
         if age is None or age > DAILY_BACKUP:
             try:
                 self.backup("daily")
-            except OSError as error:
-                self.notices.append(tr("the daily backup was skipped: {reason}", reason=system_reason(error)))
+            except backups.BackupFailed as error:
+                self.notices.append(tr("the daily backup was skipped: {reason}", reason=error.reason))
 
     def _upgrade(self) -> None:
         meta = read_json(self.home / "store.json")
