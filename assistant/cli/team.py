@@ -150,7 +150,7 @@ def _publish(store: Store, args: argparse.Namespace) -> int:
     if errors and not args.force:
         raise QuickReplyError(tr("not published: lint found {count} errors (fix them, or publish anyway with "
                                  "--force)", count=len(errors)))
-    target = publication.target_path(args.target, book)
+    target = store.folder.outside(publication.target_path(args.target, book))
     if from_store and not book.read_only:
         with store.folder.transaction() as change:  # the publication and the book's revision, together
             written, revision = publication.publish(book, phrases, target, key, change)

@@ -59,9 +59,28 @@ def read_json(path: Path) -> Any:
     except FileNotFoundError:
         return None
     try:
-        return json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+        return json.loads(data.decode("utf-8"), parse_int=_bounded_int, parse_constant=_no_constant)
+    except (ValueError, RecursionError) as error:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
         raise CorruptFile(path, str(error)) from error
+
+
+#: The largest integer a data file holds: 64 bits (a file's time in nanoseconds, kept to
+#: notice a changed source, needs more than the 2^53 a JSON number holds exactly).
+MAX_INT = 2**63 - 1
+
+
+def _bounded_int(text: str) -> int:
+    """An integer of 64 bits; a longer one (a 5000-digit number) is damage, checked
+    before Python converts it (that alone is slow, and refused past 4300 digits)."""
+    value = int(text) if len(text) <= 20 else MAX_INT + 1
+    if abs(value) > MAX_INT:
+        raise ValueError(tr("a number too large: {digits}…", digits=text[:20]))
+    return value
+
+
+def _no_constant(text: str) -> None:
+    """NaN and Infinity are not JSON; Python reads them unless told not to."""
+    raise ValueError(tr("not a number: {text}", text=text))
 
 
 def dump_json(document: Any) -> bytes:

@@ -81,6 +81,14 @@ class DataFolder:
         finally:
             self._lock.release()
 
+    def outside(self, path: Path) -> Path:
+        """``path``, refused when inside the data folder: a file written there by an
+        export or a publication would replace a data file behind its owner's back."""
+        if path.resolve().is_relative_to(self.home):
+            raise QuickReplyError(tr("{path} is inside the data folder {home}; choose a place outside it",
+                                     path=path, home=self.home))
+        return path
+
     def files(self) -> list[Path]:
         """Every data file there is, relative to ``home``."""
         return data_files(self.home)

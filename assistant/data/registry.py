@@ -16,14 +16,58 @@ from pathlib import Path
 from typing import Any
 
 from assistant.data.documents import CorruptFile, read_json
-from assistant.i18n import tr
+from assistant.i18n import N_, tr
+from assistant.phrases.model import ORIGINS
 
 #: Why a parsed document is damaged, or None when it is good.
 Check = Callable[[Any], str | None]
 
 
+#: A record's fields: name → (the JSON type it must have, whether it must be there). A
+#: key not listed is one a newer version added: allowed.
+Fields = dict[str, tuple[type, bool]]
+
+_STORE: Fields = {"schema": (int, True)}
+_SETTINGS: Fields = {"version": (int, False)}
+_USE: Fields = {"book": (str, True), "phrase": (str, True), "count": (int, True), "last": (str, True)}
+_BOOK: Fields = {"id": (str, True), "name": (str, True), "language": (str, False), "description": (str, False),
+                 "author": (str, False), "revision": (int, False), "origin": (str, False), "read_only": (bool, False)}
+_PHRASE: Fields = {"id": (str, True), "text": (str, True), "title": (str, False), "group": (str, False),
+                   "code": (str, False), "hotkey": (str, False), "tags": (list, False),
+                   "separate_messages": (bool, False), "created": (str, False), "updated": (str, False),
+                   "position": (int, False)}
+
+
+def _record(record: Any, fields: Fields, what: str) -> str | None:
+    """What is wrong with one record (``what`` names it in the message), or None. The
+    store's code indexes these fields without asking, so a wrong one is damage."""
+    if not isinstance(record, dict):
+        return tr("{what} is not a JSON object", what=what)
+    for name, (kind, required) in fields.items():
+        if name not in record:
+            if required:
+                return tr("{what} has no {field!r}", what=what, field=name)
+            continue
+        value = record[name]
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+            return tr("{what} has a bad {field!r}: {value!r}", what=what, field=name, value=value)
+    return None
+
+
 def _object(document: Any) -> str | None:
     return None if isinstance(document, dict) else tr("not a table document")
+
+
+def _versioned(fields: Fields) -> Check:
+    """An object whose version fields are counted from 1."""
+    def check(document: Any) -> str | None:
+        what = tr("the file")
+        problem = _record(document, fields, what)
+        if problem:
+            return problem
+        return next((tr("{what} has a bad {field!r}: {value!r}", what=what, field=name, value=document[name])
+                     for name in fields if name in document and document[name] < 1), None)
+    return check
 
 
 def _tables(document: Any) -> str | None:
@@ -33,8 +77,31 @@ def _tables(document: Any) -> str | None:
     return tr("not a table document")
 
 
+def _table(document: dict, name: str, fields: Fields, what: str) -> str | None:
+    """The first wrong record of one table; ``what`` names a record, given its id."""
+    return next(filter(None, (_record(record, fields, tr(what, id=key))
+                              for key, record in document.get(name, {}).items())), None)
+
+
+def _usage(document: Any) -> str | None:
+    return _tables(document) or _table(document, "usage", _USE, N_("use count {id}"))
+
+
 def _book(document: Any) -> str | None:
-    return _tables(document) or (None if document.get("book") else tr("the book's description is missing"))
+    problem = _tables(document) or (None if document.get("book") else tr("the book's description is missing"))
+    problem = problem or _table(document, "book", _BOOK, N_("the book's description")) or _table(
+        document, "phrases", _PHRASE, N_("phrase {id}"))
+    if problem:
+        return problem
+    origin = next(iter(document["book"].values())).get("origin", ORIGINS[0])
+    if origin not in ORIGINS:
+        return tr("{what} has a bad {field!r}: {value!r}", what=tr("the book's description"), field="origin",
+                  value=origin)
+    for key, record in document.get("phrases", {}).items():
+        if not all(isinstance(tag, str) for tag in record.get("tags", [])):
+            return tr("{what} has a bad {field!r}: {value!r}", what=tr("phrase {id}", id=key), field="tags",
+                      value=record["tags"])
+    return None
 
 
 def _subscriptions(document: Any) -> str | None:
@@ -61,9 +128,9 @@ class DataFile:
 
 
 FILES = (
-    DataFile("store.json", _object),
-    DataFile("usage.json", _tables),
-    DataFile("settings.json", _object),
+    DataFile("store.json", _versioned(_STORE)),
+    DataFile("usage.json", _usage),
+    DataFile("settings.json", _versioned(_SETTINGS)),
     DataFile("subscriptions.json", _subscriptions),
     DataFile("conversations.json", _tables),
     DataFile("drills.json", _tables),

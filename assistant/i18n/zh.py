@@ -388,4 +388,15 @@ MESSAGES: dict[str, str] = {
     'the data folder {home} cannot be changed: {reason}': '数据文件夹 {home} 无法修改：{reason}',
     'a backup could not be taken: {reason}': '无法备份：{reason}',
     'the daily backup was skipped: {reason}': '已跳过每日备份：{reason}',
+    # the data files' shapes, checked on load
+    '{what} is not a JSON object': '{what} 不是 JSON 对象',
+    '{what} has no {field!r}': '{what} 缺少 {field!r}',
+    '{what} has a bad {field!r}: {value!r}': '{what} 的 {field!r} 无效：{value!r}',
+    'the file': '该文件',
+    'use count {id}': '使用次数记录 {id}',
+    "the book's description": '短语库的说明',
+    'phrase {id}': '短语 {id}',
+    'a number too large: {digits}…': '数字过大：{digits}…',
+    'not a number: {text}': '不是数字：{text}',
+    '{path} is inside the data folder {home}; choose a place outside it': '{path} 位于数据文件夹 {home} 内；请选择数据文件夹以外的位置',
 }

@@ -356,7 +356,7 @@ class Store:
 
     def export_book(self, ref: str, path: Path, fmt: str = "auto") -> str:
         book = self.book(ref)
-        return write_phrasebook(book, self.phrases(book.id, with_usage=False), path, fmt)
+        return write_phrasebook(book, self.phrases(book.id, with_usage=False), self.folder.outside(path), fmt)
 
     # -- backups and repair ---------------------------------------------------------
 

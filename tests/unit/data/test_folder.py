@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.cli.main import main
 from assistant.data.documents import CorruptFile
 from assistant.data.folder import DataFolder
 from assistant.drills.history import DrillHistory
@@ -116,3 +117,61 @@ def test_only_the_data_files_leftover_temporaries_are_swept(isolated_home: Path)
         path.write_text("{")
     folder.recover()
     assert [path.exists() for path in leftovers] == [False, False] and cache.exists()
+
+
+# Damage that still parses as JSON, in every file: each one a traceback before. "BIG"
+# stands for a 5000-digit number.
+BOOK = '{"book":{"1":{"id":"test-book","name":"Test"}},"phrases":PHRASES}'
+WRONG_SHAPES = [(name, text.replace("BIG", "9" * 5000)) for name, text in [
+    ("store.json", '{"schema":"1"}'),
+    ("store.json", '{"schema":0}'),
+    ("store.json", '{"schema":BIG}'),
+    ("settings.json", '{"version":0}'),
+    ("settings.json", '{"version":true}'),
+    ("settings.json", '{"version":2,"soft_limit":NaN}'),
+    ("usage.json", '{"usage":{"1":{"book":"test-book","phrase":"p1","last":""}}}'),
+    ("usage.json", '{"usage":{"1":{"book":"test-book","phrase":"p1","count":BIG,"last":""}}}'),
+    ("usage.json", '{"usage":{"1":{"book":"test-book","phrase":"p1","count":Infinity,"last":""}}}'),
+    ("books/test-book.json", BOOK.replace('"Test"', "5").replace("PHRASES", "{}")),
+    ("books/test-book.json", BOOK.replace("PHRASES", '{"1":{"text":"no id"}}')),
+    ("books/test-book.json", BOOK.replace("PHRASES", '[{"id":"p1","text":"a list"}]')),
+    ("books/test-book.json", BOOK.replace("PHRASES", '{"1":{"id":"p1","text":"x","tags":[1]}}')),
+    ("books/test-book.json", BOOK.replace("PHRASES", '{"1":"a phrase"}')),
+    ("books/test-book.json", BOOK.replace('"Test"', '"T","origin":"elsewhere"').replace("PHRASES", "{}")),
+    ("books/test-book.json", BOOK.replace('"Test"', '"T","revision":BIG').replace("PHRASES", "{}")),
+]]
+
+
+@pytest.mark.parametrize(("name", "text"), WRONG_SHAPES)
+def test_a_file_of_the_wrong_shape_is_set_aside_and_recovered_with_a_notice(
+        full: Store, name: str, text: str, capsys: pytest.CaptureFixture[str]) -> None:
+    full.backup()
+    good = full.folder.path(name).read_bytes()
+    full.folder.path(name).write_text(text, "utf-8")
+    for command in (["books"], ["list"], ["search", "亲"]):
+        assert main(command) == 0
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    [notice] = err.splitlines()
+    assert notice.startswith(f"notice: {name} was damaged") and "restored from the backup" in notice
+    assert full.folder.path(name).read_bytes() == good
+    [kept] = full.folder.path("quarantine").iterdir()
+    assert kept.read_text("utf-8") == text
+
+
+def test_a_damaged_file_without_a_good_backup_starts_empty_and_every_command_still_works(
+        full: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    full.folder.path("usage.json").write_text('{"usage":{"1":{"book":"test-book"}}}', "utf-8")
+    assert main(["list"]) == 0
+    out, err = capsys.readouterr()
+    assert "亲，在的" in out and "usage.json was damaged" in err and "no backup had a good copy" in err
+
+
+def test_an_export_into_the_data_folder_is_refused(full: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    target = full.folder.path("books/test-book.json")
+    before = target.read_bytes()
+    assert main(["export", "test-book", str(target)]) == 1
+    assert main(["publish", "test-book", str(full.home)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("is inside the data folder") == 2 and len(err.splitlines()) == 2
+    assert target.read_bytes() == before and not list(full.home.glob("*.qrpub"))
