@@ -58,6 +58,11 @@ def read_json(path: Path) -> Any:
         data = path.read_bytes()
     except FileNotFoundError:
         return None
+    return parse_json(path, data)
+
+
+def parse_json(path: Path, data: bytes) -> Any:
+    """``data``, the content of ``path``, parsed; ``CorruptFile`` when broken."""
     try:
         return json.loads(data.decode("utf-8"), parse_int=_bounded_int, parse_constant=_no_constant)
     except (ValueError, RecursionError) as error:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
@@ -72,6 +77,8 @@ MAX_INT = 2**63 - 1
 def _bounded_int(text: str) -> int:
     """An integer of 64 bits; a longer one (a 5000-digit number) is damage, checked
     before Python converts it (that alone is slow, and refused past 4300 digits)."""
+    if len(text) < 19:  # the usual case, at most 18 digits and a sign: within bounds
+        return int(text)
     value = int(text) if len(text) <= 20 else MAX_INT + 1
     if abs(value) > MAX_INT:
         raise ValueError(tr("a number too large: {digits}…", digits=text[:20]))

@@ -31,7 +31,7 @@ from filelock import FileLock, Timeout
 from assistant.data import journal
 from assistant.data.atomic import atomic_write_bytes, temp_files
 from assistant.data.backups import remove_partial_snapshots, snapshots
-from assistant.data.documents import CorruptFile, dump_json, set_aside
+from assistant.data.documents import CorruptFile, dump_json, parse_json, set_aside
 from assistant.data.registry import FILES, DataFile, data_files, load, registered
 from assistant.errors import QuickReplyError
 from assistant.i18n import tr
@@ -189,7 +189,10 @@ class Transaction:
         """As this transaction wrote it, else as on disk (``CorruptFile`` when damaged:
         a file damaged since it was opened stops the change rather than be overwritten)."""
         relative = Path(relative)
-        return self._documents[relative] if relative in self._documents else self._folder.look(relative)
+        if relative in self._documents:
+            return self._documents[relative]
+        data = self._changes.get(self._folder.path(relative))
+        return self._folder.look(relative) if data is None else parse_json(self._folder.path(relative), data)
 
     def write(self, relative: str | Path, document: Any) -> None:
         self.write_bytes(relative, dump_json(document))

@@ -38,19 +38,20 @@ _PHRASE: Fields = {"id": (str, True), "text": (str, True), "title": (str, False)
                    "position": (int, False)}
 
 
-def _record(record: Any, fields: Fields, what: str) -> str | None:
-    """What is wrong with one record (``what`` names it in the message), or None. The
-    store's code indexes these fields without asking, so a wrong one is damage."""
+def _record(record: Any, fields: Fields, what: Callable[[], str]) -> str | None:
+    """What is wrong with one record (``what()`` names it in the message, made only
+    then: a book has thousands of good records), or None. The store's code indexes these
+    fields without asking, so a wrong one is damage."""
     if not isinstance(record, dict):
-        return tr("{what} is not a JSON object", what=what)
+        return tr("{what} is not a JSON object", what=what())
     for name, (kind, required) in fields.items():
         if name not in record:
             if required:
-                return tr("{what} has no {field!r}", what=what, field=name)
+                return tr("{what} has no {field!r}", what=what(), field=name)
             continue
         value = record[name]
         if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-            return tr("{what} has a bad {field!r}: {value!r}", what=what, field=name, value=value)
+            return tr("{what} has a bad {field!r}: {value!r}", what=what(), field=name, value=value)
     return None
 
 
@@ -61,11 +62,10 @@ def _object(document: Any) -> str | None:
 def _versioned(fields: Fields) -> Check:
     """An object whose version fields are counted from 1."""
     def check(document: Any) -> str | None:
-        what = tr("the file")
-        problem = _record(document, fields, what)
+        problem = _record(document, fields, lambda: tr("the file"))
         if problem:
             return problem
-        return next((tr("{what} has a bad {field!r}: {value!r}", what=what, field=name, value=document[name])
+        return next((tr("{what} has a bad {field!r}: {value!r}", what=tr("the file"), field=name, value=document[name])
                      for name in fields if name in document and document[name] < 1), None)
     return check
 
@@ -79,8 +79,11 @@ def _tables(document: Any) -> str | None:
 
 def _table(document: dict, name: str, fields: Fields, what: str) -> str | None:
     """The first wrong record of one table; ``what`` names a record, given its id."""
-    return next(filter(None, (_record(record, fields, tr(what, id=key))
-                              for key, record in document.get(name, {}).items())), None)
+    for key, record in document.get(name, {}).items():
+        problem = _record(record, fields, lambda key=key: tr(what, id=key))
+        if problem:
+            return problem
+    return None
 
 
 def _usage(document: Any) -> str | None:

@@ -99,6 +99,19 @@ def test_a_transaction_writes_nothing_unless_its_block_succeeds(isolated_home: P
     assert (folder.look("settings.json"), folder.look("subscriptions.json")) == ({"agent_name": "A"}, SUBSCRIPTIONS)
 
 
+def test_a_transaction_reads_back_what_it_wrote_as_bytes_and_what_it_deleted(isolated_home: Path) -> None:
+    folder = DataFolder(isolated_home)
+    with folder.transaction() as change:
+        change.write("settings.json", {"agent_name": "A"})
+        change.write("subscriptions.json", SUBSCRIPTIONS)
+    with folder.transaction() as change:
+        change.write_bytes("settings.json", b'{"agent_name":"B"}')
+        change.delete("subscriptions.json")
+        assert (change.read("settings.json"), change.read("subscriptions.json")) == ({"agent_name": "B"}, None)
+        assert folder.look("settings.json") == {"agent_name": "A"}  # nothing on disk before the block ends
+    assert (folder.look("settings.json"), folder.look("subscriptions.json")) == ({"agent_name": "B"}, None)
+
+
 def test_only_data_files_are_read_or_written(isolated_home: Path) -> None:
     folder = DataFolder(isolated_home)
     with pytest.raises(ValueError, match="not a data file"), folder.transaction() as change:
