@@ -1,4 +1,4 @@
-"""Rolling snapshots of the data folder, and putting one back.
+"""Rolling snapshots of the data folder (putting one back is ``DataFolder.put_back``).
 
 A snapshot is a folder under ``backups/`` holding a copy of every data file
 (``assistant.data.registry``). One is
@@ -13,15 +13,11 @@ import os
 import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from assistant.data.registry import data_files
 from assistant.errors import NotFound, QuickReplyError
 from assistant.i18n import tr
 from assistant.reasons import system_reason
-
-if TYPE_CHECKING:
-    from assistant.data.folder import Transaction
 
 BACKUP_DIR = "backups"
 STAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"
@@ -100,16 +96,3 @@ def find_snapshot(home: Path, name: str | None) -> Path:
     if len(matches) != 1:
         raise NotFound(tr("no single backup matches {name!r}", name=name))
     return matches[0]
-
-
-def restore_files(change: Transaction, source: Path) -> None:
-    """Make the data files what ``source`` holds, in one transaction: books it lacks are
-    deleted; a file it lacks otherwise stays as it is. Take a snapshot of the current
-    state first, so that nothing is lost."""
-    home = change.home
-    wanted = set(data_files(source))
-    for relative in data_files(home):
-        if relative not in wanted and relative.parts[0] == "books":
-            change.delete(relative)
-    for relative in sorted(wanted):
-        change.write_bytes(relative, (source / relative).read_bytes())

@@ -160,6 +160,18 @@ class DataFolder:
             yield change
             change.commit()
 
+    def put_back(self, snapshot: Path) -> None:
+        """Make the data files what ``snapshot`` holds, every file at once: books it
+        lacks are deleted; a file it lacks otherwise stays as it is. Take a snapshot of
+        the current state first, so that nothing is lost."""
+        with self.transaction() as change:
+            wanted = set(data_files(snapshot))
+            for relative in self.files():
+                if relative not in wanted and relative.parts[0] == "books":
+                    change.delete(relative)
+            for relative in sorted(wanted):
+                change.write_bytes(relative, (snapshot / relative).read_bytes())
+
     def recover(self) -> None:
         """Finish or undo a change of several files a killed writer left (the journal),
         then delete the temporaries and partial backups killed writers left. Only the

@@ -371,8 +371,7 @@ class Store:
             self.backup("before-restore")
             for book_id in list(self._books):
                 self._forget_book(book_id)
-            with self.folder.transaction() as change:
-                backups.restore_files(change, source)
+            self.folder.put_back(source)
             self._usage.clear_cache()
             return source
 

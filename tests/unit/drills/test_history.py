@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import multiprocessing
+import os
 from pathlib import Path
 
 import pytest
@@ -89,7 +90,7 @@ def test_a_failed_write_leaves_the_file_and_the_next_add_works(folder: DataFolde
     def full_disk(*_args, **_kwargs) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("assistant.data.documents.atomic_write_bytes", full_disk)
+    monkeypatch.setattr(os, "fsync", full_disk)
     with pytest.raises(OSError):
         history.add(a_result())
     monkeypatch.undo()
