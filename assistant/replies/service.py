@@ -14,6 +14,7 @@ counts the phrase's use and the conversation's insertion together. The UI only s
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from assistant.phrases.model import Phrase
 from assistant.phrases.templates import expand, placeholders, questions
+from assistant.reasons import error_text
 from assistant.replies.conversations import (
     Conversation,
     ConversationLog,
@@ -39,6 +41,8 @@ from assistant.timestamps import stamp
 if TYPE_CHECKING:
     from assistant.desktop.base import WindowInfo
     from assistant.phrases.store import Store
+
+log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
 #: The question for the agent's own name, asked when a reply needs it and settings have none.
@@ -172,5 +176,10 @@ class ReplyService:
         self.log.name(self.key(target), label, self.clock())
 
     def prune(self) -> int:
-        """Forget what is older than the settings keep; the app does it once at start."""
-        return self.log.prune(self.clock(), self.settings().conversation_retention_days)
+        """Forget what is older than the settings keep; the app does it once at start.
+        A disk too full to write it down must not stop the start: the next start tries again."""
+        try:
+            return self.log.prune(self.clock(), self.settings().conversation_retention_days)
+        except OSError as error:
+            log.warning("old conversations not pruned: %s", error_text(error))
+            return 0

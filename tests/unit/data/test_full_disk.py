@@ -11,12 +11,16 @@ import shutil
 import subprocess
 import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from assistant.data.backups import BACKUP_DIR
 from assistant.phrases.store import Store
+from assistant.replies.conversations import ConversationLog
+from assistant.replies.service import ReplyService
+from assistant.settings import Settings
 from tests.unit.helpers import run_cli
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0 or not shutil.which("mount"),
@@ -104,3 +108,12 @@ def test_a_read_only_data_folder_still_reads(disk: Path, home: Path, tmp_path: P
         assert refused.stderr.splitlines()[-1].endswith("cannot be changed: the disk is read-only")
     finally:
         remount(disk, "rw")
+
+
+def test_the_apps_start_on_a_full_disk_opens_the_store_and_prunes_nothing(disk: Path, home: Path) -> None:
+    """What the app does before its first window: open the store, forget old conversations."""
+    ConversationLog(Store(home)).record("qianniu|王", "zh-ecommerce", "wh", datetime.now(UTC))
+    fill(disk)
+    store = Store(home)
+    assert ReplyService(store, Settings, ConversationLog(store)).prune() == 0
+    assert store.books() and leftovers(home) == []
