@@ -193,7 +193,6 @@ class Transaction:
 
     def __init__(self, folder: DataFolder):
         self._folder = folder
-        self.home = folder.home
         self._documents: dict[Path, Any] = {}
         self._changes: dict[Path, bytes | None] = {}
 
@@ -207,6 +206,7 @@ class Transaction:
         return self._folder.look(relative) if data is None else parse_json(self._folder.path(relative), data)
 
     def write(self, relative: str | Path, document: Any) -> None:
+        """The document as it is now (later changes to it are not written)."""
         self.write_bytes(relative, dump_json(document))
         self._documents[Path(relative)] = document
 

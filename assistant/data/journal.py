@@ -70,17 +70,18 @@ def recover(home: Path) -> bool:
     under the writers' lock."""
     try:
         document = json.loads((home / JOURNAL_FILE).read_bytes())
+        committed = document["state"] == "committed"
+        staged = {home / entry["target"]: None if entry["staged"] is None else home / entry["staged"]
+                  for entry in document["changes"]}
     except FileNotFoundError:
         return False
-    except ValueError:
+    except (ValueError, TypeError, KeyError):
         # Never the case (the journal is replaced atomically) unless edited by hand: the
         # temporaries it named are swept with every other leftover.
         log.warning("an unreadable journal was removed")
         (home / JOURNAL_FILE).unlink()
         return True
-    staged = {home / entry["target"]: None if entry["staged"] is None else home / entry["staged"]
-              for entry in document["changes"]}
-    if document["state"] == "committed":
+    if committed:
         log.info("a change of %d files interrupted after its commit is finished", len(staged))
         _roll_forward(home, staged)
     else:

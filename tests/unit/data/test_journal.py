@@ -6,6 +6,7 @@ ENOSPC, as a full disk reports it; ``os.replace`` with EACCES)."""
 from __future__ import annotations
 
 import errno
+import json
 import os
 from dataclasses import replace
 from pathlib import Path
@@ -92,3 +93,19 @@ def test_publishing_writes_the_publication_and_the_books_revision_together(
             store.update_book(replace(store.book("team"), revision=revision), change)
     assert not target.exists() and store.book("team").revision == 1
     assert sorted(path.name for path in tmp_path.rglob(".*")) == []
+
+
+@pytest.mark.parametrize(("state", "expected"), [("prepared", b'{"v":"old"}'), ("committed", b'{"v":"new"}')])
+def test_a_journal_left_by_a_killed_writer_is_undone_before_its_commit_and_finished_after(
+        store: Store, tmp_path: Path, state: str, expected: bytes) -> None:
+    """Files inside the data folder and outside it (a publication) alike."""
+    inside, outside = store.folder.path("settings.json"), tmp_path / "team.qrpub"
+    for path in (inside, outside):
+        path.write_bytes(b'{"v":"old"}')
+        path.with_name(f".{path.name}.tmp-1-ab").write_bytes(b'{"v":"new"}')
+    changes = [{"target": "settings.json", "staged": ".settings.json.tmp-1-ab"},
+               {"target": str(outside), "staged": str(tmp_path / ".team.qrpub.tmp-1-ab")}]
+    (store.home / JOURNAL_FILE).write_text(json.dumps({"state": state, "changes": changes}), "utf-8")
+    Store(store.home, seed=False)
+    assert (inside.read_bytes(), outside.read_bytes()) == (expected, expected)
+    assert not list(tmp_path.rglob(".*.tmp-*")) and not (store.home / JOURNAL_FILE).exists()
