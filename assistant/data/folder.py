@@ -162,10 +162,11 @@ class DataFolder:
 
     def put_back(self, snapshot: Path) -> None:
         """Make the data files what ``snapshot`` holds, every file at once: books it
-        lacks are deleted; a file it lacks otherwise stays as it is. Take a snapshot of
+        lacks are deleted; a file it lacks, or one never restored, stays as it is. Take a snapshot of
         the current state first, so that nothing is lost."""
         with self.transaction() as change:
-            wanted = set(data_files(snapshot))
+            # A file the registry says is never restored (the revisions seen) stays as it is.
+            wanted = {relative for relative in data_files(snapshot) if registered(relative).restored}
             for relative in self.files():
                 if relative not in wanted and relative.parts[0] == "books":
                     change.delete(relative)

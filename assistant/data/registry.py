@@ -113,12 +113,25 @@ def _subscriptions(document: Any) -> str | None:
     return None
 
 
+def _seen_revisions(document: Any) -> str | None:
+    """Each source: the upstream book's id and the highest revision applied from it."""
+    sources = document.get("sources", {}) if isinstance(document, dict) else None
+    if not isinstance(sources, dict) or not all(
+            isinstance(entry, dict) and isinstance(entry.get("book"), str)
+            and type(entry.get("revision")) is int for entry in sources.values()):
+        return tr("not a list of revisions")
+    return None
+
+
 @dataclass(frozen=True)
 class DataFile:
-    """One file, or one kind of file (``pattern`` is a glob for the books), and its check."""
+    """One file, or one kind of file (``pattern`` is a glob for the books), and its check.
+    A file that is not ``restored`` is backed up (a damaged one is recovered from the
+    backups) but a restore leaves it as it is: it records what no restore may undo."""
 
     pattern: str
     check: Check
+    restored: bool = True
 
     def found(self, base: Path) -> list[Path]:
         """What is there under ``base`` (the data folder or a snapshot) by this name,
@@ -135,6 +148,9 @@ FILES = (
     DataFile("usage.json", _usage),
     DataFile("settings.json", _versioned(_SETTINGS)),
     DataFile("subscriptions.json", _subscriptions),
+    # The highest revision applied from each source: after a restore, an older signed
+    # file replayed by a source must still be refused (assistant.team.subscriptions).
+    DataFile("seen-revisions.json", _seen_revisions, restored=False),
     DataFile("conversations.json", _tables),
     DataFile("drills.json", _tables),
     DataFile("books/*.json", _book),

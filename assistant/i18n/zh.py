@@ -128,6 +128,7 @@ MESSAGES: dict[str, str] = {
     'subscription': '订阅',
     'conversation': '会话',
     'not a list of subscriptions': '不是订阅列表',
+    'not a list of revisions': '不是版本记录',
     '{file} was damaged and is kept at {kept}; no backup had a good copy': '{file} 已损坏，原文件保留在 {kept}；没有找到完好的备份',
     'no book called {name!r} (see: quickreply books)': '没有名为 {name!r} 的短语库（查看：quickreply books）',
     'no phrase with id {id!r}': '没有 ID 为 {id!r} 的短语',
@@ -346,7 +347,6 @@ MESSAGES: dict[str, str] = {
     "the revision of the book does not match the publication's": '短语库的版本号与发布文件不一致',
     'the signature is malformed': '签名格式不正确',
     'the signature is not valid: the file was changed or not signed by the pinned key': '签名无效：文件被改动过，或不是用指定的密钥签名的',
-    'the source has revision {found}, older than yours ({kept}); kept yours': '订阅源是第 {found} 版，比您现有的（第 {kept} 版）旧；保留现有版本',
     'the source now publishes another book ({name})': '订阅源现在发布的是另一个短语库（{name}）',
     'unknown publication format version {version}': '未知的发布文件格式版本 {version}',
     'unreachable': '无法访问',
@@ -399,4 +399,11 @@ MESSAGES: dict[str, str] = {
     'a number too large: {digits}…': '数字过大：{digits}…',
     'not a number: {text}': '不是数字：{text}',
     '{path} is inside the data folder {home}; choose a place outside it': '{path} 位于数据文件夹 {home} 内；请选择数据文件夹以外的位置',
+    # subscriptions: fetches that end, no rollback (issue 14)
+    'unreachable: {source} (no whole answer within {seconds} seconds)': '无法访问：{source}（{seconds} 秒内没有收到完整的回答）',
+    'refused: {source} is not a regular file (a folder, a device or a pipe)': '已拒绝：{source} 不是普通文件（而是文件夹、设备或管道）',
+    'redirected to {target}; only http(s) addresses are followed': '被重定向到 {target}；只跟随 http(s) 网址的重定向',
+    'refused: {source} answered "not modified" when asked for the whole file': '已拒绝：请求完整文件时，{source} 却回答“未修改”',
+    'refused: the source answered "not modified", but the book here is no longer the revision it last sent; it is fetched in full next time': '已拒绝：订阅源回答“未修改”，但本机的短语库已不是它上次发来的版本；下次检查时会完整下载',
+    'the source offers revision {found}, older than revision {newest} already applied here (an old file served again); kept yours': '订阅源提供的是第 {found} 版，比本机已经用过的第 {newest} 版旧（旧文件被重新提供）；保留您现有的版本',
 }

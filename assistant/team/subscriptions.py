@@ -5,11 +5,14 @@ publication (``assistant.team.publication``). Checking one is two steps, so that
 do the slow part off its main thread:
 
 - ``fetch`` reads the file or makes a conditional GET (If-None-Match /
-  If-Modified-Since, with a timeout) and verifies the whole publication. It touches
-  neither the store nor the list of subscriptions, so it may run in any thread.
+  If-Modified-Since), all within a deadline (``assistant.team.sources``), and verifies
+  the whole publication. It touches neither the store nor the list of subscriptions,
+  so it may run in any thread.
 - ``apply`` puts a verified, newer revision into the store (``Store.apply_subscription``:
   ids kept, use counts untouched, phrases gone upstream removed) and records the
-  outcome: when, which revision, and on failure what went wrong.
+  outcome: when, which revision, and on failure what went wrong. A revision older than
+  the highest ever applied from that source is refused, even after a restore put an
+  older book and list back (``SEEN_FILE``): an old signed file stays old.
 
 Whatever fails — the server is down, answers an error, serves a file that is cut short,
 tampered with or signed by someone else, or a file is being rewritten while read — the
@@ -45,16 +48,22 @@ from assistant.phrases.model import new_id
 from assistant.phrases.store import Store
 from assistant.reasons import http_reason, system_reason
 from assistant.team import publication
+from assistant.team.sources import Deadline, NotRegular, TimedOut, open_regular, read_within
 from assistant.timestamps import now_stamp, stamp_or_none
 
 FILE_NAME = "subscriptions.json"
+#: The highest revision applied from each source, kept apart from the list: a restore
+#: puts an old list back, but never this file (``assistant.data.registry``), so an
+#: older signed file served again after a restore is still refused.
+SEEN_FILE = "seen-revisions.json"
 #: How often a source is asked for a new revision while all is well.
 DEFAULT_INTERVAL_SECONDS = 15 * 60
 #: A failing source is asked again after 1, 2, 4, … minutes, at most this long: soon
 #: enough to ride out a blip, rarely enough not to hammer a server that is down.
 FIRST_RETRY_SECONDS = 60
 MAX_BACKOFF_SECONDS = 6 * 3600
-#: No answer within this long counts as unreachable.
+#: Silence this long on a connection counts as unreachable; a whole fetch is bounded
+#: too (``sources.DEADLINE_SECONDS``), so a server that dribbles cannot hold it.
 TIMEOUT_SECONDS = 15
 
 Status = Literal["new", "ok", "unreachable", "refused"]
@@ -161,12 +170,29 @@ def _save(change: Transaction, subscriptions: list[Subscription]) -> None:
     change.write(FILE_NAME, {"version": 1, "subscriptions": [asdict(entry) for entry in subscriptions]})
 
 
-def _record(store: Store, subscription: Subscription) -> None:
-    """Write back one subscription, unless it was removed in the meantime."""
+def _record(store: Store, subscription: Subscription, applied: bool) -> None:
+    """Write back one subscription, unless it was removed in the meantime; when its
+    revision was ``applied``, raise the source's mark to it."""
     with store.folder.transaction() as change:
         current = _entries(change.read(FILE_NAME))
         if any(entry.id == subscription.id for entry in current):
             _save(change, [subscription if entry.id == subscription.id else entry for entry in current])
+        if applied:
+            seen = change.read(SEEN_FILE) or {"version": 1, "sources": {}}
+            mark = _mark(seen, subscription.source, subscription.upstream_id)
+            seen["sources"][subscription.source] = {"book": subscription.upstream_id,
+                                                    "revision": max(mark, subscription.revision)}
+            change.write(SEEN_FILE, seen)
+
+
+def highest_applied(folder: DataFolder, source: str, upstream_id: str) -> int:
+    """The highest revision of the book ``upstream_id`` ever applied from ``source``."""
+    return _mark(folder.read(SEEN_FILE), source, upstream_id)
+
+
+def _mark(seen: dict | None, source: str, upstream_id: str) -> int:
+    entry = (seen or {}).get("sources", {}).get(source)
+    return entry["revision"] if entry and entry["book"] == upstream_id else 0
 
 
 def find(subscriptions: list[Subscription], ref: str) -> Subscription:
@@ -195,32 +221,47 @@ def normalise_source(text: str) -> str:
 
 # -- fetching (any thread) -------------------------------------------------------------
 
-def fetch(subscription: Subscription, conditional: bool = True) -> Fetched:
-    """Read and verify the source; ``conditional`` lets an unchanged source answer
-    "not modified" without sending (or reading) the file again."""
+def fetch(subscription: Subscription, conditional: bool = True, deadline: Deadline | None = None) -> Fetched:
+    """Read and verify the source within ``deadline`` (``sources.DEADLINE_SECONDS`` from
+    now by default; the app cancels it when it quits); ``conditional`` lets an unchanged
+    source answer "not modified" without sending (or reading) the file again."""
+    deadline = deadline or Deadline()
     try:
         if subscription.is_http:
-            return _fetch_http(subscription, conditional)
-        return _fetch_file(subscription, conditional)
+            return _fetch_http(subscription, conditional, deadline)
+        return _fetch_file(subscription, conditional, deadline)
     except BadInput as error:
         return Fetched("failed", status="refused", message=tr("refused: {reason}", reason=error.message))
+    except TimedOut:
+        log.warning("subscription %s: %s", subscription.source,
+                    "cancelled" if deadline.cancelled else f"no whole answer within {deadline.seconds} s")
+        return Fetched("failed", status="unreachable", message=tr(
+            "unreachable: {source} (no whole answer within {seconds} seconds)",
+            source=subscription.source, seconds=f"{deadline.seconds:g}"))
+    finally:
+        deadline.close()
 
 
-def _fetch_file(subscription: Subscription, conditional: bool) -> Fetched:
+def _fetch_file(subscription: Subscription, conditional: bool, deadline: Deadline) -> Fetched:
     path = Path(subscription.source)
     try:
-        with open(path, "rb") as handle:
-            before = os.fstat(handle.fileno())
-            signature = (before.st_mtime_ns, before.st_size, before.st_ino)
-            if conditional and list(signature) == subscription.file_signature:
-                return Fetched("not-modified", file_signature=signature)
-            data = handle.read(MAX_FILE_BYTES + 1)
-            after = os.fstat(handle.fileno())
+        descriptor = open_regular(path)
+    except NotRegular:
+        return Fetched("failed", status="refused", message=tr(
+            "refused: {source} is not a regular file (a folder, a device or a pipe)", source=path))
     except OSError as error:
-        log.warning("cannot read the subscribed file %s: %r", path, error)
-        return Fetched("failed", status="unreachable",
-                       message=tr("unreachable: cannot read {source} ({reason})", source=path,
-                                  reason=system_reason(error)))
+        return _unreadable(path, error)
+    try:
+        before = os.fstat(descriptor)
+        signature = (before.st_mtime_ns, before.st_size, before.st_ino)
+        if conditional and list(signature) == subscription.file_signature:
+            return Fetched("not-modified", file_signature=signature)
+        data = read_within(descriptor, MAX_FILE_BYTES + 1, deadline)
+        after = os.fstat(descriptor)
+    except OSError as error:
+        return _unreadable(path, error)
+    finally:
+        os.close(descriptor)
     if (after.st_mtime_ns, after.st_size) != signature[:2]:
         # Written in place while we read: what we have may be half old, half new.
         return Fetched("failed", status="refused",
@@ -229,26 +270,31 @@ def _fetch_file(subscription: Subscription, conditional: bool) -> Fetched:
     return Fetched("fetched", found, file_signature=signature)
 
 
-def _fetch_http(subscription: Subscription, conditional: bool) -> Fetched:
-    # Imported here: urllib.request pulls in ssl and email (~70 ms), which the app's
-    # cold start should not pay before any source is due.
+def _unreadable(path: Path, error: OSError) -> Fetched:
+    log.warning("cannot read the subscribed file %s: %r", path, error)
+    return Fetched("failed", status="unreachable",
+                   message=tr("unreachable: cannot read {source} ({reason})", source=path,
+                              reason=system_reason(error)))
+
+
+def _fetch_http(subscription: Subscription, conditional: bool, deadline: Deadline) -> Fetched:
+    # Imported here: urllib pulls in ssl and email (~70 ms), which the app's cold start
+    # should not pay before any source is due.
     import http.client
     import urllib.error
-    import urllib.request
+
+    from assistant.team import web
 
     headers = {"User-Agent": f"QuickReply/{__version__}", "Accept": "application/json"}
     if conditional and subscription.etag:
         headers["If-None-Match"] = subscription.etag
     if conditional and subscription.last_modified:
         headers["If-Modified-Since"] = subscription.last_modified
-    request = urllib.request.Request(subscription.source, headers=headers)
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
-            data = response.read(MAX_FILE_BYTES + 1)
-            etag, modified = response.headers.get("ETag", ""), response.headers.get("Last-Modified", "")
+        data, answer = web.get(subscription.source, headers, MAX_FILE_BYTES + 1, deadline, TIMEOUT_SECONDS)
     except urllib.error.HTTPError as error:
         if error.code == 304:
-            return Fetched("not-modified", etag=subscription.etag, last_modified=subscription.last_modified)
+            return _not_modified(subscription, asked="If-None-Match" in headers or "If-Modified-Since" in headers)
         log.warning("subscription %s: the server answered %s %s", subscription.source, error.code, error.reason)
         return Fetched("failed", status="unreachable", message=tr(
             "unreachable: {source} ({reason})", source=subscription.source, reason=http_reason(error.code)))
@@ -259,7 +305,18 @@ def _fetch_http(subscription: Subscription, conditional: bool) -> Fetched:
         return Fetched("failed", status="unreachable",
                        message=tr("unreachable: {source} ({reason})", source=subscription.source, reason=reason))
     found = publication.read(data, subscription.source, subscription.key)
-    return Fetched("fetched", found, etag=etag, last_modified=modified)
+    return Fetched("fetched", found, etag=answer.get("ETag", ""), last_modified=answer.get("Last-Modified", ""))
+
+
+def _not_modified(subscription: Subscription, asked: bool) -> Fetched:
+    """A 304 means "the copy you have is current" only when we said which copy we have
+    (an ETag or a time); to a request for the whole file it says nothing about the book.
+    Our validators are kept: a 304 need not repeat them."""
+    if not asked:
+        log.warning("subscription %s: 304 Not Modified to an unconditional request", subscription.source)
+        return Fetched("failed", status="refused", message=tr(
+            "refused: {source} answered \"not modified\" when asked for the whole file", source=subscription.source))
+    return Fetched("not-modified", etag=subscription.etag, last_modified=subscription.last_modified)
 
 
 # -- applying (the thread that owns the store) -----------------------------------------
@@ -278,18 +335,27 @@ def apply(store: Store, subscription: Subscription, fetched: Fetched) -> CheckRe
     bad source (the result says what happened), so a check can run unattended."""
     checked = replace(subscription, last_checked=now_stamp())
     if fetched.kind == "failed":
-        result = CheckResult(replace(checked, status=fetched.status, message=fetched.message,
-                                     failures=subscription.failures + 1), "failed")
+        result = _failed(subscription, checked, fetched.status, fetched.message)
+    elif fetched.kind == "not-modified" and not conditional_allowed(store, subscription):
+        # The book changed since the check began (a restore): "not modified" vouches for
+        # the revision last fetched, which the book no longer is.
+        result = _failed(subscription, checked, "refused", tr(
+            "refused: the source answered \"not modified\", but the book here is no longer the revision it "
+            "last sent; it is fetched in full next time"))
     elif fetched.kind == "not-modified":
         result = CheckResult(replace(checked, status="ok", message="", failures=0), "unchanged")
     else:
         try:
             result = _apply_publication(store, checked, fetched)
         except QuickReplyError as error:
-            result = CheckResult(replace(checked, status="refused", message=tr("refused: {reason}", reason=error),
-                                         failures=subscription.failures + 1), "failed")
-    _record(store, result.subscription)
+            result = _failed(subscription, checked, "refused", tr("refused: {reason}", reason=error))
+    _record(store, result.subscription, applied=result.outcome == "updated")
     return result
+
+
+def _failed(subscription: Subscription, checked: Subscription, status: str, message: str) -> CheckResult:
+    return CheckResult(replace(checked, status=status, message=message, failures=subscription.failures + 1),
+                       "failed")
 
 
 def _apply_publication(store: Store, subscription: Subscription, fetched: Fetched) -> CheckResult:
@@ -297,15 +363,16 @@ def _apply_publication(store: Store, subscription: Subscription, fetched: Fetche
     upstream = found.book.book
     if subscription.upstream_id and upstream.id != subscription.upstream_id:
         raise QuickReplyError(tr("the source now publishes another book ({name})", name=upstream.name))
+    newest = max(subscription.revision, highest_applied(store.folder, subscription.source, upstream.id))
+    if found.revision < newest:
+        raise QuickReplyError(tr("the source offers revision {found}, older than revision {newest} already applied "
+                                 "here (an old file served again); kept yours", found=found.revision, newest=newest))
     report = store.apply_subscription(found.book, subscription.book_id)
     done = replace(subscription, status="ok", failures=0, etag=fetched.etag, last_modified=fetched.last_modified,
-                   file_signature=list(fetched.file_signature), upstream_id=upstream.id)
+                   file_signature=list(fetched.file_signature), upstream_id=upstream.id, message="")
     if report is None:
-        note = "" if found.revision >= subscription.revision else tr(
-            "the source has revision {found}, older than yours ({kept}); kept yours",
-            found=found.revision, kept=subscription.revision)
-        return CheckResult(replace(done, message=note), "unchanged")
-    done = replace(done, name=report.book.name, revision=found.revision, last_updated=done.last_checked, message="")
+        return CheckResult(done, "unchanged")
+    done = replace(done, name=report.book.name, revision=found.revision, last_updated=done.last_checked)
     outcomes = report.merge.outcomes
     return CheckResult(done, "updated",
                        added=[item.title for item in outcomes if item.action == "added"],
@@ -313,9 +380,9 @@ def _apply_publication(store: Store, subscription: Subscription, fetched: Fetche
                        removed=[item.title for item in outcomes if item.action == "removed"])
 
 
-def check(store: Store, subscription: Subscription) -> CheckResult:
+def check(store: Store, subscription: Subscription, deadline: Deadline | None = None) -> CheckResult:
     """Fetch and apply in one go (the command line, tests)."""
-    return apply(store, subscription, fetch(subscription, conditional_allowed(store, subscription)))
+    return apply(store, subscription, fetch(subscription, conditional_allowed(store, subscription), deadline))
 
 
 def due(subscriptions: list[Subscription], now: datetime | None = None) -> list[Subscription]:
@@ -336,10 +403,10 @@ def candidate(store: Store, source: str, key: str = "") -> Subscription:
     return Subscription(source=source, key=key.strip())
 
 
-def subscribe(store: Store, source: str, key: str = "") -> CheckResult:
+def subscribe(store: Store, source: str, key: str = "", deadline: Deadline | None = None) -> CheckResult:
     """Add a source; its first revision must arrive and verify, else nothing is kept."""
     subscription = candidate(store, source, key)
-    return add(store, subscription, fetch(subscription, conditional=False))
+    return add(store, subscription, fetch(subscription, conditional=False, deadline=deadline))
 
 
 def add(store: Store, subscription: Subscription, fetched: Fetched) -> CheckResult:

@@ -1,26 +1,31 @@
 """Keeps the subscribed books up to date while the app runs.
 
 The network and file work (``subscriptions.fetch``: a conditional GET or reading a file,
-and verifying it) runs on a ``QThreadPool``; only the result comes back, by a queued
-signal, to the main thread, which owns the store and applies it
+and verifying it) runs on a thread of its own for each source being checked, so a source
+that hangs until its deadline never keeps another one waiting; only the result comes
+back, by a queued signal, to the main thread, which owns the store and applies it
 (``subscriptions.apply``) — so the store is never written from two threads, and a slow
-server never freezes the picker. A single-shot ``QTimer`` wakes up when the next source
-is due (no polling loop), and a ``QFileSystemWatcher`` on the folders of file sources
-checks as soon as a lead publishes to a shared folder.
+server never freezes the picker. The threads are daemons and ``stop`` cancels their
+deadlines, which shuts their connections down: quitting never waits for a source. A
+single-shot ``QTimer`` wakes up when the next source is due (no polling loop), and a
+``QFileSystemWatcher`` on the folders of file sources checks as soon as a lead publishes
+to a shared folder.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from assistant.errors import QuickReplyError
 from assistant.phrases.store import Store
 from assistant.team import subscriptions
+from assistant.team.sources import DEADLINE_SECONDS, Deadline
 from assistant.team.subscriptions import CheckResult, Fetched, Subscription
 
 log = logging.getLogger(__name__)
@@ -28,20 +33,18 @@ log = logging.getLogger(__name__)
 WATCH_SETTLE_MS = 500
 
 
-class _Fetch(QRunnable):
-    """``subscriptions.fetch`` in a pool thread; hands the outcome to ``deliver``."""
-
-    def __init__(self, subscription: Subscription, conditional: bool, deliver: Callable[[object, object], None]):
-        super().__init__()
-        self.subscription, self.conditional, self.deliver = subscription, conditional, deliver
-
-    def run(self) -> None:
-        try:
-            fetched = subscriptions.fetch(self.subscription, self.conditional)
-        except Exception as error:  # a bug in a worker must become a status, not a silent stop
-            log.exception("checking a subscription failed")
-            fetched = Fetched("failed", status="unreachable", message=str(error))
-        self.deliver(self.subscription, fetched)
+def _fetch(subscription: Subscription, conditional: bool, deadline: Deadline,
+           deliver: Callable[[object, object], None]) -> None:
+    """``subscriptions.fetch`` on a fetch thread; hands the outcome to ``deliver``."""
+    try:
+        fetched = subscriptions.fetch(subscription, conditional, deadline)
+    except Exception as error:  # a bug in a worker must become a status, not a silent stop
+        log.exception("checking a subscription failed")
+        fetched = Fetched("failed", status="unreachable", message=str(error))
+    try:
+        deliver(subscription, fetched)
+    except RuntimeError:  # the service is gone: the app quit while this source was read
+        log.info("a subscription check ended after the app quit")
 
 
 class SubscriptionService(QObject):
@@ -58,16 +61,16 @@ class SubscriptionService(QObject):
     addFailed = Signal(str, str)
     listChanged = Signal()
     notice = Signal(str)
-    # From pool threads; queued, so the slots run on the main thread.
+    # From the fetch threads; queued, so the slots run on the main thread.
     _fetched = Signal(object, object)
     _fetchedNew = Signal(object, object)
 
-    def __init__(self, store: Store, parent: QObject | None = None):
+    def __init__(self, store: Store, parent: QObject | None = None, deadline_seconds: float = DEADLINE_SECONDS):
         super().__init__(parent)
         self.store = store
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(2)
-        self._running: set[str] = set()
+        self.deadline_seconds = deadline_seconds
+        #: The checks under way, by subscription id: their deadlines, to cancel on stop.
+        self._running: dict[str, Deadline] = {}
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self.check_due)
         self._watcher: QFileSystemWatcher | None = None
@@ -87,9 +90,11 @@ class SubscriptionService(QObject):
         self.check_due()
 
     def stop(self) -> None:
+        """Stop checking; the checks under way are cancelled and end at once."""
         self._timer.stop()
         self._settle.stop()
-        self.pool.waitForDone(2000)
+        for deadline in self._running.values():
+            deadline.cancel()
 
     def subscriptions(self) -> list[Subscription]:
         return subscriptions.load(self.store.folder)
@@ -101,13 +106,12 @@ class SubscriptionService(QObject):
         self.check(subscriptions.due(self.subscriptions()))
 
     def check(self, chosen: list[Subscription]) -> None:
-        """Fetch ``chosen`` in the pool; results arrive through ``checked``."""
+        """Fetch ``chosen``, each on its own thread; results arrive through ``checked``."""
         for subscription in chosen:
             if subscription.id in self._running:
                 continue
-            self._running.add(subscription.id)
             conditional = subscriptions.conditional_allowed(self.store, subscription)
-            self.pool.start(_Fetch(subscription, conditional, self._fetched.emit))
+            self._start(subscription, conditional, self._fetched.emit)
         self.listChanged.emit()
         self._schedule()
 
@@ -115,11 +119,15 @@ class SubscriptionService(QObject):
         self.check(self.subscriptions())
 
     def add(self, source: str, key: str) -> None:
-        """Subscribe: refuses a bad source or key at once (raises), else fetches in the
-        pool; ``added`` or ``addFailed`` says how it went."""
+        """Subscribe: refuses a bad source or key at once (raises), else fetches on a
+        thread; ``added`` or ``addFailed`` says how it went."""
         subscription = subscriptions.candidate(self.store, source, key)
-        self._running.add(subscription.id)
-        self.pool.start(_Fetch(subscription, False, self._fetchedNew.emit))
+        self._start(subscription, False, self._fetchedNew.emit)
+
+    def _start(self, subscription: Subscription, conditional: bool, deliver: Callable[[object, object], None]) -> None:
+        deadline = self._running[subscription.id] = Deadline(self.deadline_seconds)
+        threading.Thread(target=_fetch, args=(subscription, conditional, deadline, deliver),
+                         name="subscription-check", daemon=True).start()
 
     def remove(self, subscription: Subscription, keep_book: bool) -> None:
         subscriptions.unsubscribe(self.store, subscription.id, keep_book=keep_book)
@@ -131,7 +139,7 @@ class SubscriptionService(QObject):
     # -- results (main thread) ------------------------------------------------------
 
     def _apply(self, subscription: Subscription, fetched: Fetched) -> None:
-        self._running.discard(subscription.id)
+        self._running.pop(subscription.id, None)
         if not any(entry.id == subscription.id for entry in self.subscriptions()):
             return  # removed while it was being fetched
         try:
@@ -151,7 +159,7 @@ class SubscriptionService(QObject):
         self._schedule()
 
     def _apply_new(self, subscription: Subscription, fetched: Fetched) -> None:
-        self._running.discard(subscription.id)
+        self._running.pop(subscription.id, None)
         try:
             result = subscriptions.add(self.store, subscription, fetched)
         except QuickReplyError as error:

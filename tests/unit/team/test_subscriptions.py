@@ -96,7 +96,7 @@ def test_an_update_reports_what_changed_and_keeps_ids_and_use_counts(agent: Stor
     assert only(agent).revision == agent.book("team").revision == 3
 
 
-def test_an_older_or_equal_revision_is_ignored(agent: Store, lead: Lead, share: Path) -> None:
+def test_an_older_revision_is_refused_and_an_equal_one_is_unchanged(agent: Store, lead: Lead, share: Path) -> None:
     lead.publish(share)
     old = (share / "team.qrpub").read_bytes()
     subscriptions.subscribe(agent, str(share / "team.qrpub"))
@@ -106,8 +106,13 @@ def test_an_older_or_equal_revision_is_ignored(agent: Store, lead: Lead, share: 
     newest = texts(agent, "team")
     (share / "team.qrpub").write_bytes(old)  # someone copies an old file over the new one
     result = subscriptions.check(agent, only(agent))
-    assert result.outcome == "unchanged" and "older than yours" in result.message
+    assert result.outcome == "failed" and result.subscription.status == "refused"
+    assert result.message == ("refused: the source offers revision 2, older than revision 3 already applied here "
+                              "(an old file served again); kept yours")
     assert texts(agent, "team") == newest and agent.book("team").revision == 3
+    lead.publish(share)  # the lead publishes again: revision 4 is news
+    assert subscriptions.check(agent, only(agent)).outcome == "updated" and agent.book("team").revision == 4
+    assert subscriptions.check(agent, replace(only(agent), file_signature=[])).outcome == "unchanged"
 
 
 def test_a_tampered_or_half_written_file_is_refused_and_the_last_good_copy_stays(
