@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from assistant.i18n import tr
+from assistant.phrases.model import Phrasebook
 from assistant.phrases.store import Store
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
@@ -44,6 +48,24 @@ def json_flag(sub: argparse.ArgumentParser) -> None:
 
 def print_json(value: object) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def book_or_file(store: Store, argument: str) -> Phrasebook | Path:
+    """What a BOOK-or-FILE argument (``publish``, ``lint``) names: the book of that id or
+    name, unless the argument has a path separator. A file of that name in the current
+    folder is taken only when no book is called so: a stray file must never be published
+    in the book's place. When both exist, a note on stderr says the book was used."""
+    if any(separator and separator in argument for separator in ("/", os.sep, os.altsep)):
+        return Path(argument)
+    folded = argument.casefold()
+    if not any(book.id == argument or book.name.casefold() == folded for book in store.books()) \
+            and Path(argument).exists():
+        return Path(argument)
+    book = store.book(argument)
+    if Path(argument).exists():
+        print(tr("note: {name!r} is both a book and a file here; using the book (for the file, write {path})",
+                 name=argument, path=os.path.join(os.curdir, argument)), file=sys.stderr)
+    return book
 
 
 class Commands:

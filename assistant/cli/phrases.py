@@ -8,7 +8,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from assistant.cli.common import EXIT_BAD_INPUT, EXIT_OK, Commands, json_flag, print_json
+from assistant.cli.common import EXIT_BAD_INPUT, EXIT_OK, Commands, book_or_file, json_flag, print_json
 from assistant.formats import format_names, read_phrasebook
 from assistant.i18n import N_, tr
 from assistant.phrases.lint import lint_phrases
@@ -165,15 +165,14 @@ def _export(store: Store, args: argparse.Namespace) -> int:
 
 def _lint(store: Store, args: argparse.Namespace) -> int:
     max_length = args.max_length or load_settings(store.folder).lint_max_length
-    path = Path(args.target)
-    if path.exists():
-        imported = read_phrasebook(path, check_codes=False)
+    named = book_or_file(store, args.target)
+    if isinstance(named, Path):
+        imported = read_phrasebook(named, check_codes=False)
         findings = lint_phrases(imported.phrases, max_length=max_length, locations=imported.locations)
-        source = str(path)
+        source = str(named)
     else:
-        book = store.book(args.target)
-        findings = lint_phrases(store.phrases(book.id, with_usage=False), max_length=max_length)
-        source = book.name
+        findings = lint_phrases(store.phrases(named.id, with_usage=False), max_length=max_length)
+        source = named.name
     if args.json:
         print_json([finding.to_dict() for finding in findings])
     else:

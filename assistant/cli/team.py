@@ -8,11 +8,12 @@ import sys
 from dataclasses import asdict, replace
 from pathlib import Path
 
-from assistant.cli.common import EXIT_BAD_INPUT, EXIT_OK, Commands, json_flag, print_json
+from assistant.cli.common import EXIT_BAD_INPUT, EXIT_OK, Commands, book_or_file, json_flag, print_json
 from assistant.errors import QuickReplyError
 from assistant.formats import read_phrasebook
 from assistant.i18n import N_, tr
 from assistant.phrases.lint import lint_phrases
+from assistant.phrases.model import Phrasebook
 from assistant.phrases.store import Store
 from assistant.settings import load_settings
 from assistant.team import publication, subscriptions
@@ -132,14 +133,14 @@ def _unsubscribe(store: Store, args: argparse.Namespace) -> int:
 
 
 def _publish(store: Store, args: argparse.Namespace) -> int:
-    path = Path(args.book)
-    from_store = not path.exists()
+    named = book_or_file(store, args.book)
+    from_store = isinstance(named, Phrasebook)
     if from_store:
-        book = store.book(args.book)
+        book = named
         phrases = store.phrases(book.id, with_usage=False)
     else:
-        imported = read_phrasebook(path)
-        book = imported.book or publication.book_for_file(path)
+        imported = read_phrasebook(named)
+        book = imported.book or publication.book_for_file(named)
         phrases = imported.phrases
     key = publication.load_private_key(args.key) if args.key else None
     findings = lint_phrases(phrases, max_length=load_settings(store.folder).lint_max_length)

@@ -406,4 +406,6 @@ MESSAGES: dict[str, str] = {
     'refused: {source} answered "not modified" when asked for the whole file': '已拒绝：请求完整文件时，{source} 却回答“未修改”',
     'refused: the source answered "not modified", but the book here is no longer the revision it last sent; it is fetched in full next time': '已拒绝：订阅源回答“未修改”，但本机的短语库已不是它上次发来的版本；下次检查时会完整下载',
     'the source offers revision {found}, older than revision {newest} already applied here (an old file served again); kept yours': '订阅源提供的是第 {found} 版，比本机已经用过的第 {newest} 版旧（旧文件被重新提供）；保留您现有的版本',
+    # BOOK-or-FILE arguments (issue 14)
+    "note: {name!r} is both a book and a file here; using the book (for the file, write {path})": '提示：{name!r} 既是短语库也是这里的一个文件；已使用短语库（要用文件，请写 {path}）',
 }

@@ -4,6 +4,9 @@ unsubscribe — as a lead and an agent type them, each in their own data folder.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +16,7 @@ from assistant.phrases.model import Phrase, Phrasebook
 from assistant.phrases.store import Store
 from assistant.settings import Settings, load_settings, save_settings
 from tests.unit.cli.test_cli import cli
-from tests.unit.helpers import run_cli
+from tests.unit.helpers import ROOT, run_cli
 
 
 @pytest.fixture
@@ -132,3 +135,35 @@ def test_the_commands_speak_chinese(tmp_path: Path) -> None:
     assert done.returncode == 1 and "无法读取" in done.stderr
     done = run_cli("subscriptions", home=tmp_path / "home", lang="zh")
     assert done.returncode == 0 and "还没有订阅" in done.stdout
+
+
+def test_a_name_that_is_both_a_book_and_a_file_means_the_book(capsys, tmp_path: Path, lead_home: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The issue: a file called like the book in the current folder got published."""
+    folder = tmp_path / "work"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    (folder / "team").write_text("code,text\nxx,亲，这是一个不该被发布的文件\n", "utf-8")
+    code, out, err = cli(capsys, "publish", "team", str(tmp_path / "a.qrpub"), "--json")
+    assert code == 0 and json.loads(out)["phrases"] == 2
+    assert err == "note: 'team' is both a book and a file here; using the book (for the file, write ./team)\n"
+    assert json.loads((tmp_path / "a.qrpub").read_text("utf-8"))["book"]["book"]["id"] == "team"
+    code, out, err = cli(capsys, "publish", "./team", str(tmp_path / "b.qrpub"), "--json")
+    assert code == 0 and json.loads(out)["phrases"] == 1 and err == "", "a path separator: the file"
+    (folder / "other.csv").write_text("code,text\nxx,亲，这是一个文件\n", "utf-8")
+    code, out, err = cli(capsys, "publish", "other.csv", str(tmp_path / "c.qrpub"), "--json")
+    assert code == 0 and json.loads(out)["phrases"] == 1 and err == "", "no such book: the file"
+    code, out, err = cli(capsys, "lint", "team")
+    assert code == 0 and "No findings" in out and "using the book" in err
+    code, out, err = cli(capsys, "lint", "./team", "--json")
+    assert code == 0 and json.loads(out) == [] and err == ""
+    code, _, err = cli(capsys, "lint", "none")
+    assert code == 1 and "no book called 'none'" in err
+
+
+def test_the_book_or_file_note_in_chinese(tmp_path: Path, lead_home: Path) -> None:
+    (tmp_path / "team").write_text("code,text\nxx,亲，您好\n", "utf-8")
+    done = subprocess.run([sys.executable, "-m", "assistant", "lint", "team"], capture_output=True, text=True,
+                          cwd=tmp_path, timeout=120, env={**os.environ, "QUICKREPLY_LANG": "zh",
+                                                          "PYTHONPATH": str(ROOT)})
+    assert done.stderr == "提示：'team' 既是短语库也是这里的一个文件；已使用短语库（要用文件，请写 ./team）\n"
