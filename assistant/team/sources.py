@@ -53,6 +53,8 @@ class Deadline:
         self._sockets: list[socket.socket] = []
         self._cancelled = threading.Event()
         self._closed = threading.Event()
+        #: Wakes the watcher early: cancelled, or closed.
+        self._wake = threading.Event()
         self._watcher: threading.Thread | None = None
 
     @property
@@ -72,11 +74,12 @@ class Deadline:
 
     def cancel(self) -> None:
         self._cancelled.set()
+        self._wake.set()
 
     def close(self) -> None:
         """The fetch is over: stop watching."""
         self._closed.set()
-        self._cancelled.set()
+        self._wake.set()
 
     def connection(self, http_class: type[http.client.HTTPConnection]) -> type[http.client.HTTPConnection]:
         """``http_class``, with its sockets watched by this deadline: the plain one as
@@ -105,7 +108,7 @@ class Deadline:
         return sock
 
     def _shut_when_over(self) -> None:
-        self._cancelled.wait(max(self._end - time.monotonic(), 0))
+        self._wake.wait(max(self._end - time.monotonic(), 0))
         while not self._closed.is_set():
             with self._lock:
                 sockets = list(self._sockets)

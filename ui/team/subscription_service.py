@@ -71,6 +71,7 @@ class SubscriptionService(QObject):
         self.deadline_seconds = deadline_seconds
         #: The checks under way, by subscription id: their deadlines, to cancel on stop.
         self._running: dict[str, Deadline] = {}
+        self._stopped = False
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self.check_due)
         self._watcher: QFileSystemWatcher | None = None
@@ -83,6 +84,7 @@ class SubscriptionService(QObject):
 
     def start(self) -> None:
         """Watch the file sources and check whatever is due now (all, at start)."""
+        self._stopped = False
         self._watcher = QFileSystemWatcher(self)
         self._watcher.directoryChanged.connect(lambda _path: self._settle.start())
         self._watcher.fileChanged.connect(lambda _path: self._settle.start())
@@ -91,6 +93,7 @@ class SubscriptionService(QObject):
 
     def stop(self) -> None:
         """Stop checking; the checks under way are cancelled and end at once."""
+        self._stopped = True
         self._timer.stop()
         self._settle.stop()
         for deadline in self._running.values():
@@ -140,8 +143,8 @@ class SubscriptionService(QObject):
 
     def _apply(self, subscription: Subscription, fetched: Fetched) -> None:
         self._running.pop(subscription.id, None)
-        if not any(entry.id == subscription.id for entry in self.subscriptions()):
-            return  # removed while it was being fetched
+        if self._stopped or not any(entry.id == subscription.id for entry in self.subscriptions()):
+            return  # cut short by stop (not the source's fault), or removed while it was being fetched
         try:
             result = subscriptions.apply(self.store, subscription, fetched)
         except QuickReplyError as error:  # the store stayed busy: the next round tries again
@@ -160,6 +163,8 @@ class SubscriptionService(QObject):
 
     def _apply_new(self, subscription: Subscription, fetched: Fetched) -> None:
         self._running.pop(subscription.id, None)
+        if self._stopped:
+            return
         try:
             result = subscriptions.add(self.store, subscription, fetched)
         except QuickReplyError as error:

@@ -4,6 +4,8 @@ subscribed book in the manager — against a real folder and a real loopback ser
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -11,9 +13,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from assistant.phrases.model import Phrase
+from assistant.phrases.model import Phrase, Phrasebook
 from assistant.phrases.store import Store
 from assistant.team import publication, subscriptions
+from tests.hostile_server import HostileServer
 from tests.static_server import StaticServer
 from tests.ui.manager.support import open_manager, type_text
 from tests.unit.team.subscription_support import Lead, own_data
@@ -21,6 +24,7 @@ from ui.app import share_subscriptions
 from ui.context import AppContext
 from ui.i18n import install_language
 from ui.manager.window import ManagerWindow
+from ui.team.subscription_service import SubscriptionService
 from ui.team.subscriptions_dialog import SubscriptionsDialog
 
 WAIT_MS = 10000
@@ -174,8 +178,8 @@ def test_in_chinese_only_cancel_begins_with_cancel(qtbot: QtBot, dialog: Subscri
 
 def test_a_lead_publishing_to_the_folder_arrives_without_asking(qtbot: QtBot, context: AppContext, lead: Lead,
                                                                 share: Path, seeded_store: Store) -> None:
-    """The running service: the folder watcher sees the new file, the fetch runs in the
-    pool, the store and the search index are updated, the tray gets a notice."""
+    """The running service: the folder watcher sees the new file, the fetch runs on a
+    thread, the store and the search index are updated, the tray gets a notice."""
     subscriptions.subscribe(seeded_store, str(share / "team.qrpub"))
     notices: list[str] = []
     context.subscriptions.notice.connect(notices.append)
@@ -216,3 +220,38 @@ def test_a_signed_subscription_from_the_dialog(qtbot: QtBot, dialog: Subscriptio
     Lead(tmp_path / "signing-lead", publication.load_private_key(key_path)).publish(share / "signed.qrpub")
     subscribe_in(qtbot, dialog, str(share / "signed.qrpub"), public_key)
     assert subscriptions.load(seeded_store.folder)[0].key == public_key
+
+
+def fetch_threads() -> list[threading.Thread]:
+    return [thread for thread in threading.enumerate() if thread.name == "subscription-check"]
+
+
+def test_hanging_sources_never_keep_a_good_one_waiting_and_stop_ends_them_at_once(
+        qtbot: QtBot, seeded_store: Store, lead: Lead, share: Path) -> None:
+    """Two sources that start dribbling after the first subscribe (the app used to check
+    two at a time, so a third waited for them) and a good folder source; the deadline
+    is far off, so only ``stop`` (the app quitting) can end the hanging checks."""
+    body = (share / "team.qrpub").read_bytes()
+    with HostileServer("serve", body=body) as slow_body, HostileServer("serve", body=body) as slow_headers:
+        for server in (slow_body, slow_headers):
+            subscriptions.subscribe(seeded_store, server.url)
+        publication.publish(Phrasebook(name="另一个", id="other"), [Phrase(text="亲，在的")], share / "other.qrpub")
+        subscriptions.subscribe(seeded_store, str(share / "other.qrpub"))
+        slow_body.mode, slow_headers.mode = "slow-body", "slow-headers"
+        service = SubscriptionService(seeded_store, deadline_seconds=60)
+        hanging = {slow_body.url, slow_headers.url}
+        service.check_all()
+        start = time.monotonic()
+        with qtbot.waitSignal(service.checked, timeout=WAIT_MS,
+                              check_params_cb=lambda result: result.subscription.source not in hanging) as good:
+            pass
+        assert good.args[0].outcome == "unchanged" and time.monotonic() - start < 2
+        assert len(fetch_threads()) == 2 and all(service.busy(entry) for entry in service.subscriptions()
+                                                 if entry.source in hanging)
+        start = time.monotonic()
+        service.stop()
+        qtbot.waitUntil(lambda: not fetch_threads(), timeout=2000)
+        ended = time.monotonic() - start
+        qtbot.wait(200)  # the cut-short results arrive, and are not the sources' failures
+    assert ended < 1, ended
+    assert [(entry.status, entry.failures) for entry in service.subscriptions()] == [("ok", 0)] * 3
