@@ -54,8 +54,9 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
     http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
 
-class _WatchedHTTP(urllib.request.HTTPHandler):
-    """Makes its connections through the deadline, which shuts them down when it passes."""
+class _Watched:
+    """Makes a handler's connections through the deadline, which shuts them down when it
+    passes (for https the TLS handshake too: it runs on the same socket)."""
 
     def __init__(self, deadline: Deadline):
         super().__init__()
@@ -65,12 +66,9 @@ class _WatchedHTTP(urllib.request.HTTPHandler):
         return super().do_open(self._deadline.connection(http_class), req, **kwargs)
 
 
-class _WatchedHTTPS(urllib.request.HTTPSHandler):
-    """As ``_WatchedHTTP``; the TLS handshake is watched too (it runs on the same socket)."""
+class _WatchedHTTP(_Watched, urllib.request.HTTPHandler):
+    pass
 
-    def __init__(self, deadline: Deadline):
-        super().__init__()
-        self._deadline = deadline
 
-    def do_open(self, http_class, req, **kwargs):
-        return super().do_open(self._deadline.connection(http_class), req, **kwargs)
+class _WatchedHTTPS(_Watched, urllib.request.HTTPSHandler):
+    pass
