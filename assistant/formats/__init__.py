@@ -24,9 +24,9 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
 def _registry() -> dict[str, ModuleType]:
-    from assistant.formats import csvfile, espanso, ime, native, xlsx
+    from assistant.formats import csvfile, espanso, ime, native, tsvfile, xlsx
 
-    return {module.NAME: module for module in (native, csvfile, xlsx, espanso, ime)}
+    return {module.NAME: module for module in (native, csvfile, tsvfile, xlsx, espanso, ime)}
 
 
 def format_names(writable_only: bool = False) -> list[str]:

@@ -18,6 +18,7 @@ from itertools import islice
 
 from assistant.errors import BadInput
 from assistant.formats.book import ImportedBook
+from assistant.formats.spreadsheet import ENCODING, csv_text
 from assistant.formats.table import (
     HEADER_SEARCH_ROWS,
     find_header,
@@ -32,7 +33,7 @@ from assistant.i18n import tr
 from assistant.phrases.model import Phrase, Phrasebook
 
 NAME = "csv"
-EXTENSIONS = (".csv", ".tsv")
+EXTENSIONS = (".csv",)
 
 _DELIMITERS = (",", ";", "\t")
 
@@ -88,9 +89,6 @@ def _reader(text: str, delimiter: str):
     return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
 
 
-def write(book: Phrasebook, phrases: list[Phrase]) -> bytes:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(table_header(book))
-    writer.writerows(phrase_row(book, phrase) for phrase in phrases)
-    return buffer.getvalue().encode("utf-8-sig")
+def write(book: Phrasebook, phrases: list[Phrase], delimiter: str = ",") -> bytes:
+    rows = [table_header(book), *(phrase_row(book, phrase) for phrase in phrases)]
+    return csv_text(rows, delimiter).encode(ENCODING)

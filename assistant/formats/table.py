@@ -6,6 +6,9 @@ whatever its width, case or spacing ("快捷 编码", "ＣＯＤＥ", "Short Cod
 Columns nobody recognises are ignored with a warning rather than refused, so an extra
 "备注" (notes) column does not block an import.
 
+Cells are written through ``spreadsheet.guard`` (no cell a spreadsheet would evaluate)
+and read through ``spreadsheet.unguard``, so an export imports back exactly.
+
 Every field the user can edit travels, "send as separate messages" too: a field left
 behind comes back different, and re-importing an unchanged export would then report
 its phrases as changed. A column the table lacks is a field it does not carry
@@ -21,6 +24,7 @@ from datetime import date, datetime, time
 
 from assistant.errors import BadInput
 from assistant.formats.book import ImportedBook, fields_except
+from assistant.formats.spreadsheet import unguard
 from assistant.i18n import tr
 from assistant.phrases.model import Phrase, Phrasebook, split_tags
 
@@ -148,7 +152,8 @@ def rows_to_imported(
 
 
 def _cell(row: Sequence[object], position: int) -> str:
-    return cell_text(row[position]) if position < len(row) else ""
+    """The cell's text without the apostrophe our exports put before a formula character."""
+    return unguard(cell_text(row[position])) if position < len(row) else ""
 
 
 def _yes_no(cell: str, source: str, where: str) -> bool:

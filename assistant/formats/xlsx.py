@@ -5,8 +5,9 @@ formulas; openpyxl parses the XML through defusedxml when it is installed, which
 is (a dependency). The declared unpacked size is checked first, so a small zip that
 inflates to gigabytes is refused before openpyxl touches it.
 
-Writing stores every value as an inline string cell, including text that starts with
-"=": a reply must never turn into a formula when the file is opened.
+Writing stores every value as a string cell, through ``spreadsheet.guard`` as in CSV:
+a reply must never turn into a formula when the file is opened, nor when a cell is
+edited and confirmed in Excel (which evaluates a string starting with "=" then).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from openpyxl.styles import Font
 
 from assistant.errors import BadInput
 from assistant.formats.book import ImportedBook
+from assistant.formats.spreadsheet import guard
 from assistant.formats.table import (
     HEADER_SEARCH_ROWS,
     find_header,
@@ -128,7 +130,7 @@ def _string_cell(sheet: WriteOnlyWorksheet, value: str, font: Font | None = None
     """A cell that is text whatever it looks like; assigning a str starting with "="
     would otherwise make openpyxl write a formula."""
     cell = WriteOnlyCell(sheet)
-    cell.value = _NOT_IN_XML.sub("", value)
+    cell.value = guard(_NOT_IN_XML.sub("", value))
     cell.data_type = "s"
     if font is not None:
         cell.font = font

@@ -1,15 +1,19 @@
-"""The header mapping and row rules shared by CSV and XLSX, and their round trips."""
+"""The header mapping and row rules shared by CSV, TSV and XLSX, and their round trips."""
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import replace
 from pathlib import Path
 
+import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 
 from assistant.errors import BadInput
-from assistant.formats import csvfile, read_phrasebook, write_phrasebook, xlsx
+from assistant.formats import csvfile, read_phrasebook, tsvfile, write_phrasebook, xlsx
+from assistant.formats.spreadsheet import FORMULA_STARTS
 from assistant.formats.table import cell_text, map_header, phrase_row, rows_to_imported, table_header
 from assistant.phrases.model import Phrase, Phrasebook, content_key
 from tests.unit.formats.strategies import phrase_lists
@@ -120,15 +124,59 @@ def _visible(phrases: list[Phrase]) -> list[tuple]:
     return [content_key(phrase) for phrase in phrases]
 
 
-@pytest.mark.parametrize("module", [csvfile, xlsx], ids=["csv", "xlsx"])
+def _written_cells(module, data: bytes) -> list[str]:
+    """Every text cell of an export, as a spreadsheet opening it sees the cell."""
+    if module is xlsx:
+        sheet = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]
+        return [cell.value for row in sheet.iter_rows() for cell in row if isinstance(cell.value, str)]
+    delimiter = "\t" if module is tsvfile else ","
+    rows = csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=delimiter)
+    return [cell for row in rows for cell in row]
+
+
+TABLE_MODULES = pytest.mark.parametrize("module", [csvfile, tsvfile, xlsx], ids=["csv", "tsv", "xlsx"])
+
+
+@TABLE_MODULES
 @pytest.mark.parametrize("language", ["zh-CN", "en"])
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(phrases=phrase_lists())
-def test_export_then_import_keeps_every_phrase(module, language, phrases):
+def test_export_then_import_keeps_every_phrase_and_writes_no_formula(module, language, phrases):
     book = Phrasebook(name="往返 round/trip", language=language)
-    imported = module.read(module.write(book, phrases), f"book{module.EXTENSIONS[0]}")
+    data = module.write(book, phrases)
+    assert not [cell for cell in _written_cells(module, data) if cell.startswith(FORMULA_STARTS)]
+    imported = module.read(data, f"book{module.EXTENSIONS[0]}")
     assert _visible(imported.phrases) == _visible(phrases)
     assert imported.warnings == []
+
+
+HOSTILE = ["=cmd|' /C calc'!A0", '=HYPERLINK("http://evil.example","点我")', "+1+1", "-2+3+cmd", "@SUM(A1)",
+           "\t=1+1", "'=already marked", "''=two marks"]
+
+
+@TABLE_MODULES
+def test_formula_like_values_in_every_column_are_written_as_text_and_read_back_exactly(module):
+    phrases = [Phrase(text=value, title=value, group=value, code=f"c{n}", tags=("=标签", "@x"),
+                      hotkey=value)
+               for n, value in enumerate(HOSTILE)]
+    data = module.write(Phrasebook(name="=b"), phrases)
+    cells = _written_cells(module, data)
+    assert not [cell for cell in cells if cell.startswith(FORMULA_STARTS)]
+    assert "'=cmd|' /C calc'!A0" in cells and "'''=two marks" in cells
+    assert _visible(module.read(data, f"book{module.EXTENSIONS[0]}").phrases) == _visible(phrases)
+
+
+def test_a_hand_made_apostrophe_before_other_text_is_kept():
+    phrase = rows_to_imported(["快捷编码", "快捷短语"], [["'0123", "'hello"]], "a.csv", 2).phrases[0]
+    assert (phrase.code, phrase.text) == ("'0123", "'hello")
+
+
+def test_tsv_export_is_tab_separated(tmp_path: Path):
+    path = tmp_path / "book.tsv"
+    assert write_phrasebook(Phrasebook(name="b"), [Phrase(text="a, b", code="x")], path) == "tsv"
+    lines = path.read_bytes().decode("utf-8-sig").split("\r\n")
+    assert lines[0] == "分组\t快捷编码\t标题\t快捷短语\t标签\t热键\t分条发送"
+    assert lines[1] == "\tx\ta, b\ta, b\t\t\t"
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".tsv", ".xlsx"])
