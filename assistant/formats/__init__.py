@@ -14,6 +14,7 @@ from types import ModuleType
 from assistant.data.atomic import atomic_write_bytes
 from assistant.errors import BadInput
 from assistant.formats.book import ImportedBook
+from assistant.formats.limits import check_size
 from assistant.i18n import tr
 from assistant.phrases.model import MAX_TEXT_LENGTH, Phrase, Phrasebook
 from assistant.reasons import system_reason
@@ -96,6 +97,7 @@ def read_phrasebook(path: Path, fmt: str = "auto", *, check_codes: bool = True) 
 
 def check_book(imported: ImportedBook, source: str, *, check_codes: bool = True) -> None:
     """The checks every way into the store makes (imports and subscriptions)."""
+    check_size(len(imported.phrases), sum(len(phrase.text) for phrase in imported.phrases), source)
     _check_lengths(imported, source)
     if check_codes:
         _check_unique_codes(imported, source)

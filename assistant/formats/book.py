@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from assistant.formats.limits import check_size
 from assistant.phrases.model import CONTENT_FIELDS, Phrase, Phrasebook
 
 
@@ -19,13 +20,25 @@ class ImportedBook:
     ``absent_fields`` names the phrase fields (of ``CONTENT_FIELDS``) the file did not
     carry at all, such as a spreadsheet without a hotkey column: a phrase read from it
     holds only the default there, so replacing a book's phrase must keep the book's
-    value instead of wiping what the agent set in the app."""
+    value instead of wiping what the agent set in the app.
+
+    Readers keep each phrase through ``add``, which counts ``characters`` (of reply text)
+    and enforces the caps while the file is read."""
 
     phrases: list[Phrase]
     book: Phrasebook | None = None
     warnings: list[str] = field(default_factory=list)
     locations: list[str] = field(default_factory=list)
     absent_fields: frozenset[str] = frozenset()
+    characters: int = 0
+
+    def add(self, phrase: Phrase, where: str, source: str) -> None:
+        """Keep ``phrase``, found at ``where``; refuses the file as soon as it goes past
+        the caps (``assistant.formats.limits``), so no reader builds more than that."""
+        check_size(len(self.phrases) + 1, self.characters + len(phrase.text), source, where)
+        self.phrases.append(phrase)
+        self.locations.append(where)
+        self.characters += len(phrase.text)
 
     def location(self, index: int) -> str:
         return self.locations[index] if index < len(self.locations) else f"#{index + 1}"

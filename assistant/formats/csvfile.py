@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
-from itertools import islice
+from itertools import chain, islice
 
 from assistant.errors import BadInput
 from assistant.formats.book import ImportedBook
@@ -39,15 +39,22 @@ _DELIMITERS = (",", ";", "\t")
 
 
 def read(data: bytes, source: str) -> ImportedBook:
+    """Rows are parsed as they are turned into phrases, never all at once (see ``limits``)."""
     text = decode_text(data, source)
-    delimiter = _choose_delimiter(text, source)
-    rows = _parse(text, delimiter, source)
-    header_index = find_header(rows)
-    if header_index is None:
-        raise no_text_column(source)
-    # Numbered as records, like the row numbers Excel shows when it opens the file
-    # (a quoted cell with line breaks is still one row there).
-    return rows_to_imported(rows[header_index], rows[header_index + 1 :], source, header_index + 2)
+    reader = _reader(text, _choose_delimiter(text, source))
+    try:
+        head = list(islice(reader, HEADER_SEARCH_ROWS))
+        header_index = find_header(head)
+        if header_index is None:
+            raise no_text_column(source)
+        # Numbered as records, like the row numbers Excel shows when it opens the file
+        # (a quoted cell with line breaks is still one row there).
+        body = chain(head[header_index + 1 :], reader)
+        return rows_to_imported(head[header_index], body, source, header_index + 2)
+    except csv.Error as error:
+        raise BadInput(
+            tr("not a valid CSV file: {reason}", reason=error), source, tr("line {n}", n=reader.line_num)
+        ) from error
 
 
 def _choose_delimiter(text: str, source: str) -> str:
@@ -72,16 +79,6 @@ def _header_score(text: str, delimiter: str) -> int:
         return 0
     index = find_header(head)
     return 0 if index is None else len(map_header(head[index]).index)
-
-
-def _parse(text: str, delimiter: str, source: str) -> list[list[str]]:
-    reader = _reader(text, delimiter)
-    try:
-        return list(reader)
-    except csv.Error as error:
-        raise BadInput(
-            tr("not a valid CSV file: {reason}", reason=error), source, tr("line {n}", n=reader.line_num)
-        ) from error
 
 
 def _reader(text: str, delimiter: str):

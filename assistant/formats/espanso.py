@@ -5,9 +5,10 @@ An espanso file is YAML with a ``matches`` list; each match has a ``trigger`` (o
 
 Nothing in the file is ever run or evaluated:
 
-* YAML is read by a SafeLoader subclass that also refuses aliases (an "exponential
-  entities" bomb is a few lines of aliases) and reads every plain scalar as text, as
-  espanso's YAML 1.2 reader does (``replace: yes`` is the word "yes", not True).
+* YAML is composed from libyaml's parse events by ``_compose``, never constructed: tags
+  and aliases are refused (an "exponential entities" bomb is a few lines of aliases),
+  every plain scalar is text, as espanso's YAML 1.2 reader has it (``replace: yes`` is
+  the word "yes", not True), and nodes and depth are capped while the file is parsed.
 * Variables we have an equivalent for become our placeholders: clipboard →
   ``{clipboard}``, date → ``{date}``, the cursor marker ``$|$`` → ``{cursor}`` and a
   form field ``{{form1.name}}`` → ``{input:name}``. Every other variable (shell,
@@ -23,7 +24,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import ClassVar
 
 import yaml
 
@@ -42,21 +42,14 @@ _CURSOR = "$|$"
 Warn = Callable[[str], None]
 
 
-class _AliasFound(yaml.YAMLError):
-    def __init__(self, mark: yaml.Mark):
-        super().__init__("alias")
-        self.problem_mark = mark
-
-
-class _Loader(yaml.SafeLoader):
-    """SafeLoader without aliases and without implicit types (see the module docstring)."""
-
-    yaml_implicit_resolvers: ClassVar[dict] = {}
-
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            raise _AliasFound(self.peek_event().start_mark)
-        return super().compose_node(parent, index)
+#: YAML nodes (mappings, lists, texts) in one file at most, and how deep they may nest: a
+#: match is about ten nodes, and espanso files are four levels deep.
+MAX_NODES = 1_000_000
+MAX_DEPTH = 64
+_PLAIN_TAGS = (None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map")
+_NO_KEY = object()
+# libyaml's parser (in C, fast) where PyYAML was built with it, as its wheels are.
+_Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -81,8 +74,7 @@ def read(data: bytes, source: str) -> ImportedBook:
         where = f"matches[{index}]"
         phrase = _phrase(match, global_vars, source, where, _warner(imported.warnings, where))
         if phrase is not None:
-            imported.phrases.append(phrase)
-            imported.locations.append(where)
+            imported.add(phrase, where, source)
     return imported
 
 
@@ -98,21 +90,82 @@ def _warner(warnings: list[str], where: str) -> Warn:
 
 
 def _load(text: str, source: str) -> object:
+    """The document, composed from libyaml's parse events (see ``_compose``)."""
+    loader = _Parser(text)  # only its parser is used: events, never constructors
     try:
-        loader = _Loader(text)  # already checks the characters, so inside the try
-    except yaml.YAMLError as error:
-        raise BadInput(tr("not valid YAML: {reason}", reason=error), source) from error
-    try:
-        return loader.get_single_data()
-    except _AliasFound as error:
-        raise BadInput(tr("YAML aliases are not supported"), source, _line(error)) from error
+        return _compose(loader, source)
     except yaml.YAMLError as error:
         reason = getattr(error, "problem", None) or str(error)
         raise BadInput(tr("not valid YAML: {reason}", reason=reason), source, _line(error)) from error
-    except RecursionError as error:
-        raise BadInput(tr("not valid YAML: nested too deeply"), source) from error
     finally:
         loader.dispose()
+
+
+def _compose(loader: yaml.SafeLoader, source: str) -> object:
+    """Mappings, lists and texts from the events, counted and checked as they come: an
+    alias or a tag is refused where it stands (aliases are how a few lines of YAML
+    become billions of nodes; tags are how YAML runs code), every plain scalar is text
+    (as espanso's YAML 1.2 reader has it: ``replace: yes`` is the word "yes"), and more
+    than ``MAX_NODES`` nodes or ``MAX_DEPTH`` levels stop the file at once."""
+    root: object = None
+    open_nodes: list[list] = []  # [container, pending mapping key]
+    nodes = documents = 0
+    while loader.check_event():
+        event = loader.get_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise BadInput(tr("YAML aliases are not supported"), source, _line_of(event))
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise BadInput(tr("not valid YAML: {reason}", reason=tr("more than one document")), source,
+                               _line_of(event))
+        if not isinstance(event, yaml.NodeEvent | yaml.CollectionEndEvent):
+            continue
+        if isinstance(event, yaml.CollectionEndEvent):
+            value = open_nodes.pop()[0]
+        else:
+            nodes += 1
+            _check_node(event, nodes, len(open_nodes), source)
+            if isinstance(event, yaml.ScalarEvent):
+                value = event.value
+            else:
+                open_nodes.append([{} if isinstance(event, yaml.MappingStartEvent) else [], _NO_KEY])
+                continue
+        if not open_nodes:
+            root = value
+        else:
+            _put(open_nodes[-1], value, source, event)
+    return root
+
+
+def _check_node(event: yaml.NodeEvent, nodes: int, depth: int, source: str) -> None:
+    if nodes > MAX_NODES:
+        raise BadInput(tr("too many YAML nodes (the limit is {limit})", limit=f"{MAX_NODES:,}"), source,
+                       _line_of(event))
+    if depth >= MAX_DEPTH:
+        raise BadInput(tr("not valid YAML: nested too deeply"), source, _line_of(event))
+    tag = getattr(event, "tag", None)
+    if tag not in _PLAIN_TAGS:
+        raise BadInput(tr("not valid YAML: {reason}", reason=tr("the tag {tag} is not supported", tag=tag)), source,
+                       _line_of(event))
+
+
+def _put(parent: list, value: object, source: str, event: yaml.Event) -> None:
+    """``value`` into the open list, or as the open mapping's next key or value."""
+    container, key = parent
+    if isinstance(container, list):
+        container.append(value)
+    elif key is not _NO_KEY:
+        container[key] = value
+        parent[1] = _NO_KEY
+    elif isinstance(value, str):
+        parent[1] = value
+    else:
+        raise BadInput(tr("not valid YAML: {reason}", reason=tr("a key that is not text")), source, _line_of(event))
+
+
+def _line_of(event: yaml.Event) -> str:
+    return tr("line {n}", n=event.start_mark.line + 1)
 
 
 def _line(error: yaml.YAMLError) -> str | None:

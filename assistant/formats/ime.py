@@ -24,10 +24,12 @@ code ``dz2`` at position 1, the import stops with a duplicate-code error naming 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from assistant.errors import BadInput
 from assistant.formats.book import ImportedBook, fields_except
+from assistant.formats.limits import check_rows
 from assistant.formats.text import decode_text
 from assistant.i18n import tr
 from assistant.phrases.model import Phrase
@@ -64,25 +66,37 @@ class _Entry:
 
 def read(data: bytes, source: str) -> ImportedBook:
     imported = ImportedBook(phrases=[], absent_fields=fields_except("code", "text"))
-    for entry in _entries(_LINE_BREAK.split(decode_text(data, source)), source):
+    for entry in _entries(_lines(decode_text(data, source)), source):
         where = tr("line {n}", n=entry.line)
         if not entry.text.strip():
             raise BadInput(tr("this entry has no text"), source, where)
-        imported.phrases.append(Phrase(text=entry.text, code=entry.short_code))
-        imported.locations.append(where)
+        imported.add(Phrase(text=entry.text, code=entry.short_code), where, source)
     return imported
 
 
-def _entries(lines: list[str], source: str) -> list[_Entry]:
-    entries: list[_Entry] = []
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` one at a time (a list of millions would not be small)."""
+    position = 0
+    for found in _LINE_BREAK.finditer(text):
+        yield text[position : found.start()]
+        position = found.end()
+    yield text[position:]
+
+
+def _entries(lines: Iterable[str], source: str) -> Iterator[_Entry]:
+    """Entries as they are read; an entry is handed on when the next one starts (its
+    text may continue on the lines between), so the caps apply while reading."""
     block: _Entry | None = None  # an entry whose text continues on the following lines
+    entry: _Entry | None = None
     for number, line in enumerate(lines, start=1):
+        check_rows(number, source, lines=True)
         stripped = line.strip()
         found = _ENTRY.match(line)
         if found:
+            if entry is not None:
+                yield entry
             text = found[3]
             entry = _Entry(number, found[1], int(found[2]), [text] if text.strip() else [])
-            entries.append(entry)
             block = None if text.strip() else entry
         elif _is_comment(stripped):
             continue
@@ -90,7 +104,8 @@ def _entries(lines: list[str], source: str) -> list[_Entry]:
             block.lines.append(line)
         elif stripped and not _is_setting(stripped):
             raise BadInput(tr("not a phrase line (expected code,position=text)"), source, tr("line {n}", n=number))
-    return entries
+    if entry is not None:
+        yield entry
 
 
 def _is_comment(stripped: str) -> bool:

@@ -10,9 +10,12 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
+from typing import Any
 
+from assistant.data.bounded_json import json_path, load_json
 from assistant.errors import BadInput
 from assistant.formats.book import ImportedBook
+from assistant.formats.limits import MAX_PHRASES, too_many_phrases
 from assistant.formats.text import decode_text
 from assistant.i18n import tr
 from assistant.phrases.model import Phrase, Phrasebook
@@ -28,42 +31,42 @@ def _validator():  # -> jsonschema.Draft202012Validator; imported here, only whe
     from jsonschema import Draft202012Validator
 
     schema = json.loads(resources.files(__package__).joinpath("phrasebook.schema.json").read_text("utf-8"))
-    return Draft202012Validator(schema)
+    return Draft202012Validator(_inline_definitions(schema, schema.get("$defs", {})))
+
+
+def _inline_definitions(node: Any, definitions: dict) -> Any:
+    """The schema with each ``{"$ref": "#/$defs/NAME"}`` replaced by the definition:
+    resolving a reference costs more than checking the value, three times a phrase,
+    and made a book at the phrase cap take seconds to check."""
+    if isinstance(node, dict):
+        reference = node.get("$ref", "")
+        if len(node) == 1 and reference.startswith("#/$defs/"):
+            return _inline_definitions(definitions[reference.removeprefix("#/$defs/")], definitions)
+        return {key: _inline_definitions(value, definitions) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_inline_definitions(value, definitions) for value in node]
+    return node
 
 
 def parse_document(data: bytes, source: str) -> dict:
     """The JSON document, checked against the schema; shared with subscriptions."""
-    text = decode_text(data, source)
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise BadInput(
-            tr("not valid JSON: {reason}", reason=error.msg),
-            source,
-            tr("line {line}, column {column}", line=error.lineno, column=error.colno),
-        ) from error
-    except RecursionError as error:
-        raise BadInput(tr("not valid JSON: nested too deeply"), source) from error
+    document = load_json(decode_text(data, source), source)
     if not isinstance(document, dict) or document.get("format") != FORMAT_TAG:
         raise BadInput(tr("not a QuickReply phrasebook (no \"format\": \"{tag}\")", tag=FORMAT_TAG), source)
     version = document.get("version")
     if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
         raise BadInput(tr("made by a newer QuickReply (format version {version}); please update",
                           version=version), source)
+    phrases = document.get("phrases")
+    if isinstance(phrases, list) and len(phrases) > MAX_PHRASES:
+        raise too_many_phrases(len(phrases), source, "phrases")  # before the schema check, which is slow
     from jsonschema.exceptions import best_match
 
     error = best_match(_validator().iter_errors(document))
     if error is not None:
         raise BadInput(tr("does not match the phrasebook format: {reason}", reason=error.message[:200]),
-                       source, _json_path(error.absolute_path))
+                       source, json_path(error.absolute_path))
     return document
-
-
-def _json_path(parts) -> str:
-    path = ""
-    for part in parts:
-        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
-    return path or "$"
 
 
 def read(data: bytes, source: str) -> ImportedBook:
@@ -78,17 +81,13 @@ def read(data: bytes, source: str) -> ImportedBook:
         revision=meta.get("revision", 1),
         origin="imported",
     )
-    phrases = []
-    for entry in document["phrases"]:
+    imported = ImportedBook(phrases=[], book=book)
+    for index, entry in enumerate(document["phrases"]):
         fields = {key: value for key, value in entry.items()}
         if "tags" in fields:
             fields["tags"] = tuple(fields["tags"])
-        phrases.append(Phrase(**fields))
-    return ImportedBook(
-        phrases=phrases,
-        book=book,
-        locations=[f"phrases[{index}]" for index in range(len(phrases))],
-    )
+        imported.add(Phrase(**fields), f"phrases[{index}]", source)
+    return imported
 
 
 def to_document(book: Phrasebook, phrases: list[Phrase]) -> dict:

@@ -24,6 +24,7 @@ from datetime import date, datetime, time
 
 from assistant.errors import BadInput
 from assistant.formats.book import ImportedBook, fields_except
+from assistant.formats.limits import check_rows
 from assistant.formats.spreadsheet import unguard
 from assistant.i18n import tr
 from assistant.phrases.model import Phrase, Phrasebook, split_tags
@@ -132,7 +133,8 @@ def rows_to_imported(
     first_row_number: int,
 ) -> ImportedBook:
     """Phrases from the rows under ``header``; ``first_row_number`` is the 1-based
-    number the user sees for the first of ``rows`` (the line or sheet row)."""
+    number the user sees for the first of ``rows`` (the line or sheet row). ``rows`` is
+    consumed as it is read: the caps stop a huge table at its first row past them."""
     columns = map_header(header)
     if not columns.has_text:
         raise no_text_column(source)
@@ -140,14 +142,14 @@ def rows_to_imported(
     if columns.unknown:
         imported.warnings.append(tr("ignored columns: {names}", names=", ".join(columns.unknown)))
     for number, row in enumerate(rows, start=first_row_number):
-        cells = {field: _cell(row, position) for field, position in columns.index.items()}
+        check_rows(number, source)
         if not any(cell_text(value).strip() for value in row):
             continue
+        cells = {field: _cell(row, position) for field, position in columns.index.items()}
         where = tr("row {n}", n=number)
         if not cells["text"].strip():
             raise BadInput(tr("this row has no text"), source, where)
-        imported.phrases.append(_phrase(cells, _yes_no(cells.get("separate_messages", ""), source, where)))
-        imported.locations.append(where)
+        imported.add(_phrase(cells, _yes_no(cells.get("separate_messages", ""), source, where)), where, source)
     return imported
 
 

@@ -1,9 +1,9 @@
 """Excel workbooks (.xlsx), the format most agents already keep their replies in.
 
-Reading streams the sheet (openpyxl read-only mode) and takes cached values, never
-formulas; openpyxl parses the XML through defusedxml when it is installed, which it
-is (a dependency). The declared unpacked size is checked first, so a small zip that
-inflates to gigabytes is refused before openpyxl touches it.
+Reading is ``assistant.formats.workbook``'s: streamed, through defusedxml, cached values
+and never formulas, with shared strings, cells and rows counted as they are parsed, so
+a small zip that inflates to gigabytes or holds millions of strings is refused at
+once. Writing uses openpyxl.
 
 Writing stores every value as a string cell, through ``spreadsheet.guard`` as in CSV:
 a reply must never turn into a formula when the file is opened, nor when a cell is
@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from itertools import chain, islice
 from typing import TYPE_CHECKING
 
@@ -24,7 +24,9 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from assistant.errors import BadInput
+from assistant.formats import workbook
 from assistant.formats.book import ImportedBook
+from assistant.formats.limits import check_rows
 from assistant.formats.spreadsheet import guard
 from assistant.formats.table import (
     HEADER_SEARCH_ROWS,
@@ -39,19 +41,12 @@ from assistant.phrases.model import Phrase, Phrasebook
 
 if TYPE_CHECKING:
     from openpyxl.cell import Cell
-    from openpyxl.workbook import Workbook
-    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 NAME = "xlsx"
 EXTENSIONS = (".xlsx",)
 
-#: Rows read from one sheet at most; a phrasebook has hundreds, not hundreds of thousands.
-MAX_ROWS = 100_000
-#: Unpacked size refused before parsing (XML is verbose, but not this verbose).
-MAX_UNPACKED_BYTES = 256 * 1024 * 1024
-
-Row = Sequence[object]
+Row = workbook.Row
 
 _SHEET_TITLE_FORBIDDEN = re.compile(r"[\\/?*\[\]:]")
 # What XML (and so a cell) cannot hold. The model already removes these from text and
@@ -60,39 +55,18 @@ _NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def read(data: bytes, source: str) -> ImportedBook:
-    _check_archive(data, source)
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        try:
-            return _read_workbook(workbook, source)
-        finally:
-            workbook.close()
-    except BadInput:
-        raise
-    except Exception as error:  # openpyxl, zipfile and XML errors come in many types
-        raise _invalid(source) from error
-
-
-def _invalid(source: str) -> BadInput:
-    return BadInput(tr("not a valid .xlsx workbook"), source)
-
-
-def _check_archive(data: bytes, source: str) -> None:
-    """Refuse non-zip bytes and zip bombs. zipfile stops inflating a member at its
-    declared size, so checking the declared sizes is enough."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(member.file_size for member in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
-        raise _invalid(source) from error
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise BadInput(tr("the workbook is too large when unpacked"), source)
+            return _read_workbook(workbook.sheets(archive, source), source)
+    except BadInput:
+        raise
+    except Exception as error:  # zip, XML (defusedxml's refusals too) and part errors come in many types
+        raise BadInput(tr("not a valid .xlsx workbook"), source) from error
 
 
-def _read_workbook(workbook: Workbook, source: str) -> ImportedBook:
+def _read_workbook(sheets: Iterator[Iterator[Row]], source: str) -> ImportedBook:
     """The first sheet with a header row near its top; the other sheets are ignored."""
-    for sheet in workbook.worksheets:
-        sheet.reset_dimensions()  # some writers record wrong dimensions; read to the end
+    for sheet in sheets:
         rows = _capped_rows(sheet, source)
         head = list(islice(rows, HEADER_SEARCH_ROWS))
         header_index = find_header(head)
@@ -102,10 +76,10 @@ def _read_workbook(workbook: Workbook, source: str) -> ImportedBook:
     raise no_text_column(source)
 
 
-def _capped_rows(sheet: ReadOnlyWorksheet, source: str) -> Iterator[Row]:
-    for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-        if number > MAX_ROWS:
-            raise BadInput(tr("too many rows (the limit is {limit})", limit=MAX_ROWS), source)
+def _capped_rows(rows: Iterator[Row], source: str) -> Iterator[Row]:
+    """Counted before the header is found, too: blank rows cost time to read as well."""
+    for number, row in enumerate(rows, start=1):
+        check_rows(number, source)
         yield row
 
 

@@ -10,7 +10,24 @@ MESSAGES: dict[str, str] = {
     "not a valid CSV file: {reason}": "不是有效的 CSV 文件：{reason}",
     "not a valid .xlsx workbook": "不是有效的 .xlsx 工作簿",
     "the workbook is too large when unpacked": "工作簿解压后过大",
-    "too many rows (the limit is {limit})": "行数过多（上限为 {limit} 行）",
+    "too many rows or lines (the limit is {limit})": "行数过多（上限为 {limit} 行）",
+    "too many phrases ({count}; the limit is {limit} per import and per book)":
+        "短语过多（{count} 条；每次导入和每个短语库的上限均为 {limit} 条）",
+    "too much text ({count} characters; the limit is {limit} per import and per book)":
+        "文字过多（{count} 个字符；每次导入和每个短语库的上限均为 {limit} 个字符）",
+    "the workbook has too many cells or texts (the limits are {cells} cells and {texts} different texts)":
+        "工作簿的单元格或文本过多（上限为 {cells} 个单元格、{texts} 条不同的文本）",
+    "too many YAML nodes (the limit is {limit})": "YAML 节点过多（上限为 {limit} 个）",
+    "the tag {tag} is not supported": "不支持标签 {tag}",
+    "more than one document": "包含多个文档",
+    "a key that is not text": "有键不是文本",
+    # data: bounded_json (JSON from outside)
+    "the number {number} is out of range (at most ±2^53)": "数字 {number} 超出范围（绝对值最大为 2^53）",
+    "the number {number} is out of range": "数字 {number} 超出范围",
+    "{name} is not a number JSON allows": "{name} 不是 JSON 允许的数字",
+    "a lone surrogate (\\ud800 to \\udfff) is not text": "单独的代理码位（\\ud800 至 \\udfff）不是有效文本",
+    "too many values in the JSON file (the limit is {limit} values and {objects} objects)":
+        "JSON 文件中的值过多（上限为 {limit} 个值、{objects} 个对象）",
     'the match has no "replace" text': "该条目没有“replace”文本",
     "variable {name} (type {type}) was not run; kept as text": "变量 {name}（类型 {type}）未执行，已按原文保留",
     "variable {name}: date format {format} not kept": "变量 {name}：日期格式 {format} 未保留",

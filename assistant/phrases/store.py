@@ -31,6 +31,7 @@ from assistant.data.paths import data_dir
 from assistant.errors import NotFound, QuickReplyError
 from assistant.formats import ImportedBook, write_phrasebook
 from assistant.formats import native as native_format
+from assistant.formats.limits import check_size
 from assistant.i18n import tr
 from assistant.phrases.merge import MergeResult, Policy, merge, mirror
 from assistant.phrases.model import Phrase, Phrasebook, new_id
@@ -301,6 +302,7 @@ class Store:
                 self._require_writable(target.id)
             existing = [] if created else self.phrases(target.id, with_usage=False)
             result = merge(existing, imported.phrases, imported.locations, policy, imported.absent_fields)
+            check_size(len(result.phrases), sum(len(phrase.text) for phrase in result.phrases), target.name)
             report = ImportReport(target, created, result, list(imported.warnings), dry_run)
             if dry_run or not (result.changed or created):
                 return report

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from assistant.errors import BadInput
-from assistant.formats import detect_format, read_phrasebook, xlsx
+from assistant.formats import detect_format, limits, read_phrasebook, workbook, xlsx
 from assistant.phrases.model import Phrase, Phrasebook, content_key
 
 
@@ -35,10 +35,6 @@ def _force_strings(sheet) -> None:
         for cell in row:
             if isinstance(cell.value, str):
                 cell.data_type = "s"
-
-
-def test_openpyxl_parses_through_defusedxml():
-    assert openpyxl.DEFUSEDXML is True
 
 
 def test_write_then_read():
@@ -123,14 +119,14 @@ def test_row_without_text_names_the_row():
 
 
 def test_too_many_rows(monkeypatch):
-    monkeypatch.setattr(xlsx, "MAX_ROWS", 5)
+    monkeypatch.setattr(limits, "MAX_ROWS", 5)
     data = _workbook_bytes([["快捷短语"]] + [[f"第{n}条"] for n in range(10)])
     with pytest.raises(BadInput, match="too many rows"):
         xlsx.read(data, "book.xlsx")
 
 
 def test_zip_bomb_is_refused_before_parsing(monkeypatch):
-    monkeypatch.setattr(xlsx, "MAX_UNPACKED_BYTES", 1000)
+    monkeypatch.setattr(workbook, "MAX_UNPACKED_BYTES", 1000)
     data = _workbook_bytes([["快捷短语"], ["您好" * 1000]])
     with pytest.raises(BadInput, match="too large when unpacked"):
         xlsx.read(data, "book.xlsx")
@@ -201,3 +197,65 @@ def test_registry_round_trip_and_content_detection(tmp_path: Path):
     path.write_bytes(data)
     assert [p.code for p in read_phrasebook(path).phrases] == ["nh"]
     assert detect_format(Path("download"), data) == "xlsx"
+
+
+# --- the streaming reader ----------------------------------------------------------------
+
+_MAIN = b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+
+
+def _with_sheet_and_strings(sheet_data: bytes, strings: bytes) -> bytes:
+    """``_valid()`` with its sheet's rows and a shared string table of our own."""
+    with zipfile.ZipFile(io.BytesIO(_valid())) as archive:
+        members = {member: archive.read(member) for member in archive.namelist()}
+    members["xl/worksheets/sheet1.xml"] = (b"<worksheet " + _MAIN + b"><sheetData>" + sheet_data
+                                           + b"</sheetData></worksheet>")
+    members["xl/sharedStrings.xml"] = b"<sst " + _MAIN + b">" + strings + b"</sst>"
+    rels = members["xl/_rels/workbook.xml.rels"]
+    if b"sharedStrings" not in rels:
+        members["xl/_rels/workbook.xml.rels"] = rels.replace(b"</Relationships>", (
+            b'<Relationship Id="rIdS" Target="sharedStrings.xml" Type="http://schemas.openxmlformats.org/'
+            b'officeDocument/2006/relationships/sharedStrings"/></Relationships>'))
+    return _zip(members)
+
+
+def test_rich_text_runs_are_joined_and_phonetic_guides_left_out():
+    strings = ('<si><t>快捷短语</t></si>'
+               '<si><r><t>您</t></r><r><rPr><b/></rPr><t>好</t></r><rPh sb="0" eb="1"><t>ニン</t></rPh></si>').encode()
+    rows = (b'<row r="1"><c r="B1" t="s"><v>0</v></c></row>'
+            b'<row r="4"><c r="B4" t="s"><v>1</v></c><c r="A4"><v>12</v></c></row>')
+    imported = xlsx.read(_with_sheet_and_strings(rows, strings), "b.xlsx")
+    assert [p.text for p in imported.phrases] == ["您好"]
+    assert imported.locations == ["row 4"]  # rows 2 and 3 are left out of the sheet, and still counted
+
+
+def test_cells_of_every_type_read_as_text():
+    rows = (b'<row><c t="inlineStr"><is><t>code</t></is></c><c t="inlineStr"><is><t>text</t></is></c></row>'
+            b'<row><c><v>1E+3</v></c><c t="str"><f>A1&amp;"x"</f><v>1000x</v></c></row>'
+            b'<row><c t="b"><v>1</v></c><c t="e"><v>#N/A</v></c></row>')
+    phrases = xlsx.read(_with_sheet_and_strings(rows, b""), "b.xlsx").phrases
+    assert [(p.code, p.text) for p in phrases] == [("1000", "1000x"), ("true", "#N/A")]
+
+
+def test_a_shared_string_index_out_of_range_is_not_a_workbook():
+    rows = b'<row><c t="inlineStr"><is><t>text</t></is></c></row><row><c t="s"><v>7</v></c></row>'
+    with pytest.raises(BadInput, match=r"not a valid \.xlsx workbook"):
+        xlsx.read(_with_sheet_and_strings(rows, b"<si><t>a</t></si>"), "b.xlsx")
+
+
+def test_shared_strings_and_cells_are_counted_as_they_are_parsed(monkeypatch):
+    monkeypatch.setattr(workbook, "MAX_SHARED_STRINGS", 3)
+    with pytest.raises(BadInput) as error:
+        xlsx.read(_with_sheet_and_strings(b"", b"<si><t>a</t></si>" * 4), "b.xlsx")
+    assert "too many cells or texts" in error.value.message and error.value.where == "xl/sharedStrings.xml"
+    monkeypatch.setattr(workbook, "MAX_CELLS", 3)
+    with pytest.raises(BadInput, match="too many cells or texts"):
+        xlsx.read(_with_sheet_and_strings(b'<row><c t="inlineStr"><is><t>text</t></is></c>' + b"<c/>" * 3 + b"</row>",
+                                          b""), "b.xlsx")
+
+
+def test_cells_far_to_the_right_are_not_kept():
+    rows = (b'<row><c r="A1" t="inlineStr"><is><t>text</t></is></c><c r="XFD1" t="inlineStr"><is><t>x</t></is></c>'
+            b'</row><row><c r="A2" t="inlineStr"><is><t>hi</t></is></c></row>')
+    imported = xlsx.read(_with_sheet_and_strings(rows, b""), "b.xlsx")
+    assert [p.text for p in imported.phrases] == ["hi"] and imported.warnings == []
