@@ -97,10 +97,12 @@ def _check(document: Any, source: str) -> None:
             continue
         if len(path) >= MAX_DEPTH:
             raise BadInput(tr("not valid JSON: nested too deeply"), source, json_path(path))
+        children = []
         for key, item in items:
             if isinstance(key, str) and _SURROGATE.search(key):
                 raise BadInput(tr("a lone surrogate (\\ud800 to \\udfff) is not text"), source, json_path(path))
-            stack.append((item, (*path, key)))
+            children.append((item, (*path, key)))
+        stack.extend(reversed(children))  # the first problem in the file's order is the one reported
 
 
 def _check_leaf(value: Any, path: tuple[str | int, ...], source: str) -> None:

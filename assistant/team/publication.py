@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.data.atomic import atomic_write_bytes
+from assistant.data.bounded_json import load_json
 from assistant.errors import BadInput, QuickReplyError
 from assistant.formats import MAX_FILE_BYTES, ImportedBook, check_book
 from assistant.formats import native as native_format
@@ -171,8 +172,8 @@ def peek_revision(path: Path) -> int:
     """The revision of a publication already at ``path``, 0 when there is none or it is
     unreadable: publishing over it must go higher, whatever state it is in."""
     try:
-        envelope = json.loads(path.read_bytes().decode("utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        envelope = load_json(path.read_bytes().decode("utf-8"), str(path))
+    except (OSError, UnicodeDecodeError, QuickReplyError):
         return 0
     revision = envelope.get("revision") if isinstance(envelope, dict) else None
     return revision if isinstance(revision, int) and not isinstance(revision, bool) and revision > 0 else 0
@@ -210,14 +211,10 @@ def read(data: bytes, source: str, pinned_key: str = "") -> Publication:
 
 def _parse_envelope(data: bytes, source: str) -> dict:
     try:
-        envelope = json.loads(data.decode("utf-8-sig"))
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise BadInput(tr("not a QuickReply publication (not UTF-8 text)"), source) from error
-    except json.JSONDecodeError as error:
-        raise BadInput(tr("not valid JSON: {reason}", reason=error.msg), source,
-                       tr("line {line}, column {column}", line=error.lineno, column=error.colno)) from error
-    except RecursionError as error:
-        raise BadInput(tr("not valid JSON: nested too deeply"), source) from error
+    envelope = load_json(text, source)
     if not isinstance(envelope, dict) or envelope.get("format") != FORMAT_TAG:
         raise BadInput(tr("not a QuickReply publication (no \"format\": \"{tag}\")", tag=FORMAT_TAG), source)
     version = envelope.get("version")

@@ -23,6 +23,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from assistant.data.bounded_json import json_path, load_json
 from assistant.drills.progress import progress
 from assistant.drills.session import DrillResult
 from assistant.errors import BadInput, QuickReplyError
@@ -133,14 +134,7 @@ def _validator():  # -> jsonschema.Draft202012Validator; imported here, only whe
 
 def read_export(path: Path) -> AgentExport:
     """One agent's export, checked; ``BadInput`` naming the file when it cannot be used."""
-    text = decode_text(read_bytes(path), str(path))
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise BadInput(tr("not valid JSON: {reason}", reason=error.msg), path,
-                       tr("line {line}, column {column}", line=error.lineno, column=error.colno)) from error
-    except RecursionError as error:
-        raise BadInput(tr("not valid JSON: nested too deeply"), path) from error
+    document = load_json(decode_text(read_bytes(path), str(path)), str(path))
     schema = document.get("schema") if isinstance(document, dict) else None
     if not isinstance(schema, int) or isinstance(schema, bool):
         raise BadInput(tr("not a QuickReply statistics export (make one with: quickreply stats export FILE.json)"),
@@ -152,9 +146,8 @@ def read_export(path: Path) -> AgentExport:
 
     error = best_match(_validator().iter_errors(document))
     if error is not None:
-        where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in error.absolute_path)
         raise BadInput(tr("does not match the statistics export format: {reason}", reason=error.message[:200]),
-                       path, where.lstrip(".") or None)
+                       path, json_path(error.absolute_path) if error.absolute_path else None)
     for key in ("from", "to"):
         _date(document["period"][key], path)
     drills = []

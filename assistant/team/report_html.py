@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.data.atomic import atomic_write_text
+from assistant.data.bounded_json import load_json
 from assistant.errors import QuickReplyError
 from assistant.formats import read_bytes
 from assistant.formats.text import decode_text
@@ -66,8 +67,8 @@ def is_team_report(path: Path) -> bool:
         if path.suffix.lower() in HTML_SUFFIXES:
             with path.open("rb") as page:
                 return MARKER.encode() in page.read(MARKER_WITHIN)
-        document = json.loads(decode_text(read_bytes(path), str(path)))
-    except (OSError, ValueError, RecursionError, QuickReplyError):
+        document = load_json(decode_text(read_bytes(path), str(path)), str(path))
+    except (OSError, QuickReplyError):
         return False
     return isinstance(document, dict) and document.get("format") == REPORT_FORMAT
 

@@ -230,8 +230,8 @@ def fetch(subscription: Subscription, conditional: bool = True, deadline: Deadli
         if subscription.is_http:
             return _fetch_http(subscription, conditional, deadline)
         return _fetch_file(subscription, conditional, deadline)
-    except BadInput as error:
-        return Fetched("failed", status="refused", message=tr("refused: {reason}", reason=error.message))
+    except BadInput as error:  # str(): the source and the place in it (a JSON path) too
+        return Fetched("failed", status="refused", message=tr("refused: {reason}", reason=str(error)))
     except TimedOut:
         log.warning("subscription %s: %s", subscription.source,
                     "cancelled" if deadline.cancelled else f"no whole answer within {deadline.seconds} s")

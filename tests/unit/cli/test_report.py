@@ -123,3 +123,23 @@ def test_an_earlier_report_is_overwritten(capsys, tmp_path: Path, exports: list[
     assert cli(capsys, "report", *exports, "--out", str(out))[0] == 0
     assert len(json.loads((tmp_path / "team.json").read_text("utf-8"))["agents"]) == 3
     assert 'id="agent-3-name"' in out.read_text("utf-8")
+
+
+@pytest.mark.parametrize(("change", "where", "message"), [
+    (lambda text: text.replace('"conversations": ', '"conversations": ' + "9" * 5000 + ", \"x\": ", 1),
+     "conversations", "out of range"),
+    (lambda text: text.replace('"over_soft_share": ', '"over_soft_share": NaN, "x": ', 1), "over_soft_share",
+     "NaN is not a number"),
+    (lambda text: text.replace('"agent": "', '"agent": "\\ud800', 1), "agent", "lone surrogate"),
+    (lambda text: text.replace('"mean": ', '"mean": 1e400, "x": ', 1), "quick_replies_per_conversation.mean",
+     "out of range"),
+])
+def test_hostile_numbers_and_text_in_an_export_are_one_line_naming_the_place(capsys, tmp_path: Path,
+                                                                             exports: list[str], change, where,
+                                                                             message) -> None:
+    bad = Path(exports[0])
+    bad.write_text(change(bad.read_text("utf-8")), "utf-8")
+    code, out, err = cli(capsys, "report", *exports, "--out", str(tmp_path / "r.html"))
+    assert (code, out) == (1, "") and err.count("\n") == 1
+    assert err.startswith(f"quickreply: error: {bad}:{where}: ") and message in err
+    assert not (tmp_path / "r.html").exists()

@@ -15,7 +15,7 @@ from assistant.data.folder import DataFolder
 from assistant.phrases.model import Phrase, Phrasebook
 from assistant.phrases.store import Store
 from assistant.settings import Settings, load_settings, save_settings
-from tests.unit.cli.test_cli import cli
+from tests.unit.cli.test_cli import cli, snapshot_of_store
 from tests.unit.helpers import ROOT, run_cli
 
 
@@ -167,3 +167,22 @@ def test_the_book_or_file_note_in_chinese(tmp_path: Path, lead_home: Path) -> No
                           cwd=tmp_path, timeout=120, env={**os.environ, "QUICKREPLY_LANG": "zh",
                                                           "PYTHONPATH": str(ROOT)})
     assert done.stderr == "提示：'team' 既是短语库也是这里的一个文件；已使用短语库（要用文件，请写 ./team）\n"
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda text: text.replace('"revision": 2', '"revision": ' + "9" * 5000, 1), "revision: the number 99"),
+    (lambda text: text.replace("今天发货哦", "\\ud800", 1), "book.phrases[0].title: a lone surrogate"),
+    (lambda text: text.replace('"version": 1', '"version": NaN', 1), "version: NaN is not a number"),
+])
+def test_a_hostile_publication_is_refused_in_one_line_and_changes_nothing(capsys, tmp_path: Path, lead_home: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch, change,
+                                                                          message) -> None:
+    source = tmp_path / "share" / "team.qrpub"
+    assert cli(capsys, "publish", "团队话术", str(source))[0] == 0
+    source.write_text(change(source.read_text("utf-8")), "utf-8")
+    home = as_agent(monkeypatch, tmp_path)
+    assert cli(capsys, "books")[0] == 0
+    before = snapshot_of_store(home)
+    code, _, err = cli(capsys, "subscribe", str(source))
+    assert code == 1 and err.count("\n") == 1 and f"{source}:{message}" in err, err
+    assert snapshot_of_store(home) == before and cli(capsys, "subscriptions")[1].startswith("No subscriptions")
