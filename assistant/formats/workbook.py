@@ -15,6 +15,7 @@ text with rich-text runs as its plain text, without phonetic guides (``<rPh>``).
 
 from __future__ import annotations
 
+import math
 import posixpath
 import zipfile
 from collections.abc import Iterator
@@ -22,6 +23,7 @@ from typing import Any
 
 from defusedxml.ElementTree import DefusedXMLParser, fromstring
 
+from assistant.data.bounded_json import MAX_SAFE_INTEGER
 from assistant.errors import BadInput
 from assistant.formats.limits import MAX_CHARACTERS
 from assistant.i18n import tr
@@ -271,10 +273,7 @@ class _Sheet:
         if kind == "b":
             return value.strip() == "1"
         if kind == "n":
-            try:
-                return float(value)
-            except ValueError:
-                return value
+            return _number(value)
         return value  # "str" (a formula's text), "e" (#N/A), "d" (an ISO date)
 
     def close(self) -> None:
@@ -292,6 +291,16 @@ def _rows(archive: zipfile.ZipFile, path: str, shared: list[str], cells: _Count)
             yield row
             expected = max(expected, number + 1)
         target.done.clear()
+
+
+def _number(text: str) -> float | str:
+    """A number cell's value; its text as written when a float would not give it back
+    (a 20-digit code loses digits as a float; 1e999 and NaN are no numbers to keep)."""
+    try:
+        number = float(text)
+    except ValueError:
+        return text
+    return number if math.isfinite(number) and abs(number) <= MAX_SAFE_INTEGER else text.strip()
 
 
 def _int(text: str | None, default: int) -> int:

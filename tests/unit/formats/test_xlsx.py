@@ -229,12 +229,15 @@ def test_rich_text_runs_are_joined_and_phonetic_guides_left_out():
     assert imported.locations == ["row 4"]  # rows 2 and 3 are left out of the sheet, and still counted
 
 
-def test_cells_of_every_type_read_as_text():
+def test_cells_of_every_type_read_as_text_and_numbers_past_2_to_the_53_as_written():
     rows = (b'<row><c t="inlineStr"><is><t>code</t></is></c><c t="inlineStr"><is><t>text</t></is></c></row>'
             b'<row><c><v>1E+3</v></c><c t="str"><f>A1&amp;"x"</f><v>1000x</v></c></row>'
-            b'<row><c t="b"><v>1</v></c><c t="e"><v>#N/A</v></c></row>')
+            b'<row><c t="b"><v>1</v></c><c t="e"><v>#N/A</v></c></row>'
+            b'<row><c><v>12345678901234567890123</v></c><c><v>1e999</v></c></row>'
+            b'<row><c><v>NaN</v></c><c><v>-0.5</v></c></row>')
     phrases = xlsx.read(_with_sheet_and_strings(rows, b""), "b.xlsx").phrases
-    assert [(p.code, p.text) for p in phrases] == [("1000", "1000x"), ("true", "#N/A")]
+    assert [(p.code, p.text) for p in phrases] == [
+        ("1000", "1000x"), ("true", "#N/A"), ("12345678901234567890123", "1e999"), ("nan", "-0.5")]
 
 
 def test_a_shared_string_index_out_of_range_is_not_a_workbook():
