@@ -13,7 +13,7 @@ from types import ModuleType
 
 from assistant.data.atomic import atomic_write_bytes
 from assistant.errors import BadInput
-from assistant.formats.book import ImportedBook
+from assistant.formats.book import ImportedBook, Progress, reporting_progress
 from assistant.formats.limits import check_size
 from assistant.i18n import tr
 from assistant.phrases.model import MAX_TEXT_LENGTH, Phrase, Phrasebook
@@ -79,16 +79,20 @@ def read_bytes(path: Path) -> bytes:
     return data
 
 
-def read_phrasebook(path: Path, fmt: str = "auto", *, check_codes: bool = True) -> ImportedBook:
+def read_phrasebook(path: Path, fmt: str = "auto", *, check_codes: bool = True,
+                    progress: Progress | None = None) -> ImportedBook:
     """Read and check a whole file; raises ``BadInput`` and has no side effects.
 
-    ``check_codes=False`` lets lint report duplicate short codes as findings instead."""
+    ``check_codes=False`` lets lint report duplicate short codes as findings instead.
+    ``progress`` is told the phrases read so far as the reader goes (see
+    ``book.reporting_progress``); raising ``Cancelled`` from it stops the read."""
     data = read_bytes(path)
     registry = _registry()
     name = detect_format(path, data) if fmt == "auto" else fmt
     if name not in registry:
         raise BadInput(tr("unknown format {name}", name=name), path)
-    imported: ImportedBook = registry[name].read(data, str(path))
+    with reporting_progress(progress):
+        imported: ImportedBook = registry[name].read(data, str(path))
     if not imported.phrases:
         raise BadInput(tr("no phrases found in the file"), path)
     check_book(imported, str(path), check_codes=check_codes)

@@ -6,10 +6,35 @@ which the entry points load, never import the package that loads them.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from assistant.formats.limits import check_size
 from assistant.phrases.model import CONTENT_FIELDS, Phrase, Phrasebook
+
+#: How often (in phrases) a reader tells how far it got.
+PROGRESS_EVERY = 500
+Progress = Callable[[int], None]
+_progress: ContextVar[Progress | None] = ContextVar("reading_progress", default=None)
+
+
+class Cancelled(Exception):
+    """Raised by a progress callback to stop a reader (the user cancelled). Not a
+    ``QuickReplyError``: there is nothing to tell the user, who asked for it."""
+
+
+@contextmanager
+def reporting_progress(progress: Progress | None) -> Iterator[None]:
+    """While reading in this thread, ``progress(phrases read so far)`` is called every
+    ``PROGRESS_EVERY`` phrases; it may raise ``Cancelled``. A context variable rather
+    than a parameter of every reader: each reader already counts through ``add``."""
+    token = _progress.set(progress)
+    try:
+        yield
+    finally:
+        _progress.reset(token)
 
 
 @dataclass
@@ -39,6 +64,8 @@ class ImportedBook:
         self.phrases.append(phrase)
         self.locations.append(where)
         self.characters += len(phrase.text)
+        if len(self.phrases) % PROGRESS_EVERY == 0 and (progress := _progress.get()) is not None:
+            progress(len(self.phrases))
 
     def location(self, index: int) -> str:
         return self.locations[index] if index < len(self.locations) else f"#{index + 1}"

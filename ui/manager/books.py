@@ -15,13 +15,13 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from assistant.errors import QuickReplyError
-from assistant.formats import ImportedBook, read_phrasebook
 from assistant.phrases.model import Phrasebook
 from assistant.phrases.store import ImportReport
 from ui.context import AppContext
 from ui.manager.browser import PhraseBrowser
 from ui.manager.dialogs import ManagerDialogs
 from ui.manager.import_dialog import ImportDialog
+from ui.manager.import_reading import read_in_background
 
 T = TypeVar("T")
 #: What ``BookActions._attempt`` returns when the core refused.
@@ -93,7 +93,8 @@ class BookActions(QObject):
     # -- files ----------------------------------------------------------------------
 
     def import_file(self) -> None:
-        """File → read and check → dry-run preview → import only when confirmed."""
+        """File → read and check (on a worker thread, with Cancel) → dry-run preview →
+        import only when confirmed."""
         path = self.dialogs.open_file(self.tr("Import phrases"), [
             self.tr("Phrase files (*.json *.qrbook *.csv *.tsv *.xlsx *.yml *.yaml *.ini *.txt)"),
             self.tr("QuickReply phrasebooks (*.json *.qrbook)"), self.tr("Tables (*.csv *.tsv *.xlsx)"),
@@ -102,8 +103,12 @@ class BookActions(QObject):
         if path is None:
             return
         title = self.tr("Cannot import {file}").format(file=path.name)
-        imported = self._attempt(title, lambda: read_phrasebook(path))
-        if not isinstance(imported, ImportedBook):
+        imported = read_in_background(path, self._parent)
+        if imported is None:
+            self.status(self.tr("Import of {file} cancelled; nothing changed.").format(file=path.name))
+            return
+        if isinstance(imported, QuickReplyError):
+            self.dialogs.error(title, title, str(imported))
             return
         current = self.browser.current_book()
         dialog = ImportDialog(self.context, imported, path, parent=self._parent,

@@ -116,77 +116,82 @@
         <translation>已删除短语库“{book}”（删除前已备份）。</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="97"/>
+        <location filename="../manager/books.py" line="98"/>
         <source>Import phrases</source>
         <translation>导入短语</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="98"/>
+        <location filename="../manager/books.py" line="99"/>
         <source>Phrase files (*.json *.qrbook *.csv *.tsv *.xlsx *.yml *.yaml *.ini *.txt)</source>
         <translation>短语文件 (*.json *.qrbook *.csv *.tsv *.xlsx *.yml *.yaml *.ini *.txt)</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="99"/>
+        <location filename="../manager/books.py" line="100"/>
         <source>QuickReply phrasebooks (*.json *.qrbook)</source>
         <translation>QuickReply 短语库 (*.json *.qrbook)</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="99"/>
+        <location filename="../manager/books.py" line="100"/>
         <source>Tables (*.csv *.tsv *.xlsx)</source>
         <translation>表格 (*.csv *.tsv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="100"/>
+        <location filename="../manager/books.py" line="101"/>
         <source>espanso (*.yml *.yaml)</source>
         <translation>espanso (*.yml *.yaml)</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="100"/>
+        <location filename="../manager/books.py" line="101"/>
         <source>Input-method phrase files (*.ini *.txt)</source>
         <translation>输入法短语文件 (*.ini *.txt)</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="101"/>
+        <location filename="../manager/books.py" line="102"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="104"/>
+        <location filename="../manager/books.py" line="105"/>
         <source>Cannot import {file}</source>
         <translation>无法导入 {file}</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="121"/>
+        <location filename="../manager/books.py" line="108"/>
+        <source>Import of {file} cancelled; nothing changed.</source>
+        <translation>已取消导入 {file}，未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../manager/books.py" line="126"/>
         <source>Imported into “{book}”: {added} added, {replaced} replaced, {kept} kept both, {skipped} skipped.</source>
         <translation>已导入到“{book}”：新增 {added} 条，替换 {replaced} 条，保留两者 {kept} 条，跳过 {skipped} 条。</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="130"/>
+        <location filename="../manager/books.py" line="135"/>
         <source>QuickReply phrasebook (*.json)</source>
         <translation>QuickReply 短语库 (*.json)</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="130"/>
+        <location filename="../manager/books.py" line="135"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="131"/>
+        <location filename="../manager/books.py" line="136"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="134"/>
+        <location filename="../manager/books.py" line="139"/>
         <source>Export “{book}”</source>
         <translation>导出“{book}”</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="141"/>
+        <location filename="../manager/books.py" line="146"/>
         <source>Cannot export “{book}”</source>
         <translation>无法导出“{book}”</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="144"/>
+        <location filename="../manager/books.py" line="149"/>
         <source>Exported {count} phrases of “{book}” to {path}</source>
         <translation>已将“{book}”的 {count} 条短语导出到 {path}</translation>
     </message>
@@ -2060,6 +2065,24 @@ Most missed: {missed}</source>
     </message>
 </context>
 <context>
+    <name>ReadingDialog</name>
+    <message>
+        <location filename="../manager/import_reading.py" line="68"/>
+        <source>Import {file}</source>
+        <translation>导入 {file}</translation>
+    </message>
+    <message>
+        <location filename="../manager/import_reading.py" line="70"/>
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+        <location filename="../manager/import_reading.py" line="82"/>
+        <source>Reading {file}: {count} phrases so far…</source>
+        <translation>正在读取 {file}：已读取 {count} 条短语…</translation>
+    </message>
+</context>
+<context>
     <name>ReportWindow</name>
     <message>
         <location filename="../team/report_window.py" line="190"/>
@@ -2685,12 +2708,13 @@ Most missed: {missed}</source>
 <context>
     <name>SubscriptionService</name>
     <message>
-        <location filename="../team/subscription_service.py" line="168"/>
+        <location filename="../team/subscription_service.py" line="181"/>
         <source>“{book}” was updated to revision {revision}: {added} added, {changed} changed, {removed} removed.</source>
+        <extracomment>The checks under way, by subscription id: their deadlines, to cancel on stop.</extracomment>
         <translation>“{book}”已更新到第 {revision} 版：新增 {added} 条，修改 {changed} 条，删除 {removed} 条。</translation>
     </message>
     <message>
-        <location filename="../team/subscription_service.py" line="175"/>
+        <location filename="../team/subscription_service.py" line="188"/>
         <source>“{book}” could not be updated: {reason}. The last good copy (revision {revision}) is kept.</source>
         <translation>“{book}”无法更新：{reason}。已保留上一份完好的版本（第 {revision} 版）。</translation>
     </message>

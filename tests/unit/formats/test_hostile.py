@@ -11,6 +11,7 @@ import pytest
 from assistant.cli.main import main
 from assistant.errors import BadInput
 from assistant.formats import ImportedBook, csvfile, limits, read_phrasebook
+from assistant.formats.book import Cancelled
 from assistant.phrases.model import Phrase
 from tests.hostile_files import AT_THE_CAPS, HOSTILE
 from tests.unit.cli.test_cli import snapshot_of_store
@@ -63,3 +64,17 @@ def test_readers_stop_at_the_first_phrase_past_the_caps(monkeypatch):
         csvfile.read(b"text\n12345\n67890\nx\n", "a.csv")
     assert (error.value.where, error.value.message) == (
         "row 4", "too much text (11 characters; the limit is 10 per import and per book)")
+
+
+def test_progress_is_told_as_phrases_are_read_and_can_stop_the_read(tmp_path):
+    path = AT_THE_CAPS["csv_at_the_caps"](tmp_path)
+    counts: list[int] = []
+
+    def progress(count: int) -> None:
+        counts.append(count)
+        if count >= 1500:
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        read_phrasebook(path, progress=progress)
+    assert counts == [500, 1000, 1500]
