@@ -40,6 +40,12 @@ def csv_short_rows(folder: Path) -> Path:
     return _write(folder, "short-rows.csv", ("快捷编码,快捷短语\r\n" + rows).encode()[:SIZE])
 
 
+def csv_gbk_rows(folder: Path) -> Path:
+    """Chinese rows in GBK, as Excel saves CSV on a Chinese Windows: the encoding is guessed."""
+    rows = "".join(f"{n},亲您好请问有什么可以帮您\r\n" for n in range(600_000))
+    return _write(folder, "gbk-rows.csv", ("快捷编码,快捷短语\r\n" + rows).encode("gbk")[:SIZE])
+
+
 def csv_blank_rows(folder: Path) -> Path:
     """A header and then nothing but line ends."""
     return _write(folder, "blank-rows.csv", b"code,text\n" + b"\n" * (SIZE - 10))
@@ -179,7 +185,7 @@ def ime_one_block(folder: Path) -> Path:
 
 
 HOSTILE: dict[str, Builder] = {builder.__name__: builder for builder in (
-    csv_short_rows, csv_blank_rows, csv_huge_cell, tsv_too_much_text,
+    csv_short_rows, csv_gbk_rows, csv_blank_rows, csv_huge_cell, tsv_too_much_text,
     xlsx_shared_strings, xlsx_shared_strings_small, xlsx_wide_row, xlsx_many_rows,
     json_many_phrases, json_many_strings, json_deep, json_huge_number,
     yaml_alias_bomb, yaml_many_matches, yaml_deep, ime_many_lines, ime_one_block,

@@ -56,13 +56,17 @@ def decode_text(data: bytes, source: str) -> str:
 
 
 _SINGLE_BYTE_LATIN = ("cp125", "cp775", "cp85", "latin", "iso8859", "mac_")
-_CHINESE_TEXT = re.compile(r"[\u2000-\u206f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+# A non-ASCII character that is neither a Chinese character nor Chinese punctuation.
+_OTHER_WIDE = re.compile(r"[^\x00-\x7f\u2000-\u206f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 
 
 def _reads_as_chinese(text: str) -> bool:
-    """Nearly every non-ASCII character is a Chinese character or Chinese punctuation."""
-    wide = [char for char in text if ord(char) > 127]
-    return bool(wide) and sum(1 for char in wide if _CHINESE_TEXT.match(char)) >= 0.97 * len(wide)
+    """Nearly every non-ASCII character (97%) is a Chinese character or Chinese
+    punctuation. Counted by the regex engine and stopped at the first character too
+    many: a loop over every character took seconds on a 20 MB file."""
+    wide = len(text) - len(text.encode("ascii", "ignore"))
+    allowed = int(0.03 * wide)
+    return wide > 0 and all(count <= allowed for count, _ in enumerate(_OTHER_WIDE.finditer(text), start=1))
 
 
 def _decode(data: bytes, encoding: str, source: str) -> str:

@@ -18,7 +18,8 @@ from tests.unit.cli.test_cli import snapshot_of_store
 
 #: What each hostile file is refused for.
 REASONS = {
-    "csv_short_rows": "too many phrases", "csv_blank_rows": "too many rows", "csv_huge_cell": "no text column",
+    "csv_short_rows": "too many phrases", "csv_gbk_rows": "too many phrases", "csv_blank_rows": "too many rows",
+    "csv_huge_cell": "no text column",
     "tsv_too_much_text": "too much text", "xlsx_shared_strings": "too large when unpacked",
     "xlsx_shared_strings_small": "too many cells or texts", "xlsx_wide_row": "too many cells or texts",
     "xlsx_many_rows": "too many phrases", "json_many_phrases": "too many values",
