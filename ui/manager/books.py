@@ -27,7 +27,7 @@ T = TypeVar("T")
 #: What ``BookActions._attempt`` returns when the core refused.
 FAILED = object()
 #: Export formats offered, with the extension a name without one gets.
-EXPORT_FORMATS = (("json", ".json"), ("csv", ".csv"), ("xlsx", ".xlsx"))
+EXPORT_FORMATS = (("json", ".json"), ("csv", ".csv"), ("tsv", ".tsv"), ("xlsx", ".xlsx"))
 
 
 class BookActions(QObject):
@@ -133,7 +133,7 @@ class BookActions(QObject):
         if book is None:
             return
         names = {"json": self.tr("QuickReply phrasebook (*.json)"), "csv": self.tr("CSV table (*.csv)"),
-                 "xlsx": self.tr("Excel workbook (*.xlsx)")}
+                 "tsv": self.tr("Tab-separated table (*.tsv)"), "xlsx": self.tr("Excel workbook (*.xlsx)")}
         filters = [names[fmt] for fmt, _suffix in EXPORT_FORMATS]
         suggested = book.name.replace("/", "-").replace("\\", "-") + ".json"
         chosen = self.dialogs.save_file(self.tr("Export “{book}”").format(book=book.name), filters, suggested)

@@ -181,6 +181,11 @@
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
+        <location filename="../manager/books.py" line="136"/>
+        <source>Tab-separated table (*.tsv)</source>
+        <translation>制表符分隔的表格 (*.tsv)</translation>
+    </message>
+    <message>
         <location filename="../manager/books.py" line="139"/>
         <source>Export “{book}”</source>
         <translation>导出“{book}”</translation>

@@ -405,7 +405,21 @@ def test_export_writes_a_file_that_reads_back(qtbot: QtBot, window: ManagerWindo
     assert written.exists()
     assert [p.code for p in read_phrasebook(written).phrases] == [p.code for p in seeded_store.phrases(ZH)]
     assert str(written) in window.statusBar().currentMessage()
-    assert user.filters == ["QuickReply phrasebook (*.json)", "CSV table (*.csv)", "Excel workbook (*.xlsx)"]
+    assert user.filters == ["QuickReply phrasebook (*.json)", "CSV table (*.csv)", "Tab-separated table (*.tsv)",
+                            "Excel workbook (*.xlsx)"]
+
+
+def test_a_tsv_export_is_tab_separated_and_its_cells_never_formulas(
+        qtbot: QtBot, window: ManagerWindow, user: DialogUser, seeded_store: Store, tmp_path: Path) -> None:
+    seeded_store.add_phrase(ZH, Phrase(text="=HYPERLINK(\"http://evil.example\")", code="evil"))
+    user.save_paths.append((tmp_path / "team", "Tab-separated table (*.tsv)"))
+    key(window, "Ctrl+E")
+    written = tmp_path / "team.tsv"
+    rows = list(csv.reader(written.read_text("utf-8-sig").splitlines(), delimiter="\t"))
+    assert rows[0] == ["分组", "快捷编码", "标题", "快捷短语", "标签", "热键", "分条发送"]
+    [evil] = [row for row in rows if row[1] == "evil"]
+    assert evil[3] == "'=HYPERLINK(\"http://evil.example\")" and evil[2].startswith("'=")
+    assert [p.text for p in read_phrasebook(written).phrases] == [p.text for p in seeded_store.phrases(ZH)]
 
 
 # -- changes from elsewhere -------------------------------------------------------------
