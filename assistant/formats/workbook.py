@@ -40,6 +40,8 @@ MAX_SHARED_CHARACTERS = 2 * MAX_CHARACTERS
 #: Columns read; cells further right are counted but not kept (a row padded to column
 #: XFD would be 16,384 cells).
 MAX_COLUMNS = 256
+#: Sheets looked at for a header, at most (each costs opening a part).
+MAX_SHEETS = 100
 #: The workbook's own description (workbook.xml and the relationship parts) is small.
 _MAX_INDEX_PART = 4 * 1024 * 1024
 _CHUNK = 64 * 1024
@@ -61,7 +63,7 @@ def sheets(archive: zipfile.ZipFile, source: str) -> Iterator[Iterator[Row]]:
     sheet_paths, strings_path = _workbook_parts(archive, workbook)
     shared = _shared_strings(archive, strings_path, source) if strings_path else []
     cells = _Count(MAX_CELLS, source)
-    for path in sheet_paths:
+    for path in sheet_paths[:MAX_SHEETS]:
         yield _rows(archive, path, shared, cells)
 
 
