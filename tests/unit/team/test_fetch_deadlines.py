@@ -116,7 +116,7 @@ def test_a_fifo_named_as_the_source_is_refused_at_once(agent: Store, lead: Lead,
 def test_a_redirect_away_from_http_is_refused(agent: Store, target: str) -> None:
     with HostileServer("redirect", target=target) as server:
         message, _took = subscribe_timed(agent, server.url)
-    assert message == f"refused: redirected to {target}; only http(s) addresses are followed"
+    assert message == f"refused: {server.url}: redirected to {target}; only http(s) addresses are followed"
     assert subscriptions.load(agent.folder) == []
 
 
