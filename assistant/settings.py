@@ -115,6 +115,14 @@ class Settings:
     drill_goal_en: int = 90
     #: No input for longer than this (seconds) is a pause, left out of a drill's active time.
     drill_pause_seconds: int = 10
+    #: Where the agent's statistics export goes, daily and at quit, for the team lead's
+    #: report: a shared folder, or an http(s) address that accepts PUT; "" shares nothing.
+    team_share: str = ""
+    #: This data folder's file name in the team's folder, made when sharing starts (two
+    #: agents of the same name must not overwrite each other).
+    team_share_id: str = ""
+    #: The local day the numbers were last shared ("" never).
+    team_shared_on: str = ""
 
 
 def load_settings(folder: DataFolder, notices: list[str] | None = None) -> Settings:

@@ -40,6 +40,7 @@ from ui.replies.picker import Picker
 from ui.replies.prompt import PlaceholderDialog
 from ui.shell import AppActions, Shell, icon
 from ui.single_instance import SingleInstance
+from ui.team.share_service import NumbersSharing
 from ui.team.subscription_service import SubscriptionService
 from ui.windows import WINDOWS
 
@@ -88,6 +89,8 @@ class QuickReplyApp(QObject):
         context.windowRequested.connect(self.open_window)
         self.subscriptions = share_subscriptions(context, self)
         self.subscriptions.notice.connect(self.shell.notify)
+        self.sharing = NumbersSharing(context, self)
+        self.sharing.notice.connect(self.shell.notify)
         self.picker.chosen.connect(self._picked)
         self.picker.dismissed.connect(self._give_focus_back)
         self.picker.newConversation.connect(self._new_conversation_from_picker)
@@ -112,6 +115,7 @@ class QuickReplyApp(QObject):
         if self._watcher is not None:
             self._watcher.start()
         self.subscriptions.start()
+        self.sharing.start()
         if self.hotkeys is not None:
             self.hotkeys.start()
         elif not self.context.settings.wayland_notice_shown:
@@ -122,6 +126,7 @@ class QuickReplyApp(QObject):
 
     def stop(self) -> None:
         self.subscriptions.stop()
+        self.sharing.stop()
         if self.hotkeys is not None:
             self.hotkeys.stop()
         if self._watcher is not None:

@@ -1,20 +1,24 @@
-"""``quickreply`` commands that show numbers: stats (an agent's statistics), report
-(the team report from the agents' exports) and drills (the typing-drill history)."""
+"""``quickreply`` commands that show numbers: stats (an agent's statistics), share (them
+to the team's folder), report (the team report from the agents' exports) and drills
+(the typing-drill history)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 import unicodedata
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 from assistant.cli.common import EXIT_OK, Commands, StartApp, json_flag, print_json
 from assistant.drills.history import DrillHistory
 from assistant.drills.session import LANGUAGES, DrillResult
+from assistant.errors import QuickReplyError
 from assistant.i18n import tr
 from assistant.phrases.store import Store
-from assistant.settings import Settings, load_settings
+from assistant.settings import Settings, load_settings, save_settings
+from assistant.team.sharing import is_address, share_now
 from assistant.team.stats import MAX_DAYS, compute_stats, export_format, export_stats
 from assistant.timestamps import local_text
 
@@ -30,10 +34,18 @@ def register(commands: Commands) -> None:
     stats.set_defaults(export=None)
     json_flag(stats)
 
+    sharing = commands.add("share", tr("write your statistics export to the team's shared folder or http(s) "
+                                       "address now; with a place, share there from now on (daily and at quit, "
+                                       "while the app runs)"), _share)
+    sharing.add_argument("place", nargs="?", metavar="FOLDER|URL",
+                         help=tr("the team's folder, or an address that accepts PUT"))
+    sharing.add_argument("--off", action="store_true", help=tr("stop sharing your numbers"))
+
     reporting = commands.add_storeless("report", tr("merge the agents' statistics exports into one team report "
                                                     "(HTML with charts, and the numbers as JSON)"), _report)
-    reporting.add_argument("files", nargs="+", type=Path, metavar="FILE",
-                           help=tr("statistics exports (quickreply stats export FILE.json), one per agent"))
+    reporting.add_argument("files", nargs="+", type=Path, metavar="FILE|FOLDER",
+                           help=tr("statistics exports (quickreply stats export FILE.json), one per agent, or "
+                                   "a folder holding them (the team folder agents share to)"))
     reporting.add_argument("--out", type=Path, required=True, metavar="REPORT.html",
                            help=tr("the HTML report to write"))
     reporting.add_argument("--json", type=Path, metavar="FILE.json",
@@ -123,7 +135,8 @@ def _report(args: argparse.Namespace, start_app: StartApp | None) -> int:
     from assistant.team.report_html import is_team_report, output_paths, save_report
 
     files = []
-    for path in args.files:
+    for path in (found for given in args.files for found in (sorted(given.glob("*.json")) if given.is_dir()
+                                                             else [given])):
         if is_team_report(path):
             print(tr("note: {file} is a team report, not an agent's export; skipped", file=path), file=sys.stderr)
         else:
@@ -133,6 +146,24 @@ def _report(args: argparse.Namespace, start_app: StartApp | None) -> int:
     save_report(report, out, sidecar)
     print(tr("Team report of {agents} agents ({start} to {end}) written to {file}; the numbers to {numbers}",
              agents=len(report.agents), start=report.period_from, end=report.period_to, file=out, numbers=sidecar))
+    return EXIT_OK
+
+
+def _share(store: Store, args: argparse.Namespace) -> int:
+    """``share``: the numbers to the team now; a place given is kept for the app."""
+    settings = load_settings(store.folder)
+    if args.off:
+        save_settings(store.folder, replace(settings, team_share=""))
+        print(tr("Your numbers are no longer shared."))
+        return EXIT_OK
+    if args.place:
+        place = args.place if is_address(args.place) else str(Path(args.place).expanduser().resolve())
+        settings = replace(settings, team_share=place)
+    if not settings.team_share:
+        raise QuickReplyError(tr("no team folder set: give one, e.g. quickreply share /path/to/team-folder"))
+    settings, where = share_now(store, settings, datetime.now().astimezone())
+    save_settings(store.folder, settings)
+    print(tr("Your numbers were written to {place}", place=where))
     return EXIT_OK
 
 

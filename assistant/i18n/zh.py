@@ -285,7 +285,7 @@ MESSAGES: dict[str, str] = {
     'Every phrase was used by someone in the period.': '这段时间每条短语都有人用过。',
     "merge the agents' statistics exports into one team report (HTML with charts, and the numbers as JSON)": '把各客服的统计导出合并成一份团队报告（带图表的 HTML，数据另存为 JSON）',
     'Team report of {agents} agents ({start} to {end}) written to {file}; the numbers to {numbers}': '{agents} 位客服的团队报告（{start} 至 {end}）已写入 {file}；数据已写入 {numbers}',
-    'statistics exports (quickreply stats export FILE.json), one per agent': '统计导出文件（quickreply stats export FILE.json），每位客服一个',
+    'statistics exports (quickreply stats export FILE.json), one per agent, or a folder holding them (the team folder agents share to)': '统计导出文件（quickreply stats export FILE.json），每位客服一个；或存放这些文件的文件夹（客服共享数据的团队文件夹）',
     'the HTML report to write': '要写入的 HTML 报告',
     'where to write the numbers (default: beside the report, with .json)': '报告数据写到哪里（默认：报告旁边，扩展名为 .json）',
     # typing drills (drills-core)
@@ -425,4 +425,14 @@ MESSAGES: dict[str, str] = {
     'the source offers revision {found}, older than revision {newest} already applied here (an old file served again); kept yours': '订阅源提供的是第 {found} 版，比本机已经用过的第 {newest} 版旧（旧文件被重新提供）；保留您现有的版本',
     # BOOK-or-FILE arguments (issue 14)
     "note: {name!r} is both a book and a file here; using the book (for the file, write {path})": '提示：{name!r} 既是短语库也是这里的一个文件；已使用短语库（要用文件，请写 {path}）',
+    # team: sharing the numbers to the team's folder
+    "the team folder {folder} cannot be reached (not found or not a folder)": "无法访问团队文件夹 {folder}（不存在或不是文件夹）",
+    "cannot write the numbers to the team folder {folder}: {reason}": "无法把数据写入团队文件夹 {folder}：{reason}",
+    "cannot send the numbers to {url}: {reason}": "无法把数据发送到 {url}：{reason}",
+    "write your statistics export to the team's shared folder or http(s) address now; with a place, share there from now on (daily and at quit, while the app runs)": "立即把您的统计导出写入团队共享文件夹或 http(s) 地址；指定位置后，今后都共享到那里（程序运行时每天一次，退出时也会共享）",
+    "the team's folder, or an address that accepts PUT": "团队文件夹，或接受 PUT 的地址",
+    "stop sharing your numbers": "停止共享您的数据",
+    "Your numbers are no longer shared.": "已停止共享您的数据。",
+    "no team folder set: give one, e.g. quickreply share /path/to/team-folder": "尚未设置团队文件夹：请指定一个，例如 quickreply share /path/to/team-folder",
+    "Your numbers were written to {place}": "您的数据已写入 {place}",
 }

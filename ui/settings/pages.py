@@ -33,6 +33,7 @@ from assistant.phrases.model import Phrase
 from assistant.phrases.shown import hidden_books
 from assistant.settings import Settings
 from ui.context import AppContext
+from ui.settings.team_share import TeamShareField
 from ui.settings.widgets import MODES, PASTE_CHORDS, SEND_KEYS, Notice, SettingsPage
 from ui.widgets.book_choice import BookChoice
 from ui.widgets.hotkey_edit import HotkeyEdit, display_hotkey
@@ -289,12 +290,16 @@ class GeneralPage(SettingsPage):
         self.books_loaded: tuple[list[str] | None, list[str]] = (None, [])
         self.labels = [_buddy(self, field) for field in (self.language_box, self.backups_spin, self.length_spin)]
         self.books_label = QLabel(self)
+        self.team_share = TeamShareField(self)
+        self.team_share_notice = Notice(self)
+        self.team_share_label = _buddy(self, self.team_share.edit)
         form = _form()
         form.addRow(self.labels[0], self.language_box)
         form.addRow("", _with_notice(self.autostart_box, self.autostart_notice))
         form.addRow(self.labels[1], self.backups_spin)
         form.addRow(self.labels[2], self.length_spin)
         form.addRow(self.books_label, self.books)
+        form.addRow(self.team_share_label, _with_notice(self.team_share, self.team_share_notice))
         form.addRow("", self.introduction_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -329,6 +334,7 @@ class GeneralPage(SettingsPage):
         self.autostart_box.setText(self.tr("Start QuickReply &when I log in"))
         self.books_label.setText(self.tr("Books the picker shows:"))
         self.introduction_button.setText(self.tr("Run the &introduction again…"))
+        self.team_share_label.setText(self.tr("Share my numbers with the &team:"))
         if not autostart.is_supported():
             self.autostart_box.setToolTip(self.tr("Not available on this system."))
 
@@ -343,8 +349,19 @@ class GeneralPage(SettingsPage):
         self.autostart_notice.show_message("")
         self.backups_spin.setValue(settings.backups_kept)
         self.length_spin.setValue(settings.lint_max_length)
+        self.team_share.edit.setText(settings.team_share)
+        self.team_share_notice.show_message("")
 
     def changes(self) -> dict[str, object]:
         return {"language": self.language_box.currentData(), "start_at_login": self.autostart_box.isChecked(),
                 "hidden_books": self._hidden_books(),
-                "backups_kept": self.backups_spin.value(), "lint_max_length": self.length_spin.value()}
+                "backups_kept": self.backups_spin.value(), "lint_max_length": self.length_spin.value(),
+                "team_share": self.team_share.place()}
+
+    def refusal(self) -> str | None:
+        refusal = self.team_share.refusal()
+        self.team_share_notice.show_message(refusal or "", "error")
+        return refusal
+
+    def focus_problem(self) -> None:
+        self.team_share.edit.setFocus()

@@ -1,6 +1,11 @@
 """The team report window: a lead picks the agents' statistics exports and sees the
 merged numbers, and saves the same HTML report ``quickreply report`` writes.
 
+Or the lead follows the team's folder, where agents share their numbers
+(``assistant.team.sharing``): every export there is read, and read again when an agent's
+app writes a new one, so the report is live. The folder set in Settings is followed as
+soon as the window opens.
+
 The numbers come from ``assistant.team.report.team_report`` (the one merging implementation);
 this window only draws them, with QtCharts and the figures, charts and tables of
 ``ui.widgets`` (as the statistics window does). Adding a file that cannot be read shows
@@ -25,7 +30,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QEvent, QMargins, QSize, Qt
+from PySide6.QtCore import QEvent, QFileSystemWatcher, QMargins, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -69,13 +74,21 @@ def _milliseconds(stamp: str) -> float:
 
 class ReportWindow(QWidget):
     def __init__(self, context: AppContext | None = None, parent: QWidget | None = None):
-        """``context``: the registry builds every window with it; the report needs none,
-        it reads only the exports a lead adds."""
+        """``context``: the registry builds every window with it; the report reads only
+        exports, and from the settings the team folder."""
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("team-report")
         self.paths: list[Path] = []
         self.report: TeamReport | None = None
+        #: The team folder followed, if any.
+        self.folder: Path | None = None
+        self._watcher = QFileSystemWatcher(self)
+        # An agent's app writes a temporary, then renames it: read once it settles.
+        self._reread = QTimer(self, singleShot=True, interval=500)
+        self._reread.timeout.connect(self._read_folder)
+        self._watcher.directoryChanged.connect(lambda _path: self._reread.start())
 
+        self.folder_button = QPushButton(self)
         self.add_button = QPushButton(self)
         self.remove_button = QPushButton(self)
         self.save_button = QPushButton(self)
@@ -137,6 +150,7 @@ class ReportWindow(QWidget):
 
         self.tabs = QTabWidget(self)
         self._layout()
+        self.folder_button.clicked.connect(lambda: self.follow(self.ask_folder()))
         self.add_button.clicked.connect(lambda: self.add_files(self.ask_open_paths()))
         self.remove_button.clicked.connect(self.remove_selected)
         self.save_button.clicked.connect(self.save_html)
@@ -146,6 +160,9 @@ class ReportWindow(QWidget):
         metrics = self.fontMetrics()
         self.resize(self.sizeHint().expandedTo(QSize(metrics.averageCharWidth() * 170, metrics.height() * 52)))
         keep_on_screen(self, "team-report")
+        share = context.settings.team_share if context is not None else ""
+        if share and Path(share).is_dir():
+            self.follow(Path(share))
 
     # -- building ------------------------------------------------------------------------
 
@@ -169,6 +186,7 @@ class ReportWindow(QWidget):
 
     def _layout(self) -> None:
         top = QHBoxLayout()
+        top.addWidget(self.folder_button)
         top.addWidget(self.add_button)
         top.addWidget(self.remove_button)
         top.addWidget(self.period_label, 1)
@@ -188,6 +206,9 @@ class ReportWindow(QWidget):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("QuickReply team report"))
+        self.folder_button.setText(self.tr("Team folder…"))
+        self.folder_button.setToolTip(self.tr("Follow the folder agents share their numbers to (Settings → "
+                                              "General): every export there, read again when one changes"))
         self.add_button.setText(self.tr("Add exports…"))
         self.add_button.setToolTip(self.tr("The agents' statistics exports (.json): Export JSON… in their "
                                            "statistics window, or quickreply stats export FILE.json"))
@@ -234,6 +255,30 @@ class ReportWindow(QWidget):
         chosen, _used = QFileDialog.getOpenFileNames(self, self.tr("Add statistics exports"), str(Path.home()),
                                                      self.tr("Statistics exports (*.json)"))
         return [Path(name) for name in chosen]
+
+    def ask_folder(self) -> Path | None:
+        """The team folder to follow, None when cancelled (tests replace this)."""
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("The team's shared folder"),
+                                                  str(self.folder or Path.home()))
+        return Path(chosen) if chosen else None
+
+    def follow(self, folder: Path | None) -> None:
+        """Show every export in ``folder``, and keep showing them as agents share anew."""
+        if folder is None:
+            return
+        if self._watcher.directories():
+            self._watcher.removePaths(self._watcher.directories())
+        self.folder = folder
+        self._watcher.addPath(str(folder))
+        self._read_folder()
+
+    def _read_folder(self) -> None:
+        if self.folder is None:
+            return
+        from assistant.team.report_html import is_team_report
+
+        exports = [path for path in sorted(self.folder.glob("*.json")) if not is_team_report(path)]
+        self.load(exports)
 
     def ask_save_path(self) -> Path | None:
         """The HTML file to write, None when cancelled (tests replace this)."""

@@ -1062,52 +1062,57 @@ Most missed: {missed}</source>
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../settings/pages.py" line="316"/>
+        <location filename="../settings/pages.py" line="321"/>
         <source>&amp;General</source>
         <translation>常规(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="319"/>
+        <location filename="../settings/pages.py" line="324"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="325"/>
+        <location filename="../settings/pages.py" line="330"/>
         <source>&amp;Language:</source>
         <translation>界面语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="326"/>
+        <location filename="../settings/pages.py" line="331"/>
         <source>&amp;Backups to keep:</source>
         <translation>备份保留份数(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="327"/>
+        <location filename="../settings/pages.py" line="332"/>
         <source>Longest &amp;message before the check warns:</source>
         <translation>话术检查的单条消息字数上限(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="328"/>
+        <location filename="../settings/pages.py" line="333"/>
         <source> characters</source>
         <translation> 字</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="329"/>
+        <location filename="../settings/pages.py" line="334"/>
         <source>Start QuickReply &amp;when I log in</source>
         <translation>登录时自动启动 QuickReply(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="330"/>
+        <location filename="../settings/pages.py" line="335"/>
         <source>Books the picker shows:</source>
         <translation>短语选择器显示的短语库：</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="331"/>
+        <location filename="../settings/pages.py" line="336"/>
         <source>Run the &amp;introduction again…</source>
         <translation>重新运行入门向导(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="333"/>
+        <location filename="../settings/pages.py" line="337"/>
+        <source>Share my numbers with the &amp;team:</source>
+        <translation>与团队共享我的数据(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../settings/pages.py" line="339"/>
         <source>Not available on this system.</source>
         <translation>当前系统不支持此功能。</translation>
     </message>
@@ -1182,52 +1187,52 @@ Most missed: {missed}</source>
 <context>
     <name>HotkeysPage</name>
     <message>
-        <location filename="../settings/pages.py" line="114"/>
+        <location filename="../settings/pages.py" line="115"/>
         <source>&amp;Hotkeys</source>
         <translation>快捷键(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="117"/>
+        <location filename="../settings/pages.py" line="118"/>
         <source>These key combinations work in every application. Click a field and press the keys; Backspace clears it.</source>
         <translation>这些组合键在所有程序中都有效。点击输入框后按下组合键即可设置；按 Backspace 键清除。</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="119"/>
+        <location filename="../settings/pages.py" line="120"/>
         <source>&amp;Open the picker:</source>
         <translation>打开短语选择器(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="120"/>
+        <location filename="../settings/pages.py" line="121"/>
         <source>&amp;Pause or resume all hotkeys:</source>
         <translation>暂停/恢复全部快捷键(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="187"/>
+        <location filename="../settings/pages.py" line="188"/>
         <source>{hotkey} already opens the picker. Each hotkey needs its own combination.</source>
         <translation>{hotkey} 已用于打开短语选择器。每个快捷键都需要使用不同的组合键。</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="188"/>
+        <location filename="../settings/pages.py" line="189"/>
         <source>{hotkey} already pauses the hotkeys. Each hotkey needs its own combination.</source>
         <translation>{hotkey} 已用于暂停快捷键。每个快捷键都需要使用不同的组合键。</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="189"/>
+        <location filename="../settings/pages.py" line="190"/>
         <source>{hotkey} already starts a new conversation. Each hotkey needs its own combination.</source>
         <translation>{hotkey} 已用于开始新会话。每个快捷键都需要使用不同的组合键。</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="200"/>
+        <location filename="../settings/pages.py" line="201"/>
         <source>{hotkey} cannot be used: {reason}</source>
         <translation>无法使用 {hotkey}：{reason}</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="202"/>
+        <location filename="../settings/pages.py" line="203"/>
         <source>{hotkey} is not recommended: {reason}</source>
         <translation>不建议使用 {hotkey}：{reason}</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="204"/>
+        <location filename="../settings/pages.py" line="205"/>
         <source>{hotkey} is also the hotkey of the reply “{title}”, which will then not work.</source>
         <translation>{hotkey} 也是短语“{title}”的快捷键，该短语的快捷键将会失效。</translation>
     </message>
@@ -1388,67 +1393,67 @@ Most missed: {missed}</source>
 <context>
     <name>InsertingPage</name>
     <message>
-        <location filename="../settings/pages.py" line="235"/>
+        <location filename="../settings/pages.py" line="236"/>
         <source>&amp;Inserting</source>
         <translation>插入回复(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="239"/>
+        <location filename="../settings/pages.py" line="240"/>
         <source>Insert &amp;by:</source>
         <translation>插入方式(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="239"/>
+        <location filename="../settings/pages.py" line="240"/>
         <source>&amp;Paste chord:</source>
         <translation>粘贴组合键(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="239"/>
+        <location filename="../settings/pages.py" line="240"/>
         <source>Send &amp;key between messages:</source>
         <translation>分条发送时的发送键(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="240"/>
+        <location filename="../settings/pages.py" line="241"/>
         <source>&amp;Wait for the paste at most:</source>
         <translation>粘贴最长等待时间(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="240"/>
+        <location filename="../settings/pages.py" line="241"/>
         <source>Your &amp;name for {agent}:</source>
         <translation>您的称呼（用于 {agent}）(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="243"/>
+        <location filename="../settings/pages.py" line="244"/>
         <source>Pasting works with Chinese text and input methods; typing out is for applications that refuse a paste.</source>
         <translation>粘贴方式支持中文和输入法；逐键输入仅用于不接受粘贴的程序。</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="245"/>
+        <location filename="../settings/pages.py" line="246"/>
         <source>Terminals usually need Ctrl+Shift+V.</source>
         <translation>终端通常需要使用 Ctrl+Shift+V。</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="246"/>
+        <location filename="../settings/pages.py" line="247"/>
         <source>Sent between the parts of a reply marked “Send as separate messages”.</source>
         <translation>回复勾选了“分条发送”时，在各条消息之间按下此键。</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="248"/>
+        <location filename="../settings/pages.py" line="249"/>
         <source>&amp;Restore my clipboard after pasting</source>
         <translation>粘贴后恢复剪贴板原有内容(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="249"/>
+        <location filename="../settings/pages.py" line="250"/>
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="250"/>
+        <location filename="../settings/pages.py" line="251"/>
         <source>How long the chat window may take to read the pasted text before your clipboard is put back.</source>
         <translation>恢复剪贴板之前，最多等待聊天窗口读取粘贴内容的时长。</translation>
     </message>
     <message>
-        <location filename="../settings/pages.py" line="252"/>
+        <location filename="../settings/pages.py" line="253"/>
         <source>e.g. Lily or agent 07</source>
         <translation>例如：小丽 或 07 号客服</translation>
     </message>
@@ -1681,6 +1686,15 @@ Most missed: {missed}</source>
         <location filename="../replies/prompt.py" line="88"/>
         <source>Name</source>
         <translation>命名</translation>
+    </message>
+</context>
+<context>
+    <name>NumbersSharing</name>
+    <message>
+        <location filename="../team/share_service.py" line="83"/>
+        <source>Your numbers could not be shared with the team: {reason}</source>
+        <extracomment>A notice for the agent (a failure, told once a day).</extracomment>
+        <translation>您的数据未能共享给团队：{reason}</translation>
     </message>
 </context>
 <context>
@@ -2043,28 +2057,28 @@ Most missed: {missed}</source>
 <context>
     <name>QuickReplyApp</name>
     <message>
-        <location filename="../app.py" line="118"/>
+        <location filename="../app.py" line="122"/>
         <source>Global hotkeys are not available on this desktop (Wayland). Bind the command “quickreply pick” to a keyboard shortcut in your desktop settings to open the picker.</source>
         <extracomment>Emitted from the watcher&apos;s thread; delivered queued on the main thread. Where no keys can be sent (no desktop backend), replies go onto the clipboard.</extracomment>
         <translation>当前桌面（Wayland）不支持全局快捷键。请在桌面设置中为命令“quickreply pick”绑定一个快捷键，用来打开短语选择器。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="135"/>
+        <location filename="../app.py" line="140"/>
         <source>Hotkeys unavailable; use “quickreply pick”</source>
         <translation>快捷键不可用，请使用“quickreply pick”</translation>
     </message>
     <message>
-        <location filename="../app.py" line="137"/>
+        <location filename="../app.py" line="142"/>
         <source>Hotkeys paused</source>
         <translation>快捷键已暂停</translation>
     </message>
     <message>
-        <location filename="../app.py" line="140"/>
+        <location filename="../app.py" line="145"/>
         <source>Ready · picker {chord}</source>
         <translation>就绪 · 短语选择器 {chord}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="303"/>
+        <location filename="../app.py" line="308"/>
         <source>The window did not accept the reply. It is not on the clipboard any more; try again or switch the application to typing mode.</source>
         <translation>该窗口未接受这条回复，剪贴板中也已不再保留。请重试，或将该程序的插入方式改为逐键输入。</translation>
     </message>
@@ -2090,281 +2104,297 @@ Most missed: {missed}</source>
 <context>
     <name>ReportWindow</name>
     <message>
-        <location filename="../team/report_window.py" line="190"/>
-        <location filename="../team/report_window.py" line="247"/>
+        <location filename="../team/report_window.py" line="208"/>
+        <location filename="../team/report_window.py" line="292"/>
         <source>QuickReply team report</source>
+        <extracomment>The team folder followed, if any.</extracomment>
         <translation>QuickReply 团队报告</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="191"/>
+        <location filename="../team/report_window.py" line="209"/>
+        <source>Team folder…</source>
+        <translation>团队文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../team/report_window.py" line="210"/>
+        <source>Follow the folder agents share their numbers to (Settings → General): every export there, read again when one changes</source>
+        <translation>跟踪客服共享数据的文件夹（设置 → 常规）：读取其中的每个导出文件，有文件变化时重新读取</translation>
+    </message>
+    <message>
+        <location filename="../team/report_window.py" line="212"/>
         <source>Add exports…</source>
         <translation>添加导出文件…</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="192"/>
+        <location filename="../team/report_window.py" line="213"/>
         <source>The agents&apos; statistics exports (.json): Export JSON… in their statistics window, or quickreply stats export FILE.json</source>
         <translation>各客服的统计导出文件（.json）：在统计窗口点“导出 JSON…”，或用 quickreply stats export FILE.json</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="194"/>
+        <location filename="../team/report_window.py" line="215"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="195"/>
+        <location filename="../team/report_window.py" line="216"/>
         <source>Save as HTML…</source>
         <translation>另存为 HTML…</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="196"/>
+        <location filename="../team/report_window.py" line="217"/>
         <source>One file with charts that opens in any browser, even offline, and the numbers beside it as .json</source>
         <translation>一个带图表的文件，任何浏览器都能打开（不联网也可以），旁边另存一份 .json 数据</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="198"/>
+        <location filename="../team/report_window.py" line="219"/>
         <source>Ask each agent for their statistics export (Statistics → Export JSON…), then add the files here.</source>
         <translation>请每位客服导出自己的统计（统计 → 导出 JSON…），再把这些文件添加到这里。</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="200"/>
+        <location filename="../team/report_window.py" line="221"/>
         <source>Agents</source>
         <translation>客服人数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="201"/>
-        <location filename="../team/report_window.py" line="208"/>
-        <location filename="../team/report_window.py" line="221"/>
-        <location filename="../team/report_window.py" line="436"/>
+        <location filename="../team/report_window.py" line="222"/>
+        <location filename="../team/report_window.py" line="229"/>
+        <location filename="../team/report_window.py" line="242"/>
+        <location filename="../team/report_window.py" line="481"/>
         <source>Conversations</source>
         <translation>会话数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="202"/>
-        <location filename="../team/report_window.py" line="219"/>
-        <location filename="../team/report_window.py" line="419"/>
+        <location filename="../team/report_window.py" line="223"/>
+        <location filename="../team/report_window.py" line="240"/>
+        <location filename="../team/report_window.py" line="464"/>
         <source>At or over the soft limit</source>
         <translation>达到提醒上限</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="203"/>
-        <location filename="../team/report_window.py" line="219"/>
-        <location filename="../team/report_window.py" line="420"/>
+        <location filename="../team/report_window.py" line="224"/>
+        <location filename="../team/report_window.py" line="240"/>
+        <location filename="../team/report_window.py" line="465"/>
         <source>Over the hard limit</source>
         <translation>超过硬性上限</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="204"/>
+        <location filename="../team/report_window.py" line="225"/>
         <source>Trainees at their typing goal</source>
         <translation>达到打字目标的学员</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="205"/>
+        <location filename="../team/report_window.py" line="226"/>
         <source>Typing</source>
         <translation>打字练习</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="206"/>
+        <location filename="../team/report_window.py" line="227"/>
         <source>Phrases</source>
         <translation>短语</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="207"/>
+        <location filename="../team/report_window.py" line="228"/>
         <source>Over the limits</source>
         <translation>超出上限</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="210"/>
+        <location filename="../team/report_window.py" line="231"/>
         <source>Trainee</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="210"/>
+        <location filename="../team/report_window.py" line="231"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="210"/>
+        <location filename="../team/report_window.py" line="231"/>
         <source>Drills</source>
         <translation>练习次数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="210"/>
+        <location filename="../team/report_window.py" line="231"/>
         <source>Best CPM</source>
         <translation>最好成绩（字/分）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="210"/>
+        <location filename="../team/report_window.py" line="231"/>
         <source>Latest CPM</source>
         <translation>最近一次（字/分）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="211"/>
+        <location filename="../team/report_window.py" line="232"/>
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="211"/>
+        <location filename="../team/report_window.py" line="232"/>
         <source>Reached the goal</source>
         <translation>是否达标</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="211"/>
+        <location filename="../team/report_window.py" line="232"/>
         <source>Trend (CPM per day)</source>
         <translation>趋势（每天提高字/分）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="211"/>
+        <location filename="../team/report_window.py" line="232"/>
         <source>Goal expected on</source>
         <translation>预计达标日期</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="212"/>
+        <location filename="../team/report_window.py" line="233"/>
         <source>Drills over time (net CPM)</source>
         <translation>练习成绩变化（净速度，字/分）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="213"/>
+        <location filename="../team/report_window.py" line="234"/>
         <source>Most used phrases, by agent</source>
         <translation>最常用的短语（按客服）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="214"/>
+        <location filename="../team/report_window.py" line="235"/>
         <source>Code</source>
         <translation>快捷编码</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="214"/>
+        <location filename="../team/report_window.py" line="235"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="214"/>
+        <location filename="../team/report_window.py" line="235"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="214"/>
+        <location filename="../team/report_window.py" line="235"/>
         <source>Book</source>
         <translation>短语库</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="215"/>
+        <location filename="../team/report_window.py" line="236"/>
         <source>Uses</source>
         <translation>使用次数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="217"/>
+        <location filename="../team/report_window.py" line="238"/>
         <source>Share of conversations over the limits</source>
         <translation>超出上限的会话比例</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="218"/>
-        <location filename="../team/report_window.py" line="221"/>
+        <location filename="../team/report_window.py" line="239"/>
+        <location filename="../team/report_window.py" line="242"/>
         <source>Agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="218"/>
+        <location filename="../team/report_window.py" line="239"/>
         <source>Limits (soft / hard)</source>
         <translation>上限（提醒 / 硬性）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="220"/>
+        <location filename="../team/report_window.py" line="241"/>
         <source>Conversations per agent</source>
         <translation>各客服的会话数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="221"/>
+        <location filename="../team/report_window.py" line="242"/>
         <source>Period</source>
         <translation>统计期间</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="222"/>
+        <location filename="../team/report_window.py" line="243"/>
         <source>Quick replies</source>
         <translation>快捷回复数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="222"/>
+        <location filename="../team/report_window.py" line="243"/>
         <source>Quick replies per conversation</source>
         <translation>每个会话的快捷回复数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="234"/>
+        <location filename="../team/report_window.py" line="255"/>
         <source>Add statistics exports</source>
         <translation>添加统计导出文件</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="235"/>
+        <location filename="../team/report_window.py" line="256"/>
         <source>Statistics exports (*.json)</source>
         <translation>统计导出文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="241"/>
+        <location filename="../team/report_window.py" line="261"/>
+        <source>The team&apos;s shared folder</source>
+        <translation>团队共享文件夹</translation>
+    </message>
+    <message>
+        <location filename="../team/report_window.py" line="286"/>
         <source>Save the team report</source>
         <translation>保存团队报告</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="242"/>
+        <location filename="../team/report_window.py" line="287"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="258"/>
+        <location filename="../team/report_window.py" line="303"/>
         <source>Left out, as team reports rather than agents&apos; exports: {files}</source>
         <translation>以下是团队报告，不是客服的导出文件，已跳过：{files}</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="275"/>
+        <location filename="../team/report_window.py" line="320"/>
         <source>Not added: {error}</source>
         <translation>未添加：{error}</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="308"/>
+        <location filename="../team/report_window.py" line="353"/>
         <source>The team report could not be saved: {error}</source>
         <translation>团队报告保存失败：{error}</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="315"/>
+        <location filename="../team/report_window.py" line="360"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="315"/>
+        <location filename="../team/report_window.py" line="360"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="327"/>
+        <location filename="../team/report_window.py" line="372"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="344"/>
+        <location filename="../team/report_window.py" line="389"/>
         <source>yes, on {date}</source>
         <translation>已达到（{date}）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="346"/>
+        <location filename="../team/report_window.py" line="391"/>
         <source>not yet</source>
         <translation>尚未达到</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="366"/>
+        <location filename="../team/report_window.py" line="411"/>
         <source>Goal {goal} CPM</source>
         <translation>目标 {goal} 字/分</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="406"/>
+        <location filename="../team/report_window.py" line="451"/>
         <source>(deleted)</source>
         <translation>（已删除）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="412"/>
+        <location filename="../team/report_window.py" line="457"/>
         <source>Never used by anyone: {count} of {total} phrases</source>
         <translation>没有任何人用过：共 {total} 条，其中 {count} 条</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="432"/>
+        <location filename="../team/report_window.py" line="477"/>
         <source>Whole team</source>
         <translation>全团队</translation>
     </message>
@@ -2880,6 +2910,34 @@ Most missed: {missed}</source>
         <location filename="../team/subscriptions_dialog.py" line="243"/>
         <source>Could not subscribe to {source}: {reason}</source>
         <translation>无法订阅 {source}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>TeamShareField</name>
+    <message>
+        <location filename="../settings/team_share.py" line="34"/>
+        <source>A shared folder or an https:// address; empty: not shared</source>
+        <translation>共享文件夹或 https:// 地址；留空则不共享</translation>
+    </message>
+    <message>
+        <location filename="../settings/team_share.py" line="35"/>
+        <source>Br&amp;owse…</source>
+        <translation>浏览(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../settings/team_share.py" line="36"/>
+        <source>Once a day and when QuickReply quits, your statistics (counts, reply titles, typing drills; never what you or a buyer wrote) go there for your team lead&apos;s report.</source>
+        <translation>每天一次以及 QuickReply 退出时，您的统计（次数、回复标题、打字练习；绝不包含您或买家写的内容）会发送到这里，供团队主管生成报告。</translation>
+    </message>
+    <message>
+        <location filename="../settings/team_share.py" line="47"/>
+        <source>The team folder {folder} does not exist.</source>
+        <translation>团队文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../settings/team_share.py" line="51"/>
+        <source>The team&apos;s shared folder</source>
+        <translation>团队共享文件夹</translation>
     </message>
 </context>
 <context>

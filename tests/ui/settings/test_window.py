@@ -536,3 +536,25 @@ def test_the_introduction_runs_again_from_the_general_tab(qtbot, context: AppCon
     with qtbot.waitSignal(context.windowRequested) as requested:
         click(qtbot, window.general.introduction_button)
     assert requested.args == ["first-run"] and not window.isVisible()
+
+
+# -- sharing with the team ---------------------------------------------------------------
+
+
+def test_a_team_folder_that_does_not_exist_is_refused_under_the_field(qtbot, window: SettingsWindow,
+                                                                      tmp_path: Path) -> None:
+    open_tab(qtbot, window, window.general)
+    window.general.team_share.edit.setText(str(tmp_path / "not-there"))
+    click(qtbot, window.save_button)
+    assert window.isVisible() and "does not exist" in window.general.team_share_notice.label.text()
+    assert window.general.team_share.edit.hasFocus()
+
+
+def test_a_team_folder_and_an_address_are_saved(qtbot, context: AppContext, isolated_home: Path,
+                                                tmp_path: Path) -> None:
+    for place in (str(tmp_path), "https://dav.example.test/team/"):
+        window = open_window(qtbot, context)
+        open_tab(qtbot, window, window.general)
+        window.general.team_share.edit.setText(place)
+        save(qtbot, window)
+        assert stored(isolated_home).team_share == place

@@ -179,3 +179,23 @@ def test_a_failed_save_says_why_in_our_words(window: ReportWindow, exports: list
     window.ask_save_path = lambda: Path("/proc/no-such-folder/team.html")
     assert window.save_html() is None
     assert len(errors) == 1 and "it or its folder does not exist" in errors[0] and "Errno" not in errors[0]
+
+
+def test_the_team_folder_is_followed_and_read_again_when_an_agent_shares(qtbot, exports: list[Path],
+                                                                         tmp_path: Path, store) -> None:
+    from dataclasses import replace
+
+    from ui.context import AppContext
+
+    folder = tmp_path / "team"
+    folder.mkdir()
+    for export in exports[:2]:
+        (folder / export.name).write_bytes(export.read_bytes())
+    context = AppContext(store)
+    context.save_settings(replace(context.settings, team_share=str(folder)))
+    widget = ReportWindow(context)
+    qtbot.addWidget(widget)
+    widget.show()
+    assert widget.folder == folder and values(widget)["agents"] == "2"
+    (folder / exports[2].name).write_bytes(exports[2].read_bytes())  # a third agent shares
+    qtbot.waitUntil(lambda: values(widget)["agents"] == "3", timeout=5000)
