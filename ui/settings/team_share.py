@@ -31,9 +31,9 @@ class TeamShareField(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.edit.setPlaceholderText(self.tr("A shared folder or an https:// address; empty: not shared"))
+        self.edit.setPlaceholderText(self.tr("A shared folder or https:// address"))
         self.browse.setText(self.tr("Br&owse…"))
-        self.explanation.setText(self.tr("Once a day and when QuickReply quits, your statistics (counts, reply "
+        self.explanation.setText(self.tr("Left empty, nothing is shared. Once a day and when QuickReply quits, your statistics (counts, reply "
                                          "titles, typing drills; never what you or a buyer wrote) go there for "
                                          "your team lead's report."))
 

@@ -2916,8 +2916,8 @@ Most missed: {missed}</source>
     <name>TeamShareField</name>
     <message>
         <location filename="../settings/team_share.py" line="34"/>
-        <source>A shared folder or an https:// address; empty: not shared</source>
-        <translation>共享文件夹或 https:// 地址；留空则不共享</translation>
+        <source>A shared folder or https:// address</source>
+        <translation>共享文件夹或 https:// 地址</translation>
     </message>
     <message>
         <location filename="../settings/team_share.py" line="35"/>
@@ -2926,8 +2926,8 @@ Most missed: {missed}</source>
     </message>
     <message>
         <location filename="../settings/team_share.py" line="36"/>
-        <source>Once a day and when QuickReply quits, your statistics (counts, reply titles, typing drills; never what you or a buyer wrote) go there for your team lead&apos;s report.</source>
-        <translation>每天一次以及 QuickReply 退出时，您的统计（次数、回复标题、打字练习；绝不包含您或买家写的内容）会发送到这里，供团队主管生成报告。</translation>
+        <source>Left empty, nothing is shared. Once a day and when QuickReply quits, your statistics (counts, reply titles, typing drills; never what you or a buyer wrote) go there for your team lead&apos;s report.</source>
+        <translation>留空则不共享。每天一次以及 QuickReply 退出时，您的统计（次数、回复标题、打字练习；绝不包含您或买家写的内容）会发送到这里，供团队主管生成报告。</translation>
     </message>
     <message>
         <location filename="../settings/team_share.py" line="47"/>
