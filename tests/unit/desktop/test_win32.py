@@ -18,6 +18,7 @@ import pytest
 from assistant.desktop.base import HotkeyListener, Keyboard, Windows
 from assistant.desktop.chords import NAMED_KEYS, chord, parse_chord
 from assistant.desktop.win32 import hotkeys as win32_hotkeys
+from assistant.desktop.win32.clipboard import Win32ClipboardSerial
 from assistant.desktop.win32.common import (
     INPUT,
     KEYBDINPUT,
@@ -34,10 +35,12 @@ from assistant.desktop.win32.common import (
     VK_MENU_MASK,
     VK_RMENU,
     KeyboardError,
+    declare,
     hotkey_modifiers,
     key_inputs,
     unicode_inputs,
     vk_for_key,
+    windows_dll,
 )
 from assistant.desktop.win32.hotkeys import WM_HOTKEY, WM_QUIT, Win32HotkeyListener
 from assistant.desktop.win32.input import Win32Keyboard, Win32Windows
@@ -219,3 +222,19 @@ def test_hotkeys_are_registered_fired_replaced_and_released_on_their_thread(fake
     assert not listener.alive and fake_user32.registered == {}
     assert fake_user32.threads == {"win32-hotkeys"}  # Windows ties a hotkey to its thread
     listener.stop()  # safe twice
+
+
+@pytest.mark.skipif(sys.platform != "win32", reason="the Windows clipboard exists only on Windows")
+def test_the_clipboard_count_moves_when_a_program_changes_the_clipboard() -> None:
+    user32 = windows_dll("user32")
+    declare(user32, {"OpenClipboard": (ctypes.c_int, (ctypes.c_void_p,)), "EmptyClipboard": (ctypes.c_int, ()),
+                     "CloseClipboard": (ctypes.c_int, ())})
+    serial = Win32ClipboardSerial()
+    before = serial()
+    assert serial() == before
+    assert user32.OpenClipboard(None)
+    try:
+        user32.EmptyClipboard()
+    finally:
+        user32.CloseClipboard()
+    assert serial() != before
