@@ -20,6 +20,7 @@ from assistant.phrases.store import Store
 from assistant.settings import Settings, load_settings, save_settings
 from assistant.team.sharing import is_address, share_now
 from assistant.team.stats import MAX_DAYS, compute_stats, export_format, export_stats
+from assistant.team.time_saved import duration_text
 from assistant.timestamps import local_text
 
 
@@ -118,6 +119,11 @@ def _print_stats(stats: dict) -> None:
     print(tr("Conversations at or over the soft limit ({soft}): {soft_share:.0%}; over the hard limit ({hard}): "
              "{hard_share:.0%}", soft=limits["soft"], soft_share=stats["over_soft_share"], hard=limits["hard"],
              hard_share=stats["over_hard_share"]))
+    saved = stats["time_saved"]
+    assumed = [code for code, speed in saved["speeds"].items() if not speed["measured"]]
+    print(tr("Time saved by quick replies: {duration}", duration=duration_text(saved["minutes"]))
+          + (tr(" (typing speed assumed for {languages}: do a typing drill to measure yours)",
+                languages="/".join(assumed)) if assumed else ""))
     if stats["most_used"]:
         print(tr("Most used:"))
         for row in stats["most_used"]:

@@ -435,4 +435,10 @@ MESSAGES: dict[str, str] = {
     "Your numbers are no longer shared.": "已停止共享您的数据。",
     "no team folder set: give one, e.g. quickreply share /path/to/team-folder": "尚未设置团队文件夹：请指定一个，例如 quickreply share /path/to/team-folder",
     "Your numbers were written to {place}": "您的数据已写入 {place}",
+    # time saved (assistant.team.time_saved)
+    "{minutes} min": "{minutes} 分钟",
+    "{hours} h {minutes} min": "{hours} 小时 {minutes} 分钟",
+    "Time saved": "节省的时间",
+    "Time saved by quick replies: {duration}": "快捷回复节省的时间：{duration}",
+    " (typing speed assumed for {languages}: do a typing drill to measure yours)": "（{languages} 的打字速度为估计值：做一次打字练习即可测出您的速度）",
 }

@@ -52,6 +52,8 @@ class AgentFigures:
     mean_per_conversation: float
     over_soft_share: float
     over_hard_share: float
+    #: What the quick replies saved the agent in typing (None: an export from before).
+    minutes_saved: float | None = None
 
 
 @dataclass(frozen=True)
@@ -206,7 +208,8 @@ def _agent(name: str, export: AgentExport) -> AgentFigures:
         hard_limit=document["limits"]["hard"], conversations=document["conversations"],
         insertions=document["insertions"],
         mean_per_conversation=float(document["quick_replies_per_conversation"]["mean"]),
-        over_soft_share=float(document["over_soft_share"]), over_hard_share=float(document["over_hard_share"]))
+        over_soft_share=float(document["over_soft_share"]), over_hard_share=float(document["over_hard_share"]),
+        minutes_saved=float(document["time_saved"]["minutes"]) if "time_saved" in document else None)
 
 
 def _phrase_rows(document: dict) -> list[dict]:

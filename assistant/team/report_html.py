@@ -29,6 +29,7 @@ from assistant.formats import read_bytes
 from assistant.formats.text import decode_text
 from assistant.i18n import language, tr
 from assistant.team.report import REPORT_FORMAT, PhraseUse, TeamReport, TraineeProgress
+from assistant.team.time_saved import duration_text
 from assistant.timestamps import local_text, parse_stamp
 
 HTML_SUFFIXES = (".html", ".htm")
@@ -418,9 +419,11 @@ def _conversations_section(report: TeamReport, charts: _Charts) -> str:
              (f"agent-{number}-conversations", str(agent.conversations), "number"),
              (f"agent-{number}-insertions", str(agent.insertions), "number"),
              (f"agent-{number}-mean", f"{agent.mean_per_conversation:.2f}", "number"),
+             (f"agent-{number}-saved", "" if agent.minutes_saved is None else duration_text(agent.minutes_saved),
+              "number"),
              (f"agent-{number}-file", agent.file, "")]
             for number, agent in enumerate(report.agents, 1)]
     table = _table("agents", [(tr("Agent"), False), (tr("Period"), False), (tr("Conversations"), True),
                               (tr("Quick replies"), True), (tr("Quick replies per conversation"), True),
-                              (tr("File"), False)], rows)
+                              (tr("Time saved"), True), (tr("File"), False)], rows)
     return _section("conversations", heading, explanation, charts.html(figure, "chart-conversations"), table)

@@ -30,14 +30,19 @@ and dates only, because a statistics export is meant to be handed to a team lead
       "per_phrase": [...],                             # only with all_phrases=True
       "agent": "小王", "trainee": "小王",                 # from the settings
       "drill_goals": {"zh": 90, "en": 90},             # net characters per minute
-      "drills": [DRILL, ...]                           # typing drills finished in the period, oldest first
+      "drills": [DRILL, ...],                          # typing drills finished in the period, oldest first
+      "time_saved": {                                  # assistant.team.time_saved
+          "minutes": 42.5,                             # in the period
+          "per_day": [{"date": "2024-05-01", "minutes": 0.0}, ...],   # every day
+          "speeds": {"zh": {"cpm": 62.0, "measured": true}, "en": {"cpm": 180.0, "measured": false}}}
     }
 
     PHRASE = {"book_id", "book", "phrase_id", "title", "code", "group"}
     DRILL = DrillResult.to_dict() without the DETAIL_FIELDS "char_stats" and "word_stats"
             (see assistant.drills.session)
 
-Files written before typing drills lack the last four keys; readers take them as empty.
+Files written before typing drills lack the agent, trainee, goals and drills; files
+written before time saved lack "time_saved". Readers take them as empty.
 
 A conversation belongs to the day (in ``now``'s time zone) it started; an insertion to
 the day it happened. Insertions of phrases or books deleted since keep their ids and
@@ -55,13 +60,14 @@ from typing import Any
 
 from assistant.data.atomic import atomic_write_text
 from assistant.drills.history import drills_csv, read_results
-from assistant.drills.session import DETAIL_FIELDS
+from assistant.drills.session import DETAIL_FIELDS, language_of
 from assistant.errors import QuickReplyError
 from assistant.formats.spreadsheet import csv_text, write_csv_text
 from assistant.i18n import tr
 from assistant.phrases.store import Store
 from assistant.replies.conversations import CONVERSATIONS, FILE_NAME, INSERTIONS
 from assistant.settings import Settings
+from assistant.team.time_saved import minutes_saved, typing_speeds
 from assistant.timestamps import stamp, stamp_or_none
 
 SCHEMA = 1
@@ -129,16 +135,21 @@ def compute_stats(store: Store, settings: Settings, now: datetime, days: int = 3
     total = sum(histogram.values())
 
     uses: Counter[tuple[str, str]] = Counter()
+    inserted_on: list[tuple[date, tuple[str, str]]] = []
     for document in insertions.values():
-        if local_day(document.get("time")) is not None:
-            uses[(str(document.get("book_id", "")), str(document.get("phrase_id", "")))] += 1
+        day = local_day(document.get("time"))
+        if day is not None:
+            key = (str(document.get("book_id", "")), str(document.get("phrase_id", "")))
+            uses[key] += 1
+            inserted_on.append((day, key))
 
     books = {book.id: book.name for book in store.books()}
     rows: list[dict] = []
-    known: set[tuple[str, str]] = set()
+    #: Each phrase's language and length, for the time saved.
+    known: dict[tuple[str, str], tuple[str, int]] = {}
     for book_id in books:
         for phrase in store.phrases(book_id, with_usage=False):
-            known.add((book_id, phrase.id))
+            known[(book_id, phrase.id)] = (language_of(phrase.text), len(phrase.text))
             rows.append({"book_id": book_id, "book": books[book_id], "phrase_id": phrase.id,
                          "title": phrase.title, "code": phrase.code, "group": phrase.group,
                          "uses": uses[(book_id, phrase.id)]})
@@ -191,6 +202,13 @@ def compute_stats(store: Store, settings: Settings, now: datetime, days: int = 3
     result["drill_goals"] = {"zh": settings.drill_goal_zh, "en": settings.drill_goal_en}
     result["drills"] = [{key: value for key, value in drill.to_dict().items() if key not in DETAIL_FIELDS}
                         for drill in drills if local_day(drill.finished) is not None]
+    speeds = typing_speeds(drills)
+    saved = minutes_saved(((day, *known[key]) for day, key in inserted_on if key in known), speeds)
+    result["time_saved"] = {
+        "minutes": round(sum(saved.values()), 1),
+        "per_day": [{"date": (first + timedelta(days=offset)).isoformat(),
+                     "minutes": round(saved[first + timedelta(days=offset)], 1)} for offset in range(days)],
+        "speeds": speeds}
     return result
 
 

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from assistant.errors import QuickReplyError
 from assistant.reasons import error_text
 from assistant.team.stats import compute_stats, export_stats
+from assistant.team.time_saved import duration_text
 from ui.context import AppContext
 from ui.widgets.charts import bar_chart_view, set_bar_axes
 from ui.widgets.colours import BAR_COLOUR, HARD_COLOUR, SOFT_COLOUR
@@ -76,7 +77,8 @@ class StatsWindow(QWidget):
         self.team_report_button = QPushButton(self)
         self.error_label = error_label(self)
         # Headline figures: a caption and a value each; values are read by tests.
-        self.captions, self.values = headline(self, ("conversations", "today", "insertions", "mean", "soft", "hard"))
+        self.captions, self.values = headline(self, ("conversations", "today", "insertions", "mean", "soft", "hard",
+                                                             "saved"))
 
         self.per_day_chart = QChart()
         self.per_day_chart.legend().hide()
@@ -172,6 +174,7 @@ class StatsWindow(QWidget):
         self.captions["mean"].setText(self.tr("Mean per conversation"))
         self.captions["soft"].setText(self.tr("{soft} or more (soft limit)").format(soft=soft))
         self.captions["hard"].setText(self.tr("More than {hard} (hard limit)").format(hard=hard))
+        self.captions["saved"].setText(self.tr("Time saved"))
         self.tabs.setTabText(0, self.tr("Most used"))
         self.tabs.setTabText(1, self.tr("Never used ({count})").format(count=never_total))
         self.tabs.setTabText(2, self.tr("Per book"))
@@ -231,6 +234,7 @@ class StatsWindow(QWidget):
         self.values["mean"].setText(f"{stats['quick_replies_per_conversation']['mean']:.2f}")
         self.values["soft"].setText(percent(stats["over_soft_share"]))
         self.values["hard"].setText(percent(stats["over_hard_share"]))
+        self._show_time_saved(stats["time_saved"])
         self._show_per_day(stats["conversations_per_day"])
         self._show_histogram(stats["quick_replies_per_conversation"]["histogram"], soft, hard)
         fill_table(self.most_used, [self._phrase_row(row) for row in stats["most_used"]])
@@ -238,6 +242,20 @@ class StatsWindow(QWidget):
         fill_table(self.per_book, [[row["book"], row["uses"]] for row in stats["per_book"]])
         fill_table(self.per_group, [[row["book"], row["group"] or self.tr("(no group)"), row["uses"]]
                                     for row in stats["per_group"]])
+
+    def _show_time_saved(self, saved: dict) -> None:
+        """The minutes, and in the tooltip the typing speeds they were reckoned at."""
+        self.values["saved"].setText(duration_text(saved["minutes"]))
+        lines = [self.tr("What the quick replies would have taken to type, at your speed:")]
+        for code, name in (("zh", self.tr("Chinese")), ("en", self.tr("English"))):
+            speed = saved["speeds"][code]
+            line = self.tr("{language}: {cpm} characters per minute").format(language=name, cpm=f"{speed['cpm']:g}")
+            if not speed["measured"]:
+                line += self.tr(" (assumed: no typing drill yet)")
+            lines.append(line)
+        tooltip = "\n".join(lines)
+        self.values["saved"].setToolTip(tooltip)
+        self.captions["saved"].setToolTip(tooltip)
 
     def _show_per_day(self, per_day: list[dict]) -> None:
         self.per_day_series.clear()

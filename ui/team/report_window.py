@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 from assistant.errors import QuickReplyError
 from assistant.reasons import error_text
 from assistant.team.report import TeamReport, TraineeProgress, team_report
+from assistant.team.time_saved import duration_text
 from assistant.timestamps import local_text, parse_stamp
 from ui.widgets.charts import bar_chart_view, set_bar_axes
 from ui.widgets.colours import BAR_COLOUR, HARD_COLOUR, SOFT_COLOUR
@@ -144,7 +145,7 @@ class ReportWindow(QWidget):
         self.conversations_chart.legend().hide()
         self.conversations_series = QBarSeries()
         self.conversations_view = bar_chart_view(self, self.conversations_chart, self.conversations_series)
-        self.agents = make_table(self, 5, 0)
+        self.agents = make_table(self, 6, 0)
         self.conversations_series.setLabelsVisible(True)
         self.conversations_set: QBarSet | None = None
 
@@ -240,7 +241,8 @@ class ReportWindow(QWidget):
                                                self.tr("At or over the soft limit"), self.tr("Over the hard limit")])
         self.conversations_chart.setTitle(self.tr("Conversations per agent"))
         self.agents.setHorizontalHeaderLabels([self.tr("Agent"), self.tr("Period"), self.tr("Conversations"),
-                                               self.tr("Quick replies"), self.tr("Quick replies per conversation")])
+                                               self.tr("Quick replies"), self.tr("Quick replies per conversation"),
+                                               self.tr("Time saved")])
         self._show()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -487,6 +489,7 @@ class ReportWindow(QWidget):
         set_bar_axes((self.conversations_chart.axes()[0], self.conversations_chart.axes()[1]), names,
                      max((agent.conversations for agent in agents), default=0))
         fill_table(self.agents, [[agent.name, f"{agent.period_from} – {agent.period_to}", agent.conversations,
-                                  agent.insertions, f"{agent.mean_per_conversation:.2f}"] for agent in agents],
-                   numeric=(4,))
+                                  agent.insertions, f"{agent.mean_per_conversation:.2f}",
+                                  "" if agent.minutes_saved is None else duration_text(agent.minutes_saved)]
+                                 for agent in agents], numeric=(4, 5))
 

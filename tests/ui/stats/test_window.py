@@ -54,7 +54,7 @@ def test_headline_figures_for_thirty_days(window: StatsWindow) -> None:
     assert window.windowTitle() == "QuickReply statistics"
     assert window.days() == 30
     assert values(window) == {"conversations": "3", "today": "1", "insertions": "13", "mean": "4.33",
-                              "soft": "66.7%", "hard": "33.3%"}
+                              "soft": "66.7%", "hard": "33.3%", "saved": "3 min"}
     assert window.captions["soft"].text() == "3 or more (soft limit)"
     assert window.captions["hard"].text() == "More than 5 (hard limit)"
 
@@ -95,7 +95,7 @@ def test_phrase_tables(window: StatsWindow) -> None:
 def test_seven_days_drop_older_conversations(window: StatsWindow) -> None:
     window.set_days(7)
     assert values(window) == {"conversations": "2", "today": "1", "insertions": "6", "mean": "3.00",
-                              "soft": "50.0%", "hard": "0.0%"}
+                              "soft": "50.0%", "hard": "0.0%", "saved": "1 min"}
     assert window.per_day_set.count() == 7 and window.per_day_axes[0].labelsVisible()
     window.set_days(90)  # ninety labels do not fit: the bars' tooltips give the days
     assert window.per_day_set.count() == 90 and not window.per_day_axes[0].labelsVisible()

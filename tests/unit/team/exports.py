@@ -9,8 +9,8 @@ goal in the settings, and an export written by ``compute_stats`` + ``export_stat
   25% over the hard limit 5); Chinese drills rising from 60 to 96 CPM: reached 90.
 - Li Lei: 1, 2, 2, 3, 6, 7 (50%, 33.3%); Chinese drills 40 to 70 (not reached), and
   English drills 80 and 84.
-- 赵敏.json: an older export, from before typing drills (no agent, trainee, goals or
-  drills: named by its file): 1, 1, 2 (0%, 0%), with a book of her own.
+- 赵敏.json: an older export, from before typing drills (no agent, trainee, goals,
+  drills or time saved: named by its file): 1, 1, 2 (0%, 0%), with a book of her own.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ def _agent_export(folder: Path, file_name: str, now: datetime, conversations: li
         history.add(DrillResult.from_dict(record))
     stats = compute_stats(store, settings or Settings(), now, 30, all_phrases=True)
     if settings is None:
-        for key in ("agent", "trainee", "drill_goals", "drills"):
+        for key in ("agent", "trainee", "drill_goals", "drills", "time_saved"):
             stats.pop(key, None)
     path = folder / file_name
     export_stats(stats, path)

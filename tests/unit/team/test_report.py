@@ -34,6 +34,8 @@ def test_agents_are_named_and_counted(exports: list[Path], now: datetime) -> Non
     assert report.conversations == 13
     assert (report.over_soft_share, report.over_hard_share) == (round(6 / 13, 4), round(3 / 13, 4))
     assert report.period_to == now.date().isoformat()
+    saved = {agent.name: agent.minutes_saved for agent in report.agents}
+    assert saved["王芳"] > 0 and saved["Li Lei"] > saved["王芳"] and saved["赵敏"] is None  # from before
 
 
 def test_phrases_merge_by_book_and_phrase_id(exports: list[Path], now: datetime) -> None:

@@ -186,3 +186,24 @@ def test_exports_carry_the_trainee_the_goals_and_the_drills_of_the_period(histor
         summary.splitlines())
     header, row = section.splitlines()
     assert header.split(",")[:3] == ["id", "finished", "trainee"] and row.startswith(f"{inside.id},2024-05-09T23:30")
+
+
+def test_time_saved_is_each_reply_typed_at_the_agents_own_speed(history: Store) -> None:
+    drills = DrillHistory(history.folder)
+    for cpm in (40.0, 60.0, 80.0):  # Chinese: the median of the latest is 60
+        drills.add(a_result(net_cpm=cpm))
+    saved = compute_stats(history, Settings(), NOW, days=7)["time_saved"]
+    assert saved["speeds"] == {"zh": {"cpm": 60.0, "measured": True}, "en": {"cpm": 180.0, "measured": False}}
+    # On the 10th: p1 ×6 and p2 ×2 (Chinese), p5 (English); on the 8th Carol's p3, and
+    # the phrase deleted since ("gone"), which is left out.
+    tenth = (6 * len(TEXTS["p1"]) + 2 * len(TEXTS["p2"])) / 60 + len(TEXTS["p5"]) / 180
+    per_day = {entry["date"]: entry["minutes"] for entry in saved["per_day"]}
+    near = {"abs": 0.051}  # figures are kept to a tenth of a minute
+    assert per_day["2024-05-10"] == pytest.approx(tenth, **near)
+    assert per_day["2024-05-08"] == pytest.approx(len(TEXTS["p3"]) / 60, **near)
+    assert saved["minutes"] == pytest.approx(tenth + len(TEXTS["p3"]) / 60, **near)
+
+
+def test_without_drills_the_speed_is_assumed_and_said_so(history: Store) -> None:
+    speeds = compute_stats(history, Settings(), NOW, days=7)["time_saved"]["speeds"]
+    assert speeds == {"zh": {"cpm": 50.0, "measured": False}, "en": {"cpm": 180.0, "measured": False}}
