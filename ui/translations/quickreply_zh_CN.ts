@@ -2712,12 +2712,12 @@ Most missed: {missed}</source>
     <message>
         <location filename="../stats/window.py" line="250"/>
         <source>Chinese</source>
-        <translation type="unfinished">中文</translation>
+        <translation>中文</translation>
     </message>
     <message>
         <location filename="../stats/window.py" line="250"/>
         <source>English</source>
-        <translation type="unfinished">英文</translation>
+        <translation>英文</translation>
     </message>
     <message>
         <location filename="../stats/window.py" line="252"/>
