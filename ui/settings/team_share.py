@@ -33,9 +33,9 @@ class TeamShareField(QWidget):
     def retranslate(self) -> None:
         self.edit.setPlaceholderText(self.tr("A shared folder or https:// address"))
         self.browse.setText(self.tr("Br&owse…"))
-        self.explanation.setText(self.tr("Left empty, nothing is shared. Once a day and when QuickReply quits, your statistics (counts, reply "
-                                         "titles, typing drills; never what you or a buyer wrote) go there for "
-                                         "your team lead's report."))
+        self.explanation.setText(self.tr("Left empty, nothing is shared. Once a day and when QuickReply quits, "
+                                         "your statistics (counts, reply titles, typing drills; never what you or "
+                                         "a buyer wrote) go there for your team lead's report."))
 
     def place(self) -> str:
         text = self.edit.text().strip()
