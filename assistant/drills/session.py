@@ -16,10 +16,15 @@ Definitions (for trainees in ``docs/typing-metrics.md``):
   two key presses outside pauses, because the first key of a stretch took as long as
   any other: N characters typed at an even interval d then measure exactly N·d, not
   (N-1)·d, which would read 1% fast on a 100-character text.
+* **Alignment.** The input is aligned with the text by edit distance
+  (``assistant.drills.alignment``), not compared place by place: a skipped, doubled or
+  extra character is one error, and what follows it lines up again.
 * **Net CPM** correct characters in the input per active minute; **raw CPM** all
   characters in the input; **WPM** net CPM / 5 (English only).
-* **Accuracy** commits that matched the target / all commits: a mistake corrected later
-  still counts as a miss, and the right character typed after the fix as a hit.
+* **Accuracy** hits / (commits + skipped characters): a commit is a hit when, as aligned
+  the moment it was committed, it matched the text; a character of the text passed over
+  is one miss. A mistake corrected later still counts as a miss, and the right
+  character typed after the fix as a hit.
 * **Consistency** coefficient of variation of characters per active second, each
   committed character spread evenly over the time since the commit before it.
 * **Per character and per word** (``char_stats``, ``word_stats``): commits or tries,
@@ -40,6 +45,7 @@ from enum import Enum
 from typing import Any
 
 from assistant.data.records import read_record
+from assistant.drills.alignment import Aligner, Alignment
 from assistant.drills.words import word_spans
 from assistant.errors import QuickReplyError
 from assistant.i18n import N_, tr
@@ -122,14 +128,27 @@ class LiveFigures:
 
 
 @dataclass(frozen=True)
+class FirstError:
+    """The first uncorrected error, for the drill window to show in place: "wrong" (``typed``
+    where the text has ``expected``), "skipped" (``expected`` left out) or "extra"
+    (``typed`` before ``expected``, "" at the end of the text); ``place`` is in the text."""
+
+    kind: str
+    place: int
+    typed: str
+    expected: str
+
+
+@dataclass(frozen=True)
 class _Commit:
-    """Characters one change added: the event that added them, the place of the first,
-    and for each the target character at its place and whether it matched."""
+    """Characters one change added: the event that added them and, for each, its place
+    in the text as aligned when it was committed (None: extra) and whether it matched;
+    and the places of the text this change was the first to pass over (each a miss)."""
 
     event: int
-    start: int
-    targets: tuple[str, ...]
+    places: tuple[int | None, ...]
     hits: tuple[bool, ...]
+    skipped: tuple[int, ...]
 
 
 class _Clock:
@@ -228,7 +247,10 @@ class DrillSession:
         self.pause_threshold = pause_threshold
         self._clock = _Clock(pause_threshold)
         self._typed = ""
+        self._aligner = Aligner(text.text)
+        self._alignment = Alignment((), (), (), 0)
         self._ever_wrong = [False] * len(text.text)
+        self._counted_skips: set[int] = set()
         self._commits: list[_Commit] = []
         self._keystrokes = 0
         self._corrections = 0
@@ -252,26 +274,29 @@ class DrillSession:
 
     def typed_changed(self, typed: str, t: float) -> None:
         """The input box's whole committed text now (no preedit), diffed with the last:
-        characters that appeared are commits, characters that went are corrections."""
+        characters that appeared are commits, characters that went are corrections. The
+        drill ends when the text's last character is committed, whatever the errors."""
         if self.is_over(t):
             return
-        target = self.text.text
-        typed = typed[:len(target)]
         previous = self._typed
         if typed == previous:
             return
         event = self._clock.add(t, _CHANGE)
         start, removed, added = diff(previous, typed)
         self._corrections += removed
-        if added:
-            targets = tuple(target[start:start + len(added)])
-            hits = tuple(char == want for char, want in zip(added, targets, strict=True))
-            for offset, hit in enumerate(hits):
-                if not hit:
-                    self._ever_wrong[start + offset] = True
-            self._commits.append(_Commit(event, start, targets, hits))
         self._typed = typed
-        if len(typed) == len(target):
+        alignment = self._alignment = self._aligner.align(typed)
+        if not added:
+            return
+        places = alignment.places[start:start + len(added)]
+        hits = alignment.hits[start:start + len(added)]
+        skipped = tuple(place for place in alignment.skipped if place not in self._counted_skips)
+        self._counted_skips.update(skipped)
+        for place in (*skipped, *(place for place, hit in zip(places, hits, strict=True) if not hit)):
+            if place is not None:
+                self._ever_wrong[place] = True
+        self._commits.append(_Commit(event, places, hits, skipped))
+        if alignment.reached == len(self.text.text):
             self._finished = True
 
     # -- state ---------------------------------------------------------------------------
@@ -300,22 +325,38 @@ class DrillSession:
         return self._finished
 
     def states(self) -> list[CharState]:
-        found = []
-        for position, want in enumerate(self.text.text):
-            if position >= len(self._typed):
-                found.append(CharState.PENDING)
-            elif self._typed[position] != want:
-                found.append(CharState.WRONG)
-            else:
-                found.append(CharState.CORRECTED if self._ever_wrong[position] else CharState.CORRECT)
+        """Each character of the text as the input stands now (a skipped one is wrong)."""
+        alignment = self._alignment
+        found = [CharState.PENDING] * len(self.text.text)
+        for place in alignment.skipped:
+            found[place] = CharState.WRONG
+        for place, hit in zip(alignment.places, alignment.hits, strict=True):
+            if place is not None:
+                found[place] = (CharState.CORRECTED if self._ever_wrong[place] else CharState.CORRECT) if hit \
+                    else CharState.WRONG
         return found
 
+    def first_error(self) -> FirstError | None:
+        """The uncorrected error nearest the start of the text, None when there is none."""
+        alignment = self._alignment
+        text = self.text.text
+        found = [FirstError("skipped", place, "", text[place]) for place in alignment.skipped[:1]]
+        index = next((index for index, hit in enumerate(alignment.hits) if not hit), None)
+        if index is not None:
+            place = alignment.places[index]
+            if place is None:  # an extra character goes before the next place the input covers
+                place = next((later for later in alignment.places[index:] if later is not None), alignment.reached)
+            found.append(FirstError("wrong" if alignment.places[index] is not None else "extra", place,
+                                    self._typed[index], text[place] if place < len(text) else ""))
+        return min(found, key=lambda error: (error.place, error.kind != "extra"), default=None)
+
     def _correct_now(self) -> int:
-        return sum(1 for char, want in zip(self._typed, self.text.text, strict=False) if char == want)
+        return self._alignment.correct
 
     def _accuracy(self) -> float:
-        hits = [hit for commit in self._commits for hit in commit.hits]
-        return sum(hits) / len(hits) if hits else 1.0
+        hits = sum(sum(commit.hits) for commit in self._commits)
+        tries = sum(len(commit.hits) + len(commit.skipped) for commit in self._commits)
+        return hits / tries if tries else 1.0
 
     def live(self, t: float) -> LiveFigures:
         """The figures at ``t``: the clock runs between events and stops at the last
@@ -325,7 +366,7 @@ class DrillSession:
         elapsed, paused = self._elapsed(t)
         return LiveFigures(elapsed=elapsed, net_cpm=_per_minute(self._correct_now(), elapsed),
                            raw_cpm=_per_minute(len(self._typed), elapsed), accuracy=self._accuracy(),
-                           position=len(self._typed), paused=paused)
+                           position=self._alignment.reached, paused=paused)
 
     def _elapsed(self, t: float) -> tuple[float, bool]:
         """Active seconds at ``t`` (once started), and whether the trainee is paused."""
@@ -348,7 +389,7 @@ class DrillSession:
         correct = self._correct_now()
         characters = len(self._typed)
         net_cpm = _per_minute(correct, active)
-        reached = self.text.text[:characters] or self.text.text
+        reached = self.text.text[:self._alignment.reached] or self.text.text
         ideal = ideal_keystrokes(reached)
         return DrillResult(
             id=uuid.uuid4().hex,
@@ -358,7 +399,7 @@ class DrillSession:
             net_cpm=round(net_cpm, 2), raw_cpm=round(_per_minute(characters, active), 2),
             wpm=round(net_cpm / WPM_CHARACTERS, 2) if self.text.language == "en" else None,
             accuracy=self._accuracy() if self._commits else 0.0,
-            uncorrected_errors=characters - correct,
+            uncorrected_errors=self._alignment.errors,
             consistency=round(_consistency(self._commits, spans, active), 3),
             active_seconds=round(active, 2), wall_seconds=round(wall, 2),
             wall_cpm=round(_per_minute(correct, wall), 2),
@@ -370,8 +411,13 @@ class DrillSession:
             keystrokes_per_char=round(self._keystrokes / characters, 2) if characters else 0.0,
             ideal_keystrokes_per_char=round(sum(ideal) / len(ideal), 2),
             corrections=self._corrections, characters=characters, correct_characters=correct,
-            char_stats=_char_stats(self._commits, spans),
+            char_stats=_char_stats(self.text.text, self._commits, spans),
             word_stats=_word_stats(self.text.text, self._commits, spans))
+
+    @property
+    def alignment(self) -> Alignment:
+        """The input as it stands, aligned with the text."""
+        return self._alignment
 
 
 def diff(before: str, after: str) -> tuple[int, int, str]:
@@ -412,7 +458,7 @@ def _consistency(commits: list[_Commit], spans: list[tuple[float, float]], activ
         return 0.0
     bins = [0.0] * seconds
     for commit, (begin, end) in zip(commits, spans, strict=True):
-        count = len(commit.targets)
+        count = len(commit.hits)
         if end <= begin:
             if int(begin) < seconds:
                 bins[int(begin)] += count
@@ -424,20 +470,29 @@ def _consistency(commits: list[_Commit], spans: list[tuple[float, float]], activ
     return statistics.pstdev(bins) / mean if mean else 0.0
 
 
-def _char_stats(commits: list[_Commit], spans: list[tuple[float, float]]) -> dict[str, dict]:
-    """Per target character: commits at its place, misses, mean ms per commit (a commit
-    of several characters shares its span among them)."""
+def _char_stats(text: str, commits: list[_Commit], spans: list[tuple[float, float]]) -> dict[str, dict]:
+    """Per character of the text: commits at its place (as aligned), misses, mean ms per
+    commit (a commit of several characters shares its span among them). A character
+    passed over is seen and missed, untimed; an extra character belongs to none."""
     seen: dict[str, int] = defaultdict(int)
     missed: dict[str, int] = defaultdict(int)
+    timed: dict[str, int] = defaultdict(int)
     total_ms: dict[str, float] = defaultdict(float)
     for commit, (begin, end) in zip(commits, spans, strict=True):
-        share = (end - begin) * 1000 / len(commit.targets)
-        for want, hit in zip(commit.targets, commit.hits, strict=True):
+        share = (end - begin) * 1000 / len(commit.hits)
+        for place in commit.skipped:
+            seen[text[place]] += 1
+            missed[text[place]] += 1
+        for place, hit in zip(commit.places, commit.hits, strict=True):
+            if place is None:
+                continue
+            want = text[place]
             seen[want] += 1
             missed[want] += 0 if hit else 1
+            timed[want] += 1
             total_ms[want] += share
-    return {char: {"seen": seen[char], "missed": missed[char], "ms": round(total_ms[char] / seen[char], 1)}
-            for char in seen}
+    return {char: {"seen": seen[char], "missed": missed[char],
+                   "ms": round(total_ms[char] / timed[char], 1) if timed[char] else 0.0} for char in seen}
 
 
 def _word_stats(text: str, commits: list[_Commit], spans: list[tuple[float, float]]) -> dict[str, dict]:
@@ -455,10 +510,10 @@ def _word_stats(text: str, commits: list[_Commit], spans: list[tuple[float, floa
     missed: set[int] = set()
     done: set[int] = set()
     for commit, (first, last) in zip(commits, spans, strict=True):
-        share = (last - first) * 1000 / len(commit.targets)
-        for offset, hit in enumerate(commit.hits):
-            place = commit.start + offset
-            index = word_at[place]
+        share = (last - first) * 1000 / len(commit.hits)
+        missed.update(word_at[place] for place in commit.skipped if word_at[place] >= 0)
+        for offset, (place, hit) in enumerate(zip(commit.places, commit.hits, strict=True)):
+            index = -1 if place is None else word_at[place]
             if index < 0:
                 continue
             begin.setdefault(index, first * 1000 + share * offset)

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from assistant.drills.session import DrillResult
-from ui.drills.run import clock_text
+from ui.drills.run import clock_text, visible
 from ui.widgets.figures import headline
 
 #: 码长 this far over the ideal means the input method is used character by character.
@@ -188,5 +188,5 @@ def slowest_and_missed(stats: dict[str, dict]) -> tuple[str, str]:
                      key=lambda text: -stats[text]["ms"] / len(text))[:SHOWN_CHARACTERS]
     missed = sorted((text for text in stats if stats[text]["missed"]),
                     key=lambda text: -stats[text]["missed"])[:SHOWN_CHARACTERS]
-    return ("  ".join(f"{text} {stats[text]['ms'] / 1000:.1f}s" for text in slowest) or "–",
-            "  ".join(f"{text} ×{stats[text]['missed']}" for text in missed) or "–")
+    return ("  ".join(f"{visible(text)} {stats[text]['ms'] / 1000:.1f}s" for text in slowest) or "–",
+            "  ".join(f"{visible(text)} ×{stats[text]['missed']}" for text in missed) or "–")

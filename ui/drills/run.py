@@ -15,12 +15,17 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from assistant.drills.session import DrillResult, DrillSession
+from assistant.drills.session import DrillResult, DrillSession, FirstError
 from ui.drills.input import DrillInput
 from ui.drills.text import DrillTextView
 from ui.widgets.figures import figures_grid, headline
 
 TICK_MS = 200
+
+
+def visible(text: str) -> str:
+    """Spaces shown as the open-box sign, so a missed space is not a blank."""
+    return text.replace(" ", "␣")
 
 
 def clock_text(seconds: float) -> str:
@@ -50,6 +55,9 @@ class DrillRunPage(QWidget):
         self.pause_label = QLabel(self)
         self.pause_label.setStyleSheet("color: #9a6700; font-weight: bold;")
         self.hint = QLabel(self, wordWrap=True)
+        self.error_label = QLabel(self, wordWrap=True)
+        self.error_label.setObjectName("firstError")
+        self.error_label.setStyleSheet("color: #b00020;")
         self.leave_button = QPushButton(self)
         self.leave_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing must never land on it
         self.timer = QTimer(self, interval=TICK_MS)
@@ -64,6 +72,7 @@ class DrillRunPage(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.view, 1)
         layout.addLayout(figures)
+        layout.addWidget(self.error_label)
         layout.addWidget(self.input)
         layout.addLayout(bottom)
 
@@ -84,6 +93,7 @@ class DrillRunPage(QWidget):
         self.leave_button.setText(self.tr("Leave (Esc)"))
         if self.session is not None:
             self._show_title()
+            self._show_text()
 
     # -- running -------------------------------------------------------------------------
 
@@ -111,8 +121,21 @@ class DrillRunPage(QWidget):
         self.captions["time"].setText(self.tr("Time left") if session.mode == "timed" else self.tr("Time"))
 
     def _show_text(self) -> None:
-        states = self.session.states()
-        self.view.show_text(self.session.text.text, states, self.session.live(self.clock()).position)
+        session = self.session
+        error = session.first_error()
+        self.view.show_text(session.text.text, session.states(), session.alignment.reached,
+                            error.place if error else None)
+        self.error_label.setText(self.error_text(error))
+
+    def error_text(self, error: FirstError | None) -> str:
+        """The first uncorrected error in words ("" when there is none)."""
+        if error is None:
+            return ""
+        shown = {"wrong": self.tr("First error: you typed “{typed}” where the text has “{expected}”."),
+                 "skipped": self.tr("First error: “{expected}” was left out."),
+                 "extra": self.tr("First error: an extra “{typed}” before “{expected}”.") if error.expected
+                 else self.tr("First error: an extra “{typed}” after the end of the text.")}
+        return shown[error.kind].format(typed=visible(error.typed), expected=visible(error.expected))
 
     def _key_pressed(self, t: float, backspace: bool) -> None:
         if self.session is not None:

@@ -5,7 +5,8 @@ fonts, and scrolls. The text is laid out once per drill; each commit then re-for
 the characters whose look changed (usually the one just typed and the marker), so a
 20,000-character text costs no more per keystroke than a short one. The next character
 to type is marked with a blue background, so the eye finds its place after looking at
-the keyboard.
+the keyboard, and the first uncorrected error (a wrong or skipped character, or the one
+an extra character was typed before) with a red box, so it is found without reading back.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from assistant.drills.session import CharState
 
 #: The look of the next character to type.
 CURRENT = "current"
+#: The look of the first uncorrected error.
+FIRST_ERROR = "first-error"
 #: Foreground, background (None: none) and underline per state; a wrong space gets a
 #: background so that it shows.
 LOOKS: dict[CharState | str, tuple[str, str | None, bool]] = {
@@ -26,6 +29,7 @@ LOOKS: dict[CharState | str, tuple[str, str | None, bool]] = {
     CharState.WRONG: ("#b00020", "#ffd7d5", True),
     CharState.CORRECTED: ("#9a6700", "#fff1c2", False),
     CURRENT: ("#0a0a0a", "#b6d4fe", False),
+    FIRST_ERROR: ("#ffffff", "#b00020", True),
 }
 #: How much larger than the window's font the text is shown.
 SCALE = 1.8
@@ -73,8 +77,9 @@ class DrillTextView(QTextBrowser):
         """What each character looks like now (the marker as ``CURRENT``)."""
         return list(self._looks)
 
-    def show_text(self, text: str, states: list[CharState], position: int) -> None:
-        looks: list[CharState | str] = [CURRENT if index == position else state for index, state in enumerate(states)]
+    def show_text(self, text: str, states: list[CharState], position: int, first_error: int | None = None) -> None:
+        looks: list[CharState | str] = [FIRST_ERROR if index == first_error else CURRENT if index == position
+                                        else state for index, state in enumerate(states)]
         if text != self._text:
             self._lay_out(text)
         cursor = QTextCursor(self.document())

@@ -20,6 +20,7 @@ from assistant.phrases.store import Store
 from assistant.settings import load_settings
 from ui.context import AppContext
 from ui.drills.result import slowest_and_missed
+from ui.drills.text import FIRST_ERROR
 from ui.drills.window import DrillWindow, help_file
 
 
@@ -311,3 +312,22 @@ def test_the_window_speaks_chinese(qtbot, window: DrillWindow) -> None:
     finally:
         install_language("en")
     qtbot.waitUntil(lambda: window.windowTitle() == "QuickReply typing practice")
+
+
+def test_a_skipped_letter_costs_one_error_and_the_first_error_shows_in_place(window: DrillWindow,
+                                                                             clock: Clock) -> None:
+    text = "Your parcel left today"
+    window.start(custom_text(text))
+    box = window.run_page.input
+    for char in "Your prcel":  # the "a" skipped
+        clock.now += 0.2
+        QTest.keyClicks(box, char)
+    looks = window.run_page.view.looks()
+    assert looks[6] == FIRST_ERROR and looks[7:10] == [CharState.CORRECT] * 3
+    assert window.run_page.error_label.text() == "First error: “a” was left out."
+    for char in " left todaX":  # the last one wrong: the drill still ends
+        clock.now += 0.2
+        QTest.keyClicks(box, char)
+    assert window.stack.currentWidget() is window.result_page
+    result = window.result_page.result
+    assert result.uncorrected_errors == 2 and result.correct_characters == len(text) - 2

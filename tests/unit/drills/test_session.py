@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rapidfuzz.distance import Levenshtein
 
 from assistant.data import records as records_module
 from assistant.drills.session import (
@@ -82,28 +83,32 @@ def test_session_bookkeeping_holds_for_any_sequence_of_inputs(values: list[str])
         if session.finished:
             break
         session.typed_changed(value, moment)
-        now = value[:len(target)]
-        if now != previous:
-            _, removed, added = diff(previous, now)
+        if value != previous:
+            _, removed, added = diff(previous, value)
             committed += len(added)
             deleted += removed
-            previous = now
+            previous = value
     assert session.typed == previous
+    alignment = session.alignment
     states = session.states()
     assert len(states) == len(target)
-    assert sum(state is not CharState.PENDING for state in states) == len(previous)
-    assert [state is CharState.WRONG for state in states[:len(previous)]] == [
-        char != want for char, want in zip(previous, target, strict=False)]
+    assert sum(state is not CharState.PENDING for state in states) == alignment.reached
+    assert session.finished == (alignment.reached == len(target) and bool(previous))
+    extra = alignment.places.count(None)
     result = session.finish(moment, now=NOW)
     assert result.corrections == deleted and result.characters == len(previous)
-    assert result.uncorrected_errors == states.count(CharState.WRONG)
-    assert sum(stats["seen"] for stats in result.char_stats.values()) == committed
+    # the cheapest alignment with the part of the text reached (too short a text for anchors)
+    assert result.uncorrected_errors == Levenshtein.distance(previous, target[:alignment.reached])
+    assert result.uncorrected_errors == states.count(CharState.WRONG) + extra
+    assert result.correct_characters == len(previous) - extra - (states.count(CharState.WRONG)
+                                                                  - len(alignment.skipped))
     if committed:
+        seen = sum(stats["seen"] for stats in result.char_stats.values())
         misses = sum(stats["missed"] for stats in result.char_stats.values())
-        assert result.accuracy == (committed - misses) / committed
+        assert 0 <= result.accuracy <= 1 and (result.accuracy == 1) == (misses == 0 and seen == committed)
 
 
-def test_a_word_committed_at_once_a_deletion_a_selection_replaced_and_overflow() -> None:
+def test_a_word_committed_at_once_a_deletion_a_selection_replaced_and_extra_at_the_end() -> None:
     session = drill("您好欢迎光临")
     session.typed_changed("您好", 1.0)              # an input method commits a word
     session.typed_changed("您好", 1.5)              # the same value again: nothing happens,
@@ -114,12 +119,14 @@ def test_a_word_committed_at_once_a_deletion_a_selection_replaced_and_overflow()
     session.typed_changed("您坏欢迎", 14.0)          # a selection replaced in the middle
     assert session.states()[:4] == [CharState.CORRECT, CharState.WRONG, CharState.CORRECT, CharState.CORRECTED]
     session.typed_changed("您好欢迎", 14.3)
-    session.typed_changed("您好欢迎光临啊啊啊", 14.5)  # longer than the target: cut
-    assert session.typed == "您好欢迎光临" and session.finished
+    session.typed_changed("您好欢迎光临啊啊", 14.5)  # past the end of the text: two extra
+    assert session.finished
+    session.typed_changed("您好欢迎光临", 14.6)      # over: ignored
+    assert session.typed == "您好欢迎光临啊啊"
     result = session.finish(15.0, now=NOW)
-    # commits: 您 好 欢 营(miss) 迎 坏(miss) 好 光 临 = 9, 2 misses; deleted: 营 好 坏 = 3
-    assert result.accuracy == 7 / 9
-    assert result.corrections == 3 and result.uncorrected_errors == 0 and result.correct_characters == 6
+    # commits: 您 好 欢 营(miss) 迎 坏(miss) 好 光 临 啊 啊(misses) = 11, 4 misses; deleted: 营 好 坏 = 3
+    assert result.accuracy == 7 / 11
+    assert result.corrections == 3 and result.uncorrected_errors == 2 and result.correct_characters == 6
     assert (result.char_stats["好"]["seen"], result.char_stats["好"]["missed"]) == (3, 1)
     # 1.0 → 12.5 (the repeat at 1.5 was no event); it came after one typical interval, 0.4 s
     assert result.pauses == [{"at": 0.4, "seconds": 11.5}]
