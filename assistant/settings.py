@@ -123,6 +123,11 @@ class Settings:
     team_share_id: str = ""
     #: The local day the numbers were last shared ("" never).
     team_shared_on: str = ""
+    #: A drill counts toward the goal only when at least this long (characters typed, or
+    #: active seconds) and at least this accurate (percent); see assistant.drills.goal.
+    drill_min_characters: int = 100
+    drill_min_seconds: int = 60
+    drill_min_accuracy: int = 95
 
 
 def load_settings(folder: DataFolder, notices: list[str] | None = None) -> Settings:

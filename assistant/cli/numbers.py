@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from assistant.cli.common import EXIT_OK, Commands, StartApp, json_flag, print_json
+from assistant.drills.goal import INACCURATE, TOO_SHORT, GoalRules, counts, missed_conditions, reaches_goal
 from assistant.drills.history import DrillHistory
 from assistant.drills.session import LANGUAGES, DrillResult
 from assistant.errors import QuickReplyError
@@ -193,19 +194,27 @@ def _drills(store: Store, args: argparse.Namespace) -> int:
 
 
 def _print_drills(results: list[DrillResult], settings: Settings) -> None:
-    """One line a drill: local date and time, text, net CPM, accuracy, ✓ at the goal."""
+    """One line a drill: local date and time, text, net CPM, accuracy, and the goal: ✓
+    when the drill counts and reaches it, "not counted" and why when it does not count."""
     if not results:
         print(tr("No typing drills yet."))
         return
-    goals = {"zh": settings.drill_goal_zh, "en": settings.drill_goal_en}
+    rules = {language: GoalRules.from_settings(settings, language) for language in LANGUAGES}
     header = (tr("Date"), tr("Text"), tr("Net CPM"), tr("Accuracy"), tr("Goal"))
     rows = [(local_text(result.finished), _clip(result.text_title, 24), f"{result.net_cpm:.1f}",
-             f"{result.accuracy:.1%}", "✓" if result.net_cpm >= goals.get(result.language, 0) else "")
-            for result in results]
+             f"{result.accuracy:.1%}", _goal_cell(result, rules[result.language])) for result in results]
     widths = [max(_width(row[column]) for row in [header, *rows]) for column in range(len(header))]
     for row in [header, *rows]:
         print("  ".join(_pad(cell, width, right=column in (2, 3))
                         for column, (cell, width) in enumerate(zip(row, widths, strict=True))).rstrip())
+
+
+def _goal_cell(result: DrillResult, rules: GoalRules) -> str:
+    if counts(result, rules):
+        return "✓" if reaches_goal(result, rules) else ""
+    missed = missed_conditions(result, rules)  # empty: it missed the rules of its day, since changed
+    reasons = {TOO_SHORT: tr("too short"), INACCURATE: tr("accuracy under {floor:.0%}", floor=rules.min_accuracy)}
+    return tr("not counted") + "".join(f"; {reasons[name]}" for name in missed)
 
 
 def _width(text: str) -> int:

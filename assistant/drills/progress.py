@@ -2,6 +2,10 @@
 personal best, the practice streak, the moment the goal was first reached, and a
 forecast from the recent trend.
 
+Only drills that count toward the goal (``assistant.drills.goal``: long and accurate
+enough) make the best, the latest figure, the goal reached and the trend; every drill
+makes the streak, since practice is practice.
+
 Days are local days (a drill late in the evening belongs to that evening, not to the
 UTC date it was stored with). The trend is the least-squares slope of net CPM against
 the day, over the drills of the last ``TREND_DAYS`` days; the forecast is the day that
@@ -15,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
 
+from assistant.drills.goal import GoalRules, counts
 from assistant.drills.session import DrillResult
 from assistant.timestamps import parse_stamp
 
@@ -26,6 +31,8 @@ FORECAST_LIMIT_DAYS = 365
 @dataclass(frozen=True)
 class Progress:
     goal_cpm: int
+    drills: int                   # drills in the language
+    counted: int                  # of those, the ones that count toward the goal
     best_net_cpm: float
     latest_net_cpm: float | None
     streak_days: int              # consecutive local days with a drill, ending today or yesterday
@@ -39,19 +46,21 @@ def local_day(result: DrillResult, zone: tzinfo | None = None) -> date:
     return parse_stamp(result.finished).astimezone(zone).date()
 
 
-def progress(history: Sequence[DrillResult], goal_cpm: int, language: str, today: date,
+def progress(history: Sequence[DrillResult], rules: GoalRules, language: str, today: date,
              zone: tzinfo | None = None) -> Progress:
     """The progress of the drills in ``language`` as of ``today``; see the module docstring."""
-    drills = sorted((result for result in history if result.language == language), key=lambda r: r.finished)
+    every = sorted((result for result in history if result.language == language), key=lambda r: r.finished)
+    drills = [result for result in every if counts(result, rules)]
+    goal_cpm = rules.goal_cpm
     reached = next((result.finished for result in drills if result.net_cpm >= goal_cpm), None)
     days = [local_day(result, zone) for result in drills]
     trend = _slope([(day.toordinal(), result.net_cpm) for day, result in zip(days, drills, strict=True)
                     if today - day < timedelta(days=TREND_DAYS)])
     return Progress(
-        goal_cpm=goal_cpm,
+        goal_cpm=goal_cpm, drills=len(every), counted=len(drills),
         best_net_cpm=max((result.net_cpm for result in drills), default=0.0),
         latest_net_cpm=drills[-1].net_cpm if drills else None,
-        streak_days=_streak(set(days), today),
+        streak_days=_streak({local_day(result, zone) for result in every}, today),
         goal_reached=reached,
         trend_cpm_per_day=round(trend[0], 2) if trend else None,
         forecast_date=None if reached or trend is None else _forecast(trend, goal_cpm, today),

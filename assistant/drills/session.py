@@ -568,6 +568,9 @@ class DrillResult:
     corrections: int
     characters: int
     correct_characters: int
+    #: Whether the drill counted toward the goal under the rules of its day
+    #: (``assistant.drills.goal``); None for a drill stored before there were rules.
+    counted: bool | None = None
     char_stats: dict[str, dict] = field(default_factory=dict)
     word_stats: dict[str, dict] = field(default_factory=dict)
 

@@ -24,6 +24,7 @@ from importlib import resources
 from pathlib import Path
 
 from assistant.data.bounded_json import json_path, load_json
+from assistant.drills.goal import GoalRules, counts
 from assistant.drills.progress import progress
 from assistant.drills.session import DrillResult
 from assistant.errors import BadInput, QuickReplyError
@@ -34,7 +35,6 @@ from assistant.timestamps import parse_stamp, stamp
 
 SCHEMA = 1
 REPORT_FORMAT = "quickreply.team-report"
-DEFAULT_GOAL_CPM = 90
 MOST_USED = 10
 
 
@@ -78,16 +78,19 @@ class DrillPoint:
 @dataclass(frozen=True)
 class TraineeProgress:
     """One trainee's typing drills in one language, oldest first; the figures are the
-    drill core's ``progress`` as of the end of the trainee's latest export period."""
+    drill core's ``progress`` as of the end of the trainee's latest export period. Only
+    drills that count toward the goal (``assistant.drills.goal``, under the rules of the
+    export) are listed and measured; ``uncounted`` says how many others there were."""
     trainee: str
     language: str
     goal_cpm: int
     drills: tuple[DrillPoint, ...]
     best_net_cpm: float
-    latest_net_cpm: float
+    latest_net_cpm: float | None
     reached_on: str | None          # finished time of the first drill at or over the goal
     trend_cpm_per_day: float | None  # least-squares slope over the last 14 days
     forecast_date: str | None        # when the trend reaches the goal; None if reached, flat or falling
+    uncounted: int = 0               # drills too short or too inaccurate to count
 
     @property
     def reached(self) -> bool:
@@ -255,15 +258,17 @@ def _trainees(names: Sequence[str], exports: Sequence[AgentExport], now: datetim
     report = []
     for (trainee, language), by_id in sorted(drills.items()):
         document = latest[(trainee, language)]
-        goal = document.get("drill_goals", {}).get(language, DEFAULT_GOAL_CPM)
+        rules = GoalRules.from_export(document, language)
         ordered = sorted(by_id.values(), key=lambda result: (result.finished, result.id))
-        figures = progress(ordered, goal, language, date.fromisoformat(document["period"]["to"]), now.tzinfo)
+        figures = progress(ordered, rules, language, date.fromisoformat(document["period"]["to"]), now.tzinfo)
+        counted = [result for result in ordered if counts(result, rules)]
         report.append(TraineeProgress(
-            trainee=trainee, language=language, goal_cpm=goal,
-            drills=tuple(DrillPoint(result.finished, round(result.net_cpm, 1)) for result in ordered),
-            best_net_cpm=round(figures.best_net_cpm, 1), latest_net_cpm=round(ordered[-1].net_cpm, 1),
+            trainee=trainee, language=language, goal_cpm=rules.goal_cpm,
+            drills=tuple(DrillPoint(result.finished, round(result.net_cpm, 1)) for result in counted),
+            best_net_cpm=round(figures.best_net_cpm, 1),
+            latest_net_cpm=round(counted[-1].net_cpm, 1) if counted else None,
             reached_on=figures.goal_reached, trend_cpm_per_day=figures.trend_cpm_per_day,
-            forecast_date=figures.forecast_date))
+            forecast_date=figures.forecast_date, uncounted=len(ordered) - len(counted)))
     return report
 
 

@@ -283,11 +283,23 @@ def _section(section_id: str, heading: str, explanation: str, *parts: str) -> st
             + "".join(parts) + "</section>")
 
 
+def drill_count_text(trainee: TraineeProgress) -> str:
+    """The drills that count, and how many others did not ("12 (+3 not counted)")."""
+    if not trainee.uncounted:
+        return str(len(trainee.drills))
+    return tr("{counted} (+{uncounted} not counted)", counted=len(trainee.drills), uncounted=trainee.uncounted)
+
+
+def _figure(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}"
+
+
 def _typing_section(report: TeamReport, charts: _Charts) -> str:
     goals = sorted({trainee.goal_cpm for trainee in report.trainees})
     heading = tr("Who has reached {goal} CPM", goal=goals[0]) if len(goals) == 1 else \
         tr("Who has reached the typing goal")
-    explanation = tr("Net characters per minute (correct characters per active minute) of every typing drill. "
+    explanation = tr("Net characters per minute (correct characters per active minute) of every typing drill "
+                     "that counts toward the goal (long and accurate enough, by the conditions in the export). "
                      "Trend: CPM gained per day over the last two weeks of drills; the goal is expected on the day "
                      "that trend reaches it.")
     if not report.trainees:
@@ -301,9 +313,9 @@ def _typing_section(report: TeamReport, charts: _Charts) -> str:
         prefix = f"trainee-{number}"
         rows.append([(f"{prefix}-name", trainee.trainee, ""),
                      (f"{prefix}-language", _language_name(trainee.language), ""),
-                     (f"{prefix}-drills", str(len(trainee.drills)), "number"),
+                     (f"{prefix}-drills", drill_count_text(trainee), "number"),
                      (f"{prefix}-best", f"{trainee.best_net_cpm:.1f}", "number"),
-                     (f"{prefix}-latest", f"{trainee.latest_net_cpm:.1f}", "number"),
+                     (f"{prefix}-latest", _figure(trainee.latest_net_cpm), "number"),
                      (f"{prefix}-goal", str(trainee.goal_cpm), "number"),
                      (f"{prefix}-reached", reached, "reached" if trainee.reached else "missed"),
                      (f"{prefix}-trend", trend, "number"),
@@ -316,7 +328,7 @@ def _typing_section(report: TeamReport, charts: _Charts) -> str:
     best = charts.figure(height=360)
     labels = [html.escape(_trainee_label(trainee)) for trainee in report.trainees]
     for name, values, colour in ((tr("Best CPM"), [t.best_net_cpm for t in report.trainees], COLOURS[0]),
-                                 (tr("Latest CPM"), [t.latest_net_cpm for t in report.trainees], COLOURS[1])):
+                                 (tr("Latest CPM"), [t.latest_net_cpm or 0 for t in report.trainees], COLOURS[1])):
         # Inside the bars: above them the figures would cross the goal line.
         best.add_bar(x=labels, y=values, name=name, marker_color=colour, text=[f"{value:.1f}" for value in values],
                      textposition="inside", insidetextanchor="middle")

@@ -30,6 +30,8 @@ and dates only, because a statistics export is meant to be handed to a team lead
       "per_phrase": [...],                             # only with all_phrases=True
       "agent": "小王", "trainee": "小王",                 # from the settings
       "drill_goals": {"zh": 90, "en": 90},             # net characters per minute
+      "drill_conditions": {"min_characters": 100,      # what a drill needs to count toward the goal
+                           "min_seconds": 60, "min_accuracy": 0.95},   # (assistant.drills.goal)
       "drills": [DRILL, ...],                          # typing drills finished in the period, oldest first
       "time_saved": {                                  # assistant.team.time_saved
           "minutes": 42.5,                             # in the period
@@ -41,8 +43,10 @@ and dates only, because a statistics export is meant to be handed to a team lead
     DRILL = DrillResult.to_dict() without the DETAIL_FIELDS "char_stats" and "word_stats"
             (see assistant.drills.session)
 
-Files written before typing drills lack the agent, trainee, goals and drills; files
-written before time saved lack "time_saved". Readers take them as empty.
+Files written before typing drills lack the agent, trainee, goals, conditions and
+drills; readers take them as empty (and ``drill_conditions`` as the defaults). A DRILL's
+``counted`` is None when it was stored before there were conditions: the report judges
+it by the export's conditions. Files written before time saved lack "time_saved".
 
 A conversation belongs to the day (in ``now``'s time zone) it started; an insertion to
 the day it happened. Insertions of phrases or books deleted since keep their ids and
@@ -59,6 +63,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.data.atomic import atomic_write_text
+from assistant.drills.goal import GoalRules
 from assistant.drills.history import drills_csv, read_results
 from assistant.drills.session import DETAIL_FIELDS, language_of
 from assistant.errors import QuickReplyError
@@ -200,6 +205,7 @@ def compute_stats(store: Store, settings: Settings, now: datetime, days: int = 3
     result["agent"] = settings.agent_name
     result["trainee"] = settings.trainee_name
     result["drill_goals"] = {"zh": settings.drill_goal_zh, "en": settings.drill_goal_en}
+    result["drill_conditions"] = GoalRules.from_settings(settings, "zh").conditions()
     result["drills"] = [{key: value for key, value in drill.to_dict().items() if key not in DETAIL_FIELDS}
                         for drill in drills if local_day(drill.finished) is not None]
     speeds = typing_speeds(drills)
@@ -236,6 +242,7 @@ def stats_csv(stats: dict) -> str:
         ("insertions", stats["insertions"]), ("never_used_total", stats["never_used_total"]),
         ("agent", stats.get("agent", "")), ("trainee", stats.get("trainee", "")),
         ("drill_goal_zh", goals.get("zh", "")), ("drill_goal_en", goals.get("en", "")),
+        *((f"drill_{name}", value) for name, value in stats.get("drill_conditions", {}).items()),
         ("drills", len(stats.get("drills", []))),
     )]
     rows += [[], ["date", "conversations"]]

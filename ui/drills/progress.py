@@ -3,8 +3,11 @@
 A QtCharts line chart of net speed (left axis) and accuracy (right axis, percent) per
 drill, with the goal as a dashed line; beside it what ``assistant.drills.progress``
 works out: personal best, practice streak, the trend's forecast and when the goal was
-first reached. The trainee's name, the per-language goal and the pause threshold are
-edited here (saved in the settings) and the history exports as CSV for the team lead.
+first reached. Only drills that count toward the goal (``assistant.drills.goal``) are
+drawn and make the figures. The trainee's name, the per-language goal, the conditions a
+drill must meet to count (length, accuracy; the lead's, beside the goal) and the pause
+threshold are edited here (saved in the settings), and the history exports as CSV for
+the team lead.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assistant.drills.goal import GoalRules, counts
 from assistant.drills.history import DrillHistory
 from assistant.drills.progress import Progress, progress
 from assistant.drills.session import DrillResult
@@ -66,6 +70,13 @@ class DrillProgressPage(QWidget):
         self.goal = QSpinBox(self, minimum=10, maximum=400, singleStep=5)
         self.goal_label = QLabel(self)
         self.goal_label.setBuddy(self.goal)
+        self.min_characters = QSpinBox(self, minimum=0, maximum=5000, singleStep=10)
+        self.min_seconds = QSpinBox(self, minimum=0, maximum=3600, singleStep=10)
+        self.min_length_label = QLabel(self)
+        self.min_length_label.setBuddy(self.min_characters)
+        self.min_accuracy = QSpinBox(self, minimum=0, maximum=100)
+        self.min_accuracy_label = QLabel(self)
+        self.min_accuracy_label.setBuddy(self.min_accuracy)
         self.pause = QSpinBox(self, minimum=3, maximum=120)
         self.pause_label = QLabel(self)
         self.pause_label.setBuddy(self.pause)
@@ -108,6 +119,11 @@ class DrillProgressPage(QWidget):
         form.addRow(self.language_label, self.language)
         form.addRow(self.trainee_label, self.trainee)
         form.addRow(self.goal_label, self.goal)
+        length = QHBoxLayout()
+        length.addWidget(self.min_characters)
+        length.addWidget(self.min_seconds)
+        form.addRow(self.min_length_label, length)
+        form.addRow(self.min_accuracy_label, self.min_accuracy)
         form.addRow(self.pause_label, self.pause)
         side = QVBoxLayout()
         side.addLayout(form)
@@ -125,6 +141,8 @@ class DrillProgressPage(QWidget):
         self.trainee.editingFinished.connect(self._save_trainee)
         self.goal.editingFinished.connect(self._save_goal)
         self.pause.editingFinished.connect(self._save_pause)
+        for box in (self.min_characters, self.min_seconds, self.min_accuracy):
+            box.editingFinished.connect(self._save_conditions)
         self.export_button.clicked.connect(self.export)
         context.settingsChanged.connect(self.refresh)  # a goal or name changed elsewhere
         self.retranslate()
@@ -137,6 +155,17 @@ class DrillProgressPage(QWidget):
         self.trainee.setPlaceholderText(self.tr("Your name, for the team lead's report"))
         self.goal_label.setText(self.tr("&Goal:"))
         self.goal.setSuffix(self.tr(" chars/min"))
+        self.min_length_label.setText(self.tr("Counts &from:"))
+        self.min_characters.setSuffix(self.tr(" chars"))
+        self.min_seconds.setPrefix(self.tr("or "))
+        self.min_seconds.setSuffix(self.tr(" s"))
+        self.min_accuracy_label.setText(self.tr("Counts at a&ccuracy:"))
+        self.min_accuracy.setSuffix(self.tr(" % or more"))
+        for box in (self.min_length_label, self.min_characters, self.min_seconds):
+            box.setToolTip(self.tr("A drill counts toward the goal only when at least this many characters "
+                                   "were typed, or it lasted at least this long."))
+        for box in (self.min_accuracy_label, self.min_accuracy):
+            box.setToolTip(self.tr("A drill counts toward the goal only at this accuracy or better."))
         self.pause_label.setText(self.tr("Pa&use after:"))
         self.pause.setSuffix(self.tr(" s"))
         self.pause.setToolTip(self.tr("A longer gap between keys is a pause: shown, and left out of the speed."))
@@ -156,6 +185,9 @@ class DrillProgressPage(QWidget):
     def goal_for(self, language: str) -> int:
         return int(getattr(self.context.settings, GOAL_FIELDS[language]))
 
+    def rules_for(self, language: str) -> GoalRules:
+        return GoalRules.from_settings(self.context.settings, language)
+
     # -- showing -------------------------------------------------------------------------
 
     def refresh(self) -> None:
@@ -164,13 +196,17 @@ class DrillProgressPage(QWidget):
         self.trainee.setText(settings.trainee_name)
         self.goal.setValue(self.goal_for(language))
         self.pause.setValue(settings.drill_pause_seconds)
+        self.min_characters.setValue(settings.drill_min_characters)
+        self.min_seconds.setValue(settings.drill_min_seconds)
+        self.min_accuracy.setValue(settings.drill_min_accuracy)
+        rules = self.rules_for(language)
         results = [result for result in self.history.results() if result.language == language]
-        self.current = progress(results, self.goal_for(language), language, date.today())
-        self._show_chart(results, self.current.goal_cpm)
+        self.current = progress(results, rules, language, date.today())
+        self._show_chart([result for result in results if counts(result, rules)], self.current.goal_cpm)
         # A damaged history was set aside, or records skipped: said here, where it shows.
         notices = "".join(f"<br><span style='color:#9a6700'>{html.escape(notice)}</span>"
                           for notice in self.history.notices)
-        self.summary.setText(self._summary_text(self.current, len(results)) + notices)
+        self.summary.setText(self._summary_text(self.current) + notices)
 
     def _show_chart(self, results: list[DrillResult], goal: int) -> None:
         self.speed_series.clear()
@@ -193,10 +229,11 @@ class DrillProgressPage(QWidget):
         self.speed_axis.setRange(0, top)
         self.speed_axis.applyNiceNumbers()
 
-    def _summary_text(self, current: Progress, count: int) -> str:
-        if not count:
+    def _summary_text(self, current: Progress) -> str:
+        if not current.drills:
             return self.tr("No drills in this language yet.")
-        lines = [self.tr("Drills: <b>{count}</b>").format(count=count),
+        lines = [self.tr("Drills: <b>{count}</b>, of which <b>{counted}</b> count toward the goal").format(
+                     count=current.drills, counted=current.counted),
                  self.tr("Personal best: <b>{best:.0f}</b> chars/min").format(best=current.best_net_cpm),
                  (self.tr("Practice streak: <b>{days}</b> day") if current.streak_days == 1 else
                   self.tr("Practice streak: <b>{days}</b> days")).format(days=current.streak_days)]
@@ -221,6 +258,13 @@ class DrillProgressPage(QWidget):
         field = GOAL_FIELDS[self.selected_language()]
         if self.goal.value() != getattr(self.context.settings, field):
             self.context.save_settings(replace(self.context.settings, **{field: self.goal.value()}))
+            self.refresh()
+
+    def _save_conditions(self) -> None:
+        chosen = {"drill_min_characters": self.min_characters.value(), "drill_min_seconds": self.min_seconds.value(),
+                  "drill_min_accuracy": self.min_accuracy.value()}
+        if any(getattr(self.context.settings, name) != value for name, value in chosen.items()):
+            self.context.save_settings(replace(self.context.settings, **chosen))
             self.refresh()
 
     def _save_pause(self) -> None:

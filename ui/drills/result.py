@@ -1,5 +1,6 @@
-"""The result of one drill: the speed large, the other figures beside it, and a few plain
-sentences on *why* the speed is what it is.
+"""The result of one drill: whether it counts toward the goal (and if not, which of the
+lead's conditions it missed), the speed large, the other figures beside it, and a few
+plain sentences on *why* the speed is what it is.
 
 The "why" uses the levers Chinese typing trainers coach with (docs/typing-metrics.md):
 码长 (keys per committed character) against the text's ideal says whether the trainee
@@ -13,6 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from assistant.drills.goal import INACCURATE, TOO_SHORT, GoalRules, missed_conditions, reaches_goal
 from assistant.drills.session import DrillResult
 from ui.drills.run import clock_text, visible
 from ui.widgets.figures import headline
@@ -22,6 +24,7 @@ CODE_LENGTH_SLACK = 1.3
 #: More corrections than this share of the characters: slow down for accuracy.
 CORRECTION_SHARE = 0.08
 ACCURACY_FLOOR = 0.95
+VERDICT_STYLE = "color:{colour}; background:{background}; padding:6px; border:1px solid {colour}; border-radius:4px;"
 #: How many characters or words the slowest / most-missed lists show.
 SHOWN_CHARACTERS = 5
 
@@ -34,12 +37,16 @@ class DrillResultPage(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.result: DrillResult | None = None
-        self.goal = 90
+        self.rules = GoalRules()
         self.goal_reached_now = False
         self.banner = QLabel(self, wordWrap=True)
         self.banner.setStyleSheet("background:#dafbe1; color:#1a7f37; font-weight:bold; padding:8px;"
                                   "border:1px solid #1a7f37; border-radius:4px;")
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        #: Whether the drill counts toward the goal, and why not.
+        self.verdict = QLabel(self, wordWrap=True)
+        self.verdict.setObjectName("goalVerdict")
+        self.verdict.setTextFormat(Qt.TextFormat.RichText)
         self.speed = QLabel(self)
         font = self.speed.font()
         font.setPointSizeF(font.pointSizeF() * 3.2)
@@ -81,6 +88,7 @@ class DrillResultPage(QWidget):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
+        layout.addWidget(self.verdict)
         layout.addLayout(top)
         layout.addWidget(self.why_caption)
         layout.addWidget(self.why)
@@ -112,11 +120,15 @@ class DrillResultPage(QWidget):
         self.adaptive_button.setText(self.tr("Practise &weak characters"))
         self.back_button.setText(self.tr("&Back"))
         if self.result is not None:
-            self.show_result(self.result, self.goal, self.goal_reached_now)
+            self.show_result(self.result, self.rules, self.goal_reached_now)
 
-    def show_result(self, result: DrillResult, goal: int, goal_reached_now: bool) -> None:
-        """``goal_reached_now``: this drill is the first at or over the goal."""
-        self.result, self.goal, self.goal_reached_now = result, goal, goal_reached_now
+    def show_result(self, result: DrillResult, rules: GoalRules, goal_reached_now: bool) -> None:
+        """``goal_reached_now``: this drill is the first that counts at or over the goal."""
+        self.result, self.rules, self.goal_reached_now = result, rules, goal_reached_now
+        counted = not missed_conditions(result, rules)
+        self.verdict.setText(self.verdict_text(result, rules))
+        self.verdict.setStyleSheet(VERDICT_STYLE.format(colour="#1a7f37" if counted else "#9a6700",
+                                                        background="#f0fff4" if counted else "#fff8e5"))
         self.banner.setText(self.tr("Goal reached: {speed:.0f} characters per minute! You are ready for the "
                                     "queue.").format(speed=result.net_cpm))
         self.banner.setVisible(goal_reached_now)
@@ -135,7 +147,7 @@ class DrillResultPage(QWidget):
         self.values["keys_per_second"].setText(f"{result.keystrokes_per_second:.1f}")
         self.values["code_length"].setText(f"{result.keystrokes_per_char:.2f} ({result.ideal_keystrokes_per_char:.2f})")
         self.values["corrections"].setText(str(result.corrections))
-        self.why.setText("<br>".join(f"• {line}" for line in self.reasons(result, goal)))
+        self.why.setText("<br>".join(f"• {line}" for line in self.reasons(result, rules)))
         slow, missed = slowest_and_missed(result.char_stats)
         self.characters.setText(self.tr("Slowest: {slow}\nMost missed: {missed}").format(slow=slow, missed=missed))
         slow, missed = slowest_and_missed(result.word_stats)
@@ -144,10 +156,32 @@ class DrillResultPage(QWidget):
         self.words.setVisible(bool(result.word_stats))  # a text without words, or a drill from before words
         self.adaptive_button.setEnabled(bool(result.char_stats or result.word_stats))
 
-    def reasons(self, result: DrillResult, goal: int) -> list[str]:
+    def verdict_text(self, result: DrillResult, rules: GoalRules) -> str:
+        """Whether the drill counts toward the goal; when not, each condition it missed."""
+        missed = missed_conditions(result, rules)
+        if not missed:
+            if reaches_goal(result, rules):
+                return self.tr("<b>This drill counts toward your goal</b> and reaches it: {speed:.0f} of "
+                               "{goal} characters per minute.").format(speed=result.net_cpm, goal=rules.goal_cpm)
+            return self.tr("<b>This drill counts toward your goal</b>: {more:.0f} characters per minute more to "
+                           "reach {goal}.").format(more=rules.goal_cpm - result.net_cpm, goal=rules.goal_cpm)
+        lines = []
+        if TOO_SHORT in missed:
+            lines.append(self.tr("it is too short: {characters} characters in {time}; a drill needs at least "
+                                 "{min_characters} characters or {min_time} of typing.").format(
+                characters=result.characters, time=clock_text(result.active_seconds),
+                min_characters=rules.min_characters, min_time=clock_text(rules.min_seconds)))
+        if INACCURATE in missed:
+            lines.append(self.tr("the accuracy of {accuracy:.1f}% is under the {floor:.0f}% it needs.").format(
+                accuracy=result.accuracy * 100, floor=rules.min_accuracy * 100))
+        return self.tr("<b>This drill does not count toward your goal</b>, whatever its speed:") + "".join(
+            f"<br>• {line}" for line in lines)
+
+    def reasons(self, result: DrillResult, rules: GoalRules) -> list[str]:
         """Plain sentences on what holds the speed back, most important first."""
         reasons: list[str] = []
-        if result.net_cpm >= goal:
+        goal = rules.goal_cpm
+        if reaches_goal(result, rules):
             reasons.append(self.tr("At or over your goal of {goal} characters per minute. Keep the accuracy "
                                    "up.").format(goal=goal))
         ideal = result.ideal_keystrokes_per_char

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
+from assistant.drills.goal import GoalRules, missed_conditions, reaches_goal
 from assistant.drills.history import DrillHistory
 from assistant.drills.progress import progress
 from assistant.drills.session import DrillResult, DrillSession, DrillText
@@ -190,16 +192,18 @@ class DrillWindow(QWidget):
         return True
 
     def _completed(self, result: DrillResult) -> None:
-        goal = self.progress_page.goal_for(result.language)
+        """Judge the drill by the lead's rules of today, store it and show it."""
+        rules = GoalRules.from_settings(self.context.settings, result.language)
+        result = replace(result, counted=not missed_conditions(result, rules))
         before = [item for item in self.history.results() if item.language == result.language]
-        reached_before = progress(before, goal, result.language, date.today()).goal_reached is not None
-        first_time = result.net_cpm >= goal and not reached_before
+        reached_before = progress(before, rules, result.language, date.today()).goal_reached is not None
+        first_time = reaches_goal(result, rules) and not reached_before
         try:
             self.history.add(result)
         except (QuickReplyError, OSError) as error:
             QMessageBox.warning(self, self.tr("Typing practice"),
                                 self.tr("The result could not be saved: {error}").format(error=error_text(error)))
-        self.result_page.show_result(result, goal, first_time)
+        self.result_page.show_result(result, rules, first_time)
         self.stack.setCurrentWidget(self.result_page)
         self.result_page.again_button.setFocus()
         self.progress_page.set_language(result.language)

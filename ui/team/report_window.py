@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 from assistant.errors import QuickReplyError
 from assistant.reasons import error_text
 from assistant.team.report import TeamReport, TraineeProgress, team_report
+from assistant.team.report_html import drill_count_text
 from assistant.team.time_saved import duration_text
 from assistant.timestamps import local_text, parse_stamp
 from ui.widgets.charts import bar_chart_view, set_bar_axes
@@ -392,8 +393,9 @@ class ReportWindow(QWidget):
                 date=local_text(trainee.reached_on, "%Y-%m-%d")) if trainee.reached_on \
                 else self.tr("not yet")
             trend = "—" if trainee.trend_cpm_per_day is None else f"{trainee.trend_cpm_per_day:+.1f}"
-            rows.append([trainee.trainee, self._language(trainee.language), len(trainee.drills),
-                         f"{trainee.best_net_cpm:.1f}", f"{trainee.latest_net_cpm:.1f}", trainee.goal_cpm, reached,
+            latest = "—" if trainee.latest_net_cpm is None else f"{trainee.latest_net_cpm:.1f}"
+            rows.append([trainee.trainee, self._language(trainee.language), drill_count_text(trainee),
+                         f"{trainee.best_net_cpm:.1f}", latest, trainee.goal_cpm, reached,
                          trend, trainee.forecast_date or "—"])
         fill_table(self.trainees, rows, numeric=(3, 4, 7))
         self.drills_chart.removeAllSeries()

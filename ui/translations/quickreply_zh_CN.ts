@@ -640,137 +640,173 @@
 <context>
     <name>DrillProgressPage</name>
     <message>
-        <location filename="../drills/progress.py" line="133"/>
+        <location filename="../drills/progress.py" line="151"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="134"/>
+        <location filename="../drills/progress.py" line="152"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="135"/>
+        <location filename="../drills/progress.py" line="153"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="136"/>
+        <location filename="../drills/progress.py" line="154"/>
         <source>&amp;Trainee:</source>
         <translation>学员(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="137"/>
+        <location filename="../drills/progress.py" line="155"/>
         <source>Your name, for the team lead&apos;s report</source>
         <translation>您的姓名，用于主管的报表</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="138"/>
+        <location filename="../drills/progress.py" line="156"/>
         <source>&amp;Goal:</source>
         <translation>目标(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="139"/>
+        <location filename="../drills/progress.py" line="157"/>
         <source> chars/min</source>
         <translation> 字/分</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="140"/>
+        <location filename="../drills/progress.py" line="158"/>
+        <source>Counts &amp;from:</source>
+        <translation>计入条件(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../drills/progress.py" line="159"/>
+        <source> chars</source>
+        <translation> 字</translation>
+    </message>
+    <message>
+        <location filename="../drills/progress.py" line="160"/>
+        <source>or </source>
+        <translation>或 </translation>
+    </message>
+    <message>
+        <location filename="../drills/progress.py" line="162"/>
+        <source>Counts at a&amp;ccuracy:</source>
+        <translation>计入正确率(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../drills/progress.py" line="163"/>
+        <source> % or more</source>
+        <translation> % 及以上</translation>
+    </message>
+    <message>
+        <location filename="../drills/progress.py" line="165"/>
+        <source>A drill counts toward the goal only when at least this many characters were typed, or it lasted at least this long.</source>
+        <translation>练习至少打了这么多字，或者至少持续了这么久，才计入达标。</translation>
+    </message>
+    <message>
+        <location filename="../drills/progress.py" line="168"/>
+        <source>A drill counts toward the goal only at this accuracy or better.</source>
+        <translation>练习的正确率达到这个数值或更高，才计入达标。</translation>
+    </message>
+    <message>
+        <location filename="../drills/progress.py" line="169"/>
         <source>Pa&amp;use after:</source>
         <translation>停顿判定(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="141"/>
+        <location filename="../drills/progress.py" line="235"/>
+        <source>Drills: &lt;b&gt;{count}&lt;/b&gt;, of which &lt;b&gt;{counted}&lt;/b&gt; count toward the goal</source>
+        <translation>练习次数：&lt;b&gt;{count}&lt;/b&gt;，其中 &lt;b&gt;{counted}&lt;/b&gt; 次计入达标</translation>
+    </message>
+    <message>
+        <location filename="../drills/progress.py" line="161"/>
+        <location filename="../drills/progress.py" line="170"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="142"/>
+        <location filename="../drills/progress.py" line="171"/>
         <source>A longer gap between keys is a pause: shown, and left out of the speed.</source>
         <translation>两次按键间隔超过这个时长算作停顿：会列出来，并且不计入速度。</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="143"/>
+        <location filename="../drills/progress.py" line="172"/>
         <source>&amp;Export history as CSV…</source>
         <translation>导出练习记录为 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="144"/>
+        <location filename="../drills/progress.py" line="173"/>
         <source>Speed and accuracy per drill</source>
         <translation>每次练习的速度和正确率</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="145"/>
+        <location filename="../drills/progress.py" line="174"/>
         <source>Speed (chars/min)</source>
         <translation>速度（字/分）</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="146"/>
+        <location filename="../drills/progress.py" line="175"/>
         <source>Accuracy (%)</source>
         <translation>正确率（%）</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="147"/>
+        <location filename="../drills/progress.py" line="176"/>
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="198"/>
+        <location filename="../drills/progress.py" line="234"/>
         <source>No drills in this language yet.</source>
         <translation>这种语言还没有练习记录。</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="199"/>
-        <source>Drills: &lt;b&gt;{count}&lt;/b&gt;</source>
-        <translation>练习次数：&lt;b&gt;{count}&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../drills/progress.py" line="200"/>
+        <location filename="../drills/progress.py" line="237"/>
         <source>Personal best: &lt;b&gt;{best:.0f}&lt;/b&gt; chars/min</source>
         <translation>个人最好成绩：&lt;b&gt;{best:.0f}&lt;/b&gt; 字/分</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="201"/>
+        <location filename="../drills/progress.py" line="238"/>
         <source>Practice streak: &lt;b&gt;{days}&lt;/b&gt; day</source>
         <translation>连续练习：&lt;b&gt;{days}&lt;/b&gt; 天</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="202"/>
+        <location filename="../drills/progress.py" line="239"/>
         <source>Practice streak: &lt;b&gt;{days}&lt;/b&gt; days</source>
         <translation>连续练习：&lt;b&gt;{days}&lt;/b&gt; 天</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="204"/>
+        <location filename="../drills/progress.py" line="241"/>
         <source>&lt;span style=&apos;color:#1a7f37&apos;&gt;&lt;b&gt;Goal reached&lt;/b&gt; on {day}&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#1a7f37&apos;&gt;已于 {day} &lt;b&gt;达标&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="207"/>
+        <location filename="../drills/progress.py" line="244"/>
         <source>At your current trend you reach the goal around &lt;b&gt;{day}&lt;/b&gt;</source>
         <translation>按目前的进步速度，预计在 &lt;b&gt;{day}&lt;/b&gt; 前后达标</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="210"/>
+        <location filename="../drills/progress.py" line="247"/>
         <source>No forecast yet: practise on a few more days.</source>
         <translation>暂时无法预测：请再多练几天。</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="234"/>
+        <location filename="../drills/progress.py" line="278"/>
         <source>Export the drill history</source>
         <translation>导出练习记录</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="235"/>
+        <location filename="../drills/progress.py" line="279"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="239"/>
+        <location filename="../drills/progress.py" line="283"/>
         <source>Typing practice</source>
         <translation>打字练习</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="251"/>
+        <location filename="../drills/progress.py" line="295"/>
         <source>The history could not be exported: {error}</source>
         <translation>无法导出练习记录：{error}</translation>
     </message>
@@ -778,150 +814,175 @@
 <context>
     <name>DrillResultPage</name>
     <message>
-        <location filename="../drills/result.py" line="99"/>
+        <location filename="../drills/result.py" line="107"/>
         <source>Raw speed (all characters)</source>
-        <extracomment>码长 this far over the ideal means the input method is used character by character. More corrections than this share of the characters: slow down for accuracy. How many characters or words the slowest / most-missed lists show. Beside the speed for Latin text, never instead of it.</extracomment>
+        <extracomment>码长 this far over the ideal means the input method is used character by character. More corrections than this share of the characters: slow down for accuracy. How many characters or words the slowest / most-missed lists show. Whether the drill counts toward the goal, and why not. Beside the speed for Latin text, never instead of it.</extracomment>
         <translation>总速度（含错字）</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="100"/>
+        <location filename="../drills/result.py" line="108"/>
         <source>Accuracy</source>
         <translation>正确率</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="100"/>
+        <location filename="../drills/result.py" line="108"/>
         <source>Uncorrected errors</source>
         <translation>未改正的错字</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="101"/>
+        <location filename="../drills/result.py" line="109"/>
         <source>Consistency (speed variation)</source>
         <translation>稳定性（速度波动）</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="101"/>
+        <location filename="../drills/result.py" line="109"/>
         <source>Active time / wall time</source>
         <translation>有效用时 / 实际用时</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="102"/>
+        <location filename="../drills/result.py" line="110"/>
         <source>Speed by the wall clock</source>
         <translation>按实际用时的速度</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="103"/>
+        <location filename="../drills/result.py" line="111"/>
         <source>Pauses</source>
         <translation>停顿</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="103"/>
+        <location filename="../drills/result.py" line="111"/>
         <source>Keystrokes per second</source>
         <translation>击键：每秒按键数</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="104"/>
+        <location filename="../drills/result.py" line="112"/>
         <source>Keystrokes per character (ideal)</source>
         <translation>码长：每字按键数（理想值）</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="105"/>
+        <location filename="../drills/result.py" line="113"/>
         <source>Corrections after commit</source>
         <translation>回改：上屏后删改</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="109"/>
+        <location filename="../drills/result.py" line="117"/>
         <source>correct characters per minute</source>
         <translation>每分钟正确字数</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="110"/>
+        <location filename="../drills/result.py" line="118"/>
         <source>&lt;b&gt;Why this speed&lt;/b&gt;</source>
         <translation>&lt;b&gt;速度分析&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="111"/>
+        <location filename="../drills/result.py" line="119"/>
         <source>&amp;Again</source>
         <translation>再练一次(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="112"/>
+        <location filename="../drills/result.py" line="120"/>
         <source>Practise &amp;weak characters</source>
         <translation>练习薄弱字(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="113"/>
+        <location filename="../drills/result.py" line="121"/>
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="120"/>
+        <location filename="../drills/result.py" line="132"/>
         <source>Goal reached: {speed:.0f} characters per minute! You are ready for the queue.</source>
         <translation>达标了：每分钟 {speed:.0f} 字！可以上岗接待了。</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="125"/>
+        <location filename="../drills/result.py" line="137"/>
         <source>{wpm:.0f} words per minute (characters ÷ 5)</source>
         <translation>每分钟 {wpm:.0f} 个单词（字符数 ÷ 5）</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="133"/>
+        <location filename="../drills/result.py" line="145"/>
         <source>{count}, {seconds:.0f} s left out</source>
         <translation>{count} 次，共 {seconds:.0f} 秒未计入</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="134"/>
+        <location filename="../drills/result.py" line="146"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="142"/>
+        <location filename="../drills/result.py" line="154"/>
         <source>Slowest words: {slow}
 Most-missed words: {missed}</source>
         <translation>最慢的词：{slow}
 最常错的词：{missed}</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="151"/>
+        <location filename="../drills/result.py" line="164"/>
+        <source>&lt;b&gt;This drill counts toward your goal&lt;/b&gt; and reaches it: {speed:.0f} of {goal} characters per minute.</source>
+        <translation>&lt;b&gt;这次练习计入达标&lt;/b&gt;，并且已达到目标：{speed:.0f} 字/分（目标 {goal} 字/分）。</translation>
+    </message>
+    <message>
+        <location filename="../drills/result.py" line="166"/>
+        <source>&lt;b&gt;This drill counts toward your goal&lt;/b&gt;: {more:.0f} characters per minute more to reach {goal}.</source>
+        <translation>&lt;b&gt;这次练习计入达标&lt;/b&gt;：还差 {more:.0f} 字/分就能达到 {goal} 字/分。</translation>
+    </message>
+    <message>
+        <location filename="../drills/result.py" line="170"/>
+        <source>it is too short: {characters} characters in {time}; a drill needs at least {min_characters} characters or {min_time} of typing.</source>
+        <translation>练习太短：{time} 内打了 {characters} 个字；至少需要打 {min_characters} 个字，或打字 {min_time}。</translation>
+    </message>
+    <message>
+        <location filename="../drills/result.py" line="175"/>
+        <source>the accuracy of {accuracy:.1f}% is under the {floor:.0f}% it needs.</source>
+        <translation>正确率 {accuracy:.1f}% 低于要求的 {floor:.0f}%。</translation>
+    </message>
+    <message>
+        <location filename="../drills/result.py" line="177"/>
+        <source>&lt;b&gt;This drill does not count toward your goal&lt;/b&gt;, whatever its speed:</source>
+        <translation>&lt;b&gt;这次练习不计入达标&lt;/b&gt;，无论速度多快：</translation>
+    </message>
+    <message>
+        <location filename="../drills/result.py" line="185"/>
         <source>At or over your goal of {goal} characters per minute. Keep the accuracy up.</source>
         <translation>已达到每分钟 {goal} 字的目标，请继续保持正确率。</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="155"/>
+        <location filename="../drills/result.py" line="189"/>
         <source>{actual:.1f} keystrokes per character is far above the ideal {ideal:.1f}: you spend keys choosing candidates. Type whole words and phrases instead of single characters.</source>
         <translation>码长 {actual:.1f}，远高于理想值 {ideal:.1f}：按键多花在选字上了。请整词、整句输入（打词组），少打单字。</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="160"/>
+        <location filename="../drills/result.py" line="194"/>
         <source>{actual:.1f} keystrokes per second; the goal needs about {needed:.1f} at the ideal keystrokes per character. Finger practice (home row, touch typing) will lift it.</source>
         <translation>击键每秒 {actual:.1f} 次；按理想码长，达标约需每秒 {needed:.1f} 次。多练指法（基准键位、盲打）能提高击键。</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="165"/>
+        <location filename="../drills/result.py" line="199"/>
         <source>{count} corrections after commit: each one costs the deleted characters and the time to type them again. Slow down a little for accuracy.</source>
         <translation>回改 {count} 次：每次都要删掉已上屏的字再重打，很费时间。放慢一点，先求准确。</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="169"/>
+        <location filename="../drills/result.py" line="203"/>
         <source>Accuracy under {floor:.0f}%: mistakes cost more speed than they save. Slow down a little.</source>
         <translation>正确率低于 {floor:.0f}%：打错浪费的时间比抢出来的多。请放慢一点。</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="172"/>
+        <location filename="../drills/result.py" line="206"/>
         <source>You paused once; pauses are left out of the speed but show in the wall-clock figure.</source>
         <translation>您停顿了 1 次；停顿不计入速度，但会体现在按实际用时计算的速度里。</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="174"/>
+        <location filename="../drills/result.py" line="208"/>
         <source>You paused {count} times; pauses are left out of the speed but show in the wall-clock figure.</source>
         <translation>您停顿了 {count} 次；停顿不计入速度，但会体现在按实际用时计算的速度里。</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="178"/>
+        <location filename="../drills/result.py" line="212"/>
         <source>Even typing without an obvious weak spot: more practice will lift the speed.</source>
         <translation>打字比较均衡，没有明显短板：多练习就能继续提速。</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="140"/>
+        <location filename="../drills/result.py" line="152"/>
         <source>Slowest: {slow}
 Most missed: {missed}</source>
         <translation>最慢的字：{slow}
@@ -931,89 +992,109 @@ Most missed: {missed}</source>
 <context>
     <name>DrillRunPage</name>
     <message>
-        <location filename="../drills/run.py" line="78"/>
+        <location filename="../drills/run.py" line="87"/>
         <source>Speed (chars/min)</source>
         <extracomment>The user asked to leave (Esc or the button); the window decides whether to ask.</extracomment>
         <translation>速度（字/分）</translation>
     </message>
     <message>
-        <location filename="../drills/run.py" line="79"/>
+        <location filename="../drills/run.py" line="88"/>
         <source>Accuracy</source>
         <translation>正确率</translation>
     </message>
     <message>
-        <location filename="../drills/run.py" line="80"/>
-        <location filename="../drills/run.py" line="111"/>
+        <location filename="../drills/run.py" line="89"/>
+        <location filename="../drills/run.py" line="121"/>
         <source>Time</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../drills/run.py" line="81"/>
+        <location filename="../drills/run.py" line="90"/>
         <source>Paused: the clock waits for you</source>
         <translation>已暂停：计时等您继续</translation>
     </message>
     <message>
-        <location filename="../drills/run.py" line="82"/>
+        <location filename="../drills/run.py" line="91"/>
         <source>Type the text in the box below with your usual input method. The clock starts with your first key.</source>
         <translation>请用平时的输入法在下面的输入框中打出上面的文字。按下第一个键时开始计时。</translation>
     </message>
     <message>
-        <location filename="../drills/run.py" line="84"/>
+        <location filename="../drills/run.py" line="93"/>
         <source>Leave (Esc)</source>
         <translation>退出练习（Esc）</translation>
     </message>
     <message>
-        <location filename="../drills/run.py" line="111"/>
+        <location filename="../drills/run.py" line="121"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
+    </message>
+    <message>
+        <location filename="../drills/run.py" line="134"/>
+        <source>First error: you typed “{typed}” where the text has “{expected}”.</source>
+        <translation>第一个错误：原文是“{expected}”，您打成了“{typed}”。</translation>
+    </message>
+    <message>
+        <location filename="../drills/run.py" line="135"/>
+        <source>First error: “{expected}” was left out.</source>
+        <translation>第一个错误：漏打了“{expected}”。</translation>
+    </message>
+    <message>
+        <location filename="../drills/run.py" line="136"/>
+        <source>First error: an extra “{typed}” before “{expected}”.</source>
+        <translation>第一个错误：在“{expected}”前面多打了“{typed}”。</translation>
+    </message>
+    <message>
+        <location filename="../drills/run.py" line="137"/>
+        <source>First error: an extra “{typed}” after the end of the text.</source>
+        <translation>第一个错误：原文结束后多打了“{typed}”。</translation>
     </message>
 </context>
 <context>
     <name>DrillWindow</name>
     <message>
-        <location filename="../drills/window.py" line="87"/>
+        <location filename="../drills/window.py" line="89"/>
         <source>QuickReply typing practice</source>
         <extracomment>The last drill&apos;s text and mode, for &quot;again&quot;.</extracomment>
         <translation>QuickReply 打字练习</translation>
     </message>
     <message>
-        <location filename="../drills/window.py" line="88"/>
+        <location filename="../drills/window.py" line="90"/>
         <source>&amp;Practice</source>
         <translation>练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../drills/window.py" line="89"/>
+        <location filename="../drills/window.py" line="91"/>
         <source>P&amp;rogress</source>
         <translation>进度(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../drills/window.py" line="90"/>
+        <location filename="../drills/window.py" line="92"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../drills/window.py" line="91"/>
+        <location filename="../drills/window.py" line="93"/>
         <source>How speed, accuracy and the input-method figures are measured (F1)</source>
         <translation>速度、正确率、击键、码长和回改是怎么计算的（F1）</translation>
     </message>
     <message>
-        <location filename="../drills/window.py" line="107"/>
+        <location filename="../drills/window.py" line="109"/>
         <source>The help file {file} is missing.</source>
         <translation>找不到帮助文件 {file}。</translation>
     </message>
     <message>
-        <location filename="../drills/window.py" line="180"/>
-        <location filename="../drills/window.py" line="200"/>
+        <location filename="../drills/window.py" line="182"/>
+        <location filename="../drills/window.py" line="204"/>
         <source>Typing practice</source>
         <translation>打字练习</translation>
     </message>
     <message>
-        <location filename="../drills/window.py" line="181"/>
+        <location filename="../drills/window.py" line="183"/>
         <source>Leave this drill? What you typed is not saved.</source>
         <translation>要退出本次练习吗？已输入的内容不会保存。</translation>
     </message>
     <message>
-        <location filename="../drills/window.py" line="201"/>
+        <location filename="../drills/window.py" line="205"/>
         <source>The result could not be saved: {error}</source>
         <translation>无法保存练习结果：{error}</translation>
     </message>
@@ -2104,302 +2185,302 @@ Most missed: {missed}</source>
 <context>
     <name>ReportWindow</name>
     <message>
-        <location filename="../team/report_window.py" line="209"/>
-        <location filename="../team/report_window.py" line="294"/>
+        <location filename="../team/report_window.py" line="210"/>
+        <location filename="../team/report_window.py" line="295"/>
         <source>QuickReply team report</source>
         <extracomment>The team folder followed, if any.</extracomment>
         <translation>QuickReply 团队报告</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="210"/>
+        <location filename="../team/report_window.py" line="211"/>
         <source>Team folder…</source>
         <translation>团队文件夹…</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="211"/>
+        <location filename="../team/report_window.py" line="212"/>
         <source>Follow the folder agents share their numbers to (Settings → General): every export there, read again when one changes</source>
         <translation>跟踪客服共享数据的文件夹（设置 → 常规）：读取其中的每个导出文件，有文件变化时重新读取</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="213"/>
+        <location filename="../team/report_window.py" line="214"/>
         <source>Add exports…</source>
         <translation>添加导出文件…</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="214"/>
+        <location filename="../team/report_window.py" line="215"/>
         <source>The agents&apos; statistics exports (.json): Export JSON… in their statistics window, or quickreply stats export FILE.json</source>
         <translation>各客服的统计导出文件（.json）：在统计窗口点“导出 JSON…”，或用 quickreply stats export FILE.json</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="216"/>
+        <location filename="../team/report_window.py" line="217"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="217"/>
+        <location filename="../team/report_window.py" line="218"/>
         <source>Save as HTML…</source>
         <translation>另存为 HTML…</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="218"/>
+        <location filename="../team/report_window.py" line="219"/>
         <source>One file with charts that opens in any browser, even offline, and the numbers beside it as .json</source>
         <translation>一个带图表的文件，任何浏览器都能打开（不联网也可以），旁边另存一份 .json 数据</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="220"/>
+        <location filename="../team/report_window.py" line="221"/>
         <source>Ask each agent for their statistics export (Statistics → Export JSON…), then add the files here.</source>
         <translation>请每位客服导出自己的统计（统计 → 导出 JSON…），再把这些文件添加到这里。</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="222"/>
+        <location filename="../team/report_window.py" line="223"/>
         <source>Agents</source>
         <translation>客服人数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="223"/>
-        <location filename="../team/report_window.py" line="230"/>
-        <location filename="../team/report_window.py" line="243"/>
-        <location filename="../team/report_window.py" line="483"/>
+        <location filename="../team/report_window.py" line="224"/>
+        <location filename="../team/report_window.py" line="231"/>
+        <location filename="../team/report_window.py" line="244"/>
+        <location filename="../team/report_window.py" line="485"/>
         <source>Conversations</source>
         <translation>会话数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="224"/>
-        <location filename="../team/report_window.py" line="241"/>
-        <location filename="../team/report_window.py" line="466"/>
+        <location filename="../team/report_window.py" line="225"/>
+        <location filename="../team/report_window.py" line="242"/>
+        <location filename="../team/report_window.py" line="468"/>
         <source>At or over the soft limit</source>
         <translation>达到提醒上限</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="225"/>
-        <location filename="../team/report_window.py" line="241"/>
-        <location filename="../team/report_window.py" line="467"/>
+        <location filename="../team/report_window.py" line="226"/>
+        <location filename="../team/report_window.py" line="242"/>
+        <location filename="../team/report_window.py" line="469"/>
         <source>Over the hard limit</source>
         <translation>超过硬性上限</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="226"/>
+        <location filename="../team/report_window.py" line="227"/>
         <source>Trainees at their typing goal</source>
         <translation>达到打字目标的学员</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="227"/>
+        <location filename="../team/report_window.py" line="228"/>
         <source>Typing</source>
         <translation>打字练习</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="228"/>
+        <location filename="../team/report_window.py" line="229"/>
         <source>Phrases</source>
         <translation>短语</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="229"/>
+        <location filename="../team/report_window.py" line="230"/>
         <source>Over the limits</source>
         <translation>超出上限</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="232"/>
+        <location filename="../team/report_window.py" line="233"/>
         <source>Trainee</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="232"/>
+        <location filename="../team/report_window.py" line="233"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="232"/>
+        <location filename="../team/report_window.py" line="233"/>
         <source>Drills</source>
         <translation>练习次数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="232"/>
+        <location filename="../team/report_window.py" line="233"/>
         <source>Best CPM</source>
         <translation>最好成绩（字/分）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="232"/>
+        <location filename="../team/report_window.py" line="233"/>
         <source>Latest CPM</source>
         <translation>最近一次（字/分）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="233"/>
+        <location filename="../team/report_window.py" line="234"/>
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="233"/>
+        <location filename="../team/report_window.py" line="234"/>
         <source>Reached the goal</source>
         <translation>是否达标</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="233"/>
+        <location filename="../team/report_window.py" line="234"/>
         <source>Trend (CPM per day)</source>
         <translation>趋势（每天提高字/分）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="233"/>
+        <location filename="../team/report_window.py" line="234"/>
         <source>Goal expected on</source>
         <translation>预计达标日期</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="234"/>
+        <location filename="../team/report_window.py" line="235"/>
         <source>Drills over time (net CPM)</source>
         <translation>练习成绩变化（净速度，字/分）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="235"/>
+        <location filename="../team/report_window.py" line="236"/>
         <source>Most used phrases, by agent</source>
         <translation>最常用的短语（按客服）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="236"/>
+        <location filename="../team/report_window.py" line="237"/>
         <source>Code</source>
         <translation>快捷编码</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="236"/>
+        <location filename="../team/report_window.py" line="237"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="236"/>
+        <location filename="../team/report_window.py" line="237"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="236"/>
+        <location filename="../team/report_window.py" line="237"/>
         <source>Book</source>
         <translation>短语库</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="237"/>
+        <location filename="../team/report_window.py" line="238"/>
         <source>Uses</source>
         <translation>使用次数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="239"/>
+        <location filename="../team/report_window.py" line="240"/>
         <source>Share of conversations over the limits</source>
         <translation>超出上限的会话比例</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="240"/>
-        <location filename="../team/report_window.py" line="243"/>
+        <location filename="../team/report_window.py" line="241"/>
+        <location filename="../team/report_window.py" line="244"/>
         <source>Agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="240"/>
+        <location filename="../team/report_window.py" line="241"/>
         <source>Limits (soft / hard)</source>
         <translation>上限（提醒 / 硬性）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="242"/>
+        <location filename="../team/report_window.py" line="243"/>
         <source>Conversations per agent</source>
         <translation>各客服的会话数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="243"/>
+        <location filename="../team/report_window.py" line="244"/>
         <source>Period</source>
         <translation>统计期间</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="244"/>
+        <location filename="../team/report_window.py" line="245"/>
         <source>Quick replies</source>
         <translation>快捷回复数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="244"/>
+        <location filename="../team/report_window.py" line="245"/>
         <source>Quick replies per conversation</source>
         <translation>每个会话的快捷回复数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="245"/>
+        <location filename="../team/report_window.py" line="246"/>
         <source>Time saved</source>
         <translation>节省的时间</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="257"/>
+        <location filename="../team/report_window.py" line="258"/>
         <source>Add statistics exports</source>
         <translation>添加统计导出文件</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="258"/>
+        <location filename="../team/report_window.py" line="259"/>
         <source>Statistics exports (*.json)</source>
         <translation>统计导出文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="263"/>
+        <location filename="../team/report_window.py" line="264"/>
         <source>The team&apos;s shared folder</source>
         <translation>团队共享文件夹</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="288"/>
+        <location filename="../team/report_window.py" line="289"/>
         <source>Save the team report</source>
         <translation>保存团队报告</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="289"/>
+        <location filename="../team/report_window.py" line="290"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="305"/>
+        <location filename="../team/report_window.py" line="306"/>
         <source>Left out, as team reports rather than agents&apos; exports: {files}</source>
         <translation>以下是团队报告，不是客服的导出文件，已跳过：{files}</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="322"/>
+        <location filename="../team/report_window.py" line="323"/>
         <source>Not added: {error}</source>
         <translation>未添加：{error}</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="355"/>
+        <location filename="../team/report_window.py" line="356"/>
         <source>The team report could not be saved: {error}</source>
         <translation>团队报告保存失败：{error}</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="362"/>
+        <location filename="../team/report_window.py" line="363"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="362"/>
+        <location filename="../team/report_window.py" line="363"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="374"/>
+        <location filename="../team/report_window.py" line="375"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="391"/>
+        <location filename="../team/report_window.py" line="392"/>
         <source>yes, on {date}</source>
         <translation>已达到（{date}）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="393"/>
+        <location filename="../team/report_window.py" line="394"/>
         <source>not yet</source>
         <translation>尚未达到</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="413"/>
+        <location filename="../team/report_window.py" line="415"/>
         <source>Goal {goal} CPM</source>
         <translation>目标 {goal} 字/分</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="453"/>
+        <location filename="../team/report_window.py" line="455"/>
         <source>(deleted)</source>
         <translation>（已删除）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="459"/>
+        <location filename="../team/report_window.py" line="461"/>
         <source>Never used by anyone: {count} of {total} phrases</source>
         <translation>没有任何人用过：共 {total} 条，其中 {count} 条</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="479"/>
+        <location filename="../team/report_window.py" line="481"/>
         <source>Whole team</source>
         <translation>全团队</translation>
     </message>

@@ -13,6 +13,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from assistant.drills.goal import GoalRules
 from assistant.drills.history import DrillHistory
 from assistant.drills.session import CharState
 from assistant.drills.texts import custom_text
@@ -137,7 +138,8 @@ def test_a_timed_drill_ends_when_its_time_is_up(window: DrillWindow, clock: Cloc
 
 
 def test_the_goal_banner_shows_the_first_time_only(window: DrillWindow, clock: Clock) -> None:
-    window.context.save_settings(replace(window.context.settings, drill_goal_zh=20, trainee_name="小王"))
+    window.context.save_settings(replace(window.context.settings, drill_goal_zh=20, trainee_name="小王",
+                                         drill_min_characters=3))
     for _round in range(2):
         window.start(custom_text("亲在的"))
         for char in "亲在的":
@@ -177,7 +179,8 @@ def test_progress_edits_the_settings_and_exports_csv(window: DrillWindow, clock:
     type_with_ime(window, clock, "qin", "亲")
     page = window.progress_page
     window.tabs.setCurrentWidget(page)
-    assert page.speed_series.count() == 1 and page.goal_series.count() == 2
+    # one character does not count toward the goal: not drawn, but practice for the streak
+    assert page.speed_series.count() == 0 and page.goal_series.count() == 2
     assert "Practice streak: <b>1</b> day<" in page.summary.text() + "<"  # one day, not "1 days"
     page.trainee.setText("李小红")
     page.trainee.editingFinished.emit()
@@ -212,7 +215,7 @@ def test_the_result_says_why_with_the_trainers_levers(qtbot, window: DrillWindow
     assert base.net_cpm < 90 and not page.wpm.isVisibleTo(window)
 
     def reasons(**changes) -> str:
-        return " ".join(page.reasons(replace(base, **changes), 90))
+        return " ".join(page.reasons(replace(base, **changes), GoalRules(90)))
 
     assert "whole words and phrases" in reasons(keystrokes_per_char=base.ideal_keystrokes_per_char * 2)
     assert "Finger practice" in reasons(keystrokes_per_second=0.5)
@@ -220,8 +223,9 @@ def test_the_result_says_why_with_the_trainers_levers(qtbot, window: DrillWindow
     assert "Slow down" in reasons(accuracy=0.8)
     assert "paused 2 times" in reasons(pauses=[{"at": 1.0, "seconds": 12.0}, {"at": 5.0, "seconds": 20.0}])
     assert "You paused once;" in reasons(pauses=[{"at": 1.0, "seconds": 12.0}])
-    assert "At or over your goal" in reasons(net_cpm=95.0)
-    page.show_result(replace(base, language="en", wpm=base.net_cpm / 5), 90, False)
+    assert "At or over your goal" in reasons(net_cpm=95.0, counted=True)
+    assert "At or over your goal" not in reasons(net_cpm=95.0, counted=False)
+    page.show_result(replace(base, language="en", wpm=base.net_cpm / 5), GoalRules(90), False)
     assert page.wpm.isVisibleTo(window) and "words per minute" in page.wpm.text()
 
 
@@ -261,7 +265,7 @@ def test_the_result_lists_slowest_and_most_missed_words(qtbot, window: DrillWind
     # slowest by time per character: "ok" (500 ms a letter) before "warehouse" (300)
     assert slowest_and_missed({"warehouse": {"seen": 1, "missed": 0, "ms": 2700.0},
                                "ok": {"seen": 1, "missed": 0, "ms": 1000.0}}) == ("ok 1.0s  warehouse 2.7s", "–")
-    page.show_result(replace(page.result, word_stats={}), 90, False)  # a drill from before words
+    page.show_result(replace(page.result, word_stats={}), GoalRules(90), False)  # a drill from before words
     assert not page.words.isVisibleTo(window) and page.characters.isVisibleTo(window)
 
 
@@ -331,3 +335,51 @@ def test_a_skipped_letter_costs_one_error_and_the_first_error_shows_in_place(win
     assert window.stack.currentWidget() is window.result_page
     result = window.result_page.result
     assert result.uncorrected_errors == 2 and result.correct_characters == len(text) - 2
+
+
+def test_a_fast_drill_at_ten_percent_accuracy_never_reaches_the_goal(window: DrillWindow, clock: Clock,
+                                                                    seeded_store: Store) -> None:
+    window.context.save_settings(replace(window.context.settings, drill_goal_en=20))
+    text = "abcdefghij" * 12  # 120 characters
+    window.start(custom_text(text))
+    typed = "".join(char if index % 10 == 0 else "z" for index, char in enumerate(text))
+    for char in typed:
+        clock.now += 0.1  # 600 characters a minute
+        QTest.keyClicks(window.run_page.input, char)
+    page = window.result_page
+    assert window.stack.currentWidget() is page
+    result = page.result
+    assert result.accuracy == pytest.approx(0.1) and result.counted is False
+    assert not page.banner.isVisibleTo(window)
+    assert "does not count" in page.verdict.text() and "10.0%" in page.verdict.text()
+    assert "too short" not in page.verdict.text()
+    assert not any("At or over your goal" in line for line in page.reasons(result, page.rules))
+    (stored,) = DrillHistory(seeded_store.folder).results()
+    assert stored.counted is False
+    window.tabs.setCurrentWidget(window.progress_page)
+    window.progress_page.set_language("en")
+    assert window.progress_page.current.goal_reached is None and window.progress_page.current.counted == 0
+    assert "of which <b>0</b> count" in window.progress_page.summary.text()
+
+
+def test_a_short_drill_says_it_is_too_short_and_the_lead_sets_the_conditions(window: DrillWindow,
+                                                                            clock: Clock) -> None:
+    window.start(custom_text("亲在的"))
+    for char in "亲在的":
+        type_with_ime(window, clock, "x", char)
+    page = window.result_page
+    assert page.result.counted is False
+    assert "too short: 3 characters" in page.verdict.text() and "100 characters or 1:00" in page.verdict.text()
+    progress_page = window.progress_page
+    window.tabs.setCurrentWidget(progress_page)
+    progress_page.min_characters.setValue(3)
+    progress_page.min_characters.editingFinished.emit()
+    progress_page.min_accuracy.setValue(90)
+    progress_page.min_accuracy.editingFinished.emit()
+    settings = load_settings(window.context.store.folder)
+    assert (settings.drill_min_characters, settings.drill_min_seconds, settings.drill_min_accuracy) == (3, 60, 90)
+    window.tabs.setCurrentIndex(0)
+    window.again()
+    for char in "亲在的":
+        type_with_ime(window, clock, "x", char)
+    assert page.result.counted is True and "counts toward your goal" in page.verdict.text()

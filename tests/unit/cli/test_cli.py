@@ -238,22 +238,28 @@ def test_drills_lists_exports_and_filters(capsys, tmp_path: Path, isolated_home:
     history = DrillHistory(DataFolder(isolated_home))
     slow = a_result(finished="2026-03-01T08:00:00Z", net_cpm=72.5, accuracy=0.9612,
                     text_title="售后安抚话术练习很长很长的标题文字")
-    fast = a_result("Thank you for your order", finished="2026-03-02T08:00:00Z", net_cpm=95.0, accuracy=1.0)
+    fast = a_result("Thank you for your order", finished="2026-03-02T08:00:00Z", net_cpm=95.0, accuracy=1.0,
+                    counted=True)
+    sloppy = a_result("Thank you for your order", finished="2026-03-03T08:00:00Z", net_cpm=300.0, accuracy=0.104,
+                      characters=200, counted=False)
     history.add(fast)
     history.add(slow)
+    history.add(sloppy)
     code, out, _ = cli(capsys, "drills")
-    header, first, second = out.splitlines()
+    header, first, second, third = out.splitlines()
     assert code == 0 and header.split() == ["Date", "Text", "Net", "CPM", "Accuracy", "Goal"]
-    assert "72.5" in first and "96.1%" in first and not first.endswith("✓") and "…" in first
+    # stored before the rules (counted unknown): judged now, 9 characters in 4.5 s is too short
+    assert "72.5" in first and "96.1%" in first and first.endswith("not counted; too short") and "…" in first
     assert second.endswith("✓") and "95.0" in second and "100.0%" in second
+    assert third.endswith("not counted; accuracy under 95%") and "✓" not in third
     code, out, _ = cli(capsys, "drills", "--json", "--language", "en")
-    assert code == 0 and [record["id"] for record in json.loads(out)] == [fast.id]
-    assert json.loads(out)[0] == fast.to_dict()
+    assert code == 0 and [record["id"] for record in json.loads(out)] == [fast.id, sloppy.id]
+    assert json.loads(out)[0] == fast.to_dict() and json.loads(out)[1]["counted"] is False
     target = tmp_path / "team.csv"
     code, out, _ = cli(capsys, "drills", "--csv", str(target), "--json")
-    assert code == 0 and json.loads(out) == {"file": str(target), "drills": 2}
+    assert code == 0 and json.loads(out) == {"file": str(target), "drills": 3}
     lines = target.read_text("utf-8-sig").splitlines()
-    assert len(lines) == 3 and lines[1].startswith(slow.id) and lines[2].startswith(fast.id)
+    assert len(lines) == 4 and lines[1].startswith(slow.id) and lines[2].startswith(fast.id)
     assert cli(capsys, "drills", "--language", "fr")[0] == 2
 
 
@@ -261,7 +267,7 @@ def test_drills_errors_are_one_line_and_chinese_table(tmp_path: Path, isolated_h
     from assistant.drills.history import DrillHistory
     from tests.unit.drills.simulate import a_result
 
-    kept = a_result(net_cpm=91.0)
+    kept = a_result(net_cpm=91.0, counted=True)
     DrillHistory(DataFolder(isolated_home)).add(kept)
     result = run_cli("drills", home=isolated_home, lang="zh")  # the first start also takes the daily backup
     assert result.returncode == 0 and result.stdout.split()[:4] == ["日期", "练习文字", "有效字/分", "正确率"]

@@ -171,3 +171,19 @@ def test_the_sidecar_holds_every_number_and_no_reply_text(exports: list[Path], n
     assert [trainee["reached"] for trainee in data["trainees"]] == [False, False, True]
     text = json.dumps(data, ensure_ascii=False)
     assert "回复正文" not in text
+
+
+def test_only_drills_that_count_make_the_report(exports: list[Path], now: datetime) -> None:
+    data = read(exports[1])
+    sloppy = drill("Li Lei", "zh", 300.0, now, 99) | {"accuracy": 0.104, "counted": False}
+    unknown = drill("Li Lei", "zh", 250.0, now, 98) | {"accuracy": 0.5}  # stored before the rules: judged
+    data["drills"] += [sloppy, unknown]
+    exports[1].write_text(json.dumps(data), "utf-8")
+    li = {(t.trainee, t.language): t for t in team_report(exports, now).trainees}[("Li Lei", "zh")]
+    assert (li.best_net_cpm, li.latest_net_cpm, li.reached, li.uncounted) == (70.0, 70.0, False, 2)
+    assert [point.net_cpm for point in li.drills] == [40, 52, 61, 70]
+    data["drill_conditions"] = {"min_characters": 100, "min_seconds": 60, "min_accuracy": 0.99}
+    exports[1].write_text(json.dumps(data), "utf-8")
+    li = {(t.trainee, t.language): t for t in team_report(exports, now).trainees}[("Li Lei", "zh")]
+    # under the export's stricter conditions no drill of 97% counts
+    assert (li.drills, li.latest_net_cpm, li.uncounted) == ((), None, 6)

@@ -82,3 +82,15 @@ def test_every_chart_gives_its_axis_labels_room(tmp_path: Path) -> None:
     for chart, arguments in calls:
         layout = json.loads(f"[{arguments}]")[1]
         assert layout["xaxis"]["automargin"] and layout["yaxis"]["automargin"], chart
+
+
+def test_a_trainee_without_a_drill_that_counts_shows_a_dash(tmp_path: Path) -> None:
+    now = datetime.now().astimezone()
+    path = team_exports(tmp_path / "exports", now)[1]
+    data = read(path)
+    data["drills"] = [drill("Li Lei", "zh", 300, now, 1) | {"accuracy": 0.104, "counted": False}]
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    page = render_html(team_report([path], now))
+    assert re.search(r'id="trainee-1-latest"[^>]*>—<', page)
+    assert re.search(r'id="trainee-1-drills"[^>]*>0 \(\+1 not counted\)<', page)
+    assert re.search(r'id="trainee-1-reached"[^>]*>not yet<', page)

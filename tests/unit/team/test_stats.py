@@ -170,9 +170,11 @@ def test_exports_carry_the_trainee_the_goals_and_the_drills_of_the_period(histor
     before = a_result(finished="2024-05-03T10:00:00Z")
     drills.add(inside)
     drills.add(before)
-    settings = Settings(agent_name="=小王", trainee_name="小王", drill_goal_zh=100, drill_goal_en=60)
+    settings = Settings(agent_name="=小王", trainee_name="小王", drill_goal_zh=100, drill_goal_en=60,
+                        drill_min_accuracy=97)
     result = compute_stats(history, settings, NOW, days=7)
     assert (result["agent"], result["trainee"], result["drill_goals"]) == ("=小王", "小王", {"zh": 100, "en": 60})
+    assert result["drill_conditions"] == {"min_characters": 100, "min_seconds": 60, "min_accuracy": 0.97}
     expected = {key: value for key, value in inside.to_dict().items() if key not in ("char_stats", "word_stats")}
     assert result["drills"] == [expected]
     beijing = compute_stats(history, settings, NOW.astimezone(timezone(timedelta(hours=8))), days=1)
@@ -182,7 +184,8 @@ def test_exports_carry_the_trainee_the_goals_and_the_drills_of_the_period(histor
     assert json.loads((tmp_path / "s.json").read_text("utf-8"))["drills"][0]["net_cpm"] == 88.5
     text = stats_csv(result)
     summary, *_, section = text.split("\r\n\r\n")
-    assert {"agent,'=小王", "trainee,小王", "drill_goal_zh,100", "drill_goal_en,60", "drills,1"} <= set(
+    assert {"agent,'=小王", "trainee,小王", "drill_goal_zh,100", "drill_goal_en,60", "drills,1",
+            "drill_min_accuracy,0.97", "drill_min_characters,100"} <= set(
         summary.splitlines())
     header, row = section.splitlines()
     assert header.split(",")[:3] == ["id", "finished", "trainee"] and row.startswith(f"{inside.id},2024-05-09T23:30")
