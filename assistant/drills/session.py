@@ -46,6 +46,7 @@ from typing import Any
 
 from assistant.data.records import read_record
 from assistant.drills.alignment import Aligner, Alignment
+from assistant.drills.keys import PinyinKeys, latin_key_stats
 from assistant.drills.words import word_spans
 from assistant.errors import QuickReplyError
 from assistant.i18n import N_, tr
@@ -58,9 +59,9 @@ SOURCES = ("shipped", "phrasebook", "custom", "adaptive")
 #: A text is Chinese when at least this share of its letters are Han characters.
 ZH_SHARE = 0.3
 WPM_CHARACTERS = 5
-#: The per-character and per-word tables: kept in the history, left out of the statistics
+#: The per-character, per-word and per-key tables: kept in the history, left out of the statistics
 #: export and the CSV (the team lead reads figures), optional when a record is read.
-DETAIL_FIELDS = ("char_stats", "word_stats")
+DETAIL_FIELDS = ("char_stats", "word_stats", "key_stats")
 
 _WHITESPACE = re.compile(r"\s+")
 _KEY, _COMPOSE, _CHANGE = "key", "compose", "change"
@@ -95,14 +96,20 @@ def language_of(text: str) -> str:
     return "zh" if letters and han / len(letters) >= ZH_SHARE else "en"
 
 
+def pinyin_of(text: str, pinyin: PinyinCache = _PINYIN) -> list[str]:
+    """Each character's full pinyin, read in its run ("" for anything not Han)."""
+    found = [""] * len(text)
+    for match in CJK_RUN.finditer(text):
+        for offset, syllable in enumerate(pinyin.syllables(match.group())):
+            found[match.start() + offset] = syllable
+    return found
+
+
 def ideal_keystrokes(text: str, pinyin: PinyinCache = _PINYIN) -> list[int]:
     """The fewest keys for each character: its full pinyin for a Han character (without
     the key that picks the candidate), 1 for anything else, +1 for a capital (Shift)."""
-    counts = [2 if char.isupper() else 1 for char in text]
-    for match in CJK_RUN.finditer(text):
-        for offset, syllable in enumerate(pinyin.syllables(match.group())):
-            counts[match.start() + offset] = max(len(syllable), 1)
-    return counts
+    return [len(syllable) if syllable else 2 if char.isupper() else 1
+            for char, syllable in zip(text, pinyin_of(text, pinyin), strict=True)]
 
 
 # -- the session ---------------------------------------------------------------------------
@@ -251,6 +258,8 @@ class DrillSession:
         self._alignment = Alignment((), (), (), 0)
         self._ever_wrong = [False] * len(text.text)
         self._counted_skips: set[int] = set()
+        self._pinyin_keys = PinyinKeys(pause_threshold)
+        self._text_pinyin: list[str] | None = None
         self._commits: list[_Commit] = []
         self._keystrokes = 0
         self._corrections = 0
@@ -266,6 +275,14 @@ class DrillSession:
             return
         self._keystrokes += 1
         self._clock.add(t, _KEY)
+        self._pinyin_keys.pressed(t)
+
+    def preedit_changed(self, preedit: str, t: float, *, committing: bool = False) -> None:
+        """The input method's preedit now (``committing``: the same event commits text):
+        the pinyin letters it grows and loses are the per-key figures of a Chinese drill
+        (``assistant.drills.keys``)."""
+        if not self.is_over(t):
+            self._pinyin_keys.preedit(preedit, committing)
 
     def composition_started(self, t: float) -> None:
         """Input-method preedit began; starts the clock when no key press was seen."""
@@ -296,6 +313,7 @@ class DrillSession:
             if place is not None:
                 self._ever_wrong[place] = True
         self._commits.append(_Commit(event, places, hits, skipped))
+        self._pinyin_keys.committed(self._expected_pinyin(places, hits))
         if alignment.reached == len(self.text.text):
             self._finished = True
 
@@ -349,6 +367,16 @@ class DrillSession:
             found.append(FirstError("wrong" if alignment.places[index] is not None else "extra", place,
                                     self._typed[index], text[place] if place < len(text) else ""))
         return min(found, key=lambda error: (error.place, error.kind != "extra"), default=None)
+
+    def _expected_pinyin(self, places: tuple[int | None, ...], hits: tuple[bool, ...]) -> str | None:
+        """The pinyin the text wanted for a commit with a wrong Han character; None otherwise."""
+        text = self.text.text
+        if all(hit or place is None or not CJK_RUN.fullmatch(text[place]) for place, hit in zip(places, hits,
+                                                                                           strict=True)):
+            return None
+        if self._text_pinyin is None:
+            self._text_pinyin = pinyin_of(text)
+        return "".join(self._text_pinyin[place] for place in places if place is not None)
 
     def _correct_now(self) -> int:
         return self._alignment.correct
@@ -411,8 +439,9 @@ class DrillSession:
             keystrokes_per_char=round(self._keystrokes / characters, 2) if characters else 0.0,
             ideal_keystrokes_per_char=round(sum(ideal) / len(ideal), 2),
             corrections=self._corrections, characters=characters, correct_characters=correct,
-            char_stats=_char_stats(self.text.text, self._commits, spans),
-            word_stats=_word_stats(self.text.text, self._commits, spans))
+            char_stats=(char_stats := _char_stats(self.text.text, self._commits, spans)),
+            word_stats=_word_stats(self.text.text, self._commits, spans),
+            key_stats=latin_key_stats(char_stats) if self.text.language == "en" else self._pinyin_keys.stats())
 
     @property
     def alignment(self) -> Alignment:
@@ -573,6 +602,7 @@ class DrillResult:
     counted: bool | None = None
     char_stats: dict[str, dict] = field(default_factory=dict)
     word_stats: dict[str, dict] = field(default_factory=dict)
+    key_stats: dict[str, dict] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -23,7 +23,8 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.drills.session import LANGUAGES, DrillResult, DrillText, language_of, normalise_drill_text
+from assistant.drills.keys import LETTERS
+from assistant.drills.session import LANGUAGES, DrillResult, DrillText, language_of, normalise_drill_text, pinyin_of
 from assistant.drills.words import words
 from assistant.errors import BadInput, QuickReplyError
 from assistant.formats import read_bytes
@@ -170,6 +171,12 @@ def weak_words(history: Sequence[DrillResult], limit: int = 10) -> list[Weak]:
     return _weakest([result.word_stats for result in history], limit)
 
 
+def weak_keys(history: Sequence[DrillResult], limit: int = 8) -> list[Weak]:
+    """The weakest keys first (from ``key_stats``: letters, pinyin letters in Chinese
+    drills); see ``_weakest``."""
+    return _weakest([result.key_stats for result in history], limit)
+
+
 def _weakest(tables: Sequence[dict[str, dict]], limit: int) -> list[Weak]:
     """Weakness is the chance of a miss times how much slower per character than the
     trainee's average the character or word is typed. The chance is smoothed toward the
@@ -208,6 +215,14 @@ def _weakest(tables: Sequence[dict[str, dict]], limit: int) -> list[Weak]:
     return sorted(found, key=lambda weak: (-weakness(weak), weak.text))[:limit]
 
 
+def _key_density(sentence: str, key_weights: dict[str, int]) -> float:
+    """The mean weak-key weight of the keys that type ``sentence`` (0 without weak keys)."""
+    if not key_weights:
+        return 0.0
+    letters = [letter for letter in "".join(pinyin_of(sentence)) + sentence.lower() if letter in LETTERS]
+    return sum(key_weights.get(letter, 0) for letter in letters) / len(letters) if letters else 0.0
+
+
 def _count(value: object) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
 
@@ -216,14 +231,18 @@ def adaptive_text(history: Sequence[DrillResult], store: Store | None, language:
                   today: date | None = None) -> DrillText | None:
     """A drill of the sentences, from the user's replies and the shipped texts, densest
     in the trainee's weak characters and weak words of ``language`` (a weak word counts
-    for each of its characters); None when there is nothing weak yet (no drill in that
-    language, or no miss and nothing slow)."""
+    for each of its characters) and richest in their weak keys (keybr's approach: the
+    mean weight of a sentence's letters, pinyin letters for Chinese, is added to its
+    density); None when there is nothing weak yet (no drill in that language, or no
+    miss and nothing slow)."""
     same_language = [result for result in history if result.language == language]
     weak, weak_in_words = weak_characters(same_language), weak_words(same_language)
-    if not weak and not weak_in_words:
+    keys = weak_keys(same_language)
+    if not weak and not weak_in_words and not keys:
         return None
     weights = {item.text: len(weak) - rank for rank, item in enumerate(weak)}
     word_weights = {item.text: (len(weak_in_words) - rank) * len(item.text) for rank, item in enumerate(weak_in_words)}
+    key_weights = {item.text: len(keys) - rank for rank, item in enumerate(keys)}
     pool = [text.text for text in (phrase_texts(store) if store is not None else []) if text.language == language]
     pool += [text.text for text in shipped_texts(language)]
     scored: dict[str, float] = {}
@@ -233,7 +252,7 @@ def adaptive_text(history: Sequence[DrillResult], store: Store | None, language:
             found = sum(weights.get(char, 0) for char in sentence)
             if word_weights:
                 found += sum(word_weights.get(word, 0) for word in words(sentence))
-            scored[sentence] = found / len(sentence)
+            scored[sentence] = found / len(sentence) + _key_density(sentence, key_weights)
     chosen: list[str] = []
     for sentence in sorted((s for s in scored if scored[s] > 0), key=lambda s: (-scored[s], s)):
         chosen.append(sentence)
@@ -245,5 +264,7 @@ def adaptive_text(history: Sequence[DrillResult], store: Store | None, language:
     items = " ".join([item.text for item in weak[:5]] + [item.text for item in weak_in_words[:3]])
     title = (tr("Your weak characters and words: {items}", items=items) if weak_in_words
              else tr("Your weak characters: {chars}", chars=items))
+    if keys:
+        title = tr("{title}; keys: {keys}", title=title, keys=" ".join(item.text for item in keys[:4]))
     return DrillText(id=f"adaptive:{day}", text=normalise_drill_text(_JOINER[language].join(chosen)),
                      title=title, language=language, source="adaptive")

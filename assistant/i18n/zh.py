@@ -296,6 +296,7 @@ MESSAGES: dict[str, str] = {
     'the text has {length} characters; a drill takes at most {limit}': '这段文字有 {length} 个字符，一次练习最多 {limit} 个',
     'the file is too large for a drill ({size} KB; the limit is {limit} KB)': '文件太大，不能用来练习（{size} KB，上限 {limit} KB）',
     'Your weak characters: {chars}': '薄弱字强化：{chars}',
+    '{title}; keys: {keys}': '{title}；薄弱键：{keys}',
     '{count} drill records in {file} could not be read and were skipped': '{file} 中有 {count} 条练习记录无法读取，已跳过',
     "past typing drills: date, text, net speed, accuracy and whether the goal was reached; or all of them as CSV for the team lead": '历次打字练习：日期、文字、有效速度、正确率、是否达标；也可全部导出为 CSV 交给主管',
     'write the drills to FILE as CSV instead': '把练习记录写入 FILE（CSV），而不是打印出来',

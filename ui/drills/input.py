@@ -10,6 +10,9 @@ Input goes through the system input method as in any chat box. What the session 
   its own edit) is then counted as the one key press that must have caused it, so 击键 and
   码长 stay meaningful under a real IME.
 - ``compositionStarted(t)`` when a preedit begins.
+- ``preeditChanged(preedit, committing, t)`` with every input-method event, so the drill
+  can read the pinyin letters typed (``assistant.drills.keys``): the keys themselves
+  often never arrive.
 - ``typedChanged(text, t)`` with the whole committed text. ``toPlainText()`` never
   contains the preedit (checked in tests/ui/drills/test_input.py), so pinyin being
   composed never counts as typed.
@@ -40,6 +43,7 @@ _BLOCKED_SHORTCUTS = (QKeySequence.StandardKey.Paste, QKeySequence.StandardKey.C
 class DrillInput(QPlainTextEdit):
     keyPressed = Signal(float, bool)
     compositionStarted = Signal(float)
+    preeditChanged = Signal(str, bool, float)
     typedChanged = Signal(str, float)
 
     def __init__(self, parent: QWidget | None = None, clock: Callable[[], float] = time.monotonic):
@@ -89,6 +93,8 @@ class DrillInput(QPlainTextEdit):
         self._key_seen = False
         if preedit and not self._preedit:
             self.compositionStarted.emit(now)
+        if preedit != self._preedit or commit:
+            self.preeditChanged.emit(preedit, bool(commit), now)
         self._preedit = preedit
         self.moveCursor(QTextCursor.MoveOperation.End)
         super().inputMethodEvent(event)

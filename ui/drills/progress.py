@@ -37,12 +37,15 @@ from PySide6.QtWidgets import (
 
 from assistant.drills.goal import GoalRules, counts
 from assistant.drills.history import DrillHistory
+from assistant.drills.keys import merge_key_stats
 from assistant.drills.progress import Progress, progress
 from assistant.drills.session import DrillResult
 from assistant.errors import QuickReplyError
 from assistant.reasons import error_text
 from assistant.timestamps import parse_stamp
 from ui.context import AppContext
+from ui.drills.heatmap import KeyboardHeatmap
+from ui.drills.result import slowest_and_missed
 from ui.widgets.colours import BAR_COLOUR, HARD_COLOUR, SOFT_COLOUR
 
 log = logging.getLogger(__name__)
@@ -74,6 +77,8 @@ class DrillProgressPage(QWidget):
         self.min_seconds = QSpinBox(self, minimum=0, maximum=3600, singleStep=10)
         self.min_length_label = QLabel(self)
         self.min_length_label.setBuddy(self.min_characters)
+        self.min_time_label = QLabel(self)
+        self.min_time_label.setBuddy(self.min_seconds)
         self.min_accuracy = QSpinBox(self, minimum=0, maximum=100)
         self.min_accuracy_label = QLabel(self)
         self.min_accuracy_label.setBuddy(self.min_accuracy)
@@ -114,15 +119,15 @@ class DrillProgressPage(QWidget):
         self.view = QChartView(self.chart, self)
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setMinimumHeight(self.fontMetrics().height() * 16)
+        self.keys_caption = QLabel(self, wordWrap=True)
+        self.heatmap = KeyboardHeatmap(self)
 
         form = QFormLayout()
         form.addRow(self.language_label, self.language)
         form.addRow(self.trainee_label, self.trainee)
         form.addRow(self.goal_label, self.goal)
-        length = QHBoxLayout()
-        length.addWidget(self.min_characters)
-        length.addWidget(self.min_seconds)
-        form.addRow(self.min_length_label, length)
+        form.addRow(self.min_length_label, self.min_characters)
+        form.addRow(self.min_time_label, self.min_seconds)
         form.addRow(self.min_accuracy_label, self.min_accuracy)
         form.addRow(self.pause_label, self.pause)
         side = QVBoxLayout()
@@ -132,9 +137,13 @@ class DrillProgressPage(QWidget):
         side.addWidget(self.export_button)
         side_widget = QWidget(self)
         side_widget.setLayout(side)
-        side_widget.setMinimumWidth(self.fontMetrics().averageCharWidth() * 36)
+        side_widget.setMinimumWidth(self.fontMetrics().averageCharWidth() * 40)
+        left = QVBoxLayout()
+        left.addWidget(self.view, 1)
+        left.addWidget(self.keys_caption)
+        left.addWidget(self.heatmap)
         layout = QHBoxLayout(self)
-        layout.addWidget(self.view, 3)
+        layout.addLayout(left, 3)
         layout.addWidget(side_widget, 1)
 
         self.language.currentIndexChanged.connect(lambda _index: self.refresh())
@@ -157,11 +166,11 @@ class DrillProgressPage(QWidget):
         self.goal.setSuffix(self.tr(" chars/min"))
         self.min_length_label.setText(self.tr("Counts &from:"))
         self.min_characters.setSuffix(self.tr(" chars"))
-        self.min_seconds.setPrefix(self.tr("or "))
+        self.min_time_label.setText(self.tr("or &after:"))
         self.min_seconds.setSuffix(self.tr(" s"))
-        self.min_accuracy_label.setText(self.tr("Counts at a&ccuracy:"))
+        self.min_accuracy_label.setText(self.tr("At a&ccuracy:"))
         self.min_accuracy.setSuffix(self.tr(" % or more"))
-        for box in (self.min_length_label, self.min_characters, self.min_seconds):
+        for box in (self.min_length_label, self.min_characters, self.min_time_label, self.min_seconds):
             box.setToolTip(self.tr("A drill counts toward the goal only when at least this many characters "
                                    "were typed, or it lasted at least this long."))
         for box in (self.min_accuracy_label, self.min_accuracy):
@@ -203,6 +212,13 @@ class DrillProgressPage(QWidget):
         results = [result for result in self.history.results() if result.language == language]
         self.current = progress(results, rules, language, date.today())
         self._show_chart([result for result in results if counts(result, rules)], self.current.goal_cpm)
+        keys = merge_key_stats([result.key_stats for result in results])
+        self.heatmap.set_stats(keys)
+        slow, missed = slowest_and_missed(keys)
+        self.keys_caption.setText((self.tr("<b>Pinyin keys over all drills</b> — slowest: {slow}; most missed: "
+                                           "{missed}") if language == "zh" else
+                                   self.tr("<b>Keys over all drills</b> — slowest: {slow}; most missed: {missed}"))
+                                  .format(slow=slow, missed=missed) + f"<br>{self.heatmap.legend()}")
         # A damaged history was set aside, or records skipped: said here, where it shows.
         notices = "".join(f"<br><span style='color:#9a6700'>{html.escape(notice)}</span>"
                           for notice in self.history.notices)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 
 from assistant.drills.goal import INACCURATE, TOO_SHORT, GoalRules, missed_conditions, reaches_goal
 from assistant.drills.session import DrillResult
+from ui.drills.heatmap import KeyboardHeatmap
 from ui.drills.run import clock_text, visible
 from ui.widgets.figures import headline
 
@@ -62,6 +63,8 @@ class DrillResultPage(QWidget):
         self.why.setTextFormat(Qt.TextFormat.RichText)
         self.characters = QLabel(self, wordWrap=True)
         self.words = QLabel(self, wordWrap=True)
+        self.keys_caption = QLabel(self, wordWrap=True)
+        self.heatmap = KeyboardHeatmap(self)
         self.again_button = QPushButton(self)
         self.adaptive_button = QPushButton(self)
         self.back_button = QPushButton(self)
@@ -94,6 +97,8 @@ class DrillResultPage(QWidget):
         layout.addWidget(self.why)
         layout.addWidget(self.characters)
         layout.addWidget(self.words)
+        layout.addWidget(self.keys_caption)
+        layout.addWidget(self.heatmap)
         layout.addStretch(1)
         layout.addLayout(buttons)
 
@@ -154,6 +159,13 @@ class DrillResultPage(QWidget):
         self.words.setText(self.tr("Slowest words: {slow}\nMost-missed words: {missed}").format(
             slow=slow, missed=missed))
         self.words.setVisible(bool(result.word_stats))  # a text without words, or a drill from before words
+        slow, missed = slowest_and_missed(result.key_stats)
+        caption = (self.tr("<b>Pinyin keys</b> — slowest: {slow}; most missed: {missed}") if result.language == "zh"
+                   else self.tr("<b>Keys</b> — slowest: {slow}; most missed: {missed}"))
+        self.keys_caption.setText(f"{caption.format(slow=slow, missed=missed)}<br>{self.heatmap.legend()}")
+        self.heatmap.set_stats(result.key_stats)
+        for widget in (self.keys_caption, self.heatmap):
+            widget.setVisible(bool(result.key_stats))  # no keys read (an IME showing Chinese), or an old drill
         self.adaptive_button.setEnabled(bool(result.char_stats or result.word_stats))
 
     def verdict_text(self, result: DrillResult, rules: GoalRules) -> str:

@@ -78,6 +78,7 @@ class DrillRunPage(QWidget):
 
         self.input.keyPressed.connect(self._key_pressed)
         self.input.compositionStarted.connect(self._composition_started)
+        self.input.preeditChanged.connect(self._preedit_changed)
         self.input.typedChanged.connect(self._typed_changed)
         self.timer.timeout.connect(self.tick)
         self.leave_button.clicked.connect(self.leaveRequested.emit)
@@ -144,6 +145,10 @@ class DrillRunPage(QWidget):
     def _composition_started(self, t: float) -> None:
         if self.session is not None:
             self.session.composition_started(t)
+
+    def _preedit_changed(self, preedit: str, committing: bool, t: float) -> None:
+        if self.session is not None:
+            self.session.preedit_changed(preedit, t, committing=committing)
 
     def _typed_changed(self, typed: str, t: float) -> None:
         if self.session is None:

@@ -640,173 +640,183 @@
 <context>
     <name>DrillProgressPage</name>
     <message>
-        <location filename="../drills/progress.py" line="151"/>
+        <location filename="../drills/progress.py" line="160"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="152"/>
+        <location filename="../drills/progress.py" line="161"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="153"/>
+        <location filename="../drills/progress.py" line="162"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="154"/>
+        <location filename="../drills/progress.py" line="163"/>
         <source>&amp;Trainee:</source>
         <translation>学员(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="155"/>
+        <location filename="../drills/progress.py" line="164"/>
         <source>Your name, for the team lead&apos;s report</source>
         <translation>您的姓名，用于主管的报表</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="156"/>
+        <location filename="../drills/progress.py" line="165"/>
         <source>&amp;Goal:</source>
         <translation>目标(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="157"/>
+        <location filename="../drills/progress.py" line="166"/>
         <source> chars/min</source>
         <translation> 字/分</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="158"/>
+        <location filename="../drills/progress.py" line="167"/>
         <source>Counts &amp;from:</source>
         <translation>计入条件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="159"/>
+        <location filename="../drills/progress.py" line="168"/>
         <source> chars</source>
         <translation> 字</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="160"/>
-        <source>or </source>
-        <translation>或 </translation>
-    </message>
-    <message>
-        <location filename="../drills/progress.py" line="162"/>
-        <source>Counts at a&amp;ccuracy:</source>
-        <translation>计入正确率(&amp;C)：</translation>
-    </message>
-    <message>
-        <location filename="../drills/progress.py" line="163"/>
+        <location filename="../drills/progress.py" line="172"/>
         <source> % or more</source>
         <translation> % 及以上</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="165"/>
+        <location filename="../drills/progress.py" line="174"/>
         <source>A drill counts toward the goal only when at least this many characters were typed, or it lasted at least this long.</source>
         <translation>练习至少打了这么多字，或者至少持续了这么久，才计入达标。</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="168"/>
+        <location filename="../drills/progress.py" line="177"/>
         <source>A drill counts toward the goal only at this accuracy or better.</source>
         <translation>练习的正确率达到这个数值或更高，才计入达标。</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="169"/>
+        <location filename="../drills/progress.py" line="178"/>
         <source>Pa&amp;use after:</source>
         <translation>停顿判定(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="235"/>
+        <location filename="../drills/progress.py" line="251"/>
         <source>Drills: &lt;b&gt;{count}&lt;/b&gt;, of which &lt;b&gt;{counted}&lt;/b&gt; count toward the goal</source>
         <translation>练习次数：&lt;b&gt;{count}&lt;/b&gt;，其中 &lt;b&gt;{counted}&lt;/b&gt; 次计入达标</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="161"/>
         <location filename="../drills/progress.py" line="170"/>
+        <location filename="../drills/progress.py" line="179"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
+        <location filename="../drills/progress.py" line="169"/>
+        <source>or &amp;after:</source>
+        <translation>或用时(&amp;A)：</translation>
+    </message>
+    <message>
         <location filename="../drills/progress.py" line="171"/>
+        <source>At a&amp;ccuracy:</source>
+        <translation>正确率(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../drills/progress.py" line="180"/>
         <source>A longer gap between keys is a pause: shown, and left out of the speed.</source>
         <translation>两次按键间隔超过这个时长算作停顿：会列出来，并且不计入速度。</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="172"/>
+        <location filename="../drills/progress.py" line="181"/>
         <source>&amp;Export history as CSV…</source>
         <translation>导出练习记录为 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="173"/>
+        <location filename="../drills/progress.py" line="182"/>
         <source>Speed and accuracy per drill</source>
         <translation>每次练习的速度和正确率</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="174"/>
+        <location filename="../drills/progress.py" line="183"/>
         <source>Speed (chars/min)</source>
         <translation>速度（字/分）</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="175"/>
+        <location filename="../drills/progress.py" line="184"/>
         <source>Accuracy (%)</source>
         <translation>正确率（%）</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="176"/>
+        <location filename="../drills/progress.py" line="185"/>
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="234"/>
+        <location filename="../drills/progress.py" line="218"/>
+        <source>&lt;b&gt;Pinyin keys over all drills&lt;/b&gt; — slowest: {slow}; most missed: {missed}</source>
+        <translation>&lt;b&gt;所有练习的拼音按键&lt;/b&gt;——最慢：{slow}；最常错：{missed}</translation>
+    </message>
+    <message>
+        <location filename="../drills/progress.py" line="220"/>
+        <source>&lt;b&gt;Keys over all drills&lt;/b&gt; — slowest: {slow}; most missed: {missed}</source>
+        <translation>&lt;b&gt;所有练习的按键&lt;/b&gt;——最慢：{slow}；最常错：{missed}</translation>
+    </message>
+    <message>
+        <location filename="../drills/progress.py" line="250"/>
         <source>No drills in this language yet.</source>
         <translation>这种语言还没有练习记录。</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="237"/>
+        <location filename="../drills/progress.py" line="253"/>
         <source>Personal best: &lt;b&gt;{best:.0f}&lt;/b&gt; chars/min</source>
         <translation>个人最好成绩：&lt;b&gt;{best:.0f}&lt;/b&gt; 字/分</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="238"/>
+        <location filename="../drills/progress.py" line="254"/>
         <source>Practice streak: &lt;b&gt;{days}&lt;/b&gt; day</source>
         <translation>连续练习：&lt;b&gt;{days}&lt;/b&gt; 天</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="239"/>
+        <location filename="../drills/progress.py" line="255"/>
         <source>Practice streak: &lt;b&gt;{days}&lt;/b&gt; days</source>
         <translation>连续练习：&lt;b&gt;{days}&lt;/b&gt; 天</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="241"/>
+        <location filename="../drills/progress.py" line="257"/>
         <source>&lt;span style=&apos;color:#1a7f37&apos;&gt;&lt;b&gt;Goal reached&lt;/b&gt; on {day}&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#1a7f37&apos;&gt;已于 {day} &lt;b&gt;达标&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="244"/>
+        <location filename="../drills/progress.py" line="260"/>
         <source>At your current trend you reach the goal around &lt;b&gt;{day}&lt;/b&gt;</source>
         <translation>按目前的进步速度，预计在 &lt;b&gt;{day}&lt;/b&gt; 前后达标</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="247"/>
+        <location filename="../drills/progress.py" line="263"/>
         <source>No forecast yet: practise on a few more days.</source>
         <translation>暂时无法预测：请再多练几天。</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="278"/>
+        <location filename="../drills/progress.py" line="294"/>
         <source>Export the drill history</source>
         <translation>导出练习记录</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="279"/>
+        <location filename="../drills/progress.py" line="295"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="283"/>
+        <location filename="../drills/progress.py" line="299"/>
         <source>Typing practice</source>
         <translation>打字练习</translation>
     </message>
     <message>
-        <location filename="../drills/progress.py" line="295"/>
+        <location filename="../drills/progress.py" line="311"/>
         <source>The history could not be exported: {error}</source>
         <translation>无法导出练习记录：{error}</translation>
     </message>
@@ -814,175 +824,185 @@
 <context>
     <name>DrillResultPage</name>
     <message>
-        <location filename="../drills/result.py" line="107"/>
+        <location filename="../drills/result.py" line="112"/>
         <source>Raw speed (all characters)</source>
         <extracomment>码长 this far over the ideal means the input method is used character by character. More corrections than this share of the characters: slow down for accuracy. How many characters or words the slowest / most-missed lists show. Whether the drill counts toward the goal, and why not. Beside the speed for Latin text, never instead of it.</extracomment>
         <translation>总速度（含错字）</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="108"/>
+        <location filename="../drills/result.py" line="113"/>
         <source>Accuracy</source>
         <translation>正确率</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="108"/>
+        <location filename="../drills/result.py" line="113"/>
         <source>Uncorrected errors</source>
         <translation>未改正的错字</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="109"/>
+        <location filename="../drills/result.py" line="114"/>
         <source>Consistency (speed variation)</source>
         <translation>稳定性（速度波动）</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="109"/>
+        <location filename="../drills/result.py" line="114"/>
         <source>Active time / wall time</source>
         <translation>有效用时 / 实际用时</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="110"/>
+        <location filename="../drills/result.py" line="115"/>
         <source>Speed by the wall clock</source>
         <translation>按实际用时的速度</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="111"/>
+        <location filename="../drills/result.py" line="116"/>
         <source>Pauses</source>
         <translation>停顿</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="111"/>
+        <location filename="../drills/result.py" line="116"/>
         <source>Keystrokes per second</source>
         <translation>击键：每秒按键数</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="112"/>
+        <location filename="../drills/result.py" line="117"/>
         <source>Keystrokes per character (ideal)</source>
         <translation>码长：每字按键数（理想值）</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="113"/>
+        <location filename="../drills/result.py" line="118"/>
         <source>Corrections after commit</source>
         <translation>回改：上屏后删改</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="117"/>
+        <location filename="../drills/result.py" line="122"/>
         <source>correct characters per minute</source>
         <translation>每分钟正确字数</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="118"/>
+        <location filename="../drills/result.py" line="123"/>
         <source>&lt;b&gt;Why this speed&lt;/b&gt;</source>
         <translation>&lt;b&gt;速度分析&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="119"/>
+        <location filename="../drills/result.py" line="124"/>
         <source>&amp;Again</source>
         <translation>再练一次(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="120"/>
+        <location filename="../drills/result.py" line="125"/>
         <source>Practise &amp;weak characters</source>
         <translation>练习薄弱字(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="121"/>
+        <location filename="../drills/result.py" line="126"/>
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="132"/>
+        <location filename="../drills/result.py" line="137"/>
         <source>Goal reached: {speed:.0f} characters per minute! You are ready for the queue.</source>
         <translation>达标了：每分钟 {speed:.0f} 字！可以上岗接待了。</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="137"/>
+        <location filename="../drills/result.py" line="142"/>
         <source>{wpm:.0f} words per minute (characters ÷ 5)</source>
         <translation>每分钟 {wpm:.0f} 个单词（字符数 ÷ 5）</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="145"/>
+        <location filename="../drills/result.py" line="150"/>
         <source>{count}, {seconds:.0f} s left out</source>
         <translation>{count} 次，共 {seconds:.0f} 秒未计入</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="146"/>
+        <location filename="../drills/result.py" line="151"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="154"/>
+        <location filename="../drills/result.py" line="159"/>
         <source>Slowest words: {slow}
 Most-missed words: {missed}</source>
         <translation>最慢的词：{slow}
 最常错的词：{missed}</translation>
     </message>
     <message>
+        <location filename="../drills/result.py" line="163"/>
+        <source>&lt;b&gt;Pinyin keys&lt;/b&gt; — slowest: {slow}; most missed: {missed}</source>
+        <translation>&lt;b&gt;拼音按键&lt;/b&gt;——最慢：{slow}；最常错：{missed}</translation>
+    </message>
+    <message>
         <location filename="../drills/result.py" line="164"/>
+        <source>&lt;b&gt;Keys&lt;/b&gt; — slowest: {slow}; most missed: {missed}</source>
+        <translation>&lt;b&gt;按键&lt;/b&gt;——最慢：{slow}；最常错：{missed}</translation>
+    </message>
+    <message>
+        <location filename="../drills/result.py" line="176"/>
         <source>&lt;b&gt;This drill counts toward your goal&lt;/b&gt; and reaches it: {speed:.0f} of {goal} characters per minute.</source>
         <translation>&lt;b&gt;这次练习计入达标&lt;/b&gt;，并且已达到目标：{speed:.0f} 字/分（目标 {goal} 字/分）。</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="166"/>
+        <location filename="../drills/result.py" line="178"/>
         <source>&lt;b&gt;This drill counts toward your goal&lt;/b&gt;: {more:.0f} characters per minute more to reach {goal}.</source>
         <translation>&lt;b&gt;这次练习计入达标&lt;/b&gt;：还差 {more:.0f} 字/分就能达到 {goal} 字/分。</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="170"/>
+        <location filename="../drills/result.py" line="182"/>
         <source>it is too short: {characters} characters in {time}; a drill needs at least {min_characters} characters or {min_time} of typing.</source>
         <translation>练习太短：{time} 内打了 {characters} 个字；至少需要打 {min_characters} 个字，或打字 {min_time}。</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="175"/>
+        <location filename="../drills/result.py" line="187"/>
         <source>the accuracy of {accuracy:.1f}% is under the {floor:.0f}% it needs.</source>
         <translation>正确率 {accuracy:.1f}% 低于要求的 {floor:.0f}%。</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="177"/>
+        <location filename="../drills/result.py" line="189"/>
         <source>&lt;b&gt;This drill does not count toward your goal&lt;/b&gt;, whatever its speed:</source>
         <translation>&lt;b&gt;这次练习不计入达标&lt;/b&gt;，无论速度多快：</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="185"/>
+        <location filename="../drills/result.py" line="197"/>
         <source>At or over your goal of {goal} characters per minute. Keep the accuracy up.</source>
         <translation>已达到每分钟 {goal} 字的目标，请继续保持正确率。</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="189"/>
+        <location filename="../drills/result.py" line="201"/>
         <source>{actual:.1f} keystrokes per character is far above the ideal {ideal:.1f}: you spend keys choosing candidates. Type whole words and phrases instead of single characters.</source>
         <translation>码长 {actual:.1f}，远高于理想值 {ideal:.1f}：按键多花在选字上了。请整词、整句输入（打词组），少打单字。</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="194"/>
+        <location filename="../drills/result.py" line="206"/>
         <source>{actual:.1f} keystrokes per second; the goal needs about {needed:.1f} at the ideal keystrokes per character. Finger practice (home row, touch typing) will lift it.</source>
         <translation>击键每秒 {actual:.1f} 次；按理想码长，达标约需每秒 {needed:.1f} 次。多练指法（基准键位、盲打）能提高击键。</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="199"/>
+        <location filename="../drills/result.py" line="211"/>
         <source>{count} corrections after commit: each one costs the deleted characters and the time to type them again. Slow down a little for accuracy.</source>
         <translation>回改 {count} 次：每次都要删掉已上屏的字再重打，很费时间。放慢一点，先求准确。</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="203"/>
+        <location filename="../drills/result.py" line="215"/>
         <source>Accuracy under {floor:.0f}%: mistakes cost more speed than they save. Slow down a little.</source>
         <translation>正确率低于 {floor:.0f}%：打错浪费的时间比抢出来的多。请放慢一点。</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="206"/>
+        <location filename="../drills/result.py" line="218"/>
         <source>You paused once; pauses are left out of the speed but show in the wall-clock figure.</source>
         <translation>您停顿了 1 次；停顿不计入速度，但会体现在按实际用时计算的速度里。</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="208"/>
+        <location filename="../drills/result.py" line="220"/>
         <source>You paused {count} times; pauses are left out of the speed but show in the wall-clock figure.</source>
         <translation>您停顿了 {count} 次；停顿不计入速度，但会体现在按实际用时计算的速度里。</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="212"/>
+        <location filename="../drills/result.py" line="224"/>
         <source>Even typing without an obvious weak spot: more practice will lift the speed.</source>
         <translation>打字比较均衡，没有明显短板：多练习就能继续提速。</translation>
     </message>
     <message>
-        <location filename="../drills/result.py" line="152"/>
+        <location filename="../drills/result.py" line="157"/>
         <source>Slowest: {slow}
 Most missed: {missed}</source>
         <translation>最慢的字：{slow}
@@ -992,59 +1012,59 @@ Most missed: {missed}</source>
 <context>
     <name>DrillRunPage</name>
     <message>
-        <location filename="../drills/run.py" line="87"/>
+        <location filename="../drills/run.py" line="88"/>
         <source>Speed (chars/min)</source>
         <extracomment>The user asked to leave (Esc or the button); the window decides whether to ask.</extracomment>
         <translation>速度（字/分）</translation>
     </message>
     <message>
-        <location filename="../drills/run.py" line="88"/>
+        <location filename="../drills/run.py" line="89"/>
         <source>Accuracy</source>
         <translation>正确率</translation>
     </message>
     <message>
-        <location filename="../drills/run.py" line="89"/>
-        <location filename="../drills/run.py" line="121"/>
+        <location filename="../drills/run.py" line="90"/>
+        <location filename="../drills/run.py" line="122"/>
         <source>Time</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../drills/run.py" line="90"/>
+        <location filename="../drills/run.py" line="91"/>
         <source>Paused: the clock waits for you</source>
         <translation>已暂停：计时等您继续</translation>
     </message>
     <message>
-        <location filename="../drills/run.py" line="91"/>
+        <location filename="../drills/run.py" line="92"/>
         <source>Type the text in the box below with your usual input method. The clock starts with your first key.</source>
         <translation>请用平时的输入法在下面的输入框中打出上面的文字。按下第一个键时开始计时。</translation>
     </message>
     <message>
-        <location filename="../drills/run.py" line="93"/>
+        <location filename="../drills/run.py" line="94"/>
         <source>Leave (Esc)</source>
         <translation>退出练习（Esc）</translation>
     </message>
     <message>
-        <location filename="../drills/run.py" line="121"/>
+        <location filename="../drills/run.py" line="122"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../drills/run.py" line="134"/>
+        <location filename="../drills/run.py" line="135"/>
         <source>First error: you typed “{typed}” where the text has “{expected}”.</source>
         <translation>第一个错误：原文是“{expected}”，您打成了“{typed}”。</translation>
     </message>
     <message>
-        <location filename="../drills/run.py" line="135"/>
+        <location filename="../drills/run.py" line="136"/>
         <source>First error: “{expected}” was left out.</source>
         <translation>第一个错误：漏打了“{expected}”。</translation>
     </message>
     <message>
-        <location filename="../drills/run.py" line="136"/>
+        <location filename="../drills/run.py" line="137"/>
         <source>First error: an extra “{typed}” before “{expected}”.</source>
         <translation>第一个错误：在“{expected}”前面多打了“{typed}”。</translation>
     </message>
     <message>
-        <location filename="../drills/run.py" line="137"/>
+        <location filename="../drills/run.py" line="138"/>
         <source>First error: an extra “{typed}” after the end of the text.</source>
         <translation>第一个错误：原文结束后多打了“{typed}”。</translation>
     </message>
@@ -1537,6 +1557,25 @@ Most missed: {missed}</source>
         <location filename="../settings/pages.py" line="253"/>
         <source>e.g. Lily or agent 07</source>
         <translation>例如：小丽 或 07 号客服</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardHeatmap</name>
+    <message>
+        <location filename="../drills/heatmap.py" line="104"/>
+        <source>Red keys are often missed or slow; grey keys were not typed.</source>
+        <extracomment>The letter rows, each shifted right by this many key widths, as on a keyboard.</extracomment>
+        <translation>红色的键常打错或打得慢；灰色的键没有用到。</translation>
+    </message>
+    <message>
+        <location filename="../drills/heatmap.py" line="112"/>
+        <source>{key}: not typed</source>
+        <translation>{key}：没有用到</translation>
+    </message>
+    <message>
+        <location filename="../drills/heatmap.py" line="113"/>
+        <source>{key}: typed {seen} times, missed {missed}, {ms:.0f} ms a key</source>
+        <translation>{key}：按了 {seen} 次，错 {missed} 次，每次 {ms:.0f} 毫秒</translation>
     </message>
 </context>
 <context>

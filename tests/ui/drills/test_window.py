@@ -383,3 +383,25 @@ def test_a_short_drill_says_it_is_too_short_and_the_lead_sets_the_conditions(win
     for char in "亲在的":
         type_with_ime(window, clock, "x", char)
     assert page.result.counted is True and "counts toward your goal" in page.verdict.text()
+
+
+def test_the_result_and_the_progress_tab_show_the_slow_and_missed_keys(window: DrillWindow, clock: Clock) -> None:
+    window.start(custom_text("tea at ten"))
+    for char in "tea xt ten":  # x where the text has a
+        clock.now += 0.2
+        QTest.keyClicks(window.run_page.input, char)
+    page = window.result_page
+    assert page.heatmap.isVisibleTo(window) and page.heatmap.stats["a"] == {"seen": 2, "missed": 1, "ms": 200.0}
+    assert "most missed: a ×1" in page.keys_caption.text()
+    window.start(custom_text("你好"))
+    type_with_ime(window, clock, "nii", "你")  # no Backspace: the pinyin keys are n i i
+    clock.now += 0.25
+    QApplication.sendEvent(window.run_page.input, QInputMethodEvent("hq", []))
+    QApplication.sendEvent(window.run_page.input, QInputMethodEvent("h", []))  # q taken back
+    type_with_ime(window, clock, "ao", "好")
+    keys = page.result.key_stats
+    assert keys["q"]["missed"] == 1 and keys["n"]["seen"] == 1 and keys["i"]["seen"] == 2
+    assert "Pinyin keys" in page.keys_caption.text()
+    window.tabs.setCurrentWidget(window.progress_page)
+    window.progress_page.set_language("en")
+    assert window.progress_page.heatmap.stats["a"]["missed"] == 1

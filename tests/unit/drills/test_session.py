@@ -352,7 +352,8 @@ def test_result_round_trips_and_rejects_bad_records() -> None:
     assert result.word_stats == {"Hello": {"seen": 1, "missed": 0, "ms": 1504.0},
                                  "there": {"seen": 1, "missed": 0, "ms": 1500.0}}
     without_stats = {key: value for key, value in record.items() if key not in DETAIL_FIELDS}
-    assert DrillResult.from_dict(without_stats) == replace(result, char_stats={}, word_stats={})
+    assert DrillResult.from_dict(without_stats) == replace(result, char_stats={}, word_stats={}, key_stats={})
+    assert result.key_stats["e"] == {"seen": 3, "missed": 0, "ms": 300.0} and "H" not in result.key_stats
     older = {key: value for key, value in record.items() if key != "word_stats"}  # before words were measured
     assert DrillResult.from_dict(older) == replace(result, word_stats={})
     for bad in ({**record, "net_cpm": "fast"}, {**record, "keystrokes": 1.5}, {**record, "language": "fr"},
