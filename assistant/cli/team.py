@@ -1,5 +1,5 @@
-"""``quickreply`` commands for team phrasebooks: the agent's subscribe, subscriptions
-and unsubscribe, and the lead's publish and keygen."""
+"""``quickreply`` commands for team phrasebooks and drill texts: the agent's subscribe,
+subscriptions and unsubscribe, and the lead's publish, publish-drill and keygen."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from dataclasses import asdict, replace
 from pathlib import Path
 
 from assistant.cli.common import EXIT_BAD_INPUT, EXIT_OK, Commands, book_or_file, json_flag, print_json
+from assistant.drills.texts import team_text, text_from_file
 from assistant.errors import QuickReplyError
 from assistant.formats import read_phrasebook
 from assistant.i18n import N_, tr
@@ -49,6 +50,17 @@ def register(commands: Commands) -> None:
                             help=tr("sign with this private key (made by quickreply keygen)"))
     publishing.add_argument("--force", action="store_true", help=tr("publish even when lint finds errors"))
     json_flag(publishing)
+
+    racing = commands.add("publish-drill", tr("write a text as the team's drill (赛文: every trainee races on it; "
+                                              "the results go into their statistics exports) to a file or folder"),
+                          _publish_drill)
+    racing.add_argument("text", type=Path, metavar="FILE", help=tr("the text file to race on"))
+    racing.add_argument("target", help=tr("the file to write, or a folder (a shared folder, or "
+                                          "one a web server serves)"))
+    racing.add_argument("--title", default="", help=tr("the title trainees see (default: the file's name)"))
+    racing.add_argument("--key", type=Path, metavar="PRIVATE_KEY",
+                        help=tr("sign with this private key (made by quickreply keygen)"))
+    json_flag(racing)
 
     keygen = commands.add("keygen", tr("make a signing key pair for publishing (never overwrites one)"), _keygen)
     keygen.add_argument("folder", type=Path, metavar="DIR", help=tr("the folder to write the two key files to"))
@@ -164,6 +176,22 @@ def _publish(store: Store, args: argparse.Namespace) -> int:
     else:
         print(tr("Published {name!r} revision {revision} ({count} phrases, {signed}) to {file}",
                  name=book.name, revision=revision, count=len(phrases), file=written,
+                 signed=tr("signed") if key else tr("not signed")))
+    return EXIT_OK
+
+
+def _publish_drill(store: Store, args: argparse.Namespace) -> int:
+    """``publish-drill``: the text file as the team's race text (a new revision each time)."""
+    found = text_from_file(args.text)
+    text = team_text(found.text, args.title.strip() or found.title)
+    key = publication.load_private_key(args.key) if args.key else None
+    written, revision = publication.publish_drill(text, publication.target_path(args.target, None), key)
+    if args.json:
+        print_json({"file": str(written), "revision": revision, "signed": key is not None, "id": text.id,
+                    "characters": len(text.text)})
+    else:
+        print(tr("Published the team drill {title!r} revision {revision} ({count} characters, {signed}) to {file}",
+                 title=text.title, revision=revision, count=len(text.text), file=written,
                  signed=tr("signed") if key else tr("not signed")))
     return EXIT_OK
 

@@ -55,7 +55,7 @@ from assistant.timestamps import stamp
 
 LANGUAGES = ("zh", "en")
 MODES = ("fixed", "timed")
-SOURCES = ("shipped", "phrasebook", "custom", "adaptive")
+SOURCES = ("shipped", "phrasebook", "custom", "adaptive", "team")
 #: A text is Chinese when at least this share of its letters are Han characters.
 ZH_SHARE = 0.3
 WPM_CHARACTERS = 5
@@ -74,7 +74,8 @@ _PINYIN = PinyinCache()
 @dataclass(frozen=True)
 class DrillText:
     """A text to type. ``id`` says where it came from: "shipped:zh-01",
-    "phrase:<book_id>/<phrase_id>", "custom:<sha1[:10]>" or "adaptive:<yyyy-mm-dd>"."""
+    "phrase:<book_id>/<phrase_id>", "custom:<sha1[:10]>", "adaptive:<yyyy-mm-dd>" or
+    "team:<sha1[:10]>" (a race text the team lead published, ``assistant.team.publication``)."""
 
     id: str
     title: str

@@ -16,24 +16,27 @@ import random
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assistant.data.records import BadRecord, read_record
 from assistant.drills.keys import LETTERS
 from assistant.drills.session import LANGUAGES, DrillResult, DrillText, language_of, normalise_drill_text, pinyin_of
 from assistant.drills.words import words
 from assistant.errors import BadInput, QuickReplyError
 from assistant.formats import read_bytes
 from assistant.formats.text import decode_text
-from assistant.i18n import tr
+from assistant.i18n import N_, tr
 from assistant.phrases.model import default_title
 from assistant.phrases.templates import expand, placeholders, split_messages
+from assistant.team import subscriptions
 
 if TYPE_CHECKING:
+    from assistant.data.folder import DataFolder
     from assistant.phrases.store import Store
 
 DRILLS_FORMAT = "quickreply-drills"
@@ -128,6 +131,25 @@ def custom_text(text: str, title: str = "") -> DrillText:
                                  length=len(text), limit=MAX_CHARACTERS))
     return DrillText(id=f"custom:{_digest(text)}", title=title or default_title(text), text=text,
                      language=language_of(text), source="custom")
+
+
+def team_text(text: str, title: str = "") -> DrillText:
+    """A race text for the team lead to publish (``assistant.team.publication``): checked
+    as pasted text is, its id from its words, so the same text is the same race."""
+    found = custom_text(text, title)
+    return replace(found, id=f"team:{_digest(found.text)}", source="team")
+
+
+def team_texts(folder: DataFolder) -> list[DrillText]:
+    """The race texts of the team drill subscriptions, newest revision of each."""
+    found = []
+    for entry in subscriptions.load(folder):
+        if entry.drill:
+            try:
+                found.append(read_record(DrillText, entry.drill, N_("drill")))
+            except BadRecord:
+                continue  # a hand-edited record: the next check of the source brings the text back
+    return found
 
 
 def text_from_file(path: Path) -> DrillText:

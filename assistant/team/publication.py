@@ -16,6 +16,15 @@ holder of the lead's private key can make a file that a subscriber who pinned th
 lead's public key will accept, and an old signed file cannot be passed off as a newer
 revision. Reading never runs anything and refuses, with one line, whatever does not
 check out; nothing is applied until a whole file has been read and verified.
+
+The same envelope carries a team drill text (赛文, the text every trainee races on)
+instead of a book, under ``"drill"``::
+
+    {…the same keys…, "drill": {"format": "quickreply.drill", "id": "…", "title": "…",
+                                 "text": "…", "language": "zh"}}
+
+checked and signed the same way, so a trainee's app takes a race text only from the
+lead, as it takes books.
 """
 
 from __future__ import annotations
@@ -31,6 +40,7 @@ from typing import TYPE_CHECKING
 
 from assistant.data.atomic import atomic_write_bytes
 from assistant.data.bounded_json import load_json
+from assistant.drills.session import LANGUAGES, DrillText, normalise_drill_text
 from assistant.errors import BadInput, QuickReplyError
 from assistant.formats import MAX_FILE_BYTES, ImportedBook, check_book
 from assistant.formats import native as native_format
@@ -43,6 +53,9 @@ if TYPE_CHECKING:
     from assistant.data.folder import Transaction
 
 FORMAT_TAG = "quickreply.publication"
+DRILL_TAG = "quickreply.drill"
+#: The longest race text (the drills' own limit, about an hour of typing).
+MAX_DRILL_CHARACTERS = 20_000
 VERSION = 1
 ALGORITHM = "ed25519"
 #: How a public key is written out for the lead to hand round: short enough to paste.
@@ -51,14 +64,16 @@ PRIVATE_KEY_FILE = "quickreply-signing.key"
 PUBLIC_KEY_FILE = "quickreply-signing.pub"
 #: The name a publication gets when the target is a folder.
 EXTENSION = ".qrpub"
+DRILL_FILE_NAME = f"team-drill{EXTENSION}"
 _HEX = set("0123456789abcdef")
 
 
 @dataclass(frozen=True)
 class Publication:
-    """A publication that was read and verified."""
+    """A publication that was read and verified: a ``book``, or a team ``drill`` text
+    (``DrillText`` with source "team"); exactly one of the two."""
 
-    book: ImportedBook
+    book: ImportedBook | None
     revision: int
     sha256: str
     published: str = ""
@@ -66,6 +81,7 @@ class Publication:
     key_id: str = ""
     #: True when the signature was checked against a pinned key.
     verified: bool = False
+    drill: DrillText | None = None
 
 
 # -- canonical bytes and the signed message ---------------------------------------------
@@ -151,7 +167,18 @@ def load_private_key(path: Path):  # -> Ed25519PrivateKey
 
 def build(book: Phrasebook, phrases: list[Phrase], revision: int, private_key=None) -> bytes:
     """The publication's bytes for ``book`` at ``revision``, signed when a key is given."""
-    document = native_format.to_document(replace(book, revision=revision), phrases)
+    return _envelope("book", native_format.to_document(replace(book, revision=revision), phrases), revision,
+                     private_key)
+
+
+def build_drill(text: DrillText, revision: int, private_key=None) -> bytes:
+    """The publication's bytes for a team drill text at ``revision``."""
+    document = {"format": DRILL_TAG, "id": text.id, "title": text.title, "text": text.text,
+                "language": text.language}
+    return _envelope("drill", document, revision, private_key)
+
+
+def _envelope(kind: str, document: dict, revision: int, private_key) -> bytes:
     checksum = hashlib.sha256(canonical_bytes(document)).hexdigest()
     envelope: dict = {"format": FORMAT_TAG, "version": VERSION, "revision": revision, "published": now_stamp(),
                       "sha256": checksum}
@@ -164,7 +191,7 @@ def build(book: Phrasebook, phrases: list[Phrase], revision: int, private_key=No
             "algorithm": ALGORITHM, "key_id": key_id(raw_public),
             "value": base64.b64encode(private_key.sign(_signed_message(revision, checksum))).decode("ascii"),
         }
-    envelope["book"] = document
+    envelope[kind] = document
     return (json.dumps(envelope, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
@@ -189,13 +216,16 @@ def read(data: bytes, source: str, pinned_key: str = "") -> Publication:
         raise BadInput(tr("file is too large ({size} MB; the limit is {limit} MB)",
                           size=round(len(data) / 1048576, 1), limit=MAX_FILE_BYTES // 1048576), source)
     envelope = _parse_envelope(data, source)
-    document = envelope["book"]
+    document = envelope.get("book", envelope.get("drill"))
     checksum = hashlib.sha256(canonical_bytes(document)).hexdigest()
     if checksum != envelope["sha256"]:
         raise BadInput(tr("the checksum does not match: the file is incomplete or was changed after publishing"),
                        source)
     signature = envelope.get("signature")
     signer = _check_signature(signature, envelope["revision"], checksum, pinned_key, source)
+    if "drill" in envelope:
+        return Publication(None, envelope["revision"], checksum, envelope.get("published", ""), signer,
+                           verified=bool(pinned_key), drill=_drill_text(document, source))
     imported = native_format.read(canonical_bytes(document), source)
     if imported.book is None or imported.book.revision != envelope["revision"]:
         raise BadInput(tr("the revision of the book does not match the publication's"), source)
@@ -230,11 +260,25 @@ def _parse_envelope(data: bytes, source: str) -> dict:
         raise BadInput(tr("the publication has no valid sha256 checksum"), source)
     if not _positive_int(envelope.get("revision")):
         raise BadInput(tr("the publication has no valid revision"), source)
-    if not isinstance(envelope.get("book"), dict):
+    if sum(isinstance(envelope.get(kind), dict) for kind in ("book", "drill")) != 1:
         raise BadInput(tr("the publication holds no phrasebook"), source)
     if not isinstance(envelope.get("published", ""), str):
         raise BadInput(tr("the publication's time is not text"), source)
     return envelope
+
+
+def _drill_text(document: dict, source: str) -> DrillText:
+    """The team drill a publication carries, checked; its id keeps the lead's."""
+    fields = [document.get(name) for name in ("id", "title", "text", "language")]
+    if document.get("format") != DRILL_TAG or not all(isinstance(value, str) for value in fields):
+        raise BadInput(tr("the drill text of the publication is malformed"), source)
+    drill_id, title, text, drill_language = fields
+    text = normalise_drill_text(text)
+    if not drill_id.startswith("team:") or len(drill_id) > 64 or drill_language not in LANGUAGES or not text \
+            or len(text) > MAX_DRILL_CHARACTERS or len(title) > 200:
+        raise BadInput(tr("the drill text of the publication is malformed"), source)
+    return DrillText(id=drill_id, title=title.strip() or drill_id, text=text, language=drill_language,
+                     source="team")
 
 
 def _positive_int(value: object) -> bool:
@@ -276,13 +320,22 @@ def book_for_file(path: Path) -> Phrasebook:
     return Phrasebook(name=path.stem, id="sheet-" + hashlib.sha256(path.stem.encode("utf-8")).hexdigest()[:16])
 
 
-def target_path(target: str, book: Phrasebook) -> Path:
+def target_path(target: str, book: Phrasebook | None) -> Path:
     """Where to publish: a folder (existing, or written with a trailing slash) gets a
-    file named after the book's id."""
+    file named after the book's id, or ``DRILL_FILE_NAME`` for a team drill text (None):
+    the same file each time, so the next race reaches every subscriber."""
     path = Path(target)
     if path.is_dir() or target.endswith(("/", os.sep)):
-        return path / f"{book.id}{EXTENSION}"
+        return path / (f"{book.id}{EXTENSION}" if book is not None else DRILL_FILE_NAME)
     return path
+
+
+def publish_drill(text: DrillText, path: Path, private_key=None) -> tuple[Path, int]:
+    """Write a team drill text as a publication (atomically, at a revision above the one
+    already there); returns the file written and its revision."""
+    revision = peek_revision(path) + 1
+    atomic_write_bytes(path, build_drill(text, revision, private_key))
+    return path, revision
 
 
 def publish(book: Phrasebook, phrases: list[Phrase], path: Path, private_key=None,

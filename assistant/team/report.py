@@ -98,6 +98,28 @@ class TraineeProgress:
 
 
 @dataclass(frozen=True)
+class RaceEntry:
+    """One trainee's best result on a team drill text: the best that counts toward the
+    goal when there is one (``rank`` 1, 2, …), else the best that did not (no rank)."""
+    rank: int | None
+    trainee: str
+    net_cpm: float
+    accuracy: float
+    finished: str
+    counted: bool
+
+
+@dataclass(frozen=True)
+class Race:
+    """A team drill text (赛文) the lead published, and the trainees ranked on it: by
+    net CPM among the results that count, then those that do not."""
+    text_id: str
+    title: str
+    language: str
+    entries: tuple[RaceEntry, ...]
+
+
+@dataclass(frozen=True)
 class TeamReport:
     generated: str
     period_from: str
@@ -110,6 +132,7 @@ class TeamReport:
     never_used: tuple[PhraseUse, ...]
     phrases: int
     trainees: tuple[TraineeProgress, ...]
+    races: tuple[Race, ...] = ()    # newest race first
 
     def to_dict(self) -> dict:
         """The JSON sidecar: every merged number, for scripts and spreadsheets."""
@@ -240,6 +263,32 @@ def _merge_phrases(names: Sequence[str], exports: Sequence[AgentExport]) -> list
     return [PhraseUse(**entry) for entry in merged.values()]
 
 
+def _races(names: Sequence[str], exports: Sequence[AgentExport]) -> list[Race]:
+    """Each team drill text in the exports, with every trainee's best result on it (a
+    drill in two exports counts once; whether it counts is judged by its own export's
+    conditions when it did not store it)."""
+    results: dict[str, dict[str, tuple[str, DrillResult, bool]]] = defaultdict(dict)
+    for name, export in zip(names, exports, strict=True):
+        fallback = (export.document.get("trainee") or "").strip() or name
+        for result in export.drills:
+            if result.source == "team":
+                counted = counts(result, GoalRules.from_export(export.document, result.language))
+                results[result.text_id][result.id] = (result.trainee.strip() or fallback, result, counted)
+    races = []
+    for text_id, by_id in results.items():
+        best: dict[str, tuple[bool, float, DrillResult]] = {}
+        for trainee, result, counted in by_id.values():
+            best[trainee] = max(best.get(trainee, (False, -1.0, result)), (counted, result.net_cpm, result),
+                                key=lambda entry: entry[:2])
+        ordered = sorted(best.items(), key=lambda item: (not item[1][0], -item[1][1], item[0]))
+        latest = max((result for _trainee, result, _counted in by_id.values()), key=lambda result: result.finished)
+        races.append((latest.finished, Race(text_id, latest.text_title, latest.language, tuple(
+            RaceEntry(rank=number if counted else None, trainee=trainee, net_cpm=round(result.net_cpm, 1),
+                      accuracy=round(result.accuracy, 4), finished=result.finished, counted=counted)
+            for number, (trainee, (counted, _cpm, result)) in enumerate(ordered, 1)))))
+    return [race for _finished, race in sorted(races, key=lambda item: item[0], reverse=True)]
+
+
 def _trainees(names: Sequence[str], exports: Sequence[AgentExport], now: datetime) -> list[TraineeProgress]:
     """Drills by trainee (the drill's own name, else the export's) and language; a drill
     in two exports (overlapping periods) counts once. The goal and the day progress is
@@ -295,7 +344,7 @@ def build_report(exports: Sequence[AgentExport], now: datetime, most_used: int =
         agents=tuple(agents), conversations=conversations,
         over_soft_share=share("over_soft_share"), over_hard_share=share("over_hard_share"),
         most_used=tuple(used[:most_used]), never_used=tuple(phrase for phrase in phrases if not phrase.uses),
-        phrases=len(phrases), trainees=tuple(_trainees(names, exports, now)))
+        phrases=len(phrases), trainees=tuple(_trainees(names, exports, now)), races=tuple(_races(names, exports)))
 
 
 def team_report(paths: Sequence[Path], now: datetime) -> TeamReport:

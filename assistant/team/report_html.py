@@ -248,7 +248,7 @@ def render_html(report: TeamReport) -> str:
     """The whole page in the current language (``assistant.i18n``)."""
     charts = _Charts()
     title = tr("QuickReply team report")
-    sections = [_typing_section(report, charts), _phrases_section(report, charts),
+    sections = [_typing_section(report, charts), _races_section(report), _phrases_section(report, charts),
                 _limits_section(report, charts), _conversations_section(report, charts)]
     generated = local_text(report.generated)
     trainees = {trainee.trainee for trainee in report.trainees}
@@ -292,6 +292,27 @@ def drill_count_text(trainee: TraineeProgress) -> str:
 
 def _figure(value: float | None) -> str:
     return "—" if value is None else f"{value:.1f}"
+
+
+def _races_section(report: TeamReport) -> str:
+    """Each team drill text (赛文) with its trainees ranked; nothing without one."""
+    if not report.races:
+        return ""
+    tables = []
+    for number, race in enumerate(report.races, 1):
+        rows = [[(f"race-{number}-{place}-rank", str(entry.rank) if entry.rank else tr("not counted"), "number"),
+                 (f"race-{number}-{place}-trainee", entry.trainee, ""),
+                 (f"race-{number}-{place}-cpm", f"{entry.net_cpm:.1f}", "number"),
+                 (f"race-{number}-{place}-accuracy", _percent(entry.accuracy), "number"),
+                 (f"race-{number}-{place}-date", local_text(entry.finished, "%Y-%m-%d"), "")]
+                for place, entry in enumerate(race.entries, 1)]
+        tables.append(f"<h3>{_e(race.title)} · {_e(_language_name(race.language))}</h3>" + _table(
+            f"race-{number}", [(tr("Rank"), True), (tr("Trainee"), False), (tr("Net CPM"), True),
+                               (tr("Accuracy"), True), (tr("Date"), False)], rows))
+    return _section("races", tr("Team drills (赛文)"),
+                    tr("The texts the lead published for every trainee to race on. Each trainee's best result: "
+                       "ranked by net CPM among the results that count toward the goal; the others follow, "
+                       "not counted."), *tables)
 
 
 def _typing_section(report: TeamReport, charts: _Charts) -> str:

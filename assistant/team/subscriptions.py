@@ -1,4 +1,6 @@
-"""Subscriptions: books a team lead publishes, kept up to date on every agent's machine.
+"""Subscriptions: books a team lead publishes, kept up to date on every agent's machine,
+and team drill texts (赛文: the text every trainee races on, kept in the subscription's
+own record, ``drill``; a new revision is the next race).
 
 A source is a file (on a network share or a synced folder) or an http(s) URL serving a
 publication (``assistant.team.publication``). Checking one is two steps, so that the app can
@@ -75,7 +77,8 @@ log = logging.getLogger(__name__)
 @dataclass
 class Subscription:
     """One source and what is known about it. ``book_id`` is the local (read-only) copy;
-    ``upstream_id`` the id the publisher gives the book, which must not change."""
+    ``upstream_id`` the id the publisher gives the book, which must not change. A source
+    of team drill texts has no book: ``drill`` holds its latest text (``DrillText`` fields)."""
 
     source: str
     id: str = field(default_factory=new_id)
@@ -94,6 +97,7 @@ class Subscription:
     message: str = ""
     failures: int = 0
     interval: int = DEFAULT_INTERVAL_SECONDS
+    drill: dict = field(default_factory=dict)
 
     @property
     def is_http(self) -> bool:
@@ -324,6 +328,8 @@ def _not_modified(subscription: Subscription, asked: bool) -> Fetched:
 def conditional_allowed(store: Store, subscription: Subscription) -> bool:
     """Ask "has it changed?" only while the local copy is the revision last fetched: a
     book put back from an old backup, or deleted, must be fetched in full again."""
+    if subscription.drill:
+        return bool(subscription.revision)  # the text is in the record itself
     if not subscription.book_id or not subscription.revision:
         return False
     book = next((book for book in store.books() if book.id == subscription.book_id), None)
@@ -360,6 +366,11 @@ def _failed(subscription: Subscription, checked: Subscription, status: str, mess
 
 def _apply_publication(store: Store, subscription: Subscription, fetched: Fetched) -> CheckResult:
     found = fetched.publication
+    if subscription.revision and (found.drill is not None) != bool(subscription.drill):
+        raise QuickReplyError(tr("the source now publishes a drill text instead of a book, or a book instead of "
+                                 "a drill text"))
+    if found.drill is not None:
+        return _apply_drill(subscription, fetched)
     upstream = found.book.book
     if subscription.upstream_id and upstream.id != subscription.upstream_id:
         raise QuickReplyError(tr("the source now publishes another book ({name})", name=upstream.name))
@@ -378,6 +389,21 @@ def _apply_publication(store: Store, subscription: Subscription, fetched: Fetche
                        added=[item.title for item in outcomes if item.action == "added"],
                        changed=[item.title for item in outcomes if item.action == "replaced"],
                        removed=[item.title for item in outcomes if item.action == "removed"])
+
+
+def _apply_drill(subscription: Subscription, fetched: Fetched) -> CheckResult:
+    """A team drill text: a newer revision replaces the one in the record."""
+    found = fetched.publication
+    done = replace(subscription, status="ok", failures=0, etag=fetched.etag, last_modified=fetched.last_modified,
+                   file_signature=list(fetched.file_signature), upstream_id=found.drill.id)
+    if found.revision <= subscription.revision:
+        note = "" if found.revision == subscription.revision else tr(
+            "the source has revision {found}, older than yours ({kept}); kept yours",
+            found=found.revision, kept=subscription.revision)
+        return CheckResult(replace(done, message=note), "unchanged")
+    done = replace(done, name=found.drill.title, revision=found.revision, last_updated=done.last_checked,
+                   message="", drill=asdict(found.drill))
+    return CheckResult(done, "updated", added=[found.drill.title])
 
 
 def check(store: Store, subscription: Subscription, deadline: Deadline | None = None) -> CheckResult:
@@ -414,10 +440,13 @@ def add(store: Store, subscription: Subscription, fetched: Fetched) -> CheckResu
     source = subscription.source
     if fetched.kind != "fetched":
         raise QuickReplyError(fetched.message)
-    upstream = fetched.publication.book.book
-    taken = {book.id for book in store.books()}
-    subscription.book_id = upstream.id if upstream.id not in taken else new_id()
-    subscription.name = upstream.name
+    if fetched.publication.drill is not None:
+        subscription.name = fetched.publication.drill.title
+    else:
+        upstream = fetched.publication.book.book
+        taken = {book.id for book in store.books()}
+        subscription.book_id = upstream.id if upstream.id not in taken else new_id()
+        subscription.name = upstream.name
     with store.folder.transaction() as change:
         entries = _entries(change.read(FILE_NAME))
         if any(entry.source == source for entry in entries):

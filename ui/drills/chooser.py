@@ -1,8 +1,9 @@
 """The first page of a drill: what to type, and for how long.
 
 Texts come from ``assistant.drills.texts``: the shipped practice texts, the user's own
-phrasebook replies ("practise what you send"), pasted text, a text file, and an
-adaptive drill built from the characters the history says are weak. ``chosen()`` turns
+phrasebook replies ("practise what you send"), pasted text, a text file, an
+adaptive drill built from the characters the history says are weak, and the team's
+drill texts (赛文) the lead publishes, from the drill subscriptions. ``chosen()`` turns
 the choice into a ``DrillText`` or raises ``QuickReplyError`` with a sentence for the user.
 """
 
@@ -29,13 +30,22 @@ from PySide6.QtWidgets import (
 from assistant.drills import DRILL_MINUTES
 from assistant.drills.history import DrillHistory
 from assistant.drills.session import DrillText
-from assistant.drills.texts import adaptive_text, custom_text, phrase_texts, shipped_texts, text_from_file
+from assistant.drills.texts import (
+    adaptive_text,
+    custom_text,
+    phrase_texts,
+    shipped_texts,
+    team_texts,
+    text_from_file,
+)
 from assistant.errors import QuickReplyError
 from assistant.i18n import language as interface_language
 from assistant.phrases.store import Store
 from ui.widgets.figures import error_label
 
-SOURCES = ("shipped", "phrasebook", "paste", "file", "adaptive")
+SOURCES = ("shipped", "phrasebook", "paste", "file", "adaptive", "team")
+#: The sources shown as a list of texts.
+LISTED = ("shipped", "phrasebook", "team")
 LANGUAGES = ("", "zh", "en")
 #: (mode, minutes) in the order of the mode box.
 MODES = (("fixed", None), *(("timed", minutes) for minutes in DRILL_MINUTES))
@@ -115,7 +125,7 @@ class DrillChooser(QWidget):
         self.mode_label.setText(self.tr("&Mode:"))
         for index, label in enumerate((self.tr("Practice texts"), self.tr("My phrasebook replies"),
                                        self.tr("Paste a text"), self.tr("A text file"),
-                                       self.tr("My weak characters"))):
+                                       self.tr("My weak characters"), self.tr("Team drills (赛文)"))):
             self.source.setItemText(index, label)
         for index, label in enumerate((self.tr("All languages"), self.tr("Chinese"), self.tr("English"))):
             self.language.setItemText(index, label)
@@ -150,9 +160,9 @@ class DrillChooser(QWidget):
         the history may have changed)."""
         source = self.selected_source()
         self.error.hide()
-        self.pages.setCurrentIndex({"shipped": 0, "phrasebook": 0, "paste": 1, "file": 2, "adaptive": 3}[source])
-        self.language.setEnabled(source in ("shipped", "phrasebook", "adaptive"))
-        if source in ("shipped", "phrasebook"):
+        self.pages.setCurrentIndex(0 if source in LISTED else {"paste": 1, "file": 2, "adaptive": 3}[source])
+        self.language.setEnabled(source in ("shipped", "phrasebook", "adaptive"))  # a race is a race, any language
+        if source in LISTED:
             self._fill_list(source)
         elif source == "file":
             self.file_label.setText(str(self.file) if self.file else self.tr("No file chosen yet."))
@@ -163,6 +173,7 @@ class DrillChooser(QWidget):
     def _fill_list(self, source: str) -> None:
         language = self.selected_language()
         texts = shipped_texts(language or None) if source == "shipped" else \
+            team_texts(self.store.folder) if source == "team" else \
             [text for text in phrase_texts(self.store) if not language or text.language == language]
         self.texts.clear()
         for text in texts:
@@ -192,8 +203,11 @@ class DrillChooser(QWidget):
     def chosen(self) -> DrillText:
         """The text to practise; ``QuickReplyError`` says what is missing."""
         source = self.selected_source()
-        if source in ("shipped", "phrasebook"):
+        if source in LISTED:
             item = self.texts.currentItem()
+            if item is None and source == "team":
+                raise QuickReplyError(self.tr("No team drill yet: subscribe to the drill your team lead publishes "
+                                              "(quickreply subscribe URL|PATH)."))
             if item is None:
                 raise QuickReplyError(self.tr("There is no text to choose here."))
             return item.data(Qt.ItemDataRole.UserRole)

@@ -105,6 +105,8 @@ class ReportWindow(QWidget):
 
         # Typing: the trainees' table and their drills over time.
         self.trainees = make_table(self, 9, 0)
+        #: The team drill texts (赛文), every race's ranking one after the other.
+        self.races = make_table(self, 6, 0)
         self.drills_chart = QChart()
         self.drills_chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.drills_chart.setMargins(QMargins(4, 4, 4, 4))
@@ -198,6 +200,7 @@ class ReportWindow(QWidget):
                                                                     vertical=False)), "")
         self.tabs.addTab(self._page(self.limits_view, self.limits), "")
         self.tabs.addTab(self._page(self.conversations_view, self.agents), "")
+        self.tabs.addTab(self.races, "")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.files)
@@ -229,6 +232,9 @@ class ReportWindow(QWidget):
         self.tabs.setTabText(1, self.tr("Phrases"))
         self.tabs.setTabText(2, self.tr("Over the limits"))
         self.tabs.setTabText(3, self.tr("Conversations"))
+        self.tabs.setTabText(4, self.tr("Team drills (赛文)"))
+        self.races.setHorizontalHeaderLabels([self.tr("Team drill"), self.tr("Rank"), self.tr("Trainee"),
+                                              self.tr("Net CPM"), self.tr("Accuracy"), self.tr("Date")])
         self.trainees.setHorizontalHeaderLabels([
             self.tr("Trainee"), self.tr("Language"), self.tr("Drills"), self.tr("Best CPM"), self.tr("Latest CPM"),
             self.tr("Goal"), self.tr("Reached the goal"), self.tr("Trend (CPM per day)"), self.tr("Goal expected on")])
@@ -382,6 +388,7 @@ class ReportWindow(QWidget):
             self.values["hard"].setText(percent(report.over_hard_share))
             self.values["reached"].setText(f"{len(reached)}/{len(trainees)}")
         self._show_trainees(report)
+        self._show_races(report)
         self._show_phrases(report)
         self._show_agents(report)
 
@@ -437,6 +444,13 @@ class ReportWindow(QWidget):
             # series come (Qt 6) until it is shown anew.
             self.time_axis.hide()
             self.time_axis.show()
+
+    def _show_races(self, report: TeamReport | None) -> None:
+        """Each race's trainees, best first; a result that does not count has no rank."""
+        fill_table(self.races, [
+            [f"{race.title} · {self._language(race.language)}", entry.rank or self.tr("not counted"), entry.trainee,
+             f"{entry.net_cpm:.1f}", f"{entry.accuracy * 100:.1f}%", local_text(entry.finished, "%Y-%m-%d")]
+            for race in (report.races if report else ()) for entry in race.entries], numeric=(1, 3, 4))
 
     def _show_phrases(self, report: TeamReport | None) -> None:
         most_used = report.most_used if report else ()

@@ -510,129 +510,139 @@
 <context>
     <name>DrillChooser</name>
     <message>
-        <location filename="../drills/chooser.py" line="113"/>
+        <location filename="../drills/chooser.py" line="123"/>
         <source>&amp;Text:</source>
-        <extracomment>(mode, minutes) in the order of the mode box. The user asked to start (Enter or the Start button).</extracomment>
+        <extracomment>The sources shown as a list of texts. (mode, minutes) in the order of the mode box. The user asked to start (Enter or the Start button).</extracomment>
         <translation>练习文字(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../drills/chooser.py" line="114"/>
+        <location filename="../drills/chooser.py" line="124"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../drills/chooser.py" line="115"/>
+        <location filename="../drills/chooser.py" line="125"/>
         <source>&amp;Mode:</source>
         <translation>模式(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../drills/chooser.py" line="116"/>
+        <location filename="../drills/chooser.py" line="126"/>
         <source>Practice texts</source>
         <translation>练习范文</translation>
     </message>
     <message>
-        <location filename="../drills/chooser.py" line="116"/>
+        <location filename="../drills/chooser.py" line="126"/>
         <source>My phrasebook replies</source>
         <translation>我的短语库话术</translation>
     </message>
     <message>
-        <location filename="../drills/chooser.py" line="117"/>
+        <location filename="../drills/chooser.py" line="127"/>
         <source>Paste a text</source>
         <translation>粘贴文字</translation>
     </message>
     <message>
-        <location filename="../drills/chooser.py" line="117"/>
+        <location filename="../drills/chooser.py" line="127"/>
         <source>A text file</source>
         <translation>文本文件</translation>
     </message>
     <message>
-        <location filename="../drills/chooser.py" line="118"/>
+        <location filename="../drills/chooser.py" line="128"/>
         <source>My weak characters</source>
         <translation>我的薄弱字</translation>
     </message>
     <message>
-        <location filename="../drills/chooser.py" line="120"/>
+        <location filename="../drills/chooser.py" line="128"/>
+        <source>Team drills (赛文)</source>
+        <translation>团队赛文</translation>
+    </message>
+    <message>
+        <location filename="../drills/chooser.py" line="130"/>
         <source>All languages</source>
         <translation>全部语言</translation>
     </message>
     <message>
-        <location filename="../drills/chooser.py" line="120"/>
+        <location filename="../drills/chooser.py" line="130"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../drills/chooser.py" line="120"/>
+        <location filename="../drills/chooser.py" line="130"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../drills/chooser.py" line="122"/>
+        <location filename="../drills/chooser.py" line="132"/>
         <source>Whole text</source>
         <translation>打完整篇</translation>
     </message>
     <message>
-        <location filename="../drills/chooser.py" line="124"/>
+        <location filename="../drills/chooser.py" line="134"/>
         <source>Timed: {minutes} min</source>
         <translation>限时 {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../drills/chooser.py" line="125"/>
+        <location filename="../drills/chooser.py" line="135"/>
         <source>Paste or write the text to practise here.</source>
         <translation>在这里粘贴或输入要练习的文字。</translation>
     </message>
     <message>
-        <location filename="../drills/chooser.py" line="126"/>
+        <location filename="../drills/chooser.py" line="136"/>
         <source>Choose a &amp;file…</source>
         <translation>选择文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../drills/chooser.py" line="127"/>
+        <location filename="../drills/chooser.py" line="137"/>
         <source>&amp;Start</source>
         <translation>开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../drills/chooser.py" line="128"/>
+        <location filename="../drills/chooser.py" line="138"/>
         <source>Start the drill (Enter)</source>
         <translation>开始练习（回车）</translation>
     </message>
     <message>
-        <location filename="../drills/chooser.py" line="158"/>
+        <location filename="../drills/chooser.py" line="168"/>
         <source>No file chosen yet.</source>
         <translation>还没有选择文件。</translation>
     </message>
     <message>
-        <location filename="../drills/chooser.py" line="181"/>
+        <location filename="../drills/chooser.py" line="192"/>
         <source>A drill of the characters you miss most and type slowest, with phrases that contain them.</source>
         <translation>针对您最常打错、打得最慢的字，以及包含这些字的话术进行练习。</translation>
     </message>
     <message>
-        <location filename="../drills/chooser.py" line="183"/>
-        <location filename="../drills/chooser.py" line="208"/>
+        <location filename="../drills/chooser.py" line="194"/>
+        <location filename="../drills/chooser.py" line="222"/>
         <source>Not enough practice in this language yet: finish a few drills first.</source>
         <translation>这种语言的练习记录还不够：请先完成几次练习。</translation>
     </message>
     <message>
-        <location filename="../drills/chooser.py" line="198"/>
+        <location filename="../drills/chooser.py" line="209"/>
+        <source>No team drill yet: subscribe to the drill your team lead publishes (quickreply subscribe URL|PATH).</source>
+        <translation>还没有团队赛文：请订阅主管发布的赛文（quickreply subscribe 网址|路径）。</translation>
+    </message>
+    <message>
+        <location filename="../drills/chooser.py" line="212"/>
         <source>There is no text to choose here.</source>
         <translation>这里没有可选的文字。</translation>
     </message>
     <message>
-        <location filename="../drills/chooser.py" line="201"/>
+        <location filename="../drills/chooser.py" line="215"/>
         <source>Pasted text</source>
         <translation>粘贴的文字</translation>
     </message>
     <message>
-        <location filename="../drills/chooser.py" line="204"/>
+        <location filename="../drills/chooser.py" line="218"/>
         <source>Choose a text file first.</source>
         <translation>请先选择一个文本文件。</translation>
     </message>
     <message>
-        <location filename="../drills/chooser.py" line="217"/>
+        <location filename="../drills/chooser.py" line="231"/>
         <source>Choose a text to practise</source>
         <translation>选择要练习的文字</translation>
     </message>
     <message>
-        <location filename="../drills/chooser.py" line="218"/>
+        <location filename="../drills/chooser.py" line="232"/>
         <source>Text files (*.txt *.md);;All files (*)</source>
         <translation>文本文件 (*.txt *.md);;所有文件 (*)</translation>
     </message>
@@ -2224,302 +2234,338 @@ Most missed: {missed}</source>
 <context>
     <name>ReportWindow</name>
     <message>
-        <location filename="../team/report_window.py" line="210"/>
-        <location filename="../team/report_window.py" line="295"/>
+        <location filename="../team/report_window.py" line="213"/>
+        <location filename="../team/report_window.py" line="301"/>
         <source>QuickReply team report</source>
-        <extracomment>The team folder followed, if any.</extracomment>
+        <extracomment>The team folder followed, if any. The team drill texts (赛文), every race&apos;s ranking one after the other.</extracomment>
         <translation>QuickReply 团队报告</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="211"/>
+        <location filename="../team/report_window.py" line="214"/>
         <source>Team folder…</source>
         <translation>团队文件夹…</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="212"/>
+        <location filename="../team/report_window.py" line="215"/>
         <source>Follow the folder agents share their numbers to (Settings → General): every export there, read again when one changes</source>
         <translation>跟踪客服共享数据的文件夹（设置 → 常规）：读取其中的每个导出文件，有文件变化时重新读取</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="214"/>
+        <location filename="../team/report_window.py" line="217"/>
         <source>Add exports…</source>
         <translation>添加导出文件…</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="215"/>
+        <location filename="../team/report_window.py" line="218"/>
         <source>The agents&apos; statistics exports (.json): Export JSON… in their statistics window, or quickreply stats export FILE.json</source>
         <translation>各客服的统计导出文件（.json）：在统计窗口点“导出 JSON…”，或用 quickreply stats export FILE.json</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="217"/>
+        <location filename="../team/report_window.py" line="220"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="218"/>
+        <location filename="../team/report_window.py" line="221"/>
         <source>Save as HTML…</source>
         <translation>另存为 HTML…</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="219"/>
+        <location filename="../team/report_window.py" line="222"/>
         <source>One file with charts that opens in any browser, even offline, and the numbers beside it as .json</source>
         <translation>一个带图表的文件，任何浏览器都能打开（不联网也可以），旁边另存一份 .json 数据</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="221"/>
+        <location filename="../team/report_window.py" line="224"/>
         <source>Ask each agent for their statistics export (Statistics → Export JSON…), then add the files here.</source>
         <translation>请每位客服导出自己的统计（统计 → 导出 JSON…），再把这些文件添加到这里。</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="223"/>
+        <location filename="../team/report_window.py" line="226"/>
         <source>Agents</source>
         <translation>客服人数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="224"/>
-        <location filename="../team/report_window.py" line="231"/>
-        <location filename="../team/report_window.py" line="244"/>
-        <location filename="../team/report_window.py" line="485"/>
+        <location filename="../team/report_window.py" line="227"/>
+        <location filename="../team/report_window.py" line="234"/>
+        <location filename="../team/report_window.py" line="250"/>
+        <location filename="../team/report_window.py" line="499"/>
         <source>Conversations</source>
         <translation>会话数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="225"/>
-        <location filename="../team/report_window.py" line="242"/>
-        <location filename="../team/report_window.py" line="468"/>
+        <location filename="../team/report_window.py" line="228"/>
+        <location filename="../team/report_window.py" line="248"/>
+        <location filename="../team/report_window.py" line="482"/>
         <source>At or over the soft limit</source>
         <translation>达到提醒上限</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="226"/>
-        <location filename="../team/report_window.py" line="242"/>
-        <location filename="../team/report_window.py" line="469"/>
+        <location filename="../team/report_window.py" line="229"/>
+        <location filename="../team/report_window.py" line="248"/>
+        <location filename="../team/report_window.py" line="483"/>
         <source>Over the hard limit</source>
         <translation>超过硬性上限</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="227"/>
+        <location filename="../team/report_window.py" line="230"/>
         <source>Trainees at their typing goal</source>
         <translation>达到打字目标的学员</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="228"/>
+        <location filename="../team/report_window.py" line="231"/>
         <source>Typing</source>
         <translation>打字练习</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="229"/>
+        <location filename="../team/report_window.py" line="232"/>
         <source>Phrases</source>
         <translation>短语</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="230"/>
+        <location filename="../team/report_window.py" line="233"/>
         <source>Over the limits</source>
         <translation>超出上限</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="233"/>
+        <location filename="../team/report_window.py" line="235"/>
+        <source>Team drills (赛文)</source>
+        <translation>团队赛文</translation>
+    </message>
+    <message>
+        <location filename="../team/report_window.py" line="236"/>
+        <location filename="../team/report_window.py" line="239"/>
         <source>Trainee</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="233"/>
+        <location filename="../team/report_window.py" line="236"/>
+        <source>Team drill</source>
+        <translation>赛文</translation>
+    </message>
+    <message>
+        <location filename="../team/report_window.py" line="236"/>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <location filename="../team/report_window.py" line="237"/>
+        <source>Net CPM</source>
+        <translation>有效字/分</translation>
+    </message>
+    <message>
+        <location filename="../team/report_window.py" line="237"/>
+        <source>Accuracy</source>
+        <translation>正确率</translation>
+    </message>
+    <message>
+        <location filename="../team/report_window.py" line="237"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../team/report_window.py" line="239"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="233"/>
+        <location filename="../team/report_window.py" line="239"/>
         <source>Drills</source>
         <translation>练习次数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="233"/>
+        <location filename="../team/report_window.py" line="239"/>
         <source>Best CPM</source>
         <translation>最好成绩（字/分）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="233"/>
+        <location filename="../team/report_window.py" line="239"/>
         <source>Latest CPM</source>
         <translation>最近一次（字/分）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="234"/>
+        <location filename="../team/report_window.py" line="240"/>
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="234"/>
+        <location filename="../team/report_window.py" line="240"/>
         <source>Reached the goal</source>
         <translation>是否达标</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="234"/>
+        <location filename="../team/report_window.py" line="240"/>
         <source>Trend (CPM per day)</source>
         <translation>趋势（每天提高字/分）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="234"/>
+        <location filename="../team/report_window.py" line="240"/>
         <source>Goal expected on</source>
         <translation>预计达标日期</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="235"/>
+        <location filename="../team/report_window.py" line="241"/>
         <source>Drills over time (net CPM)</source>
         <translation>练习成绩变化（净速度，字/分）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="236"/>
+        <location filename="../team/report_window.py" line="242"/>
         <source>Most used phrases, by agent</source>
         <translation>最常用的短语（按客服）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="237"/>
+        <location filename="../team/report_window.py" line="243"/>
         <source>Code</source>
         <translation>快捷编码</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="237"/>
+        <location filename="../team/report_window.py" line="243"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="237"/>
+        <location filename="../team/report_window.py" line="243"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="237"/>
+        <location filename="../team/report_window.py" line="243"/>
         <source>Book</source>
         <translation>短语库</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="238"/>
+        <location filename="../team/report_window.py" line="244"/>
         <source>Uses</source>
         <translation>使用次数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="240"/>
+        <location filename="../team/report_window.py" line="246"/>
         <source>Share of conversations over the limits</source>
         <translation>超出上限的会话比例</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="241"/>
-        <location filename="../team/report_window.py" line="244"/>
+        <location filename="../team/report_window.py" line="247"/>
+        <location filename="../team/report_window.py" line="250"/>
         <source>Agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="241"/>
+        <location filename="../team/report_window.py" line="247"/>
         <source>Limits (soft / hard)</source>
         <translation>上限（提醒 / 硬性）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="243"/>
+        <location filename="../team/report_window.py" line="249"/>
         <source>Conversations per agent</source>
         <translation>各客服的会话数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="244"/>
+        <location filename="../team/report_window.py" line="250"/>
         <source>Period</source>
         <translation>统计期间</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="245"/>
+        <location filename="../team/report_window.py" line="251"/>
         <source>Quick replies</source>
         <translation>快捷回复数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="245"/>
+        <location filename="../team/report_window.py" line="251"/>
         <source>Quick replies per conversation</source>
         <translation>每个会话的快捷回复数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="246"/>
+        <location filename="../team/report_window.py" line="252"/>
         <source>Time saved</source>
         <translation>节省的时间</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="258"/>
+        <location filename="../team/report_window.py" line="264"/>
         <source>Add statistics exports</source>
         <translation>添加统计导出文件</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="259"/>
+        <location filename="../team/report_window.py" line="265"/>
         <source>Statistics exports (*.json)</source>
         <translation>统计导出文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="264"/>
+        <location filename="../team/report_window.py" line="270"/>
         <source>The team&apos;s shared folder</source>
         <translation>团队共享文件夹</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="289"/>
+        <location filename="../team/report_window.py" line="295"/>
         <source>Save the team report</source>
         <translation>保存团队报告</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="290"/>
+        <location filename="../team/report_window.py" line="296"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="306"/>
+        <location filename="../team/report_window.py" line="312"/>
         <source>Left out, as team reports rather than agents&apos; exports: {files}</source>
         <translation>以下是团队报告，不是客服的导出文件，已跳过：{files}</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="323"/>
+        <location filename="../team/report_window.py" line="329"/>
         <source>Not added: {error}</source>
         <translation>未添加：{error}</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="356"/>
+        <location filename="../team/report_window.py" line="362"/>
         <source>The team report could not be saved: {error}</source>
         <translation>团队报告保存失败：{error}</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="363"/>
+        <location filename="../team/report_window.py" line="369"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="363"/>
+        <location filename="../team/report_window.py" line="369"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="375"/>
+        <location filename="../team/report_window.py" line="381"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="392"/>
+        <location filename="../team/report_window.py" line="399"/>
         <source>yes, on {date}</source>
         <translation>已达到（{date}）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="394"/>
+        <location filename="../team/report_window.py" line="401"/>
         <source>not yet</source>
         <translation>尚未达到</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="415"/>
+        <location filename="../team/report_window.py" line="422"/>
         <source>Goal {goal} CPM</source>
         <translation>目标 {goal} 字/分</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="455"/>
+        <location filename="../team/report_window.py" line="451"/>
+        <source>not counted</source>
+        <translation>不计入</translation>
+    </message>
+    <message>
+        <location filename="../team/report_window.py" line="469"/>
         <source>(deleted)</source>
         <translation>（已删除）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="461"/>
+        <location filename="../team/report_window.py" line="475"/>
         <source>Never used by anyone: {count} of {total} phrases</source>
         <translation>没有任何人用过：共 {total} 条，其中 {count} 条</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="481"/>
+        <location filename="../team/report_window.py" line="495"/>
         <source>Whole team</source>
         <translation>全团队</translation>
     </message>

@@ -16,9 +16,10 @@ from PySide6.QtWidgets import QApplication
 from assistant.drills.goal import GoalRules
 from assistant.drills.history import DrillHistory
 from assistant.drills.session import CharState
-from assistant.drills.texts import custom_text
+from assistant.drills.texts import custom_text, team_text
 from assistant.phrases.store import Store
 from assistant.settings import load_settings
+from assistant.team import publication, subscriptions
 from ui.context import AppContext
 from ui.drills.result import slowest_and_missed
 from ui.drills.text import FIRST_ERROR
@@ -405,3 +406,23 @@ def test_the_result_and_the_progress_tab_show_the_slow_and_missed_keys(window: D
     window.tabs.setCurrentWidget(window.progress_page)
     window.progress_page.set_language("en")
     assert window.progress_page.heatmap.stats["a"]["missed"] == 1
+
+
+def test_a_team_drill_from_the_lead_is_offered_and_its_result_is_marked_team(window: DrillWindow, clock: Clock,
+                                                                            seeded_store: Store,
+                                                                            tmp_path: Path) -> None:
+    chooser = window.chooser
+    chooser.set_source("team")
+    window.start_chosen()
+    assert "No team drill yet" in chooser.error.text()
+    target = tmp_path / "share" / "team-drill.qrpub"
+    target.parent.mkdir()
+    publication.publish_drill(team_text("亲在的", "第 1 周赛文"), target)
+    subscriptions.subscribe(seeded_store, str(target))
+    chooser.refresh()
+    assert chooser.texts.count() == 1 and chooser.texts.item(0).text() == "第 1 周赛文"
+    window.start_chosen()
+    for char in "亲在的":
+        type_with_ime(window, clock, "x", char)
+    (stored,) = DrillHistory(seeded_store.folder).results()
+    assert stored.source == "team" and stored.text_id.startswith("team:") and stored.text_title == "第 1 周赛文"

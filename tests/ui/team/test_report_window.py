@@ -199,3 +199,21 @@ def test_the_team_folder_is_followed_and_read_again_when_an_agent_shares(qtbot, 
     assert widget.folder == folder and values(widget)["agents"] == "2"
     (folder / exports[2].name).write_bytes(exports[2].read_bytes())  # a third agent shares
     qtbot.waitUntil(lambda: values(widget)["agents"] == "3", timeout=5000)
+
+
+def test_the_team_drills_tab_ranks_the_trainees(window: ReportWindow, exports: list[Path]) -> None:
+    from tests.unit.team.exports import drill, read
+
+    now = datetime.now().astimezone()
+    race = {"text_id": "team:abc", "text_title": "第 1 周赛文", "source": "team"}
+    for path, trainee, cpm, extra in ((exports[0], "王芳", 95.0, {}), (exports[1], "Li Lei", 130.0, {}),
+                                      (exports[1], "Li Lei", 300.0, {"accuracy": 0.4})):
+        data = read(path)
+        data["drills"].append(drill(trainee, "zh", cpm, now, int(cpm)) | race | extra)
+        path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    window.ask_open_paths = lambda: exports
+    window.add_button.click()
+    assert window.tabs.tabText(4) == "Team drills (赛文)"
+    assert column(window.races, 0) == ["第 1 周赛文 · Chinese"] * 2
+    assert column(window.races, 1) == ["1", "2"] and column(window.races, 2) == ["Li Lei", "王芳"]
+    assert column(window.races, 3) == ["130.0", "95.0"]
