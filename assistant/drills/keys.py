@@ -36,21 +36,7 @@ def preedit_letters(preedit: str) -> str:
 
 def latin_key_stats(char_stats: dict[str, dict]) -> dict[str, dict]:
     """The letters of a Latin drill's ``char_stats`` folded into keys (see the module docstring)."""
-    seen: dict[str, int] = defaultdict(int)
-    missed: dict[str, int] = defaultdict(int)
-    weighed: dict[str, list[float]] = defaultdict(lambda: [0.0, 0])
-    for char, stats in char_stats.items():
-        key = char.lower()
-        if key not in LETTERS:
-            continue
-        seen[key] += stats["seen"]
-        missed[key] += stats["missed"]
-        if stats["ms"] > 0:
-            weighed[key][0] += stats["ms"] * stats["seen"]
-            weighed[key][1] += stats["seen"]
-    return {key: {"seen": seen[key], "missed": missed[key],
-                  "ms": round(weighed[key][0] / weighed[key][1], 1) if weighed[key][1] else 0.0}
-            for key in sorted(seen)}
+    return merge_key_stats([{char.lower(): stats} for char, stats in char_stats.items()])
 
 
 class PinyinKeys:
