@@ -51,7 +51,7 @@ def register(commands: Commands) -> None:
     publishing.add_argument("--force", action="store_true", help=tr("publish even when lint finds errors"))
     json_flag(publishing)
 
-    racing = commands.add("publish-drill", tr("write a text as the team's drill (赛文: every trainee races on it; "
+    racing = commands.add("publish-drill", tr("write a text as the team's drill (a race text every trainee types; "
                                               "the results go into their statistics exports) to a file or folder"),
                           _publish_drill)
     racing.add_argument("text", type=Path, metavar="FILE", help=tr("the text file to race on"))

@@ -40,7 +40,6 @@ from typing import TYPE_CHECKING
 
 from assistant.data.atomic import atomic_write_bytes
 from assistant.data.bounded_json import load_json
-from assistant.drills.session import LANGUAGES, DrillText, normalise_drill_text
 from assistant.errors import BadInput, QuickReplyError
 from assistant.formats import MAX_FILE_BYTES, ImportedBook, check_book
 from assistant.formats import native as native_format
@@ -51,6 +50,7 @@ from assistant.timestamps import now_stamp
 
 if TYPE_CHECKING:
     from assistant.data.folder import Transaction
+    from assistant.drills.session import DrillText
 
 FORMAT_TAG = "quickreply.publication"
 DRILL_TAG = "quickreply.drill"
@@ -268,7 +268,10 @@ def _parse_envelope(data: bytes, source: str) -> dict:
 
 
 def _drill_text(document: dict, source: str) -> DrillText:
-    """The team drill a publication carries, checked; its id keeps the lead's."""
+    """The team drill a publication carries, checked; its id keeps the lead's. (The drill
+    code is imported here, when a drill text arrives: the idle app never loads it.)"""
+    from assistant.drills.session import LANGUAGES, DrillText, normalise_drill_text
+
     fields = [document.get(name) for name in ("id", "title", "text", "language")]
     if document.get("format") != DRILL_TAG or not all(isinstance(value, str) for value in fields):
         raise BadInput(tr("the drill text of the publication is malformed"), source)

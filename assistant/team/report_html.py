@@ -309,7 +309,7 @@ def _races_section(report: TeamReport) -> str:
         tables.append(f"<h3>{_e(race.title)} · {_e(_language_name(race.language))}</h3>" + _table(
             f"race-{number}", [(tr("Rank"), True), (tr("Trainee"), False), (tr("Net CPM"), True),
                                (tr("Accuracy"), True), (tr("Date"), False)], rows))
-    return _section("races", tr("Team drills (赛文)"),
+    return _section("races", tr("Team drills"),
                     tr("The texts the lead published for every trainee to race on. Each trainee's best result: "
                        "ranked by net CPM among the results that count toward the goal; the others follow, "
                        "not counted."), *tables)

@@ -125,7 +125,7 @@ class DrillChooser(QWidget):
         self.mode_label.setText(self.tr("&Mode:"))
         for index, label in enumerate((self.tr("Practice texts"), self.tr("My phrasebook replies"),
                                        self.tr("Paste a text"), self.tr("A text file"),
-                                       self.tr("My weak characters"), self.tr("Team drills (赛文)"))):
+                                       self.tr("My weak characters"), self.tr("Team drills"))):
             self.source.setItemText(index, label)
         for index, label in enumerate((self.tr("All languages"), self.tr("Chinese"), self.tr("English"))):
             self.language.setItemText(index, label)

@@ -232,7 +232,7 @@ class ReportWindow(QWidget):
         self.tabs.setTabText(1, self.tr("Phrases"))
         self.tabs.setTabText(2, self.tr("Over the limits"))
         self.tabs.setTabText(3, self.tr("Conversations"))
-        self.tabs.setTabText(4, self.tr("Team drills (赛文)"))
+        self.tabs.setTabText(4, self.tr("Team drills"))
         self.races.setHorizontalHeaderLabels([self.tr("Team drill"), self.tr("Rank"), self.tr("Trainee"),
                                               self.tr("Net CPM"), self.tr("Accuracy"), self.tr("Date")])
         self.trainees.setHorizontalHeaderLabels([

@@ -552,7 +552,7 @@
     </message>
     <message>
         <location filename="../drills/chooser.py" line="128"/>
-        <source>Team drills (赛文)</source>
+        <source>Team drills</source>
         <translation>团队赛文</translation>
     </message>
     <message>
@@ -2329,7 +2329,7 @@ Most missed: {missed}</source>
     </message>
     <message>
         <location filename="../team/report_window.py" line="235"/>
-        <source>Team drills (赛文)</source>
+        <source>Team drills</source>
         <translation>团队赛文</translation>
     </message>
     <message>

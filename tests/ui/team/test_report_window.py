@@ -213,7 +213,7 @@ def test_the_team_drills_tab_ranks_the_trainees(window: ReportWindow, exports: l
         path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
     window.ask_open_paths = lambda: exports
     window.add_button.click()
-    assert window.tabs.tabText(4) == "Team drills (赛文)"
+    assert window.tabs.tabText(4) == "Team drills"
     assert column(window.races, 0) == ["第 1 周赛文 · Chinese"] * 2
     assert column(window.races, 1) == ["1", "2"] and column(window.races, 2) == ["Li Lei", "王芳"]
     assert column(window.races, 3) == ["130.0", "95.0"]
