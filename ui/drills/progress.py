@@ -137,7 +137,7 @@ class DrillProgressPage(QWidget):
         side.addWidget(self.export_button)
         side_widget = QWidget(self)
         side_widget.setLayout(side)
-        side_widget.setMinimumWidth(self.fontMetrics().averageCharWidth() * 40)
+        side_widget.setMinimumWidth(self.fontMetrics().averageCharWidth() * 36)
         left = QVBoxLayout()
         left.addWidget(self.view, 1)
         left.addWidget(self.keys_caption)
