@@ -39,9 +39,10 @@ def past_first_run(home: Path) -> None:
 
 class AppProcess:
     def __init__(self, xserver: XServer, home: Path, language: str = "en", program: tuple[str, ...] = SOURCE_PROGRAM,
-                 args: tuple[str, ...] = (), first_run: bool = False):
+                 args: tuple[str, ...] = (), first_run: bool = False, env: dict[str, str] | None = None):
         """Start ``PROGRAM ARGS`` (the app itself when ARGS is empty) as the first process;
-        ``first_run`` leaves a new folder new, so the first-run wizard shows."""
+        ``first_run`` leaves a new folder new, so the first-run wizard shows; ``env`` adds to
+        its environment (an input method's, tests/e2e/ime.py)."""
         if not first_run:
             past_first_run(home)
         self.xserver = xserver
@@ -49,7 +50,7 @@ class AppProcess:
         self.program = list(program)
         self.env = {**xserver.env, "QUICKREPLY_HOME": str(home), "QUICKREPLY_LANG": language,
                     "QUICKREPLY_INSTANCE": f"e2e-{uuid.uuid4().hex[:8]}", "PYTHONPATH": str(ROOT),
-                    "LANG": "zh_CN.UTF-8" if language == "zh" else "en_US.UTF-8"}
+                    "LANG": "zh_CN.UTF-8" if language == "zh" else "en_US.UTF-8", **(env or {})}
         self.process = subprocess.Popen([*self.program, *args], env=self.env, cwd=ROOT,
                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         assert self.process.stdout is not None
