@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -59,3 +60,15 @@ def test_quickreply_drill_starts_the_app_with_the_drill_open(xserver, tmp_path: 
     finally:
         errors = running.stop()
     assert "Traceback" not in errors, errors
+
+
+def test_escape_is_not_typing_it_leaves_the_drill_then_closes_the_window(app, tmp_path: Path) -> None:
+    """The drill counts key presses as the X server delivers them (ui/drills/x11_keys.py);
+    Escape is not one: counted, it would start the clock, and leaving would ask first."""
+    text_file = tmp_path / "short.txt"
+    text_file.write_text("亲，您好！", encoding="utf-8")
+    open_drill(app, text_file)
+    app.xserver.xdotool("key", "--delay", "300", "Escape", "Escape")  # leave the drill; close the window
+    deadline = time.monotonic() + 5
+    while app.window_named(WINDOW_TITLE, timeout=0.1) is not None:
+        assert time.monotonic() < deadline, "the drill window stayed open: did leaving ask?"

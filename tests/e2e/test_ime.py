@@ -103,6 +103,7 @@ def test_a_drill_typed_in_pinyin_measures_the_keys_really_pressed(app, input_met
         f"keystrokes {result.keystrokes}, active {result.active_seconds} s")
     assert (result.characters, result.correct_characters) == (len(TEXT), len(TEXT))
     assert result.accuracy == len(TEXT) / (len(TEXT) + CORRECTIONS)  # the corrected 些 was a miss
+    assert result.keystrokes == len(presses)  # every key, those the input method consumed too
     assert measured.corrections == expected.corrections
     assert measured.keystrokes_per_char == pytest.approx(expected.keystrokes_per_char, rel=TOLERANCE)
     assert measured.keystrokes_per_second == pytest.approx(expected.keystrokes_per_second, rel=TOLERANCE)

@@ -5,10 +5,13 @@ Input goes through the system input method as in any chat box. What the session 
 
 - ``keyPressed(t, backspace)`` for every key press the box receives (it only receives
   them while it has the focus, so nothing typed elsewhere is ever seen). An input method
-  often consumes the pinyin keys before Qt makes key events of them; a change of the
-  preedit (or a commit) that came with no key event before it (other than one that made
-  its own edit) is then counted as the one key press that must have caused it, so 击键 and
-  码长 stay meaningful under a real IME.
+  consumes the pinyin keys before Qt makes key events of them. On X11 the presses are
+  counted as the X server delivers them (``ui.drills.x11_keys``), every one, whatever the
+  input method does with it; ``backspace`` is then False, as that route never reads which
+  key it was. Elsewhere a change of the preedit (or a commit) that came with no key event
+  before it (other than one that made its own edit) is counted as the one key press that
+  must have caused it, so 击键 and 码长 stay meaningful under a real IME; a key that leaves
+  the preedit as it was (turning the candidate page) goes uncounted there.
 - ``compositionStarted(t)`` when a preedit begins.
 - ``preeditChanged(preedit, committing, t)`` with every input-method event, so the drill
   can read the pinyin letters typed (``assistant.drills.keys``): the keys themselves
@@ -29,6 +32,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QInputMethodEvent, QKeyEvent, QKeySequence, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from ui.drills.x11_keys import watch_key_presses
 
 #: Keys that would move the cursor, and the shortcuts that would paste, undo or select
 #: (so edit elsewhere than at the end); they still count as key presses, but do nothing.
@@ -58,6 +63,8 @@ class DrillInput(QPlainTextEdit):
         self._preedit = ""
         #: A key event arrived since the last input-method event (see the module docstring).
         self._key_seen = False
+        #: Every key press from the X server, when there is one (see the module docstring).
+        self._x11_keys = watch_key_presses(self, lambda: self.keyPressed.emit(self.clock(), False))
         self.textChanged.connect(self._text_changed)
 
     def reset(self) -> None:
@@ -73,9 +80,9 @@ class DrillInput(QPlainTextEdit):
         if event.key() == Qt.Key.Key_Escape:
             event.ignore()  # not typing: the window asks whether to leave the drill
             return
-        backspace = event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
         self._key_seen = True
-        self.keyPressed.emit(self.clock(), backspace)
+        if self._x11_keys is None:
+            self.keyPressed.emit(self.clock(), event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete))
         if event.key() in _BLOCKED_KEYS or any(event.matches(key) for key in _BLOCKED_SHORTCUTS):
             event.accept()
             return
@@ -88,7 +95,7 @@ class DrillInput(QPlainTextEdit):
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:
         now = self.clock()
         preedit, commit = event.preeditString(), event.commitString()
-        if not self._key_seen and (preedit != self._preedit or commit):
+        if self._x11_keys is None and not self._key_seen and (preedit != self._preedit or commit):
             self.keyPressed.emit(now, len(preedit) < len(self._preedit) and not commit)
         self._key_seen = False
         if preedit and not self._preedit:
