@@ -176,5 +176,9 @@ def start_input_method(xserver: XServer, home: Path, timeout: float = 30) -> Inp
             method.stop()
             raise RuntimeError(f"fcitx5 did not load its pinyin engine: {method.log()[-2000:]}")
         time.sleep(0.05)
-    method.warm_up()
+    try:
+        method.warm_up()
+    except BaseException:
+        method.stop()
+        raise
     return method

@@ -98,9 +98,12 @@ def test_a_drill_typed_in_pinyin_measures_the_keys_really_pressed(app, input_met
     assert input_method.commits()[commits_before:] == COMMITS
     expected = expected_figures(presses, characters=len(TEXT), correct=len(TEXT), corrections=CORRECTIONS)
     measured = Figures(result.net_cpm, result.keystrokes_per_second, result.keystrokes_per_char, result.corrections)
+    figures = zip(("net CPM", "击键 (keys/s)", "码长 (keys/char)", "回改"), vars(expected).values(),
+                  vars(measured).values(), strict=True)
     request.config.stash.setdefault(SUMMARY, []).append(
-        f"IME drill ({len(KEYS)} keys, {len(TEXT)} characters): expected {expected}, measured {measured}, "
-        f"keystrokes {result.keystrokes}, active {result.active_seconds} s")
+        f"IME drill, {len(KEYS)} keys for {len(TEXT)} characters, expected → measured: "
+        + "; ".join(f"{name} {want:.3f} → {got:.3f}" for name, want, got in figures)
+        + f"; keys counted {result.keystrokes}, active {result.active_seconds} s")
     assert (result.characters, result.correct_characters) == (len(TEXT), len(TEXT))
     assert result.accuracy == len(TEXT) / (len(TEXT) + CORRECTIONS)  # the corrected 些 was a miss
     assert result.keystrokes == len(presses)  # every key, those the input method consumed too
