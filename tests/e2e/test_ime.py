@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
+from assistant.logs import LOG_FILE
 from assistant.phrases.model import Phrase, Phrasebook
 from assistant.phrases.store import Store
 from tests.e2e.app_process import AppProcess
-from tests.e2e.conftest import SUMMARY
+from tests.e2e.conftest import SUMMARY, Target
 from tests.e2e.drill_typing import open_drill, stored_result
 from tests.e2e.ime import MISSING_TOOLS_HINT, InputMethod, start_input_method, tools_available
 from tests.e2e.key_record import KeyPress, KeyRecorder
@@ -132,13 +133,20 @@ def test_the_picker_takes_pinyin_from_the_input_method_and_finds_the_shipping_re
         target = make_target()
         search_shipping(app, input_method)
         xserver.xdotool("key", "Return")
-        assert target.wait_for_text(first) == first
+        assert target.wait_for_text(first) == first, what_happened(app, target)
         search_shipping(app, input_method)
         xserver.xdotool("key", "--delay", "100", "Down", "Return")
-        assert target.wait_for_text(first + second) == first + second
+        assert target.wait_for_text(first + second) == first + second, what_happened(app, target)
     finally:
         errors = app.stop()
     assert "Traceback" not in errors, errors
+
+
+def what_happened(app: AppProcess, target: Target) -> str:
+    """For a failure: what the target window sent (Enter there means the picker had gone)
+    and the app's log (the picker's openings and closings)."""
+    log = app.home / LOG_FILE
+    return f"the target sent {target.sends()}; the app's log:\n{log.read_text('utf-8') if log.exists() else ''}"
 
 
 def search_shipping(app: AppProcess, input_method: InputMethod) -> None:
