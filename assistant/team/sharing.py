@@ -27,7 +27,6 @@ from assistant.i18n import tr
 from assistant.phrases.store import Store
 from assistant.reasons import http_reason, system_reason
 from assistant.settings import Settings
-from assistant.team.stats import compute_stats
 
 #: The days each shared export covers: what the conversation log keeps by default.
 SHARED_DAYS = 90
@@ -67,6 +66,10 @@ def share_now(store: Store, settings: Settings, now: datetime) -> tuple[Settings
 def share_numbers(store: Store, settings: Settings, now: datetime) -> str:
     """Write this agent's export to the team's folder or address; returns where it
     went. ``settings`` must have its ``team_share_id`` (``with_share_id``)."""
+    # Loaded only when sharing: the statistics bring the drill code, which the app's
+    # everyday start leaves unloaded.
+    from assistant.team.stats import compute_stats
+
     document = json.dumps(compute_stats(store, settings, now, SHARED_DAYS), ensure_ascii=False, indent=2) + "\n"
     name = shared_file_name(settings)
     if is_address(settings.team_share):

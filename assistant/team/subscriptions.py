@@ -398,8 +398,8 @@ def _apply_drill(subscription: Subscription, fetched: Fetched) -> CheckResult:
                    file_signature=list(fetched.file_signature), upstream_id=found.drill.id)
     if found.revision <= subscription.revision:
         note = "" if found.revision == subscription.revision else tr(
-            "the source has revision {found}, older than yours ({kept}); kept yours",
-            found=found.revision, kept=subscription.revision)
+            "the source offers revision {found}, older than revision {newest} already applied here (an old file "
+            "served again); kept yours", found=found.revision, newest=subscription.revision)
         return CheckResult(replace(done, message=note), "unchanged")
     done = replace(done, name=found.drill.title, revision=found.revision, last_updated=done.last_checked,
                    message="", drill=asdict(found.drill))
