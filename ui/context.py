@@ -16,8 +16,8 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from assistant.i18n import language
 from assistant.phrases.model import Phrasebook
-from assistant.phrases.pinyin import PinyinCache
 from assistant.phrases.search import SearchIndex
+from assistant.phrases.search_cache import SearchCache
 from assistant.phrases.shown import hidden_books, language_first
 from assistant.phrases.store import Store
 from assistant.settings import Settings, load_settings, save_settings
@@ -49,7 +49,7 @@ class AppContext(QObject):
         self.phrases = store.phrases()
         #: Every book as last read, for what the picker asks on each opening.
         self.books: list[Phrasebook] = store.books()
-        self.index = SearchIndex(self.phrases, PinyinCache(store.home / "cache" / "pinyin.json"))
+        self.index = SearchIndex(self.phrases, SearchCache.of(store.home))
         #: The replies to suggest for a buyer's message the agent copied.
         self.suggester = Suggester()
         self.suggester.update(self.phrases)

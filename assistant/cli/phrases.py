@@ -15,6 +15,7 @@ from assistant.phrases.lint import lint_phrases
 from assistant.phrases.merge import POLICIES
 from assistant.phrases.model import Phrase
 from assistant.phrases.search import SearchIndex
+from assistant.phrases.search_cache import SearchCache
 from assistant.phrases.store import ImportReport, Store
 from assistant.settings import load_settings
 
@@ -99,7 +100,8 @@ def _list(store: Store, args: argparse.Namespace) -> int:
 
 def _search(store: Store, args: argparse.Namespace) -> int:
     book_id = store.book(args.book).id if args.book else None
-    results = SearchIndex(store.phrases()).search(args.query, max(args.limit, 1), book_id=book_id)
+    index = SearchIndex(store.phrases(), SearchCache.of(store.home))
+    results = index.search(args.query, max(args.limit, 1), book_id=book_id)
     _print_phrases(results, args.json)
     return EXIT_OK
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 import uuid
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import MISSING, dataclass, field, fields, replace
 from typing import Literal
 
 from assistant.timestamps import now_stamp
@@ -106,6 +107,19 @@ class Phrase:
         if not self.updated:
             object.__setattr__(self, "updated", self.created)
 
+    @classmethod
+    def stored(cls, **fields: object) -> Phrase:
+        """A phrase as the store wrote it, taken as it is: only a ``Phrase``, already
+        normalised, is ever written to a book, and normalising 50,000 phrases again would
+        cost the app's start and every command most of a second."""
+        phrase = cls.__new__(cls)
+        for name, value in _STORED_DEFAULTS.items():
+            object.__setattr__(phrase, name, fields[name] if name in fields else value())
+        object.__setattr__(phrase, "tags", tuple(phrase.tags))
+        if not phrase.updated:
+            object.__setattr__(phrase, "updated", phrase.created)
+        return phrase
+
     def with_changes(self, **changes: object) -> Phrase:
         """A copy with ``changes`` applied and ``updated`` stamped."""
         changes.setdefault("updated", now_stamp())
@@ -114,6 +128,12 @@ class Phrase:
     def same_content(self, other: Phrase) -> bool:
         """True when importing ``other`` over this phrase would change nothing visible."""
         return content_key(self) == content_key(other)
+
+
+#: Each field's default, as a function (``Phrase.stored`` fills in what a document lacks).
+_STORED_DEFAULTS: dict[str, Callable[[], object]] = {
+    item.name: item.default_factory if item.default_factory is not MISSING
+    else (lambda default=item.default: default) for item in fields(Phrase)}
 
 
 def content_key(phrase: Phrase) -> tuple:

@@ -1,85 +1,57 @@
-"""Pinyin of Chinese text, remembered between runs.
+"""Pinyin of Chinese text: learnt from the phrases, never from what the agent types.
 
 pypinyin's phrase dictionary, which reads 重新 as chong xin rather than zhong xin,
-costs about 55 MB of memory and a third of a second to load. An agent's phrases change
-rarely, so the syllables of every run of Chinese characters seen are kept in a cache
-file in the data folder, and pypinyin is loaded only when text the cache has never
-seen turns up (a new phrase, an unusual character in a query).
+costs about 55 MB of memory and a third of a second to load. So a query ("fa货" typed
+into the picker) is read character by character from the characters the phrases
+already taught, and pypinyin is loaded only for phrase text never seen before or a
+query character no phrase holds.
+
+A query is never learnt: the picker listens to what the agent types (a buyer's name,
+an address), and nothing of it may stay behind. Only phrase runs teach the cache, and
+only their characters' readings are kept between runs (``assistant.phrases.search_cache``).
 """
 
 from __future__ import annotations
 
-import json
-import logging
 import re
-from pathlib import Path
+from collections.abc import Mapping
 
-from assistant.data.atomic import atomic_write_text
-
-log = logging.getLogger(__name__)
-CACHE_VERSION = 1
 #: A run of Chinese (Han) characters: what has pinyin.
 CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
 class PinyinCache:
-    """Run of Chinese characters → one syllable per character ("ü" as "v")."""
+    """Run of Chinese characters → one syllable per character ("ü" as "v").
 
-    def __init__(self, path: Path | None = None):
-        self.path = path
+    ``chars`` are readings of single characters learnt earlier (from phrases)."""
+
+    def __init__(self, chars: Mapping[str, str] | None = None):
         self._runs: dict[str, tuple[str, ...]] = {}
-        self._chars: dict[str, str] | None = None
-        self._dirty = False
-        if path is not None:
-            self._load(path)
+        self._chars: dict[str, str] = dict(chars or {})
 
-    def _load(self, path: Path) -> None:
-        try:
-            document = json.loads(path.read_text("utf-8"))
-            if document.get("version") == CACHE_VERSION:
-                self._runs = {run: tuple(syllables.split()) for run, syllables in document["runs"].items()
-                              if len(syllables.split()) == len(run)}
-        except FileNotFoundError:
-            return
-        except (ValueError, AttributeError, KeyError, TypeError, OSError):
-            log.warning("the pinyin cache was unreadable; it will be rebuilt")
+    @property
+    def chars(self) -> dict[str, str]:
+        """Each character the phrases hold, read as the first phrase run holding it reads it."""
+        return self._chars
 
     def syllables(self, run: str, guess: bool = False) -> tuple[str, ...]:
-        """``guess`` (for queries) may read a short run character by character."""
+        """``guess`` marks a query (or text read for highlighting): it may be read
+        character by character, and is never learnt."""
         known = self._runs.get(run)
-        if known is None and guess:
-            known = self._from_characters(run)
-            if known is not None:
-                return known
-        if known is None:
-            known = _pypinyin(run)
-            self._runs[run] = known
-            self._chars = None
-            self._dirty = True
+        if known is not None:
+            return known
+        if guess:
+            return self._from_characters(run) or _pypinyin(run)
+        known = self._runs[run] = _pypinyin(run)
+        for char, syllable in zip(run, known, strict=False):
+            self._chars.setdefault(char, syllable)
         return known
 
     def _from_characters(self, run: str) -> tuple[str, ...] | None:
-        """A run read character by character from runs already known, so that typing
-        "fa货" in the picker does not load pypinyin."""
-        if self._chars is None:
-            self._chars = {}
-            for known_run, syllables in self._runs.items():
-                for char, syllable in zip(known_run, syllables, strict=True):
-                    self._chars.setdefault(char, syllable)
+        """A run read character by character from the characters already known, so
+        that typing "fa货" in the picker does not load pypinyin."""
         found = tuple(self._chars.get(char, "") for char in run)
         return found if all(found) else None
-
-    def save(self) -> None:
-        """Write the cache if it learnt anything (atomically; it is only a cache)."""
-        if self.path is None or not self._dirty:
-            return
-        runs = {run: " ".join(syllables) for run, syllables in self._runs.items()}
-        document = {"version": CACHE_VERSION, "runs": runs}
-        try:
-            atomic_write_text(self.path, json.dumps(document, ensure_ascii=False, separators=(",", ":")))
-            self._dirty = False
-        except OSError:
-            log.warning("could not save the pinyin cache")
 
 
 def _pypinyin(run: str) -> tuple[str, ...]:

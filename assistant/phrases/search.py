@@ -28,6 +28,7 @@ from operator import attrgetter
 
 from assistant.phrases.model import Phrase
 from assistant.phrases.pinyin import CJK_RUN, PinyinCache
+from assistant.phrases.search_cache import Forms, SearchCache, digest
 
 SEPARATOR = "\x00"
 _LATIN_WORD = re.compile(r"[a-z][a-z'-]{2,}")
@@ -70,9 +71,11 @@ def pinyin_forms(text: str, pinyin: PinyinCache = _DEFAULT_PINYIN, guess: bool =
 
 @dataclass(frozen=True)
 class _Fields:
-    """The searchable forms of one phrase; recomputed only when its content changes."""
+    """The searchable forms of one phrase; recomputed only when its content changes,
+    its pinyin forms read from the cache when the cache knows its content (``digest``)."""
 
     source: tuple[str, str, str, str, tuple[str, ...]]
+    digest: str
     code: str
     title: str
     title_initials: str
@@ -89,16 +92,20 @@ class _Fields:
     words: frozenset[str]
 
     @classmethod
-    def of(cls, phrase: Phrase, pinyin: PinyinCache) -> _Fields:
-        title, group, text = normalise(phrase.title), normalise(phrase.group), normalise(phrase.text)
-        title_initials, title_full = pinyin_forms(title, pinyin)
-        group_initials, group_full = pinyin_forms(group, pinyin)
-        text_initials, text_full = pinyin_forms(text, pinyin)
+    def of(cls, phrase: Phrase, cache: SearchCache) -> _Fields:
         # Tags are joined by newlines, which no query contains: a query never spans two tags.
-        tags = normalise("\n".join(phrase.tags))
-        tags_initials, tags_full = pinyin_forms(tags, pinyin)
+        plain = (normalise(phrase.title), normalise(phrase.group), normalise("\n".join(phrase.tags)),
+                 normalise(phrase.text))
+        key = digest(*plain)
+        forms = cache.forms(key)
+        if forms is None:
+            forms = _pinyin_forms_of(plain, cache.pinyin)
+            cache.keep(key, forms)
+        title, group, tags, text = plain
+        title_initials, title_full, group_initials, group_full, tags_initials, tags_full, text_initials, text_full = (
+            value if value is not None else plain[number // 2] for number, value in enumerate(forms))
         words = frozenset(_LATIN_WORD.findall(f"{title} {group} {tags} {text}"))
-        return cls(_source(phrase), normalise(phrase.code), title, title_initials, title_full, group,
+        return cls(_source(phrase), key, normalise(phrase.code), title, title_initials, title_full, group,
                    group_initials, group_full, tags, tags_initials, tags_full, text, text_initials, text_full,
                    words)
 
@@ -107,6 +114,14 @@ class _Fields:
         return ((self.title, self.group, self.tags, self.text),
                 (self.title_initials, self.group_initials, self.tags_initials, self.text_initials),
                 (self.title_full, self.group_full, self.tags_full, self.text_full))
+
+
+def _pinyin_forms_of(plain: tuple[str, ...], pinyin: PinyinCache) -> Forms:
+    """(initials, full) of each normalised field; None for a field without Chinese."""
+    forms: list[str | None] = []
+    for value in plain:
+        forms += pinyin_forms(value, pinyin) if CJK_RUN.search(value) else (None, None)
+    return tuple(forms)
 
 
 def _source(phrase: Phrase) -> tuple[str, str, str, str, tuple[str, ...]]:
@@ -214,8 +229,10 @@ class _Query:
 class SearchIndex:
     """Search over a changing set of phrases; call ``update`` after every edit."""
 
-    def __init__(self, phrases: Iterable[Phrase] = (), pinyin: PinyinCache | None = None):
-        self.pinyin = pinyin or PinyinCache()
+    def __init__(self, phrases: Iterable[Phrase] = (), cache: SearchCache | None = None):
+        self.cache = cache or SearchCache()
+        #: What queries are read with (the picker's highlighting reads with it too).
+        self.pinyin = self.cache.pinyin
         self._fields: dict[Key, _Fields] = {}
         self._phrases: dict[Key, Phrase] = {}
         self._compiled = _Compiled([])
@@ -230,13 +247,13 @@ class SearchIndex:
         for key, phrase in fresh.items():
             known = self._fields.get(key)
             if known is None or known.source != _source(phrase):
-                self._fields[key] = _Fields.of(phrase, self.pinyin)
+                self._fields[key] = _Fields.of(phrase, self.cache)
         for key in self._fields.keys() - fresh.keys():
             del self._fields[key]
         if fresh != self._phrases:
             self._phrases = fresh
             self._compiled = self._compile_now()
-        self.pinyin.save()
+        self.cache.save({fields.digest for fields in self._fields.values()})
 
     def _compile_now(self) -> _Compiled:
         """Done on update, not on the next keystroke: edits are rare, keystrokes are not."""

@@ -201,7 +201,9 @@ class Store:
         for current in [book_id] if book_id else self._book_ids():
             if not self._book_path(current).exists():
                 raise NotFound(tr("no book with id {id!r}", id=current))
-            documents = sorted(self._db(current).table("phrases").all(), key=lambda doc: doc.get("position", 0))
+            # The table as stored, not TinyDB's copy of each document: 50,000 of them add up.
+            table = (self._db(current).storage.read() or {}).get("phrases") or {}
+            documents = sorted(table.values(), key=lambda doc: doc.get("position", 0))
             for document in documents:
                 if group is not None and document.get("group", "") != group:
                     continue
@@ -435,8 +437,7 @@ def _phrase_document(phrase: Phrase, position: int) -> dict:
 
 def _phrase_from_document(document: dict, book_id: str, count: int, last: str) -> Phrase:
     fields = {name: document[name] for name in _STORED_PHRASE_FIELDS if name in document}
-    fields["tags"] = tuple(fields.get("tags", ()))
-    return Phrase(**fields, book_id=book_id, use_count=count, last_used=last)
+    return Phrase.stored(**fields, book_id=book_id, use_count=count, last_used=last)
 
 
 def _guess_language(phrases: list[Phrase]) -> str:

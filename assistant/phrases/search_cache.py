@@ -1,0 +1,99 @@
+"""What searching needs of each phrase, remembered between runs: ``cache/search.json``.
+
+Reading the pinyin of 50,000 phrases takes pypinyin several seconds, far more than
+``quickreply search`` or the app's start may take; the phrases rarely change. So each
+phrase's pinyin forms are kept, keyed by a digest of the phrase's own searchable
+content (title, group, tags, text), together with the reading of every Chinese
+character the phrases hold (what a query is read with, see ``assistant.phrases.pinyin``).
+
+Everything here is derived from the phrases and from nothing else: never a query, so
+that what the agent types into the picker is written nowhere. Forms of phrases no
+longer in the books are dropped at the next save. The file is only a cache: an
+unreadable one is rebuilt, and ``cache/pinyin.json``, which older versions filled with
+queries too, is deleted when found.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Collection, Sequence
+from hashlib import blake2b
+from pathlib import Path
+
+from assistant.data.atomic import atomic_write_text
+from assistant.phrases.pinyin import PinyinCache
+
+log = logging.getLogger(__name__)
+
+CACHE_FILE = "cache/search.json"
+#: Older versions' cache, which learnt from queries: removed on sight.
+OLD_CACHE_FILE = "cache/pinyin.json"
+VERSION = 2
+#: Pinyin forms kept per phrase: (initials, full) of the title, the group, the tags, the text;
+#: None where a field has no Chinese (both forms are the field itself then).
+Forms = tuple[str | None, ...]
+FORMS_PER_PHRASE = 8
+
+
+def digest(*content: str) -> str:
+    """A short digest of a phrase's searchable content: it names the content's forms
+    without holding the content itself."""
+    return blake2b("\x00".join(content).encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+
+
+class SearchCache:
+    """The forms of each phrase by ``digest``, and the pinyin every phrase taught;
+    ``path`` None keeps everything in memory (one-off searches in tests)."""
+
+    def __init__(self, path: Path | None = None):
+        self.path = path
+        self._forms: dict[str, Forms] = {}
+        self._changed = False
+        chars: dict[str, str] = {}
+        if path is not None:
+            (path.parent / Path(OLD_CACHE_FILE).name).unlink(missing_ok=True)
+            chars = self._load(path)
+        self.pinyin = PinyinCache(chars)
+
+    @classmethod
+    def of(cls, home: Path) -> SearchCache:
+        """The cache of the data folder at ``home``."""
+        return cls(home / CACHE_FILE)
+
+    def _load(self, path: Path) -> dict[str, str]:
+        try:
+            document = json.loads(path.read_bytes())
+            if document.get("version") != VERSION:
+                return {}
+            self._forms = {key: tuple(forms) for key, forms in document["phrases"].items()
+                           if isinstance(forms, list) and len(forms) == FORMS_PER_PHRASE
+                           and all(form is None or isinstance(form, str) for form in forms)}
+            return {char: syllable for char, syllable in document["chars"].items()
+                    if len(char) == 1 and isinstance(syllable, str) and syllable}
+        except FileNotFoundError:
+            return {}
+        except (ValueError, AttributeError, KeyError, TypeError, OSError):
+            log.warning("the search cache was unreadable; it will be rebuilt")
+            self._forms = {}
+            return {}
+
+    def forms(self, key: str) -> Forms | None:
+        return self._forms.get(key)
+
+    def keep(self, key: str, forms: Sequence[str | None]) -> None:
+        self._forms[key] = tuple(forms)
+        self._changed = True
+
+    def save(self, in_use: Collection[str]) -> None:
+        """Write the forms of the phrases ``in_use`` (digests), when anything changed;
+        atomically, and a failure only costs the next start some time."""
+        if self.path is None or not (self._changed or len(in_use) != len(self._forms)):
+            return
+        self._forms = {key: forms for key in in_use if (forms := self._forms.get(key)) is not None}
+        document = {"version": VERSION, "chars": self.pinyin.chars, "phrases": self._forms}
+        try:
+            atomic_write_text(self.path, json.dumps(document, ensure_ascii=False, separators=(",", ":")))
+            self._changed = False
+        except OSError:
+            log.warning("could not save the search cache")

@@ -1,0 +1,137 @@
+"""A store of 50,000 phrases: how long the commands, the app's start and a picker
+keystroke take.
+
+    python bench/scale.py [--phrases 50000] [--rounds 3] [--no-app]
+
+Builds a data folder (in a temporary folder) holding one book of generated replies,
+most with text of their own (product names, order details), so that nothing is
+shared between phrases that a real store would not share, then times, each in a new
+process as an agent or a script meets it:
+
+- ``quickreply books`` and ``quickreply search``: the first run after the book came
+  in, then ``--rounds`` more (the median);
+- the app's start on Xvfb (when Xvfb and openbox are there): from the process starting
+  to "QuickReply is running.", the first start and a second one;
+- the picker's keystroke latency (bench/picker.py's measurement on the same folder).
+
+Targets: search ≤ 1 s, app start ≤ 2 s, keystroke p95 ≤ 16 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from assistant.phrases.model import Phrase, Phrasebook
+from assistant.phrases.store import Store
+
+#: Common characters of shop talk, from which product names and details are drawn.
+CHARACTERS = ("的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年得就那要下以生会自着去之过家学对可她里"
+              "后小么心多天而能好都然没日于起还发成事只作当想看文无开手十用主行方又如前所本见经头面公同三已老从动两"
+              "长知民样现分将外但身些与高意进把法此实回二理美点月明其种声全工己话儿者向情部正名定女问力机给等几很业最"
+              "间新什打便位因重被走电四第门相次东政海口使教西再平真听世气信北少关并内加化由却代军产入先山五太水万市眼"
+              "体别处总才场师书比住员九笑性通目华报立马命张活难神数件安表原车白应路期叫死常提感金何更反合放做系计或司"
+              "利受光王果亲界及今京务制解各任至清物台象记边共风战干接它许八特觉望直服毛林题建南度统色字请交爱让认算论"
+              "百吃义科怎元社术结六功指思非流每青管夫连远资队跟带花快条院变联言权往展该领传近留红治决周保达办运武半候"
+              "七必城父强步完革深区即求品士转量空甚众技轻程告江语英基派满式李息写呢识极令黄德收脸钱党倒未持取设始版双")
+FRAGMENTS = ("亲，您好", "已经发货了", "预计三到五天送达", "请您耐心等待", "物流单号在订单详情里", "如需修改地址",
+             "退款会在审核后原路退回", "尺码建议参考详情页", "我们会尽快为您处理", "感谢您的理解与支持")
+ENGLISH = ("Hi there", "your order has shipped", "it usually arrives in 3 to 5 days", "tracking number",
+           "we can change the address before shipping", "thanks for your patience", "sorry for the trouble")
+QUERIES = ("fh", "fahuo", "发货", "tk", "ship", "delivry", "wl", "亲")
+
+
+def build_phrases(count: int, seed: int = 11) -> list[Phrase]:
+    """``count`` replies, seven in ten Chinese; each names a product of its own."""
+    rng = random.Random(seed)
+    phrases = []
+    for index in range(count):
+        product = "".join(rng.choice(CHARACTERS) for _ in range(rng.randint(3, 6)))
+        if rng.random() < 0.7:
+            text = f"{product}：" + "，".join(rng.sample(FRAGMENTS, rng.randint(2, 3)))
+            group = rng.choice(FRAGMENTS)[:4]
+        else:
+            text = f"{product} {rng.randint(100, 999)}: " + ", ".join(rng.sample(ENGLISH, rng.randint(2, 3)))
+            group = "English"
+        code = "".join(rng.choice("abcdefghjklmnpqrstwxyz") for _ in range(2)) + str(index)
+        phrases.append(Phrase(text=text, title=text[:12], group=group, code=code, id=f"p{index}",
+                              tags=(product[:2],)))
+    return phrases
+
+
+def build_folder(home: Path, count: int) -> None:
+    store = Store(home, seed=False)
+    store.create_book(Phrasebook(name="Bench", id="bench"), build_phrases(count))
+
+
+def run(home: Path, *args: str) -> float:
+    """Seconds for ``quickreply ARGS`` in a new process."""
+    env = {**os.environ, "QUICKREPLY_HOME": str(home), "PYTHONPATH": str(ROOT)}
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "assistant", *args], env=env, cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def time_command(home: Path, rounds: int, *args: str) -> str:
+    first = run(home, *args)
+    rest = [run(home, *args) for _ in range(rounds)]
+    return f"first {first:.2f} s, then median {statistics.median(rest):.2f} s (max {max(rest):.2f})"
+
+
+def time_app_start(home: Path) -> str:
+    """Process start → "QuickReply is running." on Xvfb, twice."""
+    from tests.e2e.app_process import AppProcess
+    from tests.e2e.xserver import start_xserver, tools_available
+
+    if not tools_available():
+        return "skipped (needs Xvfb, openbox and xdotool)"
+    xserver = start_xserver()
+    try:
+        times = []
+        for _ in range(2):
+            started = time.perf_counter()
+            app = AppProcess(xserver, home)
+            times.append(time.perf_counter() - started)
+            app.stop()
+        return f"first {times[0]:.2f} s, second {times[1]:.2f} s"
+    finally:
+        xserver.stop()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--phrases", type=int, default=50_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--no-app", action="store_true", help="leave out the app's start and the picker")
+    args = parser.parse_args()
+    home = Path(tempfile.mkdtemp(prefix="qr-scale-"))
+    try:
+        started = time.perf_counter()
+        build_folder(home, args.phrases)
+        print(f"phrases: {args.phrases}  book file: {(home / 'books' / 'bench.json').stat().st_size / 1e6:.1f} MB  "
+              f"built in {time.perf_counter() - started:.1f} s")
+        print(f"quickreply search fh:  {time_command(home, args.rounds, 'search', 'fh')}   (target ≤ 1 s)")
+        for query in QUERIES[1:]:
+            print(f"quickreply search {query}:  {run(home, 'search', query):.2f} s")
+        print(f"quickreply books:      {time_command(home, args.rounds, 'books')}")
+        if not args.no_app:
+            print(f"app start:             {time_app_start(home)}   (target ≤ 2 s)")
+            subprocess.run([sys.executable, str(ROOT / "bench" / "picker.py"), "--home", str(home)], check=True)
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
