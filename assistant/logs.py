@@ -7,15 +7,25 @@ types, pastes or inserts is ever logged: log ids, counts and reasons, never text
 from __future__ import annotations
 
 import logging
+import os
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+
+from assistant.data.atomic import PRIVATE_FILE_MODE, private_folder
 
 LOG_FILE = "logs/quickreply.log"
 
 
 class _LogFile(RotatingFileHandler):
-    """A log that cannot be written (a full disk) loses the line; it must not print a
+    """Each log file, the first and every one a rollover starts, readable by the user
+    only. A log that cannot be written (a full disk) loses the line; it must not print a
     traceback over the command's own one-line error, nor stop the app."""
+
+    def _open(self):
+        stream = super()._open()
+        if os.name == "posix":
+            os.chmod(self.baseFilename, PRIVATE_FILE_MODE)
+        return stream
 
     def handleError(self, record: logging.LogRecord) -> None:
         pass
@@ -29,7 +39,7 @@ def setup_logging(home: Path, level: int = logging.INFO) -> Path | None:
     if any(getattr(handler, "baseFilename", None) == str(path) for handler in root.handlers):
         return path
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
         handler = _LogFile(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     except OSError:
         return None

@@ -1,13 +1,17 @@
 """Atomic file replacement: a reader, or a process killed mid-write, sees the old file
-or the new one, never a mix."""
+or the new one, never a mix. A private file (the data folder's) is readable by its
+owner only from the moment it exists (POSIX; on Windows the folder's ACL decides)."""
 
 from __future__ import annotations
 
 import os
 import secrets
 from pathlib import Path
+from typing import BinaryIO
 
 TEMP_MARK = ".tmp-"
+PRIVATE_FILE_MODE = 0o600
+PRIVATE_FOLDER_MODE = 0o700
 
 
 def temp_path_for(path: Path) -> Path:
@@ -15,11 +19,16 @@ def temp_path_for(path: Path) -> Path:
     return path.with_name(f".{path.name}{TEMP_MARK}{os.getpid()}-{secrets.token_hex(4)}")
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+def atomic_write_bytes(path: Path, data: bytes, *, private: bool = False) -> None:
+    """``private``: the data folder's files (0600); other files (exports, publications
+    for the team) get the usual mode."""
+    if private:
+        private_folder(path.parent)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
     temp = temp_path_for(path)
     try:
-        write_durably(temp, data)
+        write_durably(temp, data, private=private)
         os.replace(temp, path)
     except OSError as error:
         temp.unlink(missing_ok=True)
@@ -36,17 +45,34 @@ def naming(path: Path, error: OSError) -> OSError:
     return OSError(error.errno, error.strerror, str(path))
 
 
-def write_durably(path: Path, data: bytes) -> None:
-    """Write ``path`` in full and make it reach the disk before anything is renamed over
-    to it: a rename that lands before the content would leave an empty file after a crash."""
-    with open(path, "wb") as handle:
+def write_durably(path: Path, data: bytes, *, private: bool = False) -> None:
+    """Write ``path`` (a new file; ``private``: 0600) in full and make it reach the disk
+    before anything is renamed over to it: a rename that lands before the content would
+    leave an empty file after a crash."""
+    with _create(path, private) as handle:
         handle.write(data)
         handle.flush()
         os.fsync(handle.fileno())
 
 
-def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
-    atomic_write_bytes(path, text.encode(encoding))
+def atomic_write_text(path: Path, text: str, encoding: str = "utf-8", *, private: bool = False) -> None:
+    atomic_write_bytes(path, text.encode(encoding), private=private)
+
+
+def private_folder(folder: Path) -> None:
+    """Make ``folder`` and any missing parent, each 0700 (``mkdir(parents=True)`` gives
+    the parents the usual mode)."""
+    if folder.is_dir():
+        return
+    private_folder(folder.parent)
+    folder.mkdir(mode=PRIVATE_FOLDER_MODE, exist_ok=True)
+
+
+def _create(temp: Path, private: bool) -> BinaryIO:
+    if not private:
+        return open(temp, "wb")
+    return os.fdopen(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                             PRIVATE_FILE_MODE), "wb")
 
 
 def fsync_directory(folder: Path) -> None:

@@ -14,6 +14,7 @@ import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from assistant.data.atomic import private_folder
 from assistant.data.registry import data_files
 from assistant.errors import NotFound, QuickReplyError
 from assistant.i18n import tr
@@ -57,7 +58,7 @@ def snapshot(home: Path, reason: str, keep: int = 10) -> Path | None:
     try:
         for relative in files:
             target = partial / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(target.parent)
             shutil.copy2(home / relative, target)
     except OSError as error:
         shutil.rmtree(partial, ignore_errors=True)  # a full disk must not also keep half a copy

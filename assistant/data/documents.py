@@ -95,7 +95,7 @@ def dump_json(document: Any) -> bytes:
 
 
 def write_json(path: Path, document: Any) -> None:
-    atomic_write_bytes(path, dump_json(document))
+    atomic_write_bytes(path, dump_json(document), private=True)
 
 
 class AtomicJSONStorage(Storage):

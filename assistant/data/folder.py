@@ -16,11 +16,15 @@ the subscriptions, the settings) goes through a ``DataFolder``, so that:
   (the drill window, the settings) does it for that file.
 - **Looking never moves a file**: ``look`` only reads (the statistics must be able to
   show a damaged file as an error without touching it).
+- **Private to the user**: the folder is 0700 and every file in it 0600 on POSIX (a
+  folder an older version left open is closed when opened); on Windows the folder is in
+  the user's profile, whose ACL already keeps other users out.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,7 +33,12 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from assistant.data import journal
-from assistant.data.atomic import atomic_write_bytes, temp_files
+from assistant.data.atomic import (
+    PRIVATE_FILE_MODE,
+    PRIVATE_FOLDER_MODE,
+    atomic_write_bytes,
+    temp_files,
+)
 from assistant.data.backups import remove_partial_snapshots, snapshots
 from assistant.data.documents import CorruptFile, dump_json, parse_json, set_aside
 from assistant.data.registry import FILES, DataFile, data_files, load, registered
@@ -38,6 +47,11 @@ from assistant.i18n import tr
 from assistant.reasons import system_reason
 
 LOCK_FILE = "store.lock"
+#: What QuickReply keeps in the data folder besides the data files (docs/data-and-backups.md).
+OWN_FOLDERS = ("books", "backups", "quarantine", "cache", "logs")
+#: The salt of the buyers' digests in the conversation log (assistant.replies.conversations).
+SALT_FILE = "conversations.salt"
+OWN_FILES = (LOCK_FILE, SALT_FILE, "windows.ini", "instance.lock")
 LOCK_TIMEOUT_SECONDS = 15
 
 log = logging.getLogger(__name__)
@@ -57,10 +71,13 @@ class DataFolder:
 
     def __init__(self, home: Path):
         self.home = home.resolve()
-        self.home.mkdir(parents=True, exist_ok=True)
+        self.home.parent.mkdir(parents=True, exist_ok=True)
+        self.home.mkdir(mode=PRIVATE_FOLDER_MODE, exist_ok=True)
+        make_private(self.home)
         # One lock object per folder in a process (is_singleton), so that the store and
         # the other files' owners nest without waiting on themselves.
-        self._lock = FileLock(str(self.home / LOCK_FILE), timeout=LOCK_TIMEOUT_SECONDS, is_singleton=True)
+        self._lock = FileLock(str(self.home / LOCK_FILE), timeout=LOCK_TIMEOUT_SECONDS, mode=PRIVATE_FILE_MODE,
+                              is_singleton=True)
 
     def path(self, relative: str | Path) -> Path:
         return self.home / relative
@@ -142,7 +159,7 @@ class DataFolder:
             try:
                 if candidate.is_file():
                     load(candidate, entry)
-                    atomic_write_bytes(self.path(relative), candidate.read_bytes())
+                    atomic_write_bytes(self.path(relative), candidate.read_bytes(), private=True)
                     return snapshot.name
             except (CorruptFile, OSError):
                 continue
@@ -186,6 +203,24 @@ class DataFolder:
                 for leftover in temp_files(self.path(pattern.parent), pattern.name):
                     leftover.unlink(missing_ok=True)
             remove_partial_snapshots(self.home)
+
+
+def make_private(home: Path) -> None:
+    """On POSIX, a data folder others may enter becomes 0700, and what QuickReply keeps
+    in it 0600/0700 (written by an older version, or copied in); nothing else in it is
+    touched (QUICKREPLY_HOME may be any folder). Only the folder's own mode is looked at
+    on every start: walking the backups each time would cost the start."""
+    if os.name != "posix" or home.stat().st_mode & 0o077 == 0:
+        return
+    paths = [home / name for name in OWN_FILES] + [home / relative for relative in data_files(home)]
+    for name in OWN_FOLDERS:
+        for folder, _folders, files in os.walk(home / name):
+            paths.append(Path(folder))
+            paths += [Path(folder) / file for file in files]
+    for path in paths:
+        if path.exists() and not path.is_symlink():
+            os.chmod(path, PRIVATE_FOLDER_MODE if path.is_dir() else PRIVATE_FILE_MODE)
+    os.chmod(home, PRIVATE_FOLDER_MODE)
 
 
 class Transaction:
@@ -234,6 +269,6 @@ class Transaction:
             if data is None:
                 target.unlink(missing_ok=True)
             else:
-                atomic_write_bytes(target, data)
+                atomic_write_bytes(target, data, private=target.is_relative_to(self._folder.home))
         elif self._changes:
             journal.commit(self._folder.home, [journal.Change(target, data) for target, data in self._changes.items()])

@@ -29,7 +29,14 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.data.atomic import atomic_write_bytes, fsync_directory, naming, temp_path_for, write_durably
+from assistant.data.atomic import (
+    atomic_write_bytes,
+    fsync_directory,
+    naming,
+    private_folder,
+    temp_path_for,
+    write_durably,
+)
 
 JOURNAL_FILE = "journal.json"
 
@@ -53,9 +60,14 @@ def commit(home: Path, changes: list[Change]) -> None:
     try:
         for change in changes:
             if change.data is not None:
-                change.target.parent.mkdir(parents=True, exist_ok=True)
+                # The data folder's files are private; a publication beside them is not.
+                private = change.target.is_relative_to(home)
+                if private:
+                    private_folder(change.target.parent)
+                else:
+                    change.target.parent.mkdir(parents=True, exist_ok=True)
                 try:
-                    write_durably(staged[change.target], change.data)
+                    write_durably(staged[change.target], change.data, private=private)
                 except OSError as error:
                     raise naming(change.target, error) from error
         _write_journal(home, "committed", staged)
@@ -93,7 +105,8 @@ def recover(home: Path) -> bool:
 def _write_journal(home: Path, state: str, staged: dict[Path, Path | None]) -> None:
     changes = [{"target": _stored(home, target), "staged": None if temp is None else _stored(home, temp)}
                for target, temp in staged.items()]
-    atomic_write_bytes(home / JOURNAL_FILE, json.dumps({"state": state, "changes": changes}).encode("utf-8"))
+    atomic_write_bytes(home / JOURNAL_FILE, json.dumps({"state": state, "changes": changes}).encode("utf-8"),
+                       private=True)
 
 
 def _stored(home: Path, path: Path) -> str:

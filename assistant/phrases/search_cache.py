@@ -93,7 +93,8 @@ class SearchCache:
         self._forms = {key: forms for key in in_use if (forms := self._forms.get(key)) is not None}
         document = {"version": VERSION, "chars": self.pinyin.chars, "phrases": self._forms}
         try:
-            atomic_write_text(self.path, json.dumps(document, ensure_ascii=False, separators=(",", ":")))
+            atomic_write_text(self.path, json.dumps(document, ensure_ascii=False, separators=(",", ":")),
+                              private=True)
             self._changed = False
         except OSError:
             log.warning("could not save the search cache")

@@ -10,9 +10,17 @@ module gives it one:
   counters such as "(3)" or "[2条新消息]" are stripped, so a changing counter never
   splits a conversation.
 * **Log.** ``ConversationLog`` keeps, in ``conversations.json`` next to the store,
-  the conversations (key, times, the agent's label, placeholder answers) and one record
-  per insertion (conversation, book, phrase, time). Never any reply text: the log is
-  about *how often*, and the data folder may be shared with a team lead.
+  the conversations (key, times, the agent's label) and one record per insertion
+  (conversation, book, phrase, time). Never any reply text: the log is about *how
+  often*, and the data folder may be shared with a team lead.
+* **Privacy.** The app listens to the keyboard and reads window titles; what the agent
+  types and who they talk to must not pile up on disk. So the file holds no buyer's
+  name: a key is stored as the program's class and a salted digest of the buyer
+  (``conversations.salt``, random per data folder, never backed up), which tells
+  conversations apart and names nobody; the only readable name is a label the agent
+  gave (F2 in the picker). Placeholder answers (order numbers, addresses, phone
+  numbers) stay in memory, for the open conversation only, and are forgotten when it
+  goes idle. A log written by an older version is cleaned when opened, its backups too.
 * **Idle.** No activity in a conversation for ``idle_minutes`` ends it; the next
   insertion with the same key starts a new one (the buyer came back another day).
 
@@ -23,16 +31,22 @@ Every method takes ``now`` (a timezone-aware datetime) so tests and callers cont
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
+import secrets
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from tinydb import TinyDB
 
-from assistant.data.documents import AtomicJSONStorage
+from assistant.data.atomic import atomic_write_text
+from assistant.data.backups import snapshots
+from assistant.data.documents import AtomicJSONStorage, CorruptFile, read_json, write_json
+from assistant.data.folder import SALT_FILE
 from assistant.data.records import BadRecord, read_record
 from assistant.i18n import N_
 from assistant.replies.rules import WHO, WindowRule, window_rules
@@ -156,7 +170,8 @@ def verdict(count: int, settings: Settings) -> Verdict:
 
 @dataclass(frozen=True)
 class Conversation:
-    """One conversation as stored (a snapshot; the log is the only writer)."""
+    """One conversation as stored (a snapshot; the log is the only writer); ``key`` is
+    the stored one (see ``ConversationLog.stored_key``), ``answers`` what memory holds."""
 
     id: int
     key: str
@@ -186,7 +201,13 @@ def _next_id(table: dict[str, dict]) -> int:
 
 
 def _conversation(doc_id: int, document: dict) -> Conversation:
-    return read_record(Conversation, {**document, "id": doc_id}, N_("conversation"))
+    # Answers an older version stored are never read back: they live in memory only.
+    stored = {name: value for name, value in document.items() if name != "answers"}
+    return read_record(Conversation, {**stored, "id": doc_id}, N_("conversation"))
+
+
+#: A key as stored: the program's class, then nothing (no buyer known) or a digest.
+_STORED_KEY = re.compile(r"[^|]*\|(?:#[0-9a-f]{32})?")
 
 
 class ConversationLog:
@@ -194,12 +215,15 @@ class ConversationLog:
 
     File layout (TinyDB tables)::
 
-        conversations  {key, started, last, name, answers, count}
+        conversations  {key, started, last, name, count}
         insertions     {conversation, book_id, phrase_id, time}
 
     ``count`` is kept on the conversation so the picker does not scan every insertion;
     it is written in the same atomic write as the insertion, so the two always agree.
     ``last`` is the last activity (insertion, "new conversation", label, answers).
+
+    Callers pass keys as ``conversation_key`` makes them ("program|buyer"); the log
+    stores ``stored_key(key)`` and matches on it, so the buyer never reaches the file.
 
     ``idle_minutes`` below 1 turns the idle timeout off; the app passes
     ``settings.idle_minutes`` and may change the attribute when Settings change. Old
@@ -211,8 +235,78 @@ class ConversationLog:
         self.idle_minutes = idle_minutes
         self.path = store.folder.path(FILE_NAME)
         self.notices: list[str] = []
+        #: Placeholder answers by conversation id, with their conversation's last activity.
+        self._answers: dict[int, tuple[dict[str, str], datetime]] = {}
         self._db = TinyDB(self.path, storage=AtomicJSONStorage)
         store.folder.read(FILE_NAME, self.notices)  # a damaged log must not stop insertions
+        with store.locked():
+            self._salt = self._load_salt()
+            self._clean_older_logs()
+
+    # -- privacy ----------------------------------------------------------------------
+
+    def stored_key(self, key: str) -> str:
+        """``"program|#<digest of the buyer>"``: the buyer (or the title) as a salted
+        digest, which only this data folder's salt reproduces; ``"program|"`` when no
+        buyer is known."""
+        program, _, who = key.partition("|")
+        if not who:
+            return f"{program}|"
+        return f"{program}|#" + hmac.new(self._salt, who.encode("utf-8", "surrogatepass"),
+                                         hashlib.sha256).hexdigest()[:32]
+
+    def _load_salt(self) -> bytes:
+        """The folder's salt, made on first use (under the writers' lock)."""
+        path = self.store.folder.path(SALT_FILE)
+        try:
+            salt = bytes.fromhex(path.read_text("ascii").strip())
+            if len(salt) >= 16:
+                return salt
+        except (FileNotFoundError, ValueError):
+            pass
+        salt = secrets.token_bytes(32)
+        atomic_write_text(path, salt.hex(), private=True)
+        return salt
+
+    def _clean_older_logs(self) -> None:
+        """A log an older version wrote, and every backup of it, loses its answers and
+        gets its readable keys replaced by their digests (a conversation open across the
+        upgrade keeps counting)."""
+        if self._clean(self._data()):
+            self._db.storage.write(self._data())
+            self._db.clear_cache()
+            for snapshot in snapshots(self.store.home):
+                try:
+                    document = read_json(snapshot / FILE_NAME)
+                except (CorruptFile, OSError):
+                    continue
+                if isinstance(document, dict) and self._clean(document):
+                    write_json(snapshot / FILE_NAME, document)
+
+    def _clean(self, data: dict) -> bool:
+        """Make ``data`` hold no answers and no readable key, in place; True if it did."""
+        conversations = data.get(CONVERSATIONS)
+        changed = False
+        for document in conversations.values() if isinstance(conversations, dict) else ():
+            if not isinstance(document, dict):
+                continue
+            if "answers" in document:
+                del document["answers"]
+                changed = True
+            key = document.get("key")
+            if isinstance(key, str) and not _STORED_KEY.fullmatch(key):
+                document["key"] = self.stored_key(key)
+                changed = True
+        return changed
+
+    def _recall(self, conversation: Conversation, now: datetime) -> Conversation:
+        """``conversation`` with the answers memory holds for it; forgets every
+        conversation's answers once it is idle."""
+        if self.idle_minutes >= 1:
+            cutoff = _utc(now) - timedelta(minutes=self.idle_minutes)
+            self._answers = {number: kept for number, kept in self._answers.items() if kept[1] >= cutoff}
+        kept = self._answers.get(conversation.id)
+        return replace(conversation, answers=dict(kept[0])) if kept else conversation
 
     # -- reading ----------------------------------------------------------------------
 
@@ -221,6 +315,7 @@ class ConversationLog:
         conversations = self._data().get(CONVERSATIONS)
         if not isinstance(conversations, dict):
             return None
+        key = self.stored_key(key)
         found = [(int(doc_id), doc) for doc_id, doc in conversations.items()
                  if doc_id.isdigit() and isinstance(doc, dict) and doc.get("key") == key]
         if not found:
@@ -229,7 +324,7 @@ class ConversationLog:
             conversation = _conversation(*max(found, key=lambda item: item[0]))
         except BadRecord:
             return None  # one this version cannot read: the next insertion starts a new one
-        return None if self._idle(conversation, now) else conversation
+        return None if self._idle(conversation, now) else self._recall(conversation, now)
 
     def count(self, key: str, now: datetime) -> int:
         """Quick replies in the open conversation for ``key`` (0 when none is open)."""
@@ -253,7 +348,10 @@ class ConversationLog:
 
     def start_new(self, key: str, now: datetime) -> Conversation:
         """The agent's "new conversation": the key starts again at 0 (the old one stays
-        for the statistics)."""
+        for the statistics, its answers are forgotten)."""
+        old = self.current(key, now)
+        if old is not None:
+            self._answers.pop(old.id, None)
         return self._update(key, now, lambda _data, _conversation: None, fresh=True)
 
     def name(self, key: str, label: str, now: datetime) -> Conversation:
@@ -262,13 +360,12 @@ class ConversationLog:
         return self._update(key, now, lambda _data, conversation: conversation.update(name=label))
 
     def remember_answers(self, key: str, answers: Mapping[str, str], now: datetime) -> Conversation:
-        """Keep placeholder answers for this conversation, so the buyer's name is asked once."""
-
-        def change(_data: dict, conversation: dict) -> None:
-            kept = conversation.get("answers")
-            conversation["answers"] = {**(kept if isinstance(kept, dict) else {}), **answers}
-
-        return self._update(key, now, change)
+        """Keep placeholder answers for this conversation, so the buyer's name is asked
+        once: in memory only, until the conversation goes idle (see the module docstring)."""
+        conversation = self._update(key, now, lambda _data, _conversation: None)
+        kept = {**conversation.answers, **answers}
+        self._answers[conversation.id] = (kept, _utc(now))
+        return replace(conversation, answers=kept)
 
     def prune(self, now: datetime, retention_days: int) -> int:
         """Forget conversations whose last activity, and insertions whose time, is more
@@ -313,14 +410,16 @@ class ConversationLog:
             doc_id = open_now.id if open_now else _next_id(conversations)
             document = conversations.get(str(doc_id)) if open_now else None
             if document is None:
-                document = {"key": key, "started": when, "last": when, "name": "", "answers": {}, "count": 0}
+                document = {"key": self.stored_key(key), "started": when, "last": when, "name": "", "count": 0}
             document = {**document, "_id": doc_id, "last": when}
             try:
                 change(data, document)
             finally:
                 document.pop("_id")
             conversations[str(doc_id)] = document
-        return _conversation(doc_id, document)
+        if doc_id in self._answers:  # activity keeps the answers as long as the conversation
+            self._answers[doc_id] = (self._answers[doc_id][0], _utc(now))
+        return self._recall(_conversation(doc_id, document), now)
 
     @contextmanager
     def _transaction(self) -> Iterator[dict]:

@@ -12,10 +12,13 @@ and a damaged or missing entry only means the first size again).
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QCoreApplication, QEvent, QMargins, QObject, QPoint, QRect, QSettings, QSize
 from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtWidgets import QWidget
 
+from assistant.data.atomic import PRIVATE_FILE_MODE
 from assistant.data.paths import data_dir
 
 #: Kept free around a window on its screen: room for the window manager's title bar and
@@ -68,6 +71,8 @@ def remember(name: str, geometry: QRect) -> None:
     settings = _settings()
     settings.setValue(f"{name}/geometry", ",".join(str(value) for value in geometry.getRect()))
     settings.sync()
+    if os.name == "posix" and settings.status() == QSettings.Status.NoError:
+        os.chmod(settings.fileName(), PRIVATE_FILE_MODE)  # as every file in the data folder
 
 
 class _Placement(QObject):

@@ -130,7 +130,7 @@ def test_idle_timeout_starts_a_new_conversation(log: ConversationLog) -> None:
     later = T0 + timedelta(minutes=29 + 31)
     assert log.count(KEY, later) == 0 and log.current(KEY, later) is None
     second = log.record(KEY, "b", "p", later)
-    assert second.id != first.id and second.count == 1 and second.key == KEY
+    assert second.id != first.id and second.count == 1 and second.key == log.stored_key(KEY)
 
 
 def test_idle_minutes_can_be_set_or_turned_off(store: Store) -> None:
@@ -231,7 +231,7 @@ def test_prune_forgets_old_conversations_and_insertions(log: ConversationLog) ->
     assert log.prune(later, 90) == 1
     assert log.prune(later, 90) == 0
     data = log._data()
-    assert [doc["key"] for doc in data["conversations"].values()] == ["new"]
+    assert [doc["key"] for doc in data["conversations"].values()] == [log.stored_key("new")]
     assert len(data["insertions"]) == 1
 
 
@@ -245,6 +245,55 @@ def test_the_file_holds_no_reply_text(store: Store, log: ConversationLog) -> Non
     content = (store.home / FILE_NAME).read_text("utf-8")
     assert "ph1" in content
     assert phrase.text not in content and "包裹" not in content and "shipping" not in content
+
+
+# -- privacy ----------------------------------------------------------------------------
+
+
+def test_the_file_holds_no_buyer_and_no_answer_only_the_agents_label(store: Store, log: ConversationLog) -> None:
+    log.record(KEY, "b", "p", T0)
+    log.remember_answers(KEY, {"name": "王小明", "input:订单号": "SF1234567", "input:地址": "文三路88号"}, T0)
+    log.name(KEY, "VIP 退货", T0)
+    log.record("qianniu|(no rule) 李华的小店 - 接待中心", "b", "p", T0)
+    content = (store.home / FILE_NAME).read_bytes()
+    assert "VIP 退货".encode() in content
+    for private in ("王小明", "李华", "SF1234567", "文三路"):
+        for form in (private.encode(), private.encode("utf-16-le"), json.dumps(private).encode()):
+            assert form not in content, private
+    assert log.current(KEY, T0).answers["input:订单号"] == "SF1234567"
+
+
+def test_keys_are_salted_per_data_folder(tmp_path) -> None:
+    first, again = ConversationLog(Store(tmp_path / "a", seed=False)), ConversationLog(Store(tmp_path / "a"))
+    other = ConversationLog(Store(tmp_path / "b", seed=False))
+    assert first.stored_key(KEY) == again.stored_key(KEY) != other.stored_key(KEY)
+    assert first.stored_key(KEY).startswith("qianniu|#") and first.stored_key("unknown|") == "unknown|"
+    assert (tmp_path / "a" / "conversations.salt").stat().st_mode & 0o777 == 0o600
+
+
+def test_answers_live_in_memory_for_the_open_conversation_only(store: Store, log: ConversationLog) -> None:
+    log.remember_answers(KEY, {"input:订单号": "SF1"}, T0)
+    log.record(KEY, "b", "p", T0 + timedelta(minutes=20))
+    assert log.current(KEY, T0 + timedelta(minutes=40)).answers == {"input:订单号": "SF1"}
+    assert ConversationLog(Store(store.home, seed=False)).current(KEY, T0 + timedelta(minutes=40)).answers == {}
+    # Idle past the timeout: the answers are gone from memory, not only hidden.
+    later = T0 + timedelta(minutes=20 + Settings.idle_minutes + 1)
+    assert log.current(KEY, later) is None
+    assert log.record(KEY, "b", "p", later).answers == {} and not log._answers
+
+
+def test_a_log_an_older_version_wrote_is_cleaned_with_its_backups(store: Store) -> None:
+    old = {"conversations": {"1": {"key": KEY, "started": "2025-03-01T09:00:00Z", "last": "2025-03-01T09:00:00Z",
+                                   "name": "", "answers": {"input:订单号": "SF1234567"}, "count": 2}},
+           "insertions": {}}
+    (store.home / FILE_NAME).write_text(json.dumps(old, ensure_ascii=False), "utf-8")
+    snapshot = store.backup("manual")
+    log = ConversationLog(store)
+    for path in (store.home / FILE_NAME, snapshot / FILE_NAME):
+        content = path.read_text("utf-8")
+        assert "王小明" not in content and "SF1234567" not in content and "answers" not in content
+    # The conversation open across the upgrade keeps counting.
+    assert log.count(KEY, T0 + timedelta(minutes=1)) == 2
 
 
 def test_a_damaged_file_is_set_aside_with_a_notice(store: Store) -> None:
