@@ -24,8 +24,9 @@ from bisect import bisect_right
 from collections.abc import Callable, Collection, Container, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate, chain, repeat
-from operator import attrgetter
+from operator import add, attrgetter
 
+from assistant.bulk import building
 from assistant.phrases.model import Phrase
 from assistant.phrases.pinyin import CJK_RUN, PinyinCache
 from assistant.phrases.search_cache import Forms, SearchCache, digest
@@ -156,30 +157,28 @@ _TIERS: tuple[tuple[str, str, bool], ...] = (
 
 
 class _Compiled:
-    """The joined field strings for one ordering of the phrases."""
+    """The joined field strings for one ordering of the phrases (``position`` of each
+    phrase's key in it). Built after every use count change, so only C-speed work per
+    phrase: the words for typo matching stay with the index, which changes only on edits."""
 
-    def __init__(self, ordered: list[tuple[Phrase, _Fields]]):
-        self.phrases = [phrase for phrase, _ in ordered]
-        self._fields = [fields for _, fields in ordered]
-        self.columns = {field_name: _join(list(map(attrgetter(field_name), self._fields)))
+    def __init__(self, ordered: list[tuple[Key, Phrase, _Fields]]):
+        self.phrases = [phrase for _, phrase, _ in ordered]
+        self.position = {key: index for index, (key, _, _) in enumerate(ordered)}
+        fields = [item for _, _, item in ordered]
+        self.columns = {field_name: _join(list(map(attrgetter(field_name), fields)))
                         for field_name, _, _ in _TIERS if field_name}
         self.codes: dict[str, list[int]] = {}
-        self.vocabulary: dict[str, list[int]] = {}
-        for index, fields in enumerate(self._fields):
-            if fields.code:
-                self.codes.setdefault(fields.code, []).append(index)
-            for word in fields.words:
-                self.vocabulary.setdefault(word, []).append(index)
-        self.words = list(self.vocabulary)
+        for index, code in enumerate(map(attrgetter("code"), fields)):
+            if code:
+                self.codes.setdefault(code, []).append(index)
 
 
 def _join(values: list[str]) -> tuple[str, list[int]]:
     """One string of all values, each led by the separator, and where each starts; a
     needle led by the separator therefore matches only at the start of a value."""
-    led = list(map(str.__add__, repeat(SEPARATOR), values))
-    starts = list(accumulate(map(len, led), initial=0))
+    starts = list(accumulate(map(add, map(len, values), repeat(len(SEPARATOR))), initial=0))
     starts.pop()
-    return "".join(led), starts
+    return SEPARATOR + SEPARATOR.join(values) if values else "", starts
 
 
 def _scan_find(column: tuple[str, list[int]], needle: str) -> Iterator[int]:
@@ -235,6 +234,9 @@ class SearchIndex:
         self.pinyin = self.cache.pinyin
         self._fields: dict[Key, _Fields] = {}
         self._phrases: dict[Key, Phrase] = {}
+        #: Every Latin word of the phrases, and the phrases holding it (typo matching).
+        self._vocabulary: dict[str, set[Key]] = {}
+        self._words: list[str] = []
         self._compiled = _Compiled([])
         self.update(phrases)
 
@@ -243,22 +245,45 @@ class SearchIndex:
 
     def update(self, phrases: Iterable[Phrase]) -> None:
         """Make the index hold exactly ``phrases``; only changed phrases are re-analysed."""
+        with building():
+            self._update(phrases)
+        self.cache.save({fields.digest for fields in self._fields.values()})
+
+    def _update(self, phrases: Iterable[Phrase]) -> None:
         fresh: dict[Key, Phrase] = {(phrase.book_id, phrase.id): phrase for phrase in phrases}
+        changed: dict[Key, _Fields] = {}
         for key, phrase in fresh.items():
             known = self._fields.get(key)
             if known is None or known.source != _source(phrase):
-                self._fields[key] = _Fields.of(phrase, self.cache)
-        for key in self._fields.keys() - fresh.keys():
-            del self._fields[key]
+                changed[key] = _Fields.of(phrase, self.cache)
+        gone = self._fields.keys() - fresh.keys()
+        if changed or gone:
+            self._reword(changed, gone)
         if fresh != self._phrases:
             self._phrases = fresh
             self._compiled = self._compile_now()
-        self.cache.save({fields.digest for fields in self._fields.values()})
+
+    def _reword(self, changed: dict[Key, _Fields], gone: Collection[Key]) -> None:
+        """Take the ``changed`` phrases' fields and drop the ``gone`` ones, in the fields
+        and in the vocabulary."""
+        for key in (*changed, *gone):
+            old = self._fields.pop(key, None)
+            for word in old.words if old else ():
+                holders = self._vocabulary[word]
+                holders.discard(key)
+                if not holders:
+                    del self._vocabulary[word]
+        for key, fields in changed.items():
+            self._fields[key] = fields
+            for word in fields.words:
+                self._vocabulary.setdefault(word, set()).add(key)
+        self._words = list(self._vocabulary)
 
     def _compile_now(self) -> _Compiled:
         """Done on update, not on the next keystroke: edits are rare, keystrokes are not."""
-        ordered = sorted(self._phrases.values(), key=lambda p: (p.use_count, p.last_used), reverse=True)
-        return _Compiled([(phrase, self._fields[(phrase.book_id, phrase.id)]) for phrase in ordered])
+        ordered = sorted(self._phrases.items(), key=lambda item: (item[1].use_count, item[1].last_used),
+                         reverse=True)
+        return _Compiled([(key, phrase, self._fields[key]) for key, phrase in ordered])
 
     def digit_continues_code(self, prefix: str) -> bool:
         """Whether some short code continues ``prefix`` with a digit. The picker asks this
@@ -323,11 +348,12 @@ class SearchIndex:
             return
         from rapidfuzz import fuzz, process  # only once a query gets this far: memory at idle
 
-        close = process.extract(term.plain, compiled.words, scorer=fuzz.ratio,
+        close = process.extract(term.plain, self._words, scorer=fuzz.ratio,
                                 score_cutoff=FUZZY_CUTOFF, limit=20)
         best: dict[int, float] = {}
         for word, score, _ in close:
-            for index in compiled.vocabulary[word]:
+            for key in self._vocabulary[word]:
+                index = compiled.position[key]
                 best[index] = max(score, best.get(index, 0.0))
         yield from sorted(best, key=lambda index: (-best[index], index))
 

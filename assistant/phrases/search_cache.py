@@ -21,6 +21,7 @@ from collections.abc import Collection, Sequence
 from hashlib import blake2b
 from pathlib import Path
 
+from assistant.bulk import building
 from assistant.data.atomic import atomic_write_text
 from assistant.phrases.pinyin import PinyinCache
 
@@ -63,7 +64,8 @@ class SearchCache:
 
     def _load(self, path: Path) -> dict[str, str]:
         try:
-            document = json.loads(path.read_bytes())
+            with building():
+                document = json.loads(path.read_bytes())
             if document.get("version") != VERSION:
                 return {}
             self._forms = {key: tuple(forms) for key, forms in document["phrases"].items()

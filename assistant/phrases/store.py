@@ -24,6 +24,7 @@ from pathlib import Path
 
 from tinydb import Query, TinyDB
 
+from assistant.bulk import building
 from assistant.data import backups
 from assistant.data.documents import AtomicJSONStorage, read_json, write_json
 from assistant.data.folder import DataFolder, Transaction, Unwritable
@@ -70,7 +71,7 @@ class Store:
         self._books: dict[str, TinyDB] = {}
         self._usage = TinyDB(self.home / "usage.json", storage=AtomicJSONStorage)
         try:
-            with self.locked():
+            with self.locked(), building():  # checking every file parses them all
                 self._open(seed)
         except Unwritable as error:
             if not self.folder.files():
@@ -196,6 +197,10 @@ class Store:
     def phrases(self, book_id: str | None = None, group: str | None = None, *,
                 with_usage: bool = True) -> list[Phrase]:
         """Phrases in book order; all books when ``book_id`` is None."""
+        with building():
+            return self._phrases(book_id, group, with_usage)
+
+    def _phrases(self, book_id: str | None, group: str | None, with_usage: bool) -> list[Phrase]:
         usage = self._usage_map() if with_usage else {}
         found: list[Phrase] = []
         for current in [book_id] if book_id else self._book_ids():
