@@ -9,6 +9,8 @@ tried in that order per term; the first form that matches anywhere is the one ma
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from itertools import accumulate, chain, repeat
 
 from assistant.phrases.pinyin import CJK_RUN, PinyinCache
 from assistant.phrases.search import FUZZY_CUTOFF, FUZZY_MIN_LENGTH, normalise, pinyin_forms
@@ -18,20 +20,17 @@ _WORD = re.compile(r"[a-z][a-z'-]*")
 
 
 class _Form:
-    """One form of the text, with the character of the text each of its letters came from."""
+    """One form of the text, with the character of the text each of its letters came from;
+    made from ``pieces``, the form of each character of the text in turn."""
 
-    def __init__(self) -> None:
-        self.letters: list[str] = []
-        self.source: list[int] = []
-        self.starts: set[int] = set()  # where a character's form begins
-
-    def add(self, form: str, index: int) -> None:
-        self.starts.add(len(self.letters))
-        self.letters.extend(form)
-        self.source.extend([index] * len(form))
+    def __init__(self, pieces: list[str]):
+        lengths = list(map(len, pieces))
+        self.text = "".join(pieces)
+        self.source = list(chain.from_iterable(map(repeat, range(len(pieces)), lengths)))
+        self.starts = set(accumulate(lengths, initial=0))  # where a character's form begins
 
     def spans(self, needle: str, anchored: bool = False) -> list[Span]:
-        text, found, position = "".join(self.letters), [], 0
+        text, found, position = self.text, [], 0
         while needle and (position := text.find(needle, position)) != -1:
             if not anchored or position in self.starts:
                 found.append((self.source[position], self.source[position + len(needle) - 1] + 1))
@@ -39,21 +38,23 @@ class _Form:
         return found
 
 
+#: One character's plain form (most rows share most characters).
+_char_form = lru_cache(maxsize=8192)(normalise)
+
+
+@lru_cache(maxsize=256)
 def _forms(text: str, pinyin: PinyinCache) -> tuple[_Form, _Form, _Form]:
-    """(plain, initials, full pinyin) forms of ``text``, letter by letter."""
-    plain, initials, full = _Form(), _Form(), _Form()
-    syllables: dict[int, str] = {}
+    """(plain, initials, full pinyin) forms of ``text``, letter by letter. Kept for the
+    last rows shown (never changed once made): the picker marks the rows again at each
+    keystroke, and this was most of a keystroke's time. Only phrase text comes here."""
+    plain = list(map(_char_form, text))
+    full = plain.copy()
     for run in CJK_RUN.finditer(text):
         read = pinyin.syllables(run.group(), guess=True)
         if len(read) == len(run.group()):
-            syllables.update(zip(range(run.start(), run.end()), read, strict=True))
-    for index, char in enumerate(text):
-        form = normalise(char)
-        plain.add(form, index)
-        syllable = syllables.get(index)
-        initials.add(syllable[:1] if syllable else form, index)
-        full.add(syllable if syllable else form, index)
-    return plain, initials, full
+            full[run.start():run.end()] = read
+    initials = [form if form is piece else form[:1] for form, piece in zip(full, plain, strict=True)]
+    return _Form(plain), _Form(initials), _Form(full)
 
 
 def _close_words(plain: _Form, term: str) -> list[Span]:
@@ -61,7 +62,7 @@ def _close_words(plain: _Form, term: str) -> list[Span]:
         return []
     from rapidfuzz import fuzz
 
-    text = "".join(plain.letters)
+    text = plain.text
     return [(plain.source[match.start()], plain.source[match.end() - 1] + 1) for match in _WORD.finditer(text)
             if fuzz.ratio(term, match.group()) >= FUZZY_CUTOFF]
 

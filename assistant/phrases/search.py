@@ -29,7 +29,7 @@ from operator import add, attrgetter
 from assistant.bulk import building
 from assistant.phrases.model import Phrase
 from assistant.phrases.pinyin import CJK_RUN, PinyinCache
-from assistant.phrases.search_cache import Forms, SearchCache, digest
+from assistant.phrases.search_cache import Row, SearchCache, digest
 
 SEPARATOR = "\x00"
 _LATIN_WORD = re.compile(r"[a-z][a-z'-]{2,}")
@@ -95,20 +95,19 @@ class _Fields:
     @classmethod
     def of(cls, phrase: Phrase, cache: SearchCache) -> _Fields:
         # Tags are joined by newlines, which no query contains: a query never spans two tags.
-        plain = (normalise(phrase.title), normalise(phrase.group), normalise("\n".join(phrase.tags)),
-                 normalise(phrase.text))
-        key = digest(*plain)
-        forms = cache.forms(key)
-        if forms is None:
-            forms = _pinyin_forms_of(plain, cache.pinyin)
-            cache.keep(key, forms)
-        title, group, tags, text = plain
-        title_initials, title_full, group_initials, group_full, tags_initials, tags_full, text_initials, text_full = (
-            value if value is not None else plain[number // 2] for number, value in enumerate(forms))
-        words = frozenset(_LATIN_WORD.findall(f"{title} {group} {tags} {text}"))
-        return cls(_source(phrase), key, normalise(phrase.code), title, title_initials, title_full, group,
-                   group_initials, group_full, tags, tags_initials, tags_full, text, text_initials, text_full,
-                   words)
+        content = (phrase.title, phrase.group, "\n".join(phrase.tags), phrase.text)
+        key = digest(*content)
+        row = cache.forms(key)
+        if row is None:
+            row = _analyse(content, cache.pinyin)
+            cache.keep(key, row)
+        # A pinyin form kept as None is its field's plain form (no Chinese in it).
+        title, title_initials, title_full, group, group_initials, group_full, tags, tags_initials, tags_full, \
+            text, text_initials, text_full, words = row
+        return cls(_source(phrase), key, normalise(phrase.code), title, title_initials or title,
+                   title_full or title, group, group_initials or group, group_full or group, tags,
+                   tags_initials or tags, tags_full or tags, text, text_initials or text, text_full or text,
+                   frozenset(words))
 
     def searchable(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
         """(plain, initials, full pinyin) forms of every field a later query term may match."""
@@ -117,12 +116,16 @@ class _Fields:
                 (self.title_full, self.group_full, self.tags_full, self.text_full))
 
 
-def _pinyin_forms_of(plain: tuple[str, ...], pinyin: PinyinCache) -> Forms:
-    """(initials, full) of each normalised field; None for a field without Chinese."""
-    forms: list[str | None] = []
-    for value in plain:
-        forms += pinyin_forms(value, pinyin) if CJK_RUN.search(value) else (None, None)
-    return tuple(forms)
+def _analyse(content: tuple[str, ...], pinyin: PinyinCache) -> Row:
+    """What searching needs of a phrase's (title, group, tags, text): each field's plain,
+    initials and full pinyin forms (None where a field has no Chinese), then its Latin
+    words. The slow part, done once per content: the cache keeps the result."""
+    row: list = []
+    for field in content:
+        plain = normalise(field)
+        row += (plain, *(pinyin_forms(plain, pinyin) if CJK_RUN.search(plain) else (None, None)))
+    row.append(sorted(set(_LATIN_WORD.findall(" ".join(row[::3])))))
+    return tuple(row)
 
 
 def _source(phrase: Phrase) -> tuple[str, str, str, str, tuple[str, ...]]:

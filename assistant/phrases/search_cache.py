@@ -1,10 +1,12 @@
 """What searching needs of each phrase, remembered between runs: ``cache/search.json``.
 
-Reading the pinyin of 50,000 phrases takes pypinyin several seconds, far more than
-``quickreply search`` or the app's start may take; the phrases rarely change. So each
-phrase's pinyin forms are kept, keyed by a digest of the phrase's own searchable
-content (title, group, tags, text), together with the reading of every Chinese
-character the phrases hold (what a query is read with, see ``assistant.phrases.pinyin``).
+Reading the pinyin of 50,000 phrases takes pypinyin several seconds, and normalising
+and splitting them one more, far more than ``quickreply search`` or the app's start
+may take; the phrases rarely change. So each phrase's searchable forms (its fields
+normalised, their pinyin, its Latin words) are kept, keyed by a digest of the phrase's
+own searchable content (title, group, tags, text), together with the reading of every
+Chinese character the phrases hold (what a query is read with, see
+``assistant.phrases.pinyin``).
 
 Everything here is derived from the phrases and from nothing else: never a query, so
 that what the agent types into the picker is written nowhere. Forms of phrases no
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from hashlib import blake2b
 from pathlib import Path
 
@@ -30,16 +32,16 @@ log = logging.getLogger(__name__)
 CACHE_FILE = "cache/search.json"
 #: Older versions' cache, which learnt from queries: removed on sight.
 OLD_CACHE_FILE = "cache/pinyin.json"
-VERSION = 2
-#: Pinyin forms kept per phrase: (initials, full) of the title, the group, the tags, the text;
-#: None where a field has no Chinese (both forms are the field itself then).
-Forms = tuple[str | None, ...]
-FORMS_PER_PHRASE = 8
+VERSION = 3
+#: What is kept per phrase (``assistant.phrases.search``): (plain, initials, full) of the
+#: title, the group, the tags and the text, normalised, None for a pinyin form of a
+#: field without Chinese; then the Latin words (a list).
+Row = tuple
+ROW_LENGTH = 13
 
 
 def digest(*content: str) -> str:
-    """A short digest of a phrase's searchable content: it names the content's forms
-    without holding the content itself."""
+    """A short digest of a phrase's searchable content, which names its forms."""
     return blake2b("\x00".join(content).encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
@@ -49,7 +51,7 @@ class SearchCache:
 
     def __init__(self, path: Path | None = None):
         self.path = path
-        self._forms: dict[str, Forms] = {}
+        self._forms: dict[str, Row] = {}
         self._changed = False
         chars: dict[str, str] = {}
         if path is not None:
@@ -68,9 +70,9 @@ class SearchCache:
                 document = json.loads(path.read_bytes())
             if document.get("version") != VERSION:
                 return {}
-            self._forms = {key: tuple(forms) for key, forms in document["phrases"].items()
-                           if isinstance(forms, list) and len(forms) == FORMS_PER_PHRASE
-                           and all(form is None or isinstance(form, str) for form in forms)}
+            self._forms = document["phrases"]
+            if not isinstance(self._forms, dict):
+                raise TypeError("not a table of phrases")
             return {char: syllable for char, syllable in document["chars"].items()
                     if len(char) == 1 and isinstance(syllable, str) and syllable}
         except FileNotFoundError:
@@ -80,11 +82,18 @@ class SearchCache:
             self._forms = {}
             return {}
 
-    def forms(self, key: str) -> Forms | None:
-        return self._forms.get(key)
+    def forms(self, key: str) -> Row | None:
+        """The row kept for ``key``; None when there is none or it is not what is written
+        here (a damaged cache costs the phrase's analysis, nothing else)."""
+        row = self._forms.get(key)
+        if (type(row) in (list, tuple) and len(row) == ROW_LENGTH and type(row[-1]) in (list, tuple)
+                and all(value is None or type(value) is str for value in row[:-1])
+                and all(type(word) is str for word in row[-1])):
+            return row
+        return None
 
-    def keep(self, key: str, forms: Sequence[str | None]) -> None:
-        self._forms[key] = tuple(forms)
+    def keep(self, key: str, row: Row) -> None:
+        self._forms[key] = row
         self._changed = True
 
     def save(self, in_use: Collection[str]) -> None:
