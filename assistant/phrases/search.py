@@ -21,10 +21,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable, Collection, Container, Iterable, Iterator
+from collections.abc import Callable, Collection, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, chain, repeat
-from operator import add, attrgetter
+from operator import add
+from typing import NamedTuple
 
 from assistant.bulk import building
 from assistant.phrases.model import Phrase
@@ -70,10 +71,10 @@ def pinyin_forms(text: str, pinyin: PinyinCache = _DEFAULT_PINYIN, guess: bool =
     return "".join(initials), "".join(full)
 
 
-@dataclass(frozen=True)
-class _Fields:
+class _Fields(NamedTuple):
     """The searchable forms of one phrase; recomputed only when its content changes,
-    its pinyin forms read from the cache when the cache knows its content (``digest``)."""
+    read from the cache when the cache knows its content (``digest``). A tuple: 50,000
+    are made at each start, and the columns are their transposition."""
 
     source: tuple[str, str, str, str, tuple[str, ...]]
     digest: str
@@ -168,15 +169,15 @@ class _Compiled:
         self.phrases = [phrase for _, phrase, _ in ordered]
         self.position = {key: index for index, (key, _, _) in enumerate(ordered)}
         fields = [item for _, _, item in ordered]
-        self.columns = {field_name: _join(list(map(attrgetter(field_name), fields)))
-                        for field_name, _, _ in _TIERS if field_name}
+        by_name = dict(zip(_Fields._fields, zip(*fields, strict=True), strict=True)) if fields else {}
+        self.columns = {field_name: _join(by_name.get(field_name, ())) for field_name, _, _ in _TIERS if field_name}
         self.codes: dict[str, list[int]] = {}
-        for index, code in enumerate(map(attrgetter("code"), fields)):
+        for index, code in enumerate(by_name.get("code", ())):
             if code:
                 self.codes.setdefault(code, []).append(index)
 
 
-def _join(values: list[str]) -> tuple[str, list[int]]:
+def _join(values: Sequence[str]) -> tuple[str, list[int]]:
     """One string of all values, each led by the separator, and where each starts; a
     needle led by the separator therefore matches only at the start of a value."""
     starts = list(accumulate(map(add, map(len, values), repeat(len(SEPARATOR))), initial=0))

@@ -38,6 +38,8 @@ VERSION = 3
 #: field without Chinese; then the Latin words (a list).
 Row = tuple
 ROW_LENGTH = 13
+_FIELD_TYPES = frozenset({str, type(None)})
+_WORD_TYPES = frozenset({str})
 
 
 def digest(*content: str) -> str:
@@ -87,8 +89,7 @@ class SearchCache:
         here (a damaged cache costs the phrase's analysis, nothing else)."""
         row = self._forms.get(key)
         if (type(row) in (list, tuple) and len(row) == ROW_LENGTH and type(row[-1]) in (list, tuple)
-                and all(value is None or type(value) is str for value in row[:-1])
-                and all(type(word) is str for word in row[-1])):
+                and _FIELD_TYPES.issuperset(map(type, row[:-1])) and _WORD_TYPES.issuperset(map(type, row[-1]))):
             return row
         return None
 
