@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import sys
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from assistant.desktop import autostart
 from assistant.i18n import set_language
 from assistant.phrases.store import Store
 
@@ -18,6 +23,21 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("QUICKREPLY_LANG", "en")
     set_language(None)
     return home
+
+
+@pytest.fixture(autouse=True)
+def run_key(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """On Windows, start at login writes to a registry key of the test's own, removed
+    afterwards: no test ever touches the user's HKCU\\…\\Run value."""
+    parent = rf"Software\QuickReply tests\{uuid.uuid4().hex}"
+    monkeypatch.setattr(autostart, "RUN_KEY", rf"{parent}\Run")
+    yield autostart.RUN_KEY
+    if sys.platform == "win32":
+        import winreg
+
+        for key in (autostart.RUN_KEY, parent):
+            with contextlib.suppress(FileNotFoundError):
+                winreg.DeleteKey(winreg.HKEY_CURRENT_USER, key)
 
 
 @pytest.fixture

@@ -10,9 +10,10 @@ writer per platform and no admin rights are needed:
 - macOS: ``~/Library/LaunchAgents/local.quickreply.plist`` with ``RunAtLoad``
 
 The platform is a parameter (default ``sys.platform``) so the Linux and macOS writers
-are tested on any machine. The Windows writer cannot be tested here, so it is kept to
-the three registry calls it needs. Failures surface as ``OSError``; the caller shows
-them.
+are tested on any machine; the Windows writer, kept to the three registry calls it
+needs, is tested under Wine (scripts/test-windows) in a key of the test's own
+(``RUN_KEY`` is replaced by tests/conftest.py). Failures surface as ``OSError``; the
+caller shows them.
 """
 
 from __future__ import annotations
@@ -144,7 +145,7 @@ def _launch_agents_dir() -> Path:
 # -- Windows -------------------------------------------------------------------------------
 
 def _windows_set(command: Sequence[str]) -> None:
-    """Untested (no Windows here): ``list2cmdline`` quotes the way the C runtime parses."""
+    """``list2cmdline`` quotes the way the C runtime parses."""
     import subprocess
     import winreg  # type: ignore[import-not-found]
 

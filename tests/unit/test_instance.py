@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
+import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,31 +20,68 @@ def test_addresses_differ_per_data_folder_and_can_be_overridden(tmp_path: Path,
     first, second = instance_address(tmp_path / "a"), instance_address(tmp_path / "b")
     assert first != second and len(first.encode()) < 104
     monkeypatch.setenv("QUICKREPLY_INSTANCE", "test-key")
-    assert instance_address(tmp_path / "a").endswith("test-key.sock")
+    assert instance_address(tmp_path / "a").endswith("test-key" if os.name == "nt" else "test-key.sock")
 
 
 def test_no_running_instance_means_false(tmp_path: Path) -> None:
     assert send_command(str(tmp_path / "nobody.sock"), "pick") is False
 
 
-def test_a_command_reaches_a_listener_and_is_acknowledged(tmp_path: Path) -> None:
-    address = str(tmp_path / "app.sock")
-    received: list[tuple[str, dict] | None] = []
+def _unix_listener(address: str, answer: Callable[[bytes], bytes]) -> Callable[[], None]:
+    """A Unix socket server for one request, as the app's QLocalServer is on Linux."""
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     server.bind(address)
     server.listen(1)
 
     def serve() -> None:
-        connection, _ = server.accept()
-        with connection:
-            received.append(parse_request(connection.makefile("rb").readline()))
-            connection.sendall(b'{"ok": true}\n')
+        with server:
+            connection, _ = server.accept()
+            with connection:
+                connection.sendall(answer(connection.makefile("rb").readline()))
 
+    return serve
+
+
+def _pipe_listener(address: str, answer: Callable[[bytes], bytes]) -> Callable[[], None]:
+    """A named pipe server for one request, as the app's QLocalServer is on Windows."""
+    import _winapi
+
+    pipe = _winapi.CreateNamedPipe(
+        rf"\\.\pipe\{address}", _winapi.PIPE_ACCESS_DUPLEX,
+        _winapi.PIPE_TYPE_BYTE | _winapi.PIPE_READMODE_BYTE | _winapi.PIPE_WAIT, 1, 65536, 65536, 0,
+        _winapi.NULL)
+
+    def serve() -> None:
+        try:
+            _winapi.ConnectNamedPipe(pipe, False)
+            request = b""
+            while not request.endswith(b"\n"):
+                request += _winapi.ReadFile(pipe, 65536)[0]
+            _winapi.WriteFile(pipe, answer(request))
+            _winapi.FlushFileBuffers(pipe)
+        finally:
+            _winapi.CloseHandle(pipe)
+
+    return serve
+
+
+def test_a_command_reaches_a_listener_and_is_acknowledged(tmp_path: Path) -> None:
+    received: list[tuple[str, dict] | None] = []
+
+    def answer(request: bytes) -> bytes:
+        received.append(parse_request(request))
+        return b'{"ok": true}\n'
+
+    if os.name == "nt":
+        address = f"quickreply-test-{uuid.uuid4().hex}"
+        serve = _pipe_listener(address, answer)
+    else:
+        address = str(tmp_path / "app.sock")
+        serve = _unix_listener(address, answer)
     thread = threading.Thread(target=serve)
     thread.start()
     assert send_command(address, "drill", arguments={"text": "亲，在的", "minutes": 1}) is True
     thread.join(5)
-    server.close()
     assert received == [("drill", {"text": "亲，在的", "minutes": 1})]
 
 

@@ -156,6 +156,8 @@ def test_no_command_explains_itself(capsys) -> None:
     assert code == 0 and "电商客服常用话术" in out
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="no DISPLAY nor WAYLAND_DISPLAY is a Linux session "
+                    "without a desktop; a Windows session always has one")
 def test_starting_the_app_without_a_desktop_says_so(isolated_home: Path) -> None:
     from tests.unit.helpers import ROOT
 
@@ -174,7 +176,8 @@ def test_the_self_test_needs_no_desktop_and_never_the_users_data(isolated_home: 
     result = subprocess.run([sys.executable, "-m", "ui", "--self-test"], capture_output=True, text=True, env=env,
                             timeout=120, cwd=ROOT)
     assert result.returncode == 0, result.stderr
-    assert "0 failed" in result.stdout and not isolated_home.exists()
+    # The report is in the system's interface language (Chinese on a Chinese Windows).
+    assert ("0 failed" in result.stdout or "0 项失败" in result.stdout) and not isolated_home.exists()
 
 
 def test_the_self_test_without_the_app_is_one_clear_error(capsys) -> None:
@@ -263,6 +266,8 @@ def test_drills_lists_exports_and_filters(capsys, tmp_path: Path, isolated_home:
     assert cli(capsys, "drills", "--language", "fr")[0] == 2
 
 
+@pytest.mark.xfail(sys.platform == "win32", strict=True, reason="✓ cannot be written to a redirected stdout "
+                   "in code page 936 (issue 12, item 2: fixed on branch win-code)")
 def test_drills_errors_are_one_line_and_chinese_table(tmp_path: Path, isolated_home: Path) -> None:
     from assistant.drills.history import DrillHistory
     from tests.unit.drills.simulate import a_result
@@ -312,6 +317,8 @@ def test_drill_minutes_are_one_three_or_five(capsys) -> None:
     assert "--minutes" in capsys.readouterr().err
 
 
+@pytest.mark.xfail(sys.platform == "win32", strict=True, reason="under Wine a write to a closed pipe fails with "
+                   "EINVAL, not EPIPE: the command reports '[Errno 22] Invalid argument' and exits 120")
 def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path: Path) -> None:
     """``quickreply list | head``: the reading end is closed before the command writes, as
     ``head`` closes it after its lines, so every write meets a closed pipe."""

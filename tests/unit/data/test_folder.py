@@ -41,10 +41,10 @@ EVERY_FILE = ["store.json", "usage.json", "settings.json", "subscriptions.json",
 
 
 def test_every_data_file_is_registered_and_in_every_backup(full: Store) -> None:
-    assert sorted(map(str, full.folder.files())) == sorted(EVERY_FILE)
+    assert sorted(path.as_posix() for path in full.folder.files()) == sorted(EVERY_FILE)
     snapshot = full.backup()
     assert snapshot is not None
-    assert sorted(str(path.relative_to(snapshot)) for path in snapshot.rglob("*.json")) == sorted(EVERY_FILE)
+    assert sorted(path.relative_to(snapshot).as_posix() for path in snapshot.rglob("*.json")) == sorted(EVERY_FILE)
 
 
 @pytest.mark.parametrize("name", EVERY_FILE)
@@ -54,7 +54,7 @@ def test_any_damaged_file_is_set_aside_and_restored_from_the_newest_good_backup(
     full.folder.path(name).write_bytes(b'{"torn')
     reopened = Store(full.home, seed=False)
     assert len(reopened.notices) == 1
-    assert f"{name} was damaged" in reopened.notices[0] and "restored from the backup" in reopened.notices[0]
+    assert f"{Path(name)} was damaged" in reopened.notices[0] and "restored from the backup" in reopened.notices[0]
     assert full.folder.path(name).read_bytes() == good
     [kept] = full.folder.path("quarantine").iterdir()
     assert kept.name.startswith(Path(name).name) and kept.read_bytes() == b'{"torn'

@@ -6,7 +6,7 @@ import configparser
 import plistlib
 import re
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 
@@ -26,6 +26,7 @@ def config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def user_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "user"
     monkeypatch.setenv("HOME", str(folder))
+    monkeypatch.setenv("USERPROFILE", str(folder))  # Path.home() on Windows
     return folder
 
 
@@ -50,7 +51,7 @@ def split_exec(value: str) -> list[str]:
 
 
 def test_the_desktop_file_is_a_desktop_entry_that_runs_the_command() -> None:
-    entry = read_desktop_entry(autostart.desktop_entry(COMMAND, Path("/opt/Quick Reply/quickreply.svg")))
+    entry = read_desktop_entry(autostart.desktop_entry(COMMAND, PurePosixPath("/opt/Quick Reply/quickreply.svg")))
     assert entry["Type"] == "Application"
     assert entry["Name"] == "QuickReply"
     assert entry["Comment"]
@@ -112,6 +113,21 @@ def test_macos_launch_agent_runs_the_command_at_login(user_home: Path) -> None:
     autostart.disable("darwin")
     assert not path.exists()
     assert not autostart.is_enabled("darwin")
+
+
+@pytest.mark.skipif(sys.platform != "win32", reason="the Windows registry")
+def test_enable_then_disable_on_windows(run_key: str) -> None:
+    """In the test's own key (tests/conftest.py), never the user's Run key."""
+    import winreg
+
+    assert not autostart.is_enabled("win32")
+    autostart.enable(COMMAND, platform="win32")
+    with winreg.OpenKey(winreg.HKEY_CURRENT_USER, run_key) as key:
+        assert winreg.QueryValueEx(key, "QuickReply") == ('"/opt/Quick Reply/python" -m ui', winreg.REG_SZ)
+    assert autostart.is_enabled("win32")
+    autostart.disable("win32")
+    assert not autostart.is_enabled("win32")
+    autostart.disable("win32")  # already off: nothing to do
 
 
 def test_unknown_platforms_are_reported_not_guessed(config_home: Path) -> None:

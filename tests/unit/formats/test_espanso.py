@@ -65,11 +65,11 @@ matches:
       - name: output
         type: shell
         params:
-          cmd: "touch {marker}"
+          cmd: "touch {marker.as_posix()}"
       - name: script_out
         type: script
         params:
-          args: [python, -c, "open('{marker}', 'w')"]
+          args: [python, -c, "open('{marker.as_posix()}', 'w')"]
 """
     )
     assert not marker.exists()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import random
-import signal
 import subprocess
 import sys
 import time
@@ -40,7 +39,7 @@ def test_kill_dash_nine_never_leaves_a_broken_store(isolated_home: Path) -> None
         writer = subprocess.Popen([sys.executable, "-c", WRITER], env=env, stdout=subprocess.PIPE, text=True)
         assert writer.stdout is not None and writer.stdout.readline().strip() == "ready"
         time.sleep(rng.uniform(0, 0.04))
-        writer.send_signal(signal.SIGKILL)
+        writer.kill()  # SIGKILL; TerminateProcess on Windows
         writer.wait()
         reopened = Store(isolated_home, seed=False)
         assert reopened.notices == []
