@@ -10,22 +10,28 @@ source checkout needs no build step.
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from assistant.i18n import set_language
+from assistant.i18n import detect_language, set_language
 
 TRANSLATIONS = Path(__file__).resolve().parent / "translations"
 
 
 def interface_language(setting: str) -> str:
-    """"zh" or "en": the setting when it names one, else the system's interface language
-    (on Windows the display language, not the region's formats; on Linux LANGUAGE,
-    LC_ALL, LC_MESSAGES or LANG)."""
+    """"zh" or "en": the setting when it names one, else QUICKREPLY_LANG when set (as
+    for the core's messages: ``QUICKREPLY_LANG=en quickreply --self-test`` answers in
+    English on a Chinese Windows too), else the system's interface language (on Windows
+    the display language, not the region's formats; on Linux LANGUAGE, LC_ALL,
+    LC_MESSAGES or LANG)."""
     if setting in ("zh", "en"):
         return setting
+    override = os.environ.get("QUICKREPLY_LANG")
+    if override:
+        return detect_language({"QUICKREPLY_LANG": override})
     system = QLocale.system()
     first = next(iter(system.uiLanguages()), system.name())
     return "zh" if first.lower().startswith("zh") else "en"

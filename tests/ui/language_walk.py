@@ -140,9 +140,11 @@ def dialogs(context: AppContext, book_file: str) -> dict[str, QWidget]:
 
 
 @pytest.fixture
-def walk(qtbot, isolated_home: Path, request: pytest.FixtureRequest) -> Iterator[tuple[QuickReplyApp, str]]:
+def walk(qtbot, isolated_home: Path, request: pytest.FixtureRequest,
+         monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[QuickReplyApp, str]]:
     """The app and the language it must speak: the system's ("system"), or the other
     one chosen in the settings ("override"); the store holds that language's book."""
+    monkeypatch.delenv("QUICKREPLY_LANG")  # the system's language, not the tests' English
     language = system_language() if request.param == "system" else {"zh": "en", "en": "zh"}[system_language()]
     store = Store(isolated_home, seed=False)
     book = next(path for path in shipped_book_files() if path.name == BOOKS[language])
