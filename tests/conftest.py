@@ -30,12 +30,13 @@ def run_key(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """On Windows, start at login writes to a registry key of the test's own, removed
     afterwards: no test ever touches the user's HKCU\\…\\Run value."""
     parent = rf"Software\QuickReply tests\{uuid.uuid4().hex}"
-    monkeypatch.setattr(autostart, "RUN_KEY", rf"{parent}\Run")
-    yield autostart.RUN_KEY
+    run = rf"{parent}\Run"
+    monkeypatch.setattr(autostart, "RUN_KEY", run)
+    yield run
     if sys.platform == "win32":
         import winreg
 
-        for key in (autostart.RUN_KEY, parent):
+        for key in (run, parent):
             with contextlib.suppress(FileNotFoundError):
                 winreg.DeleteKey(winreg.HKEY_CURRENT_USER, key)
 

@@ -5,6 +5,8 @@ to the team's folder), report (the team report from the agents' exports) and dri
 from __future__ import annotations
 
 import argparse
+import glob
+import os
 import sys
 import unicodedata
 from dataclasses import replace
@@ -142,8 +144,7 @@ def _report(args: argparse.Namespace, start_app: StartApp | None) -> int:
     from assistant.team.report_html import is_team_report, output_paths, save_report
 
     files = []
-    for path in (found for given in args.files for found in (sorted(given.glob("*.json")) if given.is_dir()
-                                                             else [given])):
+    for path in _expanded(args.files):
         if is_team_report(path):
             print(tr("note: {file} is a team report, not an agent's export; skipped", file=path), file=sys.stderr)
         else:
@@ -172,6 +173,22 @@ def _share(store: Store, args: argparse.Namespace) -> int:
     save_settings(store.folder, settings)
     print(tr("Your numbers were written to {place}", place=where))
     return EXIT_OK
+
+
+def _expanded(paths: list[Path]) -> list[Path]:
+    """The exports named: a folder (the team folder agents share to) gives its ``*.json``;
+    on Windows, whose shells (cmd, PowerShell) pass ``*.json`` on as it is, a pattern is
+    expanded here, so README's ``quickreply report *.json`` works there too. A pattern
+    that matches nothing stays, so the error names it."""
+    expanded: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            expanded += sorted(path.glob("*.json"))
+        elif os.name == "nt" and any(char in str(path) for char in "*?["):
+            expanded += [Path(match) for match in sorted(glob.glob(str(path)))] or [path]
+        else:
+            expanded.append(path)
+    return expanded
 
 
 def _drills(store: Store, args: argparse.Namespace) -> int:

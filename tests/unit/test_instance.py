@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import threading
@@ -47,18 +48,22 @@ def _pipe_listener(address: str, answer: Callable[[bytes], bytes]) -> Callable[[
     import _winapi
 
     pipe = _winapi.CreateNamedPipe(
-        rf"\\.\pipe\{address}", _winapi.PIPE_ACCESS_DUPLEX,
-        _winapi.PIPE_TYPE_BYTE | _winapi.PIPE_READMODE_BYTE | _winapi.PIPE_WAIT, 1, 65536, 65536, 0,
-        _winapi.NULL)
+        rf"\\.\pipe\{address}", _winapi.PIPE_ACCESS_DUPLEX, _winapi.PIPE_WAIT,  # a byte stream, as QLocalServer's
+        1, 65536, 65536, 0, _winapi.NULL)
 
     def serve() -> None:
         try:
-            _winapi.ConnectNamedPipe(pipe, False)
+            try:
+                _winapi.ConnectNamedPipe(pipe, False)
+            except OSError as error:
+                if error.winerror != 535:  # ERROR_PIPE_CONNECTED: the client came first, as it may
+                    raise
             request = b""
             while not request.endswith(b"\n"):
                 request += _winapi.ReadFile(pipe, 65536)[0]
             _winapi.WriteFile(pipe, answer(request))
-            _winapi.FlushFileBuffers(pipe)
+            with contextlib.suppress(BrokenPipeError):  # until the client has read it and closed
+                _winapi.ReadFile(pipe, 1)
         finally:
             _winapi.CloseHandle(pipe)
 

@@ -320,8 +320,8 @@ def test_a_start_at_login_failure_is_shown_not_raised(qtbot, context: AppContext
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(blocker))
-    monkeypatch.setattr(autostart, "RUN_KEY", "Software\\" + "x" * 300)  # Windows: longer than a key name may be
     window = open_window(qtbot, context)
+    monkeypatch.setattr(autostart, "RUN_KEY", "Software\\" + "x" * 300)  # Windows: longer than a key name may be
     box = window.general.autostart_box
     box.setFocus()
     qtbot.keyClick(box, Qt.Key.Key_Space)
