@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from assistant import __version__
 from assistant.cli import app, numbers, phrases, team
 from assistant.cli.common import EXIT_BAD_INPUT, Commands, Formatter, StartApp, localise_titles
+from assistant.cli.console import tolerate_unencodable
 from assistant.errors import QuickReplyError
 from assistant.i18n import set_language, tr
 from assistant.logs import setup_logging
@@ -55,6 +56,7 @@ def main(argv: Sequence[str] | None = None, start_app: StartApp | None = None,
          self_test: SelfTest | None = None) -> int:
     """The command line. ``start_app`` starts the Qt app and ``self_test()`` checks it;
     the launcher in ui/ passes them, so this module never imports Qt itself."""
+    tolerate_unencodable()
     set_language(None)
     parser, commands = _parser()
     try:

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -67,6 +68,9 @@ MAX_BACKOFF_SECONDS = 6 * 3600
 #: Silence this long on a connection counts as unreachable; a whole fetch is bounded
 #: too (``sources.DEADLINE_SECONDS``), so a server that dribbles cannot hold it.
 TIMEOUT_SECONDS = 15
+
+#: A drive letter at the start of a file URL's path: "/C:/" (or "/C|/", as old Windows wrote it).
+_URL_DRIVE = re.compile(r"^/[A-Za-z][:|](/|$)")
 
 Status = Literal["new", "ok", "unreachable", "refused"]
 Outcome = Literal["updated", "unchanged", "failed"]
@@ -217,10 +221,32 @@ def normalise_source(text: str) -> str:
             raise QuickReplyError(tr("not a web address: {source}", source=text))
         return text
     if text.startswith("file://"):
-        text = unquote(urlparse(text).path)
+        text = file_url_path(text)
     elif "://" in text:
         raise QuickReplyError(tr("only files and http(s) addresses can be subscribed to: {source}", source=text))
     return str(Path(text).expanduser().resolve())
+
+
+def file_url_path(url: str, windows: bool | None = None) -> str:
+    """The path a ``file://`` URL names, as this system (``windows``: default, this one)
+    writes it. On Windows ``file:///C:/share/x`` is ``C:\\share\\x`` (the drive letter
+    is not a folder under the root) and ``file://server/share/x`` is the UNC path
+    ``\\\\server\\share\\x``, the shared folder a lead publishes to; elsewhere a URL
+    naming another computer has no path, so it is refused rather than read from here."""
+    windows = os.name == "nt" if windows is None else windows
+    parts = urlparse(url)
+    host, path = parts.netloc, unquote(parts.path)
+    remote = host.lower() not in ("", "localhost")
+    if not windows:
+        if remote:
+            raise QuickReplyError(tr("{source} names another computer: mount its folder and give the path",
+                                     source=url))
+        return path
+    if remote:
+        return "\\\\" + host + path.replace("/", "\\")
+    if _URL_DRIVE.match(path):
+        path = f"{path[1]}:{path[3:]}"
+    return path.replace("/", "\\")
 
 
 # -- fetching (any thread) -------------------------------------------------------------

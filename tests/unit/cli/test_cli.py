@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.cli.console import tolerate_unencodable
 from assistant.cli.main import main
 from assistant.data.folder import DataFolder
 from tests.unit.helpers import ROOT, run_cli
@@ -337,3 +339,25 @@ def test_one_day_of_statistics_is_said_in_the_singular(capsys, isolated_home: Pa
     code, out, _ = cli(capsys, "stats", "--days", "1", "export", str(tmp_path / "today.json"))
     assert code == 0 and out.startswith("Statistics for 1 day written to ")
     assert cli(capsys, "stats", "--days", "2")[1].startswith("Last 2 days (")
+
+
+def test_redirected_output_replaces_what_its_code_page_lacks_instead_of_failing(tmp_path: Path) -> None:
+    """``quickreply list | more`` on Windows: a pipe gets the ANSI code page (here 1252,
+    which has no Chinese at all; 936 lacks ✓ the same way)."""
+    env = {"QUICKREPLY_HOME": str(tmp_path / "home"), "QUICKREPLY_LANG": "zh", "PATH": "/usr/bin:/bin",
+           "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "cp1252"}
+    result = subprocess.run([sys.executable, "-m", "assistant", "list", "--book", "zh-ecommerce"],
+                            capture_output=True, env=env, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr.decode("cp1252")
+    assert b"fh" in result.stdout and b"?" in result.stdout
+    assert result.stdout.decode("cp1252")
+
+
+def test_a_console_and_a_chosen_error_handler_are_left_alone() -> None:
+    piped = io.TextIOWrapper(io.BytesIO(), encoding="cp936")
+    chosen = io.TextIOWrapper(io.BytesIO(), encoding="cp936", errors="backslashreplace")
+    tolerate_unencodable(piped, chosen, None)
+    assert (piped.errors, chosen.errors) == ("replace", "backslashreplace")
+    piped.write("✓ 已发货")
+    piped.flush()
+    assert piped.buffer.getvalue() == "? 已发货".encode("cp936")

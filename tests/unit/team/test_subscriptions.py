@@ -10,7 +10,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import timedelta
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 import pytest
 
@@ -436,3 +436,22 @@ def test_fifty_subscribers_polling_one_server_cost_304s_not_downloads(lead: Lead
         assert server.counts() == {200: 50, 304: 50}
     for home in homes:
         assert texts(Store(home, seed=False), "team") == texts(lead.store, "team")
+
+
+@pytest.mark.parametrize(("url", "path"), [
+    ("file:///C:/share/team.qrpub", r"C:\share\team.qrpub"),
+    ("file:///c|/share/team.qrpub", r"c:\share\team.qrpub"),
+    ("file://localhost/D:/团队/team%20zh.qrpub", r"D:\团队\team zh.qrpub"),
+    ("file://server/share/team.qrpub", r"\\server\share\team.qrpub"),
+    ("file:////server/share/team.qrpub", r"\\server\share\team.qrpub"),
+])
+def test_a_file_url_on_windows_keeps_its_drive_letter_and_its_server(url: str, path: str) -> None:
+    found = subscriptions.file_url_path(url, windows=True)
+    assert found == path
+    assert PureWindowsPath(found).is_absolute(), "never a path relative to the current folder of a drive"
+
+
+def test_off_windows_a_file_url_naming_a_server_is_refused() -> None:
+    assert subscriptions.file_url_path("file:///srv/share/team.qrpub", windows=False) == "/srv/share/team.qrpub"
+    with pytest.raises(QuickReplyError, match="another computer"):
+        subscriptions.file_url_path("file://server/share/team.qrpub", windows=False)

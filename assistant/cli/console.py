@@ -1,0 +1,26 @@
+"""Output that never fails for a character the output's encoding lacks.
+
+Windows writes to a console in UTF-16 (any character shows), but a pipe or a file gets
+the ANSI code page: ``quickreply drills | more`` on Chinese Windows (code page 936)
+has no ✓, and on code page 1252 no Chinese at all, and Python's default for those
+streams is to raise UnicodeEncodeError mid-listing. Redirected output keeps the code
+page, which ``more``, ``findstr`` and Notepad on that machine read, and a character it
+cannot hold becomes "?". A script that wants every character sets PYTHONIOENCODING=utf-8.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+
+def tolerate_unencodable(*streams: TextIO | None) -> None:
+    """Makes each redirected stream (default: stdout and stderr) write "?" for what its
+    encoding cannot hold instead of raising. A console, and an error handler chosen by
+    the user (PYTHONIOENCODING=…:errors), stay as they are."""
+    for stream in streams or (sys.stdout, sys.stderr):
+        if stream is None or getattr(stream, "errors", None) != "strict" or stream.isatty():
+            continue
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
