@@ -22,6 +22,7 @@ from assistant.data.paths import data_dir
 from assistant.desktop.backends import Desktop, desktop_for_session
 from assistant.desktop.base import WindowInfo
 from assistant.desktop.chords import parse_chord
+from assistant.desktop.session import SessionKind, session_kind
 from assistant.drills import DRILL_MINUTES
 from assistant.errors import QuickReplyError
 from assistant.instance import send_command
@@ -119,10 +120,23 @@ class QuickReplyApp(QObject):
         if self.hotkeys is not None:
             self.hotkeys.start()
         elif not self.context.settings.wayland_notice_shown:
-            self.shell.notify(self.tr("Global hotkeys are not available on this desktop (Wayland). "
-                                      "Bind the command “quickreply pick” to a keyboard shortcut in your "
-                                      "desktop settings to open the picker."))
+            self.shell.notify(self.no_hotkeys_notice(session_kind()))
             self.context.save_settings(replace(self.context.settings, wayland_notice_shown=True))
+
+    def no_hotkeys_notice(self, kind: SessionKind) -> str:
+        """Why there are no global hotkeys, said once: the reason differs by desktop, and
+        so does the way round it."""
+        if kind == "wayland":
+            return self.tr("Global hotkeys are not available on this desktop (Wayland). "
+                           "Bind the command “quickreply pick” to a keyboard shortcut in your "
+                           "desktop settings to open the picker.")
+        if kind == "macos":
+            return self.tr("Global hotkeys are not available: QuickReply does not support macOS yet. "
+                           "Open the picker from the menu bar icon; the reply is put on the clipboard "
+                           "for you to paste.")
+        return self.tr("Global hotkeys could not be started on this desktop (the log says why). Open the "
+                       "picker from QuickReply's menu or with the command “quickreply pick”; the reply is put "
+                       "on the clipboard for you to paste.")
 
     def stop(self) -> None:
         self.subscriptions.stop()

@@ -39,11 +39,26 @@ _EXEC_ESCAPED = frozenset('"`$\\')
 
 def launch_command() -> list[str]:
     """The command that starts the app as it is running now: the frozen executable of a
-    packaged build, else this interpreter running the ``ui`` package (a source checkout
-    or an installed wheel; the interpreter path keeps the virtual environment)."""
+    packaged build (a windowed program), else this interpreter, without a console
+    window, running the ``ui`` package (a source checkout or an installed wheel; the
+    interpreter path keeps the virtual environment)."""
     if getattr(sys, "frozen", False):
         return [sys.executable]
-    return [sys.executable, "-m", "ui"]
+    return [windowless_interpreter(sys.executable), "-m", "ui"]
+
+
+def windowless_interpreter(executable: str) -> str:
+    """``pythonw.exe`` beside a Windows ``python.exe``, else ``executable`` itself.
+
+    python.exe is a console program: started at login it opens a console window, and
+    closing that window (the natural thing to do with a stray black window) quits the
+    app. pythonw.exe is the same interpreter without a console; every Windows Python,
+    venvs and the embeddable one included, has it beside python.exe."""
+    path = Path(executable)
+    if path.name.lower() != "python.exe":
+        return executable
+    windowless = path.with_name("pythonw.exe")
+    return str(windowless) if windowless.is_file() else executable
 
 
 def is_supported(platform: str | None = None) -> bool:

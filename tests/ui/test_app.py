@@ -69,6 +69,13 @@ def test_without_global_hotkeys_the_user_is_told_once(qtbot, wayland_app: QuickR
     again.shell.fallback.close()
 
 
+def test_the_notice_without_hotkeys_gives_the_desktop_s_own_reason(wayland_app: QuickReplyApp) -> None:
+    assert "Wayland" in wayland_app.no_hotkeys_notice("wayland")
+    on_mac = wayland_app.no_hotkeys_notice("macos")
+    assert "macOS" in on_mac and "Wayland" not in on_mac
+    assert "Wayland" not in wayland_app.no_hotkeys_notice("windows")
+
+
 def test_the_pick_command_opens_the_picker(qtbot, wayland_app: QuickReplyApp) -> None:
     wayland_app._command("pick")
     qtbot.waitUntil(wayland_app.picker.isVisible)

@@ -2187,28 +2187,38 @@ Most missed: {missed}</source>
 <context>
     <name>QuickReplyApp</name>
     <message>
-        <location filename="../app.py" line="122"/>
+        <location filename="../app.py" line="130"/>
         <source>Global hotkeys are not available on this desktop (Wayland). Bind the command “quickreply pick” to a keyboard shortcut in your desktop settings to open the picker.</source>
         <extracomment>Emitted from the watcher&apos;s thread; delivered queued on the main thread. Where no keys can be sent (no desktop backend), replies go onto the clipboard.</extracomment>
         <translation>当前桌面（Wayland）不支持全局快捷键。请在桌面设置中为命令“quickreply pick”绑定一个快捷键，用来打开短语选择器。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="140"/>
+        <location filename="../app.py" line="134"/>
+        <source>Global hotkeys are not available: QuickReply does not support macOS yet. Open the picker from the menu bar icon; the reply is put on the clipboard for you to paste.</source>
+        <translation>全局快捷键不可用：QuickReply 暂不支持 macOS。请从菜单栏图标打开短语选择器，回复会放到剪贴板上，由您自行粘贴。</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="137"/>
+        <source>Global hotkeys could not be started on this desktop (the log says why). Open the picker from QuickReply&apos;s menu or with the command “quickreply pick”; the reply is put on the clipboard for you to paste.</source>
+        <translation>无法在当前桌面启用全局快捷键（原因见日志）。请从 QuickReply 的菜单或用命令“quickreply pick”打开短语选择器，回复会放到剪贴板上，由您自行粘贴。</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="154"/>
         <source>Hotkeys unavailable; use “quickreply pick”</source>
         <translation>快捷键不可用，请使用“quickreply pick”</translation>
     </message>
     <message>
-        <location filename="../app.py" line="142"/>
+        <location filename="../app.py" line="156"/>
         <source>Hotkeys paused</source>
         <translation>快捷键已暂停</translation>
     </message>
     <message>
-        <location filename="../app.py" line="145"/>
+        <location filename="../app.py" line="159"/>
         <source>Ready · picker {chord}</source>
         <translation>就绪 · 短语选择器 {chord}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="308"/>
+        <location filename="../app.py" line="322"/>
         <source>The window did not accept the reply. It is not on the clipboard any more; try again or switch the application to typing mode.</source>
         <translation>该窗口未接受这条回复，剪贴板中也已不再保留。请重试，或将该程序的插入方式改为逐键输入。</translation>
     </message>

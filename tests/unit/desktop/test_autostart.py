@@ -140,7 +140,18 @@ def test_unknown_platforms_are_reported_not_guessed(config_home: Path) -> None:
 
 def test_the_launch_command_runs_this_interpreter_from_source(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delattr(sys, "frozen", raising=False)
-    assert autostart.launch_command() == [sys.executable, "-m", "ui"]
+    assert autostart.launch_command() == [autostart.windowless_interpreter(sys.executable), "-m", "ui"]
+
+
+def test_on_windows_the_app_starts_without_a_console_window(tmp_path: Path) -> None:
+    """pythonw.exe beside python.exe; where there is none, python.exe rather than nothing."""
+    python = tmp_path / "Scripts" / "python.exe"
+    python.parent.mkdir()
+    python.write_bytes(b"MZ")
+    assert autostart.windowless_interpreter(str(python)) == str(python)
+    (tmp_path / "Scripts" / "pythonw.exe").write_bytes(b"MZ")
+    assert autostart.windowless_interpreter(str(python)) == str(tmp_path / "Scripts" / "pythonw.exe")
+    assert autostart.windowless_interpreter("/usr/bin/python3") == "/usr/bin/python3"
 
 
 def test_a_frozen_build_starts_its_own_executable(monkeypatch: pytest.MonkeyPatch) -> None:
