@@ -28,6 +28,13 @@ FILE_NAME = "settings.json"
 
 _SEPARATOR = r"\s+[-–—|]\s+"
 _BROWSERS = r"chrom|firefox|edge|brave|opera|vivaldi|safari|360se|360chrome|qqbrowser|sogouexplorer"
+#: The seller workbenches, by the names their programs go by (Qianniu's program on
+#: Windows is AliWorkBench.exe, Aliwangwang's AliIM.exe). The JD (京麦, 咚咚),
+#: Pinduoduo and Douyin (飞鸽, 抖店) names are their products' names, not checked
+#: against an installed program.
+_WORKBENCHES = r"qianniu|aliworkbench|wangwang|aliim|jingmai|dongdong|pinduoduo|pdd|feige|doudian"
+#: Messengers whose title is the contact's name alone (WeChat 4 is Weixin.exe).
+_MESSENGERS = r"^(?:wechat|weixin|qq|tim|wxwork|wecom|dingtalk)(?:\.exe)?$"
 
 
 def default_title_rules() -> list[dict[str, str]]:
@@ -39,17 +46,21 @@ def default_title_rules() -> list[dict[str, str]]:
     Kept here as plain data, so settings depend on nothing that reads them.
     """
     return [
-        {"window_class": r"qianniu|aliworkbench|wangwang|aliim|jingmai|dongdong|pinduoduo|pdd|feige|doudian",
-         "title": rf"^(?P<who>.+?){_SEPARATOR}\S.*$"},
-        {"window_class": _BROWSERS,
-         "title": rf"^(?P<who>.+?){_SEPARATOR}(?:在线客服|客服|接待|工作台|咨询|聊天|消息"
-                  r"|(?:live )?chat\b|messages?\b)"},
-        {"window_class": _BROWSERS,
-         "title": rf"^(?P<who>.+?){_SEPARATOR}(?:google chrome|chromium|mozilla firefox|firefox"
-                  r"|microsoft edge|brave|opera|vivaldi|safari)$"},
-        {"window_class": r"^(?:wechat|weixin|qq|tim|wxwork|wecom|dingtalk)(?:\.exe)?$", "title": r"^(?P<who>.+)$"},
-        {"window_class": "", "title": r"^(?P<who>.+)$"},
+        *_by_program(_WORKBENCHES, rf"^(?P<who>.+?){_SEPARATOR}\S.*$"),
+        *_by_program(_BROWSERS, rf"^(?P<who>.+?){_SEPARATOR}(?:在线客服|客服|接待|工作台|咨询|聊天|消息"
+                                r"|(?:live )?chat\b|messages?\b)"),
+        *_by_program(_BROWSERS, rf"^(?P<who>.+?){_SEPARATOR}(?:google chrome|chromium|mozilla firefox|firefox"
+                                r"|microsoft edge|brave|opera|vivaldi|safari)$"),
+        *_by_program(_MESSENGERS, r"^(?P<who>.+)$"),
+        {"window_class": "", "executable": "", "title": r"^(?P<who>.+)$"},
     ]
+
+
+def _by_program(program: str, title: str) -> list[dict[str, str]]:
+    """Two rules for one kind of program: by its executable, which names it on Windows,
+    then by its window class, which names it on X11 (and where the executable is unknown)."""
+    return [{"window_class": "", "executable": program, "title": title},
+            {"window_class": program, "executable": "", "title": title}]
 
 
 def _default_app_rules() -> list[dict]:

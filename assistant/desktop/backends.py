@@ -50,9 +50,10 @@ def desktop_for_session() -> Desktop | None:
             from assistant.desktop.win32.clipboard import Win32ClipboardSerial
             from assistant.desktop.win32.hotkeys import Win32HotkeyListener
             from assistant.desktop.win32.input import Win32Keyboard, Win32Windows
+            from assistant.desktop.win32.watch import Win32ForegroundWatcher
 
-            return Desktop(Win32HotkeyListener, Win32Keyboard(), Win32Windows(),
-                           clipboard_serial=Win32ClipboardSerial())
+            return Desktop(Win32HotkeyListener, Win32Keyboard(), Win32Windows(), Win32ForegroundWatcher,
+                           Win32ClipboardSerial())
     except Exception:  # a desktop we cannot drive must not stop the app
         log.exception("the %s desktop backend could not start", kind)
     return None

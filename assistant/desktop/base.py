@@ -19,13 +19,17 @@ class WindowInfo:
     """A top-level window as the window manager sees it.
 
     ``wm_class`` is the program's class (X11 res_class, e.g. "Qianniu"): stable across
-    conversations, unlike the title, which usually names the customer.
+    conversations, unlike the title, which usually names the customer. ``executable`` is
+    the file name of the program that owns the window ("AliWorkBench.exe", "chrome"; ""
+    when unknown): on Windows it names the program where the class cannot (see
+    assistant.replies.rules).
     """
 
     id: int
     wm_class: str
     title: str
     pid: int | None
+    executable: str = ""
 
 
 @runtime_checkable

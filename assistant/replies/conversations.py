@@ -81,10 +81,10 @@ def clean_title(title: str) -> str:
     return _TRAILING.sub("", _LEADING.sub("", title)).strip()
 
 
-def _who(rule: WindowRule, wm_class: str, title: str) -> str | None:
+def _who(rule: WindowRule, window: WindowInfo, title: str) -> str | None:
     """The buyer a title rule finds in ``title``; None when the rule does not apply (a
     pattern without a ``who`` group never does)."""
-    match = rule.match(wm_class, title)
+    match = rule.match(window.wm_class, title, window.executable)
     if match is None or WHO not in match.re.groupindex:
         return None
     return clean_title(match.group(WHO) or "") or None
@@ -101,7 +101,7 @@ def buyer(window: WindowInfo | None, rules: Sequence[Any] | None = None) -> str:
         return ""
     title = clean_title(window.title)
     for rule in window_rules(default_title_rules() if rules is None else rules):
-        who = _who(rule, window.wm_class, title)
+        who = _who(rule, window, title)
         if who:
             return who
     return ""

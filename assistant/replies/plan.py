@@ -40,10 +40,10 @@ class Step:
 
 
 def rule_for(window: WindowInfo | None, settings: Settings) -> Rule:
-    """The first per-application rule whose class and title patterns match, else the defaults."""
+    """The first per-application rule whose patterns match, else the defaults."""
     if window is not None:
         for entry in window_rules(settings.app_rules):
-            if entry.match(window.wm_class, window.title):
+            if entry.match(window.wm_class, window.title, window.executable):
                 return _rule(entry.extras.get("mode", settings.insert_mode),
                              entry.extras.get("paste_chord", settings.paste_chord),
                              entry.extras.get("send_key", settings.send_key))

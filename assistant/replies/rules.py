@@ -1,9 +1,12 @@
 """Which windows a rule is for: one type for the per-application rules (how a reply goes
 in) and the conversation title rules (which buyer a chat window is about).
 
-Both are stored in settings as dicts whose ``window_class`` and ``title`` are regular
-expressions, matched ignoring case, an empty pattern matching any window; the first rule
-that matches wins. Matching and checking live here once, so that the app, both settings
+Both are stored in settings as dicts whose ``window_class``, ``executable`` and ``title``
+are regular expressions, matched ignoring case, an empty pattern matching any window;
+the first rule that matches wins. The executable matters on Windows, where the class
+often says nothing about the program: every Chromium, Electron or CEF window is
+``Chrome_WidgetWin_1``, and a Qt program's class (``Qt6120QWindowIcon``) changes with
+its Qt version. Matching and checking live here once, so that the app, both settings
 pages and the title tester agree on what a rule means.
 """
 
@@ -17,7 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 #: The keys of a stored rule that are patterns; the others belong to its purpose.
-PATTERNS = ("window_class", "title")
+PATTERNS = ("window_class", "executable", "title")
 #: The group of a title pattern that names the buyer.
 WHO = "who"
 
@@ -39,7 +42,7 @@ class Flaw(Enum):
 
 @dataclass(frozen=True)
 class RuleProblem:
-    """What is wrong with one pattern of a rule (``key`` is "window_class" or "title").
+    """What is wrong with one pattern of a rule (``key`` is one of PATTERNS).
     Blocking problems make a rule unusable; the others are advice. ``error`` is the
     regular expression's complaint for a bad pattern."""
 
@@ -63,6 +66,8 @@ def compiled(pattern: str) -> re.Pattern[str] | None:
 class WindowRule:
     window_class: str = ""
     title: str = ""
+    #: The program's file name (``AliWorkBench.exe``, ``chrome``), as WindowInfo has it.
+    executable: str = ""
     #: The purpose's own keys (an application rule's mode, paste_chord, send_key) and
     #: any a newer version wrote, as stored.
     extras: Mapping[str, Any] = field(default_factory=dict)
@@ -73,16 +78,20 @@ class WindowRule:
         (a hand-edited file), which is then skipped like a rule that never matches."""
         if not isinstance(stored, Mapping):
             return None
-        window_class, title = stored.get("window_class", ""), stored.get("title", "")
-        if not isinstance(window_class, str) or not isinstance(title, str):
+        patterns = {key: stored.get(key, "") for key in PATTERNS}
+        if not all(isinstance(pattern, str) for pattern in patterns.values()):
             return None
-        return cls(window_class, title, {key: value for key, value in stored.items() if key not in PATTERNS})
+        return cls(**patterns, extras={key: value for key, value in stored.items() if key not in PATTERNS})
 
-    def match(self, wm_class: str, title: str) -> re.Match[str] | None:
-        """The title pattern's match when both patterns match, else None. The match, not
-        a yes/no, because a title rule reads the buyer from its ``who`` group."""
-        class_regex, title_regex = compiled(self.window_class), compiled(self.title)
-        if class_regex is None or title_regex is None or not class_regex.search(wm_class):
+    def match(self, wm_class: str, title: str, executable: str = "") -> re.Match[str] | None:
+        """The title pattern's match when all patterns match, else None. The match, not
+        a yes/no, because a title rule reads the buyer from its ``who`` group. An unknown
+        executable ("") matches only an empty executable pattern."""
+        regexes = [compiled(self.window_class), compiled(self.executable), compiled(self.title)]
+        if None in regexes:
+            return None
+        class_regex, executable_regex, title_regex = regexes
+        if not class_regex.search(wm_class) or not executable_regex.search(executable):
             return None
         return title_regex.search(title)
 
@@ -90,7 +99,7 @@ class WindowRule:
         """Why this rule cannot work as a rule for ``purpose``; empty when it can."""
         found = [RuleProblem(key, Flaw.BAD_PATTERN, str(error)) for key in PATTERNS
                  if (error := _pattern_error(getattr(self, key))) is not None]
-        if purpose is Purpose.APP and not (self.window_class.strip() or self.title.strip()):
+        if purpose is Purpose.APP and not any(getattr(self, key).strip() for key in PATTERNS):
             found.append(RuleProblem("window_class", Flaw.EVERY_WINDOW))
         if purpose is Purpose.TITLE:
             title_regex = compiled(self.title)

@@ -6,8 +6,10 @@ a sentinel afterwards and wait for it, relying on the X server delivering in ord
 
 from __future__ import annotations
 
+import os
 import queue
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -429,6 +431,7 @@ def test_active_window_describes_the_target(focused_target, windows) -> None:
     assert info is not None
     assert (info.id, info.title, info.wm_class, info.pid) == (
         target.window, "王小明 - 接待中心", "target_app.py", target.process.pid)
+    assert info.executable == os.path.basename(os.path.realpath(sys.executable)), "the program, from /proc/PID/exe"
 
 
 def test_active_window_is_none_when_the_active_window_has_vanished(focused_target, windows, probe) -> None:

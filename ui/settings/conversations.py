@@ -6,8 +6,8 @@ chosen policy applies (warn, ask, block), so the hard limit may not be below the
 one. The new-conversation hotkey is checked with the Hotkeys tab's (the window lends
 it to that tab with ``HotkeysPage.adopt``). Title rules are edited in the same table
 as the application rules, and a tester shows, as the user types, the conversation key
-``assistant.replies.conversations.conversation_key`` gives a window class and title with the
-rules in the table — the very function the app uses when a reply goes in.
+``assistant.replies.conversations.conversation_key`` gives a window class, program and title
+with the rules in the table — the very function the app uses when a reply goes in.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from ui.settings.rules import Column, Problem, RuleTable, rule_problems
 from ui.settings.widgets import Notice, SettingsPage
 from ui.widgets.hotkey_edit import HotkeyEdit
 
-COLUMNS = (Column("window_class"), Column("title"))
+COLUMNS = (Column("window_class"), Column("executable"), Column("title"))
 SPINS = ("soft_limit", "hard_limit", "idle_minutes", "conversation_retention_days")
 
 
@@ -84,8 +84,9 @@ class ConversationsPage(SettingsPage):
         self.table = self.editor.table
         self.rules_label = _buddy(self, self.table)
         self.test_class_edit = QLineEdit(self)
+        self.test_program_edit = QLineEdit(self)
         self.test_title_edit = QLineEdit(self)
-        for edit in (self.test_class_edit, self.test_title_edit):
+        for edit in (self.test_class_edit, self.test_program_edit, self.test_title_edit):
             edit.setClearButtonEnabled(True)
             edit.textChanged.connect(self.update_test)
         self.test_label = _buddy(self, self.test_title_edit)
@@ -95,6 +96,7 @@ class ConversationsPage(SettingsPage):
         tester = QHBoxLayout()
         tester.addWidget(self.test_label)
         tester.addWidget(self.test_class_edit, 1)
+        tester.addWidget(self.test_program_edit, 1)
         tester.addWidget(self.test_title_edit, 2)
 
         layout = QVBoxLayout(self)
@@ -149,17 +151,21 @@ class ConversationsPage(SettingsPage):
         self.rules_intro.setText(self.tr("Which buyer a chat window is about: the first rule whose patterns "
                                          "match names the conversation. Unread counters such as “(3)” are "
                                          "removed from the title first."))
-        self.table.setHorizontalHeaderLabels([self.tr("Window class"), self.tr("Title")])
+        self.table.setHorizontalHeaderLabels([self.tr("Window class"), self.tr("Program"), self.tr("Title")])
         self.table.horizontalHeaderItem(0).setToolTip(self.tr(
             "A regular expression for the program's window class, matched ignoring case, e.g. qianniu|wechat; "
             "empty matches every program."))
         self.table.horizontalHeaderItem(1).setToolTip(self.tr(
+            "A regular expression for the program's file name, matched ignoring case, e.g. aliworkbench\\.exe; "
+            "empty matches every program. On Windows it tells apart programs that share a window class."))
+        self.table.horizontalHeaderItem(2).setToolTip(self.tr(
             "A regular expression for the window title, matched ignoring case, e.g. ^(?P<who>.+?) - 接待. "
             "Its (?P<who>…) group is the buyer's name or chat id. A pattern without that group is skipped: "
             "the rule never applies. When no rule applies, the whole title names the conversation."))
         self.editor.retranslate()
         self.test_label.setText(self.tr("Test a tit&le:"))
         self.test_class_edit.setPlaceholderText(self.tr("Window class, e.g. AliWorkBench"))
+        self.test_program_edit.setPlaceholderText(self.tr("Program, e.g. AliWorkBench.exe"))
         self.test_title_edit.setPlaceholderText(self.tr("Window title, e.g. (2) Jane Doe - Live chat"))
         self.check_limits()
         self.update_test()
@@ -212,10 +218,13 @@ class ConversationsPage(SettingsPage):
             return self.tr("Title rule {row} has no title pattern, so it never applies.").format(row=row)
         if problem.flaw is Flaw.NO_WHO:
             return self.tr("Title rule {row} has no (?P<who>…) group, so it never applies.").format(row=row)
-        message = (self.tr("Title rule {row}: the window class pattern is not a valid regular "
-                           "expression ({error}).") if problem.key == "window_class" else
-                   self.tr("Title rule {row}: the title pattern is not a valid regular expression "
-                           "({error})."))
+        message = {
+            "window_class": self.tr("Title rule {row}: the window class pattern is not a valid regular "
+                                    "expression ({error})."),
+            "executable": self.tr("Title rule {row}: the program pattern is not a valid regular expression "
+                                  "({error})."),
+        }.get(problem.key, self.tr("Title rule {row}: the title pattern is not a valid regular expression "
+                                   "({error})."))
         return message.format(row=row, error=problem.error)
 
     def refusal(self) -> str | None:
@@ -236,8 +245,9 @@ class ConversationsPage(SettingsPage):
     # -- the tester --------------------------------------------------------------------
 
     def test_key(self) -> str:
-        """The conversation key of the typed class and title under the table's rules."""
-        window = WindowInfo(0, self.test_class_edit.text(), self.test_title_edit.text(), None)
+        """The conversation key of the typed class, program and title under the table's rules."""
+        window = WindowInfo(0, self.test_class_edit.text(), self.test_title_edit.text(), None,
+                            self.test_program_edit.text())
         return conversation_key(window, self.editor.rules())
 
     def update_test(self) -> None:

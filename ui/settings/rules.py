@@ -1,7 +1,7 @@
 """The Applications tab: per-application insert rules, edited in a table.
 
 Chat clients differ (terminals paste with Ctrl+Shift+V, some web clients send on
-Ctrl+Enter), so each rule names windows by class and title patterns — regular
+Ctrl+Enter), so each rule names windows by class, program (executable) and title patterns — regular
 expressions, matched ignoring case — and the first rule that matches wins. What makes a
 rule useless (a pattern that does not compile would silently never match) is
 ``assistant.replies.rules``' judgement, the same the app matches by; it is flagged in
@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.replies.rules import Flaw, Purpose, RuleProblem, WindowRule
+from assistant.replies.rules import PATTERNS, Flaw, Purpose, RuleProblem, WindowRule
 from assistant.settings import Settings
 from ui.settings.widgets import MODES, PASTE_CHORDS, SEND_KEYS, ChoiceSet, Notice, SettingsPage
 
@@ -69,7 +69,7 @@ def rule_problems(rules: Sequence[dict], purpose: Purpose,
     page (``describe`` gets the 1-based row number)."""
     return [Problem(row, problem.key, describe(row + 1, problem), problem.blocking)
             for row, rule in enumerate(rules)
-            for problem in WindowRule(rule["window_class"], rule["title"]).problems(purpose)]
+            for problem in WindowRule(**{key: rule.get(key, "") for key in PATTERNS}).problems(purpose)]
 
 
 class _ChoiceDelegate(QStyledItemDelegate):
@@ -173,7 +173,9 @@ class RuleTable(QWidget):
         rule = dict(self.table.item(row, 0).data(_BASE) or {})
         for index, column in enumerate(self.columns):
             item = self.table.item(row, index)
-            rule[column.key] = item.data(_VALUE) if column.choices is not None else item.text()
+            value = item.data(_VALUE) if column.choices is not None else item.text()
+            if column.key in rule or value != column.default:  # a rule saved before a column existed stays as it was
+                rule[column.key] = value
         return rule
 
     def set_rules(self, rules: list[dict]) -> None:
@@ -277,7 +279,7 @@ class RuleTable(QWidget):
             self.table.setCurrentCell(first.row, [column.key for column in self.columns].index(first.key))
 
 
-COLUMNS = (Column("window_class"), Column("title"), Column("mode", "paste", MODES),
+COLUMNS = (Column("window_class"), Column("executable"), Column("title"), Column("mode", "paste", MODES),
            Column("paste_chord", "ctrl+v", PASTE_CHORDS), Column("send_key", "return", SEND_KEYS))
 
 
@@ -306,10 +308,13 @@ class RulesPage(SettingsPage):
                                    "in. Patterns are regular expressions, matched ignoring case; an empty pattern "
                                    "matches any window."))
         self.table_label.setText(self.tr("Ru&les:"))
-        self.table.setHorizontalHeaderLabels([self.tr("Window class"), self.tr("Title"), self.tr("Insert by"),
-                                              self.tr("Paste chord"), self.tr("Send key")])
+        self.table.setHorizontalHeaderLabels([self.tr("Window class"), self.tr("Program"), self.tr("Title"),
+                                              self.tr("Insert by"), self.tr("Paste chord"), self.tr("Send key")])
         self.table.horizontalHeaderItem(0).setToolTip(self.tr("The program's window class, e.g. AliWorkBench|WeChat"))
-        self.table.horizontalHeaderItem(1).setToolTip(self.tr("Words in the window title, e.g. 千牛|接待"))
+        self.table.horizontalHeaderItem(1).setToolTip(self.tr(
+            "The program's file name, e.g. AliWorkBench.exe|Doudian.exe: on Windows many chat programs share "
+            "one window class (every Chromium or Electron window is Chrome_WidgetWin_1)"))
+        self.table.horizontalHeaderItem(2).setToolTip(self.tr("Words in the window title, e.g. 千牛|接待"))
         self.editor.retranslate()
 
     # -- values ------------------------------------------------------------------------
@@ -333,11 +338,13 @@ class RulesPage(SettingsPage):
 
     def _describe(self, row: int, problem: RuleProblem) -> str:
         if problem.flaw is Flaw.EVERY_WINDOW:
-            return self.tr("Rule {row} would match every window: give a window class or a title pattern.").format(
-                row=row)
-        message = (self.tr("Rule {row}: the window class pattern is not a valid regular expression ({error}).")
-                   if problem.key == "window_class" else
-                   self.tr("Rule {row}: the title pattern is not a valid regular expression ({error})."))
+            return self.tr("Rule {row} would match every window: give a window class, program or title "
+                           "pattern.").format(row=row)
+        message = {
+            "window_class": self.tr("Rule {row}: the window class pattern is not a valid regular expression "
+                                    "({error})."),
+            "executable": self.tr("Rule {row}: the program pattern is not a valid regular expression ({error})."),
+        }.get(problem.key, self.tr("Rule {row}: the title pattern is not a valid regular expression ({error})."))
         return message.format(row=row, error=problem.error)
 
     def validate(self) -> None:

@@ -312,197 +312,217 @@
 <context>
     <name>ConversationsPage</name>
     <message>
-        <location filename="../settings/conversations.py" line="114"/>
+        <location filename="../settings/conversations.py" line="116"/>
         <source>Con&amp;versations</source>
         <translation>会话(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="123"/>
+        <location filename="../settings/conversations.py" line="125"/>
         <source>S&amp;oft limit:</source>
         <translation>提醒上限(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="124"/>
+        <location filename="../settings/conversations.py" line="126"/>
         <source>Ha&amp;rd limit:</source>
         <translation>硬性上限(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="125"/>
+        <location filename="../settings/conversations.py" line="127"/>
         <source>Past the hard limit:</source>
         <translation>超过硬性上限时：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="126"/>
+        <location filename="../settings/conversations.py" line="128"/>
         <source>Idle &amp;time that ends a conversation:</source>
         <translation>会话结束的空闲时长(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="127"/>
+        <location filename="../settings/conversations.py" line="129"/>
         <source>&amp;Keep the history for:</source>
         <translation>会话记录保留时长(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="128"/>
+        <location filename="../settings/conversations.py" line="130"/>
         <source>&amp;New conversation hotkey:</source>
         <translation>开始新会话的快捷键(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="119"/>
+        <location filename="../settings/conversations.py" line="121"/>
         <source> quick replies</source>
         <translation> 次快捷回复</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="130"/>
+        <location filename="../settings/conversations.py" line="132"/>
         <source>From this quick reply in one conversation on, a gentle notice suggests typing the answer.</source>
         <translation>同一会话中快捷回复达到此次数起，会温和地提醒您亲自输入回复。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="132"/>
+        <location filename="../settings/conversations.py" line="134"/>
         <source>More quick replies than this in one conversation meet the policy below.</source>
         <translation>同一会话中快捷回复超过此次数后，将按下方选择的方式处理。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="120"/>
+        <location filename="../settings/conversations.py" line="122"/>
         <source> minutes</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="119"/>
+        <location filename="../settings/conversations.py" line="121"/>
         <source> quick reply</source>
         <translation> 次快捷回复</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="120"/>
+        <location filename="../settings/conversations.py" line="122"/>
         <source> minute</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="134"/>
+        <location filename="../settings/conversations.py" line="136"/>
         <source>With no quick reply in a chat for this long, the next one starts a new conversation (the count goes back to 0).</source>
         <translation>某个聊天窗口超过此时长未使用快捷回复时，下一次快捷回复将开始新会话（计数从 0 重新开始）。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="136"/>
+        <location filename="../settings/conversations.py" line="138"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="137"/>
+        <location filename="../settings/conversations.py" line="139"/>
         <source>Conversations and their counts older than this are forgotten. No reply text is ever kept.</source>
         <translation>超过此时长的会话及其计数会被自动清除。回复内容始终不会被保存。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="139"/>
+        <location filename="../settings/conversations.py" line="141"/>
         <source>Starts a new conversation in the active chat window: the count goes back to 0.</source>
         <translation>在当前聊天窗口中开始新会话：计数从 0 重新开始。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="142"/>
+        <location filename="../settings/conversations.py" line="144"/>
         <source>&amp;Warn only</source>
         <translation>仅警告(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="142"/>
+        <location filename="../settings/conversations.py" line="144"/>
         <source>The reply goes in, with a warning.</source>
         <translation>照常插入回复，同时显示警告。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="143"/>
+        <location filename="../settings/conversations.py" line="145"/>
         <source>Ask to con&amp;firm</source>
         <translation>询问确认(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="143"/>
+        <location filename="../settings/conversations.py" line="145"/>
         <source>You are asked before the reply goes in.</source>
         <translation>插入回复前先询问您。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="144"/>
+        <location filename="../settings/conversations.py" line="146"/>
         <source>&amp;Block</source>
         <translation>阻止(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="144"/>
+        <location filename="../settings/conversations.py" line="146"/>
         <source>The reply does not go in; type it yourself.</source>
         <translation>不插入回复，请亲自输入。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="148"/>
+        <location filename="../settings/conversations.py" line="150"/>
         <source>Title rul&amp;es:</source>
         <translation>标题规则(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="149"/>
+        <location filename="../settings/conversations.py" line="151"/>
         <source>Which buyer a chat window is about: the first rule whose patterns match names the conversation. Unread counters such as “(3)” are removed from the title first.</source>
         <translation>用于识别聊天窗口对应的买家：按顺序查找，第一条匹配条件相符的规则为会话命名。匹配前会先去掉标题中“(3)”这类未读计数。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="152"/>
+        <location filename="../settings/conversations.py" line="154"/>
         <source>Window class</source>
         <translation>窗口类名</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="152"/>
+        <location filename="../settings/conversations.py" line="154"/>
         <source>Title</source>
         <translation>窗口标题</translation>
     </message>
     <message>
         <location filename="../settings/conversations.py" line="154"/>
+        <source>Program</source>
+        <translation>程序</translation>
+    </message>
+    <message>
+        <location filename="../settings/conversations.py" line="156"/>
         <source>A regular expression for the program&apos;s window class, matched ignoring case, e.g. qianniu|wechat; empty matches every program.</source>
         <translation>匹配程序窗口类名的正则表达式，不区分大小写，例如 qianniu|wechat；留空则匹配所有程序。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="157"/>
+        <location filename="../settings/conversations.py" line="159"/>
+        <source>A regular expression for the program&apos;s file name, matched ignoring case, e.g. aliworkbench\.exe; empty matches every program. On Windows it tells apart programs that share a window class.</source>
+        <translation>匹配程序文件名的正则表达式，不区分大小写，例如 aliworkbench\.exe；留空则匹配所有程序。在 Windows 上，它能区分窗口类名相同的程序。</translation>
+    </message>
+    <message>
+        <location filename="../settings/conversations.py" line="162"/>
         <source>A regular expression for the window title, matched ignoring case, e.g. ^(?P&lt;who&gt;.+?) - 接待. Its (?P&lt;who&gt;…) group is the buyer&apos;s name or chat id. A pattern without that group is skipped: the rule never applies. When no rule applies, the whole title names the conversation.</source>
         <translation>匹配窗口标题的正则表达式，不区分大小写，例如 ^(?P&lt;who&gt;.+?) - 接待。其中的 (?P&lt;who&gt;…) 分组即买家名称或聊天 ID。不含该分组的匹配条件会被跳过，该规则永远不会生效。没有规则生效时，以整个窗口标题作为会话名称。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="161"/>
+        <location filename="../settings/conversations.py" line="166"/>
         <source>Test a tit&amp;le:</source>
         <translation>测试窗口标题(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="162"/>
+        <location filename="../settings/conversations.py" line="167"/>
         <source>Window class, e.g. AliWorkBench</source>
         <translation>窗口类名，例如 AliWorkBench</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="163"/>
+        <location filename="../settings/conversations.py" line="168"/>
+        <source>Program, e.g. AliWorkBench.exe</source>
+        <translation>程序，例如 AliWorkBench.exe</translation>
+    </message>
+    <message>
+        <location filename="../settings/conversations.py" line="169"/>
         <source>Window title, e.g. (2) Jane Doe - Live chat</source>
         <translation>窗口标题，例如 (2) 王小明 - 接待中心</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="199"/>
+        <location filename="../settings/conversations.py" line="205"/>
         <source>The hard limit ({hard}) cannot be below the soft limit ({soft}).</source>
         <translation>硬性上限（{hard}）不能低于提醒上限（{soft}）。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="215"/>
+        <location filename="../settings/conversations.py" line="222"/>
         <source>Title rule {row}: the window class pattern is not a valid regular expression ({error}).</source>
         <translation>第 {row} 条标题规则：窗口类名不是有效的正则表达式（{error}）。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="217"/>
+        <location filename="../settings/conversations.py" line="224"/>
+        <source>Title rule {row}: the program pattern is not a valid regular expression ({error}).</source>
+        <translation>第 {row} 条标题规则：程序不是有效的正则表达式（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../settings/conversations.py" line="226"/>
         <source>Title rule {row}: the title pattern is not a valid regular expression ({error}).</source>
         <translation>第 {row} 条标题规则：窗口标题不是有效的正则表达式（{error}）。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="212"/>
+        <location filename="../settings/conversations.py" line="218"/>
         <source>Title rule {row} has no title pattern, so it never applies.</source>
         <translation>第 {row} 条标题规则没有填写窗口标题的匹配条件，因此永远不会生效。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="214"/>
+        <location filename="../settings/conversations.py" line="220"/>
         <source>Title rule {row} has no (?P&lt;who&gt;…) group, so it never applies.</source>
         <translation>第 {row} 条标题规则不含 (?P&lt;who&gt;…) 分组，因此永远不会生效。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="245"/>
+        <location filename="../settings/conversations.py" line="255"/>
         <source>Type a window title to see which conversation it belongs to.</source>
         <translation>输入窗口标题，即可查看它属于哪个会话。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="247"/>
+        <location filename="../settings/conversations.py" line="257"/>
         <source>Conversation: {key}</source>
         <translation>会话：{key}</translation>
     </message>
@@ -2632,6 +2652,11 @@ Most missed: {missed}</source>
     </message>
     <message>
         <location filename="../settings/rules.py" line="309"/>
+        <source>Program</source>
+        <translation>程序</translation>
+    </message>
+    <message>
+        <location filename="../settings/rules.py" line="310"/>
         <source>Insert by</source>
         <translation>插入方式</translation>
     </message>
@@ -2651,22 +2676,32 @@ Most missed: {missed}</source>
         <translation>程序的窗口类名，例如 AliWorkBench|WeChat</translation>
     </message>
     <message>
-        <location filename="../settings/rules.py" line="312"/>
+        <location filename="../settings/rules.py" line="313"/>
+        <source>The program&apos;s file name, e.g. AliWorkBench.exe|Doudian.exe: on Windows many chat programs share one window class (every Chromium or Electron window is Chrome_WidgetWin_1)</source>
+        <translation>程序的文件名，例如 AliWorkBench.exe|Doudian.exe：在 Windows 上，许多聊天程序的窗口类名相同（所有 Chromium 或 Electron 窗口都是 Chrome_WidgetWin_1）</translation>
+    </message>
+    <message>
+        <location filename="../settings/rules.py" line="315"/>
         <source>Words in the window title, e.g. 千牛|接待</source>
         <translation>窗口标题中的文字，例如 千牛|接待</translation>
     </message>
     <message>
-        <location filename="../settings/rules.py" line="336"/>
-        <source>Rule {row} would match every window: give a window class or a title pattern.</source>
-        <translation>第 {row} 条规则会匹配所有窗口：请填写窗口类名或窗口标题的匹配条件。</translation>
+        <location filename="../settings/rules.py" line="339"/>
+        <source>Rule {row} would match every window: give a window class, program or title pattern.</source>
+        <translation>第 {row} 条规则会匹配所有窗口：请填写窗口类名、程序或标题。</translation>
     </message>
     <message>
-        <location filename="../settings/rules.py" line="338"/>
+        <location filename="../settings/rules.py" line="342"/>
         <source>Rule {row}: the window class pattern is not a valid regular expression ({error}).</source>
         <translation>第 {row} 条规则：窗口类名不是有效的正则表达式（{error}）。</translation>
     </message>
     <message>
-        <location filename="../settings/rules.py" line="340"/>
+        <location filename="../settings/rules.py" line="344"/>
+        <source>Rule {row}: the program pattern is not a valid regular expression ({error}).</source>
+        <translation>第 {row} 条规则：程序不是有效的正则表达式（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../settings/rules.py" line="345"/>
         <source>Rule {row}: the title pattern is not a valid regular expression ({error}).</source>
         <translation>第 {row} 条规则：窗口标题不是有效的正则表达式（{error}）。</translation>
     </message>

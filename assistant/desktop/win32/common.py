@@ -19,6 +19,7 @@ from __future__ import annotations
 import ctypes
 import functools
 from collections.abc import Callable, Iterable
+from ctypes import wintypes
 from typing import Any
 
 from assistant.desktop.chords import Chord
@@ -209,3 +210,33 @@ def declare(dll: Any, prototypes: dict[str, tuple[Any, tuple[Any, ...]]]) -> Non
     for function, (restype, argtypes) in prototypes.items():
         entry = getattr(dll, function)
         entry.restype, entry.argtypes = restype, argtypes
+
+
+# -- threads with a message loop (the hotkey listener, the foreground watcher) -----------
+
+WM_QUIT, WM_USER = 0x0012, 0x0400
+PM_NOREMOVE = 0x0000
+
+
+def message_loop_user32() -> Any:
+    """user32 with the calls of a thread that owns a message loop."""
+    user32 = windows_dll("user32")
+    msg_p = ctypes.POINTER(wintypes.MSG)
+    declare(user32, {
+        "GetMessageW": (wintypes.BOOL, (msg_p, wintypes.HWND, wintypes.UINT, wintypes.UINT)),
+        "PeekMessageW": (wintypes.BOOL, (msg_p, wintypes.HWND, wintypes.UINT, wintypes.UINT, wintypes.UINT)),
+        "PostThreadMessageW": (wintypes.BOOL, (wintypes.DWORD, wintypes.UINT, wintypes.WPARAM, wintypes.LPARAM)),
+    })
+    return user32
+
+
+def start_message_queue(user32: Any) -> int:
+    """Gives the calling thread its message queue now; returns its thread id (for
+    PostThreadMessageW). A thread gets its queue on its first message call: before
+    that a message posted to it is lost, and under Wine a RegisterHotKey(NULL, …)
+    from it crashes wineserver."""
+    message = wintypes.MSG()
+    user32.PeekMessageW(ctypes.byref(message), None, WM_USER, WM_USER, PM_NOREMOVE)
+    kernel32 = windows_dll("kernel32")
+    declare(kernel32, {"GetCurrentThreadId": (wintypes.DWORD, ())})
+    return int(kernel32.GetCurrentThreadId())

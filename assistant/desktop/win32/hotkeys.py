@@ -29,35 +29,31 @@ from assistant.desktop.hotkey_requests import (
     fire_hotkey,
     report_problem,
 )
-from assistant.desktop.win32.common import declare, hotkey_modifiers, vk_for_key, windows_dll
+from assistant.desktop.win32.common import (
+    WM_QUIT,
+    declare,
+    hotkey_modifiers,
+    message_loop_user32,
+    start_message_queue,
+    vk_for_key,
+)
 from assistant.i18n import tr
 
 log = logging.getLogger(__name__)
 
-WM_QUIT, WM_USER, WM_HOTKEY, WM_APP = 0x0012, 0x0400, 0x0312, 0x8000
+WM_HOTKEY, WM_APP = 0x0312, 0x8000
 WM_SET_HOTKEYS = WM_APP + 1  # private: "serve the request queue"
-PM_NOREMOVE = 0x0000
 ERROR_HOTKEY_ALREADY_REGISTERED = 1409
 _FIRST_ID = 1  # application hotkey ids must be within 0x0000-0xBFFF
 
 
 def _user32() -> Any:
-    user32 = windows_dll("user32")
-    msg_p = ctypes.POINTER(wintypes.MSG)
+    user32 = message_loop_user32()
     declare(user32, {
         "RegisterHotKey": (wintypes.BOOL, (wintypes.HWND, ctypes.c_int, wintypes.UINT, wintypes.UINT)),
         "UnregisterHotKey": (wintypes.BOOL, (wintypes.HWND, ctypes.c_int)),
-        "GetMessageW": (wintypes.BOOL, (msg_p, wintypes.HWND, wintypes.UINT, wintypes.UINT)),
-        "PeekMessageW": (wintypes.BOOL, (msg_p, wintypes.HWND, wintypes.UINT, wintypes.UINT, wintypes.UINT)),
-        "PostThreadMessageW": (wintypes.BOOL, (wintypes.DWORD, wintypes.UINT, wintypes.WPARAM, wintypes.LPARAM)),
     })
     return user32
-
-
-def _current_thread_id() -> int:
-    kernel32 = windows_dll("kernel32")
-    declare(kernel32, {"GetCurrentThreadId": (wintypes.DWORD, ())})
-    return int(kernel32.GetCurrentThreadId())
 
 
 class Win32HotkeyListener:
@@ -138,10 +134,7 @@ class Win32HotkeyListener:
     def _run(self) -> None:
         message = wintypes.MSG()
         try:
-            self._thread_id = _current_thread_id()
-            # A thread gets its message queue on its first message call: make it now, or
-            # a PostThreadMessageW arriving first would fail and its request be lost.
-            self._user32.PeekMessageW(ctypes.byref(message), None, WM_USER, WM_USER, PM_NOREMOVE)
+            self._thread_id = start_message_queue(self._user32)
             self._start_result = self._register(self._requests.wanted())
         except Exception as error:
             self._start_result = error

@@ -13,6 +13,7 @@ events sent, and we raise KeyboardError.
 from __future__ import annotations
 
 import ctypes
+import ntpath
 import time
 from collections.abc import Sequence
 from ctypes import wintypes
@@ -33,10 +34,13 @@ from assistant.desktop.win32.common import (
 
 MAPVK_VK_TO_VSC = 0
 SW_RESTORE = 9
+# Enough to ask for a program's file name, granted for elevated programs too.
+PROCESS_QUERY_LIMITED_INFORMATION = 0x1000
 _CLASS_NAME_LENGTH = 256  # window class names are at most 256 characters
-# Polling the foreground window is acceptable only in wait_until_active's bounded wait:
-# Windows has no cheap "tell me when the foreground changes" for a windowless caller
-# (SetWinEventHook needs a message loop on this thread, which Qt's loop would have to pump).
+_PATH_LENGTH = 32768  # the longest path Windows has ("\\?\" paths)
+# Polling the foreground window is acceptable only in wait_until_active's bounded wait,
+# on the main thread: SetWinEventHook calls back on the thread that set it, from that
+# thread's message loop (the foreground watcher, win32.watch, has a thread for that).
 FOREGROUND_POLL_SECONDS = 0.01
 
 
@@ -106,15 +110,22 @@ class Win32Windows:
     def __init__(self) -> None:
         self._user32 = _user32()
         kernel32 = windows_dll("kernel32")
-        declare(kernel32, {"GetCurrentThreadId": (wintypes.DWORD, ())})
+        declare(kernel32, {
+            "GetCurrentThreadId": (wintypes.DWORD, ()),
+            "OpenProcess": (wintypes.HANDLE, (wintypes.DWORD, wintypes.BOOL, wintypes.DWORD)),
+            "QueryFullProcessImageNameW": (wintypes.BOOL, (wintypes.HANDLE, wintypes.DWORD, wintypes.LPWSTR,
+                                                           ctypes.POINTER(wintypes.DWORD))),
+            "CloseHandle": (wintypes.BOOL, (wintypes.HANDLE,)),
+        })
         self._kernel32 = kernel32
 
     def active_window(self) -> WindowInfo | None:
         """The foreground window, or None (none, or it vanished meanwhile).
 
         ``wm_class`` is the window class name, stable across conversations like X11's
-        res_class. GetWindowTextW reads another process's caption without sending it a
-        message, so a hung chat client cannot hang us here.
+        res_class; ``executable`` names the program, which the class often does not.
+        GetWindowTextW reads another process's caption without sending it a message, so a
+        hung chat client cannot hang us here.
         """
         hwnd = self._user32.GetForegroundWindow() or 0
         if not hwnd:
@@ -126,7 +137,25 @@ class Win32Windows:
         self._user32.GetWindowTextW(hwnd, title, len(title))
         pid = wintypes.DWORD(0)
         self._user32.GetWindowThreadProcessId(hwnd, ctypes.byref(pid))
-        return WindowInfo(id=int(hwnd), wm_class=class_name.value, title=title.value, pid=pid.value or None)
+        return WindowInfo(id=int(hwnd), wm_class=class_name.value, title=title.value, pid=pid.value or None,
+                          executable=self._executable(pid.value))
+
+    def _executable(self, pid: int) -> str:
+        """The file name of process ``pid``'s program ("AliWorkBench.exe"); "" when
+        Windows will not say (the process is gone, or protected)."""
+        if not pid:
+            return ""
+        process = self._kernel32.OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, False, pid)
+        if not process:
+            return ""
+        try:
+            path = ctypes.create_unicode_buffer(_PATH_LENGTH)
+            size = wintypes.DWORD(len(path))
+            if not self._kernel32.QueryFullProcessImageNameW(process, 0, path, ctypes.byref(size)):
+                return ""
+            return ntpath.basename(path.value)
+        finally:
+            self._kernel32.CloseHandle(process)
 
     def activate(self, window_id: int) -> None:
         """Brings ``window_id`` to the foreground.

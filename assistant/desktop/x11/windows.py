@@ -6,6 +6,7 @@ moment (a chat closed mid-call), so every lookup treats an X error as "no window
 
 from __future__ import annotations
 
+import os
 import select
 import time
 
@@ -23,6 +24,19 @@ from assistant.desktop.x11.common import drain_events, log_x_error
 _SOURCE_PAGER = 2
 _SERVER_TIME_TIMEOUT = 1.0
 _MAX_TREE_DEPTH = 32
+
+
+def process_executable(pid: int | None) -> str:
+    """The file name of process ``pid``'s program, from /proc/PID/exe; "" when unknown
+    (no _NET_WM_PID, the process gone, another user's process, or no /proc). A pid of a
+    program shown from another machine names some process here: X11 cannot tell, and
+    chat clients run locally."""
+    if not pid:
+        return ""
+    try:
+        return os.path.basename(os.readlink(f"/proc/{pid}/exe"))
+    except OSError:
+        return ""
 
 
 class X11Windows:
@@ -126,9 +140,10 @@ class X11Windows:
     def _describe(self, window_id: int) -> WindowInfo:
         window = self._display.create_resource_object("window", window_id)
         wm_class = window.get_wm_class()
-        pid = window.get_full_property(self._atoms["_NET_WM_PID"], Xatom.CARDINAL)
-        return WindowInfo(id=window_id, wm_class=wm_class[1] if wm_class else "",
-                          title=self._title(window), pid=int(pid.value[0]) if pid and len(pid.value) else None)
+        pid_property = window.get_full_property(self._atoms["_NET_WM_PID"], Xatom.CARDINAL)
+        pid = int(pid_property.value[0]) if pid_property and len(pid_property.value) else None
+        return WindowInfo(id=window_id, wm_class=wm_class[1] if wm_class else "", title=self._title(window),
+                          pid=pid, executable=process_executable(pid))
 
     def _title(self, window: Window) -> str:
         """_NET_WM_NAME (UTF-8, what modern programs set), else the legacy WM_NAME."""

@@ -215,21 +215,21 @@ def test_a_rule_with_a_bad_pattern_is_flagged_and_refused(qtbot, window: Setting
     assert item.icon().isNull()
     save(qtbot, window)
     rules = stored(isolated_home).app_rules
-    assert rules[1] == {"window_class": "wechat|qq", "title": "", "mode": "paste", "paste_chord": "ctrl+v",
-                        "send_key": "return"}
+    assert rules[1] == {"window_class": "wechat|qq", "executable": "", "title": "", "mode": "paste",
+                        "paste_chord": "ctrl+v", "send_key": "return"}
 
 
 def test_a_rules_mode_is_chosen_with_the_keyboard(qtbot, window: SettingsWindow, isolated_home: Path) -> None:
     table = window.rules.table
     open_tab(qtbot, window, window.rules)
     table.setFocus()
-    table.setCurrentCell(0, 2)
+    table.setCurrentCell(0, 3)
     qtbot.keyClick(table, Qt.Key.Key_F2)
     editor = table.indexWidget(table.currentIndex())
     qtbot.keyClick(editor, Qt.Key.Key_Down)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
-    assert table.item(0, 2).text() == "Type out key by key"
+    assert table.item(0, 3).text() == "Type out key by key"
     save(qtbot, window)
     assert stored(isolated_home).app_rules[0]["mode"] == "type"
 
@@ -453,30 +453,31 @@ def test_a_title_rule_with_a_bad_pattern_is_flagged_and_refused(qtbot, window: S
     click(qtbot, page.editor.add_button)
     row = page.table.rowCount() - 1
     edit_title_rule(qtbot, window, row, 0, "helpdesk")
-    edit_title_rule(qtbot, window, row, 1, "^(?P<who>.+ - ")
-    item = page.table.item(row, 1)
+    edit_title_rule(qtbot, window, row, 2, "^(?P<who>.+ - ")
+    item = page.table.item(row, 2)
     assert "not a valid regular expression" in item.toolTip()
     assert not item.icon().isNull()
     click(qtbot, window.save_button)
     assert window.isVisible()
     assert page.editor.notice.message().startswith(f"Title rule {row + 1}: the title pattern is not a valid")
-    assert (page.table.currentRow(), page.table.currentColumn()) == (row, 1)
+    assert (page.table.currentRow(), page.table.currentColumn()) == (row, 2)
     assert not (isolated_home / FILE_NAME).exists()
 
-    edit_title_rule(qtbot, window, row, 1, "^(?P<who>.+) - ")
+    edit_title_rule(qtbot, window, row, 2, "^(?P<who>.+) - ")
     assert item.icon().isNull()
     save(qtbot, window)
-    assert stored(isolated_home).title_rules[-1] == {"window_class": "helpdesk", "title": "^(?P<who>.+) - "}
+    assert stored(isolated_home).title_rules[-1] == {"window_class": "helpdesk", "executable": "",
+                                                     "title": "^(?P<who>.+) - "}
 
 
 def test_a_title_pattern_without_a_who_group_is_advised_against_but_saved(qtbot, window: SettingsWindow,
                                                                           isolated_home: Path) -> None:
     page = window.conversations
     open_tab(qtbot, window, page)
-    edit_title_rule(qtbot, window, 0, 1, " - Workbench$")
+    edit_title_rule(qtbot, window, 0, 2, " - Workbench$")
     assert page.editor.notice.severity == "warning"
     assert "has no (?P<who>…) group, so it never applies" in page.editor.notice.message()
-    assert "(?P<who>…)" in page.table.horizontalHeaderItem(1).toolTip()
+    assert "(?P<who>…)" in page.table.horizontalHeaderItem(2).toolTip()
     save(qtbot, window)
     assert stored(isolated_home).title_rules[0]["title"] == " - Workbench$"
 
@@ -490,8 +491,21 @@ def test_the_title_tester_ignores_unread_counters_and_follows_the_table(qtbot, w
     page.test_title_edit.clear()
     type_with_input_method(page.test_title_edit, "王小明 - 接待中心")
     assert page.test_result.text() == "Conversation: aliworkbench|王小明"
-    edit_title_rule(qtbot, window, 0, 0, "nothing-matches-this")  # the Qianniu rule no longer applies
+    edit_title_rule(qtbot, window, 1, 0, "nothing-matches-this")  # the Qianniu rule no longer applies
     assert page.test_result.text() == "Conversation: aliworkbench|王小明 - 接待中心"
+
+
+def test_the_title_tester_knows_a_windows_program_by_its_file_name(qtbot, window: SettingsWindow) -> None:
+    """On Windows Qianniu's class is a Qt one; its executable is what the rules know."""
+    page = window.conversations
+    open_tab(qtbot, window, page)
+    qtbot.keyClicks(page.test_class_edit, "Qt6120QWindowIcon")
+    type_with_input_method(page.test_title_edit, "(2) 王小明 - 接待中心")
+    assert page.test_result.text() == "Conversation: qt6120qwindowicon|王小明 - 接待中心"
+    qtbot.keyClicks(page.test_program_edit, "AliWorkBench.exe")
+    assert page.test_result.text() == "Conversation: qt6120qwindowicon|王小明"
+    edit_title_rule(qtbot, window, 0, 1, "nothing-matches-this")
+    assert page.test_result.text() == "Conversation: qt6120qwindowicon|王小明 - 接待中心"
 
 
 def test_a_new_conversation_hotkey_clashing_with_the_picker_blocks_saving(qtbot, window: SettingsWindow,

@@ -197,7 +197,7 @@ class FakeUser32:
 def fake_user32(monkeypatch: pytest.MonkeyPatch) -> FakeUser32:
     fake = FakeUser32(taken={(MOD_CONTROL | MOD_ALT | MOD_NOREPEAT, ord("9"))})
     monkeypatch.setattr(win32_hotkeys, "_user32", lambda: fake)
-    monkeypatch.setattr(win32_hotkeys, "_current_thread_id", lambda: 1234)
+    monkeypatch.setattr(win32_hotkeys, "start_message_queue", lambda user32: 1234)
     monkeypatch.setattr(ctypes, "get_last_error", lambda: 1409, raising=False)
     return fake
 

@@ -13,6 +13,7 @@ from assistant.phrases.store import Store
 from assistant.replies.conversations import (
     FILE_NAME,
     ConversationLog,
+    buyer,
     clean_title,
     conversation_key,
     judge,
@@ -75,6 +76,25 @@ def test_an_unread_counter_keeps_the_same_conversation(title: str) -> None:
 ])
 def test_shipped_rules_for_common_clients(wm_class: str, title: str, key: str) -> None:
     assert conversation_key(window(title, wm_class)) == key
+
+
+@pytest.mark.parametrize(("executable", "wm_class", "title", "who"), [
+    ("AliWorkBench.exe", "Qt6120QWindowIcon", "(2) 王小明 - 接待中心", "王小明"),
+    ("AliIM.exe", "StandardFrame", "李华 - 阿里旺旺", "李华"),
+    ("Weixin.exe", "Qt51514QWindowIcon", "张三（3）", "张三"),
+    ("WXWork.exe", "WeWorkWindow", "张三", "张三"),
+    ("msedge.exe", "Chrome_WidgetWin_1", "王小明 - 在线客服 - Microsoft Edge", "王小明"),
+    ("firefox.exe", "MozillaWindowClass", "buyer42 - Live chat - Mozilla Firefox", "buyer42"),
+])
+def test_on_windows_the_shipped_rules_know_the_program_by_its_executable(executable: str, wm_class: str,
+                                                                         title: str, who: str) -> None:
+    """The classes are what such programs have on Windows: a toolkit's, not the program's."""
+    assert buyer(WindowInfo(id=1, wm_class=wm_class, title=title, pid=7, executable=executable)) == who
+
+
+def test_by_its_class_alone_a_workbench_on_windows_would_be_one_buyer_per_panel() -> None:
+    workbench = WindowInfo(id=1, wm_class="Qt6120QWindowIcon", title="王小明 - 接待中心", pid=7)
+    assert buyer(workbench) == "王小明 - 接待中心"
 
 
 def test_an_unknown_client_falls_back_to_the_whole_cleaned_title() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from assistant.desktop.base import WindowInfo
 from assistant.desktop.chords import parse_chord
 from assistant.phrases.templates import expand
@@ -51,3 +53,13 @@ def test_rules_by_window_class_then_defaults() -> None:
     assert rule_for(chat, custom) == Rule("type", parse_chord("ctrl+v"), "ctrl+return")
     broken = Settings(app_rules=[{"window_class": "(", "title": ""}, "not a rule", {"window_class": ["x"]}])
     assert rule_for(chat, broken) == PASTE
+
+
+def test_an_application_rule_can_name_the_program_by_its_executable() -> None:
+    """Every Chromium, Electron or CEF window on Windows is Chrome_WidgetWin_1."""
+    settings = Settings(app_rules=[{"window_class": "", "executable": r"^doudian\.exe$", "title": "",
+                                    "mode": "type", "send_key": "ctrl+return"}])
+    shop = WindowInfo(id=1, wm_class="Chrome_WidgetWin_1", title="飞鸽", pid=9, executable="Doudian.exe")
+    browser = replace(shop, executable="chrome.exe")
+    assert rule_for(shop, settings) == Rule("type", parse_chord("ctrl+v"), "ctrl+return")
+    assert rule_for(browser, settings) == PASTE

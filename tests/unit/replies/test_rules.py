@@ -16,6 +16,17 @@ def test_patterns_match_ignoring_case_and_an_empty_one_matches_any_window() -> N
     assert WindowRule("wechat", "接待").match("QQ", "接待中心") is None
 
 
+def test_a_rule_can_name_the_program_by_its_executable() -> None:
+    """On Windows a Qt program's class changes with its Qt version, and every Chromium
+    or Electron chat is Chrome_WidgetWin_1: the executable is what tells them apart."""
+    rule = WindowRule(executable=r"^aliworkbench\.exe$")
+    assert rule.match("Qt6120QWindowIcon", "王小明 - 接待中心", "AliWorkBench.exe")
+    assert rule.match("Qt6120QWindowIcon", "王小明 - 接待中心", "WeChat.exe") is None
+    assert rule.match("Qt6120QWindowIcon", "王小明 - 接待中心") is None, "an unknown program is not this one"
+    assert WindowRule().match("AnyThing", "any title", ""), "nor does it stop a rule that does not ask"
+    assert WindowRule(executable="(").match("x", "y", "(") is None
+
+
 def test_the_match_carries_the_title_rules_who_group() -> None:
     match = WindowRule("qianniu", r"^(?P<who>.+?) - ").match("Qianniu", "王小明 - 接待中心")
     assert match is not None and match.group("who") == "王小明"
@@ -28,12 +39,13 @@ def test_a_pattern_that_does_not_compile_never_matches(rule: WindowRule) -> None
 
 def test_settings_entries_become_rules_keeping_their_own_keys() -> None:
     stored = {"window_class": "kitty", "title": "", "mode": "type", "note": "kept"}
-    assert WindowRule.from_settings(stored) == WindowRule("kitty", "", {"mode": "type", "note": "kept"})
-    assert WindowRule.from_settings({"mode": "type"}) == WindowRule("", "", {"mode": "type"})
+    assert WindowRule.from_settings(stored) == WindowRule("kitty", "", extras={"mode": "type", "note": "kept"})
+    assert WindowRule.from_settings({"mode": "type"}) == WindowRule("", "", extras={"mode": "type"})
+    assert WindowRule.from_settings({"executable": "qq.exe"}) == WindowRule(executable="qq.exe")
 
 
 def test_entries_that_are_not_rules_are_skipped() -> None:
-    stored = ["kitty", {"window_class": 3}, {"title": None}, {"window_class": "qq"}]
+    stored = ["kitty", {"window_class": 3}, {"title": None}, {"executable": ["qq"]}, {"window_class": "qq"}]
     assert window_rules(stored) == [WindowRule("qq")]
 
 
@@ -43,8 +55,10 @@ def test_a_good_application_rule_has_no_problems() -> None:
 
 
 def test_an_application_rule_without_patterns_would_match_every_window() -> None:
-    for rule in (WindowRule(), WindowRule(" ", "  ")):
+    for rule in (WindowRule(), WindowRule(" ", "  ", " ")):
         assert rule.problems(Purpose.APP) == [RuleProblem("window_class", Flaw.EVERY_WINDOW)]
+    assert WindowRule(executable="chrome").problems(Purpose.APP) == []
+    assert WindowRule(executable="chrome(").problems(Purpose.APP)[0].key == "executable"
     assert WindowRule().problems(Purpose.TITLE) == [RuleProblem("title", Flaw.NO_TITLE)]
 
 
