@@ -36,7 +36,7 @@ from Xlib.display import Display
 from assistant.phrases.model import Phrase, Phrasebook
 from assistant.phrases.store import Store
 from tests.e2e.app_process import AppProcess, rss_mib
-from tests.e2e.conftest import Target
+from tests.e2e.target import Target
 from tests.e2e.xserver import start_xserver
 
 REPLY = "亲，您的包裹已经发出啦～\n预计三到五天送达，请留意物流信息哦！"

@@ -1,19 +1,54 @@
-"""The real QuickReply app as a child process on the test X server."""
+"""The real QuickReply app as a child process on the test desktop: the X server of
+tests/e2e, or Wine's desktop for tests/e2e_windows."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
-import time
 import uuid
 from dataclasses import replace
 from pathlib import Path
+from typing import Protocol
 
+from assistant.phrases.model import Phrase, Phrasebook
 from assistant.phrases.store import Store
 from assistant.settings import load_settings, save_settings
-from tests.e2e.xserver import XServer
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+#: The reply of the test book's Ctrl+Alt+1: two lines, and Chinese.
+MULTI_LINE = "亲，您的包裹已经发出啦～\n单号稍后同步，请留意物流哦！"
+
+
+def seed_test_book(home: Path) -> None:
+    """The book the app tests insert from, one phrase hotkey each: Ctrl+Alt+1 the
+    multi-line reply (code e2efh, title 发货通知: pinyin initials fhtz), 2 asks for the
+    buyer's name, 3 goes out as two messages, 4 leaves the caret inside."""
+    store = Store(home)
+    store.create_book(Phrasebook(name="E2E", id="e2e", language="zh-CN"))
+    store.add_phrase("e2e", Phrase(text=MULTI_LINE, code="e2efh", title="发货通知", hotkey="ctrl+alt+1",
+                                   id="multi"))
+    store.add_phrase("e2e", Phrase(text="{name}您好，订单已发出", code="e2ename", title="带名字",
+                                   hotkey="ctrl+alt+2", id="named"))
+    store.add_phrase("e2e", Phrase(text="亲，在的～\n---\n请问有什么可以帮您？", code="e2esplit", title="分条",
+                                   hotkey="ctrl+alt+3", separate_messages=True, id="split"))
+    store.add_phrase("e2e", Phrase(text="订单号：{cursor}，请核对", code="e2ecur", title="光标",
+                                   hotkey="ctrl+alt+4", id="cursor"))
+
+
+class Screen(Protocol):
+    """What the app process needs of the desktop it runs on (tests/e2e's XServer,
+    tests/e2e_windows' WindowsDesktop)."""
+
+    @property
+    def env(self) -> dict[str, str]: ...
+
+    def find_window(self, title: str, timeout: float = 5) -> int | None:
+        """A visible window titled ``title``, once it appears."""
+        ...
+
+    def active_window(self) -> int: ...
 
 
 #: The app from the source tree; the frozen build's test passes its own program.
@@ -38,7 +73,7 @@ def past_first_run(home: Path) -> None:
 
 
 class AppProcess:
-    def __init__(self, xserver: XServer, home: Path, language: str = "en", program: tuple[str, ...] = SOURCE_PROGRAM,
+    def __init__(self, xserver: Screen, home: Path, language: str = "en", program: tuple[str, ...] = SOURCE_PROGRAM,
                  args: tuple[str, ...] = (), first_run: bool = False, env: dict[str, str] | None = None):
         """Start ``PROGRAM ARGS`` (the app itself when ARGS is empty) as the first process;
         ``first_run`` leaves a new folder new, so the first-run wizard shows; ``env`` adds to
@@ -65,17 +100,11 @@ class AppProcess:
                               capture_output=True, text=True, timeout=timeout)
 
     def window_named(self, name: str, timeout: float = 5) -> int | None:
-        """A visible window whose title is ``name``, once it appears."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            found = self.xserver.xdotool("search", "--onlyvisible", "--name", f"^{name}$", check=False)
-            if found:
-                return int(found.split()[0])
-            time.sleep(0.05)
-        return None
+        """A visible window of the app whose title is ``name``, once it appears."""
+        return self.xserver.find_window(name, timeout)
 
     def active_window(self) -> int:
-        return int(self.xserver.xdotool("getactivewindow"))
+        return self.xserver.active_window()
 
     def stop(self) -> str:
         if self.process.poll() is None:

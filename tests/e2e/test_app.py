@@ -12,26 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from assistant.phrases.model import Phrase, Phrasebook
-from assistant.phrases.store import Store
-from tests.e2e.app_process import AppProcess
-
-MULTI_LINE = "亲，您的包裹已经发出啦～\n单号稍后同步，请留意物流哦！"
+from tests.e2e.app_process import MULTI_LINE, AppProcess, seed_test_book
 
 
 @pytest.fixture
 def app(xserver, tmp_path: Path):
     home = tmp_path / "home"
-    store = Store(home)
-    store.create_book(Phrasebook(name="E2E", id="e2e", language="zh-CN"))
-    store.add_phrase("e2e", Phrase(text=MULTI_LINE, code="e2efh", title="发货通知", hotkey="ctrl+alt+1",
-                                   id="multi"))
-    store.add_phrase("e2e", Phrase(text="{name}您好，订单已发出", code="e2ename", title="带名字",
-                                   hotkey="ctrl+alt+2", id="named"))
-    store.add_phrase("e2e", Phrase(text="亲，在的～\n---\n请问有什么可以帮您？", code="e2esplit", title="分条",
-                                   hotkey="ctrl+alt+3", separate_messages=True, id="split"))
-    store.add_phrase("e2e", Phrase(text="订单号：{cursor}，请核对", code="e2ecur", title="光标",
-                                   hotkey="ctrl+alt+4", id="cursor"))
+    seed_test_book(home)
     running = AppProcess(xserver, home)
     yield running
     errors = running.stop()

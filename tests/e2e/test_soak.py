@@ -22,7 +22,8 @@ import pytest
 from assistant.phrases.model import Phrase, Phrasebook
 from assistant.phrases.store import Store
 from tests.e2e.app_process import AppProcess, rss_mib
-from tests.e2e.conftest import SUMMARY, Target
+from tests.e2e.conftest import SUMMARY
+from tests.e2e.target import Target
 from tests.e2e.xserver import XServer
 
 pytestmark = pytest.mark.slow

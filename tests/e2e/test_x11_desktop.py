@@ -32,7 +32,7 @@ from assistant.desktop.x11.windows import X11Windows
 from tests.e2e.xserver import XServer
 
 if TYPE_CHECKING:
-    from tests.e2e.conftest import Target
+    from tests.e2e.target import Target
 
 WAIT = 5.0
 

@@ -44,6 +44,19 @@ class XServer:
             raise RuntimeError(f"xdotool {' '.join(args)} failed: {result.stderr.strip()}")
         return result.stdout.strip()
 
+    def find_window(self, title: str, timeout: float = 5) -> int | None:
+        """A visible window titled ``title``, once it appears."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            found = self.xdotool("search", "--onlyvisible", "--name", f"^{title}$", check=False)
+            if found:
+                return int(found.split()[0])
+            time.sleep(0.05)
+        return None
+
+    def active_window(self) -> int:
+        return int(self.xdotool("getactivewindow"))
+
     def wait_focused(self, window: int, timeout: float = 5) -> bool:
         """Until ``window`` has the keyboard focus (activation alone can come first)."""
         deadline = time.monotonic() + timeout

@@ -190,6 +190,26 @@ def unicode_inputs(text: str, scan: ScanCode = _no_scan) -> list[INPUT]:
     return inputs
 
 
+def typing_runs(text: str) -> list[str]:
+    """``text`` cut before each character outside the BMP (an emoji) that follows other
+    keys, so that each such character starts a SendInput batch of its own.
+
+    Qt programs (Qianniu among them) take a surrogate pair's two WM_CHARs as one input
+    method commit at once, but queue every other key until their input queue is empty:
+    within one batch ``A🙂B`` arrives as ``🙂AB``. A pair that starts a batch sent after
+    the keys before it were taken in stays in its place; its two code units always go
+    together, in order, in one batch.
+    """
+    runs: list[str] = []
+    current = ""
+    for char in text:
+        if ord(char) > 0xFFFF and current and any(ord(earlier) <= 0xFFFF for earlier in current):
+            runs.append(current)
+            current = ""
+        current += char
+    return [*runs, current] if current else runs
+
+
 # -- the Windows API, loaded on first use -----------------------------------------------
 
 

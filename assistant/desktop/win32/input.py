@@ -28,6 +28,7 @@ from assistant.desktop.win32.common import (
     declare,
     key_inputs,
     release_inputs,
+    typing_runs,
     unicode_inputs,
     windows_dll,
 )
@@ -38,6 +39,10 @@ SW_RESTORE = 9
 PROCESS_QUERY_LIMITED_INFORMATION = 0x1000
 _CLASS_NAME_LENGTH = 256  # window class names are at most 256 characters
 _PATH_LENGTH = 32768  # the longest path Windows has ("\\?\" paths)
+# How long a Qt target gets to take in the keys before a character outside the BMP
+# (see typing_runs): it flushes its key queue once its input queue is empty, which takes
+# it a few milliseconds.
+SURROGATE_PAIR_PAUSE_SECONDS = 0.05
 # Polling the foreground window is acceptable only in wait_until_active's bounded wait,
 # on the main thread: SetWinEventHook calls back on the thread that set it, from that
 # thread's message loop (the foreground watcher, win32.watch, has a thread for that).
@@ -81,8 +86,16 @@ class Win32Keyboard:
 
     def type_text(self, text: str) -> None:
         """Types ``text`` as Unicode key presses: for programs that refuse a paste. A line
-        break is Shift+Enter (a bare Enter sends the message in chat clients)."""
-        self._send(release_inputs(self._held(), self._scan) + unicode_inputs(text, self._scan))
+        break is Shift+Enter (a bare Enter sends the message in chat clients). An emoji
+        after other characters waits for them to arrive first (see ``typing_runs``)."""
+        inputs = release_inputs(self._held(), self._scan)
+        for number, run in enumerate(typing_runs(text)):
+            if number:
+                self._send(inputs)
+                inputs = []
+                time.sleep(SURROGATE_PAIR_PAUSE_SECONDS)
+            inputs += unicode_inputs(run, self._scan)
+        self._send(inputs)
 
     def close(self) -> None:
         """Nothing to release: SendInput holds no resources."""

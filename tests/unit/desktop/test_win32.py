@@ -38,6 +38,7 @@ from assistant.desktop.win32.common import (
     declare,
     hotkey_modifiers,
     key_inputs,
+    typing_runs,
     unicode_inputs,
     vk_for_key,
     windows_dll,
@@ -238,3 +239,17 @@ def test_the_clipboard_count_moves_when_a_program_changes_the_clipboard() -> Non
     finally:
         user32.CloseClipboard()
     assert serial() != before
+
+
+@pytest.mark.parametrize(("text", "runs"), [
+    ("A🙂B", ["A", "🙂B"]),
+    ("🙂🙂x😀好", ["🙂🙂x", "😀好"]),
+    ("亲\n😀", ["亲\n", "😀"]),
+    ("纯中文", ["纯中文"]),
+    ("", []),
+])
+def test_an_emoji_after_other_keys_starts_a_batch_of_its_own(text: str, runs: list[str]) -> None:
+    """Qt commits a surrogate pair at once but queues other keys: sent together, A🙂B
+    arrives as 🙂AB (tests/e2e_windows has the real target)."""
+    assert typing_runs(text) == runs
+    assert "".join(runs) == text

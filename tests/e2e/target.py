@@ -1,0 +1,84 @@
+"""A stand-in chat window in a process of its own (target_app.py), and what it received."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Protocol
+
+HERE = Path(__file__).resolve().parent
+
+
+class Desktop(Protocol):
+    """What a target needs of the desktop (tests/e2e's XServer, tests/e2e_windows'
+    WindowsDesktop)."""
+
+    @property
+    def env(self) -> dict[str, str]: ...
+
+    def activate(self, window: int) -> None:
+        """Brings ``window`` to the front with the keyboard focus."""
+        ...
+
+
+class Target:
+    """A target window in another process and what it has received."""
+
+    def __init__(self, xserver: Desktop, title: str, log: Path):
+        self.xserver, self.title, self.log = xserver, title, log
+        self.process = subprocess.Popen([sys.executable, str(HERE / "target_app.py"), title, str(log)],
+                                        env=xserver.env, stdout=subprocess.PIPE, text=True)
+        assert self.process.stdout is not None
+        line = self.process.stdout.readline().split()
+        assert line and line[0] == "ready", "the target window did not start"
+        self.window = int(line[1])
+
+    def events(self) -> list[dict]:
+        if not self.log.exists():
+            return []
+        return [json.loads(line) for line in self.log.read_text("utf-8").splitlines() if line.strip()]
+
+    def text(self) -> str:
+        texts = [event["text"] for event in self.events() if event["kind"] == "text"]
+        return texts[-1] if texts else ""
+
+    def sends(self) -> list[str]:
+        return [event["text"] for event in self.events() if event["kind"] == "send"]
+
+    def activate(self) -> None:
+        self.xserver.activate(self.window)
+
+    def wait_for_text(self, expected: str, timeout: float = 10) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.text() == expected:
+                return expected
+            time.sleep(0.02)
+        return self.text()
+
+    def close(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+@contextmanager
+def targets(desktop: Desktop, folder: Path) -> Iterator[Callable[..., Target]]:
+    """``make(title)`` starts a target window, activated; all are closed at the end."""
+    started: list[Target] = []
+
+    def make(title: str = "王小明 - 接待中心") -> Target:
+        target = Target(desktop, title, folder / f"target-{len(started)}.jsonl")
+        started.append(target)
+        target.activate()
+        return target
+
+    try:
+        yield make
+    finally:
+        for target in started:
+            target.close()

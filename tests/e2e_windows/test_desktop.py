@@ -1,0 +1,72 @@
+"""The Windows backend against a real Qt target under Wine: what the window description
+says, typing outside the BMP, and the foreground watcher."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from assistant.desktop.chords import parse_chord
+from assistant.desktop.win32.input import Win32Keyboard, Win32Windows
+from assistant.desktop.win32.watch import Win32ForegroundWatcher
+from tests.e2e_windows.desktop import WindowsDesktop, wine_version
+
+WINE = wine_version()
+
+
+def test_the_window_description_names_the_program(make_target) -> None:
+    target = make_target()
+    info = Win32Windows().active_window()
+    assert info is not None
+    assert (info.id, info.title, info.pid) == (target.window, "王小明 - 接待中心", target.process.pid)
+    assert info.wm_class.startswith("Qt") and info.executable.lower() == "python.exe"
+
+
+def test_typing_keeps_an_emoji_in_its_place(make_target) -> None:
+    """Qt commits a surrogate pair at once and queues other keys: in one batch
+    A🙂B arrived as 🙂AB."""
+    target = make_target()
+    keyboard = Win32Keyboard()
+    text = "A🙂B 好😀C\n第二行🙂"
+    keyboard.type_text(text)
+    assert target.wait_for_text(text) == text
+    keyboard.send_key("return")
+    assert target.wait_for_text("") == "" and target.sends() == [text]
+
+
+@pytest.mark.xfail(WINE is not None and WINE.startswith("8."), strict=True,
+                   reason=f"Wine {WINE} delivers no WinEvents to out-of-context hooks (measured: a hook on every "
+                          "event saw none while windows were switched and retitled); strict: a Wine that "
+                          "does makes this fail until the mark goes")
+def test_the_watcher_follows_switches_and_the_foreground_title(make_target, desktop: WindowsDesktop) -> None:
+    first, second = make_target("first"), make_target("second")
+    changed = threading.Event()
+    watcher = Win32ForegroundWatcher(changed.set)
+    watcher.start()
+    try:
+        for target in (first, second):
+            changed.clear()
+            target.activate()
+            assert changed.wait(5), "a switch of the foreground window is reported"
+        changed.clear()
+        desktop.retitle(second.window, "(2) second")
+        assert changed.wait(5), "a new title of the foreground window is reported"
+        time.sleep(0.3)
+        changed.clear()
+        desktop.retitle(first.window, "(5) first")  # in the background: not the conversation shown
+        time.sleep(0.5)
+        assert not changed.is_set()
+    finally:
+        watcher.stop()
+    watcher.stop()  # safe twice
+
+
+def test_a_chord_reaches_the_target_exactly(make_target) -> None:
+    target = make_target()
+    keyboard = Win32Keyboard()
+    keyboard.type_text("abc")
+    keyboard.send_chord(parse_chord("ctrl+a"))
+    keyboard.type_text("x")
+    assert target.wait_for_text("x") == "x"
