@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import select
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -35,31 +34,12 @@ from Xlib.display import Display
 
 from assistant.phrases.model import Phrase, Phrasebook
 from assistant.phrases.store import Store
+from bench.latency import summary, wait_for_reply
 from tests.e2e.app_process import AppProcess, rss_mib
 from tests.e2e.target import Target
 from tests.e2e.xserver import start_xserver
 
 REPLY = "亲，您的包裹已经发出啦～\n预计三到五天送达，请留意物流信息哦！"
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
-
-
-def summary(name: str, values: list[float], unit: str = "ms") -> str:
-    return (f"{name}: p50 {statistics.median(values):.1f} {unit}, p95 {percentile(values, 0.95):.1f} {unit}, "
-            f"max {max(values):.1f} {unit} (n={len(values)})")
-
-
-def wait_for_reply(target: Target, since: int, timeout: float = 5.0) -> int:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for event in target.events():
-            if event["t_ns"] >= since and event["kind"] == "text" and event["text"] == REPLY:
-                return event["t_ns"]
-        time.sleep(0.002)
-    raise RuntimeError("the reply did not arrive")
 
 
 def reply_latency(xserver, target: Target, rounds: int, *xdotool_options: str) -> list[float]:
@@ -68,7 +48,7 @@ def reply_latency(xserver, target: Target, rounds: int, *xdotool_options: str) -
         target.activate()
         started = time.monotonic_ns()
         xserver.xdotool("key", *xdotool_options, "ctrl+alt+1")
-        arrived = wait_for_reply(target, started)
+        arrived = wait_for_reply(target, started, REPLY)
         latencies.append((arrived - started) / 1e6)
         xserver.xdotool("key", "Return")  # the target clears its box on "send"
         time.sleep(0.05)

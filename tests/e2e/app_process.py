@@ -37,6 +37,13 @@ def seed_test_book(home: Path) -> None:
                                    hotkey="ctrl+alt+4", id="cursor"))
 
 
+def set_language(home: Path, language: str) -> None:
+    """The app's language in its settings ("en", "zh"). On Windows the interface follows
+    the display language (Chinese under the test Wine), not QUICKREPLY_LANG or LANG."""
+    folder = Store(home).folder
+    save_settings(folder, replace(load_settings(folder), language=language))
+
+
 class Screen(Protocol):
     """What the app process needs of the desktop it runs on (tests/e2e's XServer,
     tests/e2e_windows' WindowsDesktop)."""
