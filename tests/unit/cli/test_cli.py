@@ -267,8 +267,6 @@ def test_drills_lists_exports_and_filters(capsys, tmp_path: Path, isolated_home:
     assert cli(capsys, "drills", "--language", "fr")[0] == 2
 
 
-@pytest.mark.xfail(sys.platform == "win32", strict=True, reason="✓ cannot be written to a redirected stdout "
-                   "in code page 936 (issue 12, item 2: fixed on branch win-code)")
 def test_drills_errors_are_one_line_and_chinese_table(tmp_path: Path, isolated_home: Path) -> None:
     from assistant.drills.history import DrillHistory
     from tests.unit.drills.simulate import a_result

@@ -207,8 +207,6 @@ def test_failures_back_off_exponentially_up_to_a_cap() -> None:
     assert subscriptions.due([entry], start + timedelta(hours=6)) == [entry]
 
 
-@pytest.mark.xfail(sys.platform == "win32", strict=True,
-                   reason="file:///C:/… becomes C:… (issue 12, item 2: fixed on branch win-code)")
 def test_the_subscriptions_file_lists_what_the_app_shows(agent: Store, lead: Lead, share: Path) -> None:
     lead.publish(share)
     subscriptions.subscribe(agent, (share / "team.qrpub").as_uri())
