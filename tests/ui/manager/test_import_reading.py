@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QThreadPool, QTimer
@@ -13,6 +14,7 @@ from assistant.formats import ImportedBook
 from assistant.phrases.store import Store
 from tests.hostile_files import csv_at_the_caps
 from tests.ui.manager.support import DialogUser, open_manager
+from ui.manager import import_reading
 from ui.manager.import_reading import ReadingDialog, read_in_background
 
 
@@ -28,6 +30,20 @@ def test_a_big_file_shows_its_progress_and_cancel_leaves_the_store_unchanged(
     user.open_paths.append(csv_at_the_caps(tmp_path))
     before = seeded_store.fingerprint()
     seen: list[str] = []
+    # On a fast machine the whole file is read before anyone could press Cancel: the
+    # real reader waits at its first progress report until the user has pressed it.
+    pressed = threading.Event()
+    real_read = import_reading.read_phrasebook
+
+    def read_until_cancelled(path: Path, progress):
+        def report(count: int) -> None:
+            progress(count)
+            pressed.wait(10)
+            progress(count)  # raises Cancelled once the user has cancelled
+
+        return real_read(path, progress=report)
+
+    monkeypatch.setattr(import_reading, "read_phrasebook", read_until_cancelled)
 
     def watch() -> None:
         """The user: waits for the reading window to count phrases, then cancels."""
@@ -37,6 +53,7 @@ def test_a_big_file_shows_its_progress_and_cancel_leaves_the_store_unchanged(
         seen.append(dialog.label.text())
         poll.stop()
         user.click(dialog.buttons.button(dialog.buttons.StandardButton.Cancel))
+        pressed.set()
 
     poll = QTimer(interval=20)
     poll.timeout.connect(watch)
