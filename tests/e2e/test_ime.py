@@ -20,10 +20,11 @@ from assistant.logs import LOG_FILE
 from assistant.phrases.model import Phrase, Phrasebook
 from assistant.phrases.store import Store
 from tests.e2e.app_process import AppProcess
-from tests.e2e.conftest import SUMMARY, Target
+from tests.e2e.conftest import SUMMARY
 from tests.e2e.drill_typing import open_drill, stored_result
 from tests.e2e.ime import MISSING_TOOLS_HINT, InputMethod, start_input_method, tools_available
 from tests.e2e.key_record import KeyPress, KeyRecorder
+from tests.e2e.target import Target
 
 TEXT = "您好，谢谢。发货了，有事找我。"
 #: How a trainee types TEXT in pinyin: words committed with Space, a candidate picked with
