@@ -51,7 +51,7 @@ class AppContext(QObject):
         self.books: list[Phrasebook] = store.books()
         self.index = SearchIndex(self.phrases, SearchCache.of(store.home))
         #: The replies to suggest for a buyer's message the agent copied.
-        self.suggester = Suggester()
+        self.suggester = Suggester(store.folder, self.notices)
         self.suggester.update(self.phrases)
         self._fingerprint = store.fingerprint()
         self._watcher = QFileSystemWatcher(self)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import logging
 import os
+import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -37,6 +38,7 @@ from assistant.data.atomic import (
     PRIVATE_FILE_MODE,
     PRIVATE_FOLDER_MODE,
     atomic_write_bytes,
+    atomic_write_text,
     temp_files,
 )
 from assistant.data.backups import remove_partial_snapshots, snapshots
@@ -105,6 +107,21 @@ class DataFolder:
             raise QuickReplyError(tr("{path} is inside the data folder {home}; choose a place outside it",
                                      path=path, home=self.home))
         return path
+
+    def salt(self) -> bytes:
+        """This folder's secret salt for keyed digests of what must not be kept readable
+        (buyers' names, the words of their messages): random, made on first use, private,
+        never backed up, so the digests mean nothing outside this folder."""
+        path = self.path(SALT_FILE)
+        try:
+            salt = bytes.fromhex(path.read_text("ascii").strip())
+            if len(salt) >= 16:
+                return salt
+        except (FileNotFoundError, ValueError):
+            pass
+        salt = secrets.token_bytes(32)
+        atomic_write_text(path, salt.hex(), private=True)
+        return salt
 
     def files(self) -> list[Path]:
         """Every data file there is, relative to ``home``."""

@@ -123,6 +123,18 @@ def _seen_revisions(document: Any) -> str | None:
     return None
 
 
+def _choices(document: Any) -> str | None:
+    """What the agent sent after which words (assistant.suggestions.feedback): digests of
+    words, each with phrase keys and counts."""
+    choices = document.get("choices") if isinstance(document, dict) else None
+    if not isinstance(choices, dict) or not all(
+            isinstance(chosen, dict) and all(isinstance(key, str) and type(times) is int and times > 0
+                                             for key, times in chosen.items())
+            for chosen in choices.values()):
+        return tr("not a table of choices")
+    return None
+
+
 @dataclass(frozen=True)
 class DataFile:
     """One file, or one kind of file (``pattern`` is a glob for the books), and its check.
@@ -153,6 +165,7 @@ FILES = (
     DataFile("seen-revisions.json", _seen_revisions, restored=False),
     DataFile("conversations.json", _tables),
     DataFile("drills.json", _tables),
+    DataFile("suggestions.json", _choices),
     DataFile("books/*.json", _book),
 )
 

@@ -457,4 +457,5 @@ MESSAGES: dict[str, str] = {
     " (typing speed assumed for {languages}: do a typing drill to measure yours)": "（{languages} 的打字速度为估计值：做一次打字练习即可测出您的速度）",
     # a file:// subscription source naming a server, off Windows
     '{source} names another computer: mount its folder and give the path': '{source} 指向另一台电脑：请先挂载它的共享文件夹，再填写路径',
+    "not a table of choices": "不是回复选择记录表",
 }

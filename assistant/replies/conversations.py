@@ -34,7 +34,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
-import secrets
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -43,10 +42,8 @@ from typing import TYPE_CHECKING, Any
 
 from tinydb import TinyDB
 
-from assistant.data.atomic import atomic_write_text
 from assistant.data.backups import snapshots
 from assistant.data.documents import AtomicJSONStorage, CorruptFile, read_json, write_json
-from assistant.data.folder import SALT_FILE
 from assistant.data.records import BadRecord, read_record
 from assistant.i18n import N_
 from assistant.replies.rules import WHO, WindowRule, window_rules
@@ -240,7 +237,7 @@ class ConversationLog:
         self._db = TinyDB(self.path, storage=AtomicJSONStorage)
         store.folder.read(FILE_NAME, self.notices)  # a damaged log must not stop insertions
         with store.locked():
-            self._salt = self._load_salt()
+            self._salt = self.store.folder.salt()
             self._clean_older_logs()
 
     # -- privacy ----------------------------------------------------------------------
@@ -254,19 +251,6 @@ class ConversationLog:
             return f"{program}|"
         return f"{program}|#" + hmac.new(self._salt, who.encode("utf-8", "surrogatepass"),
                                          hashlib.sha256).hexdigest()[:32]
-
-    def _load_salt(self) -> bytes:
-        """The folder's salt, made on first use (under the writers' lock)."""
-        path = self.store.folder.path(SALT_FILE)
-        try:
-            salt = bytes.fromhex(path.read_text("ascii").strip())
-            if len(salt) >= 16:
-                return salt
-        except (FileNotFoundError, ValueError):
-            pass
-        salt = secrets.token_bytes(32)
-        atomic_write_text(path, salt.hex(), private=True)
-        return salt
 
     def _clean_older_logs(self) -> None:
         """A log an older version wrote, and every backup of it, loses its answers and

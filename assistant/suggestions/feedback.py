@@ -19,8 +19,10 @@ from assistant.suggestions.terms import terms
 #: How much the agent's choices count against the phrasebooks' own ranking: one clear
 #: earlier choice after the same words outweighs a middling text match.
 CHOICE_WEIGHT = 1.5
-#: The choices kept per term: the most frequent survive, so the table stays small.
+#: The choices kept per term, and the terms kept: the most frequent survive, so the
+#: table stays small (it is rewritten after every choice).
 CHOICES_PER_TERM = 8
+MAX_TERMS = 20_000
 
 
 class ChoiceMemory:
@@ -42,6 +44,10 @@ class ChoiceMemory:
             choices[chosen] = choices.get(chosen, 0) + 1
             if len(choices) > CHOICES_PER_TERM:
                 del choices[min(choices, key=choices.__getitem__)]
+        if len(self.table) > MAX_TERMS:  # a tenth goes, the least chosen first
+            ranked = sorted(self.table, key=lambda term: sum(self.table[term].values()))
+            for term in ranked[:MAX_TERMS // 10]:
+                del self.table[term]
 
     def boost(self, message: str, weights: Mapping[str, float]) -> dict[Key, float]:
         """What earlier choices add to each reply's score for ``message``: each term's

@@ -7,20 +7,30 @@ built on a thread of its own when first needed after a change; until it is ready
 suggestion waits a moment (``READY_WAIT_SECONDS``, enough for a few hundred phrases),
 then gives none rather than hold the picker up.
 
-The choices are kept in memory for now: a restart forgets them, and nothing about a
-buyer's message is ever written.
+The agent's choices are kept in ``suggestions.json`` in the data folder (given one),
+keyed by digests of the message's words under the folder's own salt; nothing readable
+about a buyer's message is ever written. Without a folder (tests) they live in memory.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING
 
+from assistant.errors import QuickReplyError
 from assistant.phrases.model import Phrase
 from assistant.suggestions.feedback import ChoiceMemory
 from assistant.suggestions.ranking import SuggestionIndex, phrase_key
 
+if TYPE_CHECKING:
+    from assistant.data.folder import DataFolder
+
+log = logging.getLogger(__name__)
+
+FILE_NAME = "suggestions.json"
 #: A copied text longer than this is not a buyer's chat message (a document, a list).
 LONGEST_MESSAGE = 500
 #: How long a suggestion waits for an index being built.
@@ -34,8 +44,13 @@ def usable_message(text: str) -> str:
 
 
 class Suggester:
-    def __init__(self) -> None:
-        self.memory = ChoiceMemory(os.urandom(16))
+    def __init__(self, folder: DataFolder | None = None, notices: list[str] | None = None) -> None:
+        self._folder = folder
+        if folder is None:
+            self.memory = ChoiceMemory(os.urandom(16))
+        else:
+            kept = folder.read(FILE_NAME, notices) or {}
+            self.memory = ChoiceMemory(folder.salt(), kept.get("choices", {}))
         self._phrases: dict[tuple[str, str], Phrase] = {}
         self._signature: tuple = ()
         self._index: SuggestionIndex | None = None
@@ -80,5 +95,13 @@ class Suggester:
     def learn(self, message: str, phrase: Phrase) -> None:
         """The agent sent ``phrase`` while ``message`` was the buyer's."""
         message = usable_message(message)
-        if message:
-            self.memory.learn(message, phrase_key(phrase))
+        if not message:
+            return
+        self.memory.learn(message, phrase_key(phrase))
+        if self._folder is None:
+            return
+        try:
+            with self._folder.transaction() as change:
+                change.write(FILE_NAME, {"choices": self.memory.as_json()})
+        except (QuickReplyError, OSError) as error:  # learning is a help: a full disk must not stop a reply
+            log.warning("could not keep the choice for suggestions: %s", error)

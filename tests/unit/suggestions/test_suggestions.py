@@ -103,3 +103,22 @@ def test_no_suggestion_for_an_empty_or_document_sized_text() -> None:
     assert suggester.suggest("   ") == [] and suggester.suggest("退货" * 300) == []
     suggester.learn("退货" * 300, BOOK[0])
     assert suggester.memory.as_json() == {}
+
+
+def test_the_choices_are_kept_in_the_data_folder_as_digests_only(tmp_path) -> None:
+    from assistant.data.folder import DataFolder
+
+    folder = DataFolder(tmp_path / "home")
+    first = Suggester(folder)
+    first.update(BOOK)
+    assert [phrase.id for phrase in first.suggest("王小明的单子到哪了 13812345678")][:1] != ["return"]
+    for _ in range(3):
+        first.learn("王小明的单子到哪了 13812345678", BOOK[1])
+    again = Suggester(folder)  # the app started anew
+    again.update(BOOK)
+    assert again.suggest("王小明的单子到哪了 13812345678")[0].id == "return"
+    for path in (tmp_path / "home").rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            for fragment in ("王小明", "单子", "13812345678"):
+                assert fragment.encode() not in data, path
