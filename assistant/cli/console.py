@@ -15,11 +15,13 @@ from typing import TextIO
 
 
 def tolerate_unencodable(*streams: TextIO | None) -> None:
-    """Makes each redirected stream (default: stdout and stderr) write "?" for what its
-    encoding cannot hold instead of raising. A console, and an error handler chosen by
-    the user (PYTHONIOENCODING=…:errors), stay as they are."""
+    """Makes each stream (default: stdout and stderr) write "?" for what its encoding
+    cannot hold instead of raising. An error handler chosen by the user
+    (PYTHONIOENCODING=…:errors) stays. A console is not told apart: Windows' own holds
+    every character anyway. Python's own defaults are "strict" and, where it takes the
+    locale for a C one (Windows Python under Wine), "surrogateescape": both raise."""
     for stream in streams or (sys.stdout, sys.stderr):
-        if stream is None or getattr(stream, "errors", None) != "strict" or stream.isatty():
+        if stream is None or getattr(stream, "errors", None) not in ("strict", "surrogateescape"):
             continue
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:

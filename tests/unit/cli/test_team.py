@@ -146,7 +146,7 @@ def test_a_name_that_is_both_a_book_and_a_file_means_the_book(capsys, tmp_path: 
     (folder / "team").write_text("code,text\nxx,亲，这是一个不该被发布的文件\n", "utf-8")
     code, out, err = cli(capsys, "publish", "team", str(tmp_path / "a.qrpub"), "--json")
     assert code == 0 and json.loads(out)["phrases"] == 2
-    assert err == "note: 'team' is both a book and a file here; using the book (for the file, write ./team)\n"
+    assert err == f"note: 'team' is both a book and a file here; using the book (for the file, write .{os.sep}team)\n"
     assert json.loads((tmp_path / "a.qrpub").read_text("utf-8"))["book"]["book"]["id"] == "team"
     code, out, err = cli(capsys, "publish", "./team", str(tmp_path / "b.qrpub"), "--json")
     assert code == 0 and json.loads(out)["phrases"] == 1 and err == "", "a path separator: the file"
@@ -166,7 +166,7 @@ def test_the_book_or_file_note_in_chinese(tmp_path: Path, lead_home: Path) -> No
     done = subprocess.run([sys.executable, "-m", "assistant", "lint", "team"], capture_output=True, text=True,
                           cwd=tmp_path, timeout=120, env={**os.environ, "QUICKREPLY_LANG": "zh",
                                                           "PYTHONPATH": str(ROOT)})
-    assert done.stderr == "提示：'team' 既是短语库也是这里的一个文件；已使用短语库（要用文件，请写 ./team）\n"
+    assert done.stderr == f"提示：'team' 既是短语库也是这里的一个文件；已使用短语库（要用文件，请写 .{os.sep}team）\n"
 
 
 @pytest.mark.parametrize(("change", "message"), [

@@ -166,7 +166,7 @@ def test_a_file_of_the_wrong_shape_is_set_aside_and_recovered_with_a_notice(
     out, err = capsys.readouterr()
     assert "Traceback" not in out + err
     [notice] = err.splitlines()
-    assert notice.startswith(f"notice: {name} was damaged") and "restored from the backup" in notice
+    assert notice.startswith(f"notice: {Path(name)} was damaged") and "restored from the backup" in notice
     assert full.folder.path(name).read_bytes() == good
     [kept] = full.folder.path("quarantine").iterdir()
     assert kept.read_text("utf-8") == text

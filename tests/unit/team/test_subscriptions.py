@@ -4,7 +4,6 @@ real HTTP server on loopback (tests/static_server.py), with real stores."""
 from __future__ import annotations
 
 import json
-import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -148,8 +147,6 @@ def test_a_missing_file_keeps_the_copy_and_says_unreachable(agent: Store, lead: 
     assert "cannot read" in result.message and len(agent.phrases("team")) == 3
 
 
-@pytest.mark.xfail(sys.platform == "win32", strict=True, reason="under Wine no check finds the file whole "
-                   "between the writer's pieces (every outcome 'failed'); not yet diagnosed")
 def test_a_file_rewritten_while_being_read_is_never_half_applied(agent: Store, lead: Lead, share: Path) -> None:
     """A writer rewrites the file in place (as a sync client or a plain copy does), in
     pieces, revision after revision; checks run meanwhile. After every check the book is
