@@ -87,6 +87,7 @@ class QuickReplyApp(QObject):
         self.actions.pause.toggled.connect(self._set_paused)
         self.actions.quit.triggered.connect(QApplication.quit)
         context.settingsChanged.connect(self._settings_changed)
+        context.settingsNotSaved.connect(self.shell.notify)
         context.windowRequested.connect(self.open_window)
         self.subscriptions = share_subscriptions(context, self)
         self.subscriptions.notice.connect(self.shell.notify)
@@ -121,7 +122,7 @@ class QuickReplyApp(QObject):
             self.hotkeys.start()
         elif not self.context.settings.wayland_notice_shown:
             self.shell.notify(self.no_hotkeys_notice(session_kind()))
-            self.context.save_settings(replace(self.context.settings, wayland_notice_shown=True))
+            self.context.keep_settings(replace(self.context.settings, wayland_notice_shown=True))
 
     def no_hotkeys_notice(self, kind: SessionKind) -> str:
         """Why there are no global hotkeys, said once: the reason differs by desktop, and

@@ -10,6 +10,7 @@ terminal) arrive through a file watcher on the data folder.
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
@@ -20,16 +21,21 @@ from assistant.phrases.search import SearchIndex
 from assistant.phrases.search_cache import SearchCache
 from assistant.phrases.shown import hidden_books, language_first
 from assistant.phrases.store import Store
+from assistant.reasons import error_text
 from assistant.settings import Settings, load_settings, save_settings
 from assistant.suggestions.suggester import Suggester
 
 if TYPE_CHECKING:
     from ui.team.subscription_service import SubscriptionService
 
+log = logging.getLogger(__name__)
+
 
 class AppContext(QObject):
     phrasesChanged = Signal()
     settingsChanged = Signal()
+    #: Settings in use could not be written (the notice to show, translated).
+    settingsNotSaved = Signal(str)
     #: A window asks for another by its registry name; the app opens it.
     windowRequested = Signal(str)
     #: Keeps subscribed books up to date: built, listened to and started by the app
@@ -39,6 +45,8 @@ class AppContext(QObject):
     #: Whether the app's global hotkeys work here (set by the app wiring): the first-run
     #: wizard offers a live try, or explains ``quickreply pick``.
     hotkeys_available: bool = False
+    #: Whether the settings in use are not on disk and the agent was told.
+    _unsaved_told: bool = False
 
     def __init__(self, store: Store, parent: QObject | None = None):
         super().__init__(parent)
@@ -96,6 +104,29 @@ class AppContext(QObject):
         return language_first(self.store.books(), language())
 
     def save_settings(self, settings: Settings) -> None:
+        """Write ``settings`` and use them; raises OSError when the disk refuses (the
+        Settings window shows that and stays open)."""
         save_settings(self.store.folder, settings)
+        self._unsaved_told = False
         self.settings = settings
         self.settingsChanged.emit()
+
+    def keep_settings(self, settings: Settings) -> bool:
+        """Use ``settings`` from now on and write them if the disk lets us; False when it
+        did not. A choice made in passing (a wizard page, the agent's name asked once, a
+        notice marked as shown) must not end in a traceback on a full or read-only disk:
+        it holds for this session, and ``settingsNotSaved`` says it will be gone at quit."""
+        try:
+            save_settings(self.store.folder, settings)
+            problem = ""
+        except OSError as error:
+            log.warning("the settings could not be written: %s", error_text(error))
+            problem = error_text(error)
+        self.settings = settings
+        self.settingsChanged.emit()
+        told, self._unsaved_told = self._unsaved_told, bool(problem)
+        if problem and not told:  # once, until a write succeeds again
+            self.settingsNotSaved.emit(self.tr(
+                "Your settings are in use but could not be saved ({reason}); "
+                "they will be lost when QuickReply quits.").format(reason=problem))
+        return not problem

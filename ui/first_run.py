@@ -243,7 +243,7 @@ class FirstRunWizard(QWizard):
     def _hotkey_chosen(self, chord: str) -> None:
         """Registered at once, so the practice box tries the chord just recorded."""
         if chord:
-            self.context.save_settings(replace(self.context.settings, picker_hotkey=chord))
+            self.context.keep_settings(replace(self.context.settings, picker_hotkey=chord))
 
     def _page_shown(self, _page_id: int) -> None:
         self.hotkey_page.agent_name = self.language_page.name_edit.text().strip()
@@ -270,14 +270,14 @@ class FirstRunWizard(QWizard):
     def accept(self) -> None:
         settings = self.chosen()
         self._apply_start_at_login(settings.start_at_login)
-        self.context.save_settings(settings)
+        self.context.keep_settings(settings)
         super().accept()
 
     def reject(self) -> None:
         """Skipped: the settings as they were, the language put back, the first run done."""
         if self.language_page.language_box.currentData() != self.start.language:
             install_language(self.start.language)
-        self.context.save_settings(replace(self.start, first_run_done=True))
+        self.context.keep_settings(replace(self.start, first_run_done=True))
         super().reject()
 
     def _apply_start_at_login(self, wanted: bool) -> None:

@@ -129,3 +129,26 @@ def test_a_chord_recorded_in_the_wizard_is_registered_at_once(qtbot, context: Ap
     qtbot.keyClick(edit, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
     assert context.settings.picker_hotkey == "ctrl+alt+j"
     assert "Ctrl+Alt+J" in wizard.hotkey_page.status.text()
+
+
+def test_on_a_disk_that_refuses_the_settings_the_choices_hold_for_the_session_with_a_notice(
+        qtbot, context: AppContext, isolated_home: Path) -> None:
+    """A chord chosen and the wizard finished while settings.json cannot be replaced (a
+    folder stands in its place, as a full or read-only disk refuses): no traceback, the
+    choice is used, and the notice says it will not outlive the session."""
+    notices: list[str] = []
+    context.settingsNotSaved.connect(notices.append)
+    settings_file = context.store.folder.path("settings.json")
+    settings_file.unlink(missing_ok=True)
+    settings_file.mkdir()
+    wizard = open_wizard(qtbot, context)
+    wizard.next()
+    wizard.next()
+    edit = wizard.hotkey_page.hotkey_edit
+    edit.setFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    wizard.accept()
+    assert not wizard.isVisible()
+    assert context.settings.picker_hotkey == "ctrl+alt+j" and context.settings.first_run_done
+    assert len(notices) == 1 and "could not be saved" in notices[0]  # once, not at every choice
+    assert settings_file.is_dir()

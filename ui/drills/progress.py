@@ -268,24 +268,24 @@ class DrillProgressPage(QWidget):
     def _save_trainee(self) -> None:
         name = self.trainee.text().strip()
         if name != self.context.settings.trainee_name:
-            self.context.save_settings(replace(self.context.settings, trainee_name=name))
+            self.context.keep_settings(replace(self.context.settings, trainee_name=name))
 
     def _save_goal(self) -> None:
         field = GOAL_FIELDS[self.selected_language()]
         if self.goal.value() != getattr(self.context.settings, field):
-            self.context.save_settings(replace(self.context.settings, **{field: self.goal.value()}))
+            self.context.keep_settings(replace(self.context.settings, **{field: self.goal.value()}))
             self.refresh()
 
     def _save_conditions(self) -> None:
         chosen = {"drill_min_characters": self.min_characters.value(), "drill_min_seconds": self.min_seconds.value(),
                   "drill_min_accuracy": self.min_accuracy.value()}
         if any(getattr(self.context.settings, name) != value for name, value in chosen.items()):
-            self.context.save_settings(replace(self.context.settings, **chosen))
+            self.context.keep_settings(replace(self.context.settings, **chosen))
             self.refresh()
 
     def _save_pause(self) -> None:
         if self.pause.value() != self.context.settings.drill_pause_seconds:
-            self.context.save_settings(replace(self.context.settings, drill_pause_seconds=self.pause.value()))
+            self.context.keep_settings(replace(self.context.settings, drill_pause_seconds=self.pause.value()))
 
     # -- exporting -----------------------------------------------------------------------
 

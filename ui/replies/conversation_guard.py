@@ -49,7 +49,7 @@ class ConversationGuard(QObject):
         context.settingsChanged.connect(self._settings_changed)
 
     def _save_agent_name(self, name: str) -> None:
-        self.context.save_settings(replace(self.context.settings, agent_name=name))
+        self.context.keep_settings(replace(self.context.settings, agent_name=name))
 
     def _settings_changed(self) -> None:
         self.log.idle_minutes = self.context.settings.idle_minutes

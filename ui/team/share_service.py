@@ -86,5 +86,5 @@ class NumbersSharing(QObject):
         log.info("numbers shared with the team")
         current = self.context.settings
         if current.team_share == shared.team_share:  # not changed in Settings meanwhile
-            self.context.save_settings(replace(current, team_share_id=shared.team_share_id,
+            self.context.keep_settings(replace(current, team_share_id=shared.team_share_id,
                                                team_shared_on=shared.team_shared_on))

@@ -47,6 +47,15 @@
     </message>
 </context>
 <context>
+    <name>AppContext</name>
+    <message>
+        <location filename="../context.py" line="130"/>
+        <source>Your settings are in use but could not be saved ({reason}); they will be lost when QuickReply quits.</source>
+        <extracomment>Settings in use could not be written (the notice to show, translated). A window asks for another by its registry name; the app opens it. Keeps subscribed books up to date: built, listened to and started by the app wiring (``ui.app.share_subscriptions``), which sets it here for the windows that show subscriptions. It needs only the store, so it does not know this class. Whether the app&apos;s global hotkeys work here (set by the app wiring): the first-run wizard offers a live try, or explains ``quickreply pick``. Whether the settings in use are not on disk and the agent was told. Every phrase as last read from the store; windows use this rather than reading again. Every book as last read, for what the picker asks on each opening. The replies to suggest for a buyer&apos;s message the agent copied.</extracomment>
+        <translation>您的设置已生效，但无法保存（{reason}）；退出 QuickReply 后这些设置将丢失。</translation>
+    </message>
+</context>
+<context>
     <name>BookActions</name>
     <message>
         <location filename="../manager/books.py" line="54"/>
@@ -2207,38 +2216,38 @@ Most missed: {missed}</source>
 <context>
     <name>QuickReplyApp</name>
     <message>
-        <location filename="../app.py" line="130"/>
+        <location filename="../app.py" line="131"/>
         <source>Global hotkeys are not available on this desktop (Wayland). Bind the command “quickreply pick” to a keyboard shortcut in your desktop settings to open the picker.</source>
         <extracomment>Emitted from the watcher&apos;s thread; delivered queued on the main thread. Where no keys can be sent (no desktop backend), replies go onto the clipboard.</extracomment>
         <translation>当前桌面（Wayland）不支持全局快捷键。请在桌面设置中为命令“quickreply pick”绑定一个快捷键，用来打开短语选择器。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="134"/>
+        <location filename="../app.py" line="135"/>
         <source>Global hotkeys are not available: QuickReply does not support macOS yet. Open the picker from the menu bar icon; the reply is put on the clipboard for you to paste.</source>
         <translation>全局快捷键不可用：QuickReply 暂不支持 macOS。请从菜单栏图标打开短语选择器，回复会放到剪贴板上，由您自行粘贴。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="137"/>
+        <location filename="../app.py" line="138"/>
         <source>Global hotkeys could not be started on this desktop (the log says why). Open the picker from QuickReply&apos;s menu or with the command “quickreply pick”; the reply is put on the clipboard for you to paste.</source>
         <translation>无法在当前桌面启用全局快捷键（原因见日志）。请从 QuickReply 的菜单或用命令“quickreply pick”打开短语选择器，回复会放到剪贴板上，由您自行粘贴。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="154"/>
+        <location filename="../app.py" line="155"/>
         <source>Hotkeys unavailable; use “quickreply pick”</source>
         <translation>快捷键不可用，请使用“quickreply pick”</translation>
     </message>
     <message>
-        <location filename="../app.py" line="156"/>
+        <location filename="../app.py" line="157"/>
         <source>Hotkeys paused</source>
         <translation>快捷键已暂停</translation>
     </message>
     <message>
-        <location filename="../app.py" line="159"/>
+        <location filename="../app.py" line="160"/>
         <source>Ready · picker {chord}</source>
         <translation>就绪 · 短语选择器 {chord}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="322"/>
+        <location filename="../app.py" line="323"/>
         <source>The window did not accept the reply. It is not on the clipboard any more; try again or switch the application to typing mode.</source>
         <translation>该窗口未接受这条回复，剪贴板中也已不再保留。请重试，或将该程序的插入方式改为逐键输入。</translation>
     </message>
@@ -2626,82 +2635,82 @@ Most missed: {missed}</source>
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../settings/rules.py" line="302"/>
+        <location filename="../settings/rules.py" line="304"/>
         <source>A&amp;pplications</source>
         <translation>程序规则(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../settings/rules.py" line="305"/>
+        <location filename="../settings/rules.py" line="307"/>
         <source>The first rule whose patterns match the chat window decides how a reply goes in. Patterns are regular expressions, matched ignoring case; an empty pattern matches any window.</source>
         <translation>按顺序查找，第一条与聊天窗口匹配的规则决定回复的插入方式。匹配条件为正则表达式，不区分大小写；留空则匹配任意窗口。</translation>
     </message>
     <message>
-        <location filename="../settings/rules.py" line="308"/>
+        <location filename="../settings/rules.py" line="310"/>
         <source>Ru&amp;les:</source>
         <translation>规则(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../settings/rules.py" line="309"/>
+        <location filename="../settings/rules.py" line="311"/>
         <source>Window class</source>
         <translation>窗口类名</translation>
     </message>
     <message>
-        <location filename="../settings/rules.py" line="309"/>
+        <location filename="../settings/rules.py" line="311"/>
         <source>Title</source>
         <translation>窗口标题</translation>
     </message>
     <message>
-        <location filename="../settings/rules.py" line="309"/>
+        <location filename="../settings/rules.py" line="311"/>
         <source>Program</source>
         <translation>程序</translation>
     </message>
     <message>
-        <location filename="../settings/rules.py" line="310"/>
+        <location filename="../settings/rules.py" line="312"/>
         <source>Insert by</source>
         <translation>插入方式</translation>
     </message>
     <message>
-        <location filename="../settings/rules.py" line="310"/>
+        <location filename="../settings/rules.py" line="312"/>
         <source>Paste chord</source>
         <translation>粘贴组合键</translation>
     </message>
     <message>
-        <location filename="../settings/rules.py" line="310"/>
+        <location filename="../settings/rules.py" line="312"/>
         <source>Send key</source>
         <translation>发送键</translation>
     </message>
     <message>
-        <location filename="../settings/rules.py" line="311"/>
+        <location filename="../settings/rules.py" line="313"/>
         <source>The program&apos;s window class, e.g. AliWorkBench|WeChat</source>
         <translation>程序的窗口类名，例如 AliWorkBench|WeChat</translation>
     </message>
     <message>
-        <location filename="../settings/rules.py" line="313"/>
+        <location filename="../settings/rules.py" line="315"/>
         <source>The program&apos;s file name, e.g. AliWorkBench.exe|Doudian.exe: on Windows many chat programs share one window class (every Chromium or Electron window is Chrome_WidgetWin_1)</source>
         <translation>程序的文件名，例如 AliWorkBench.exe|Doudian.exe：在 Windows 上，许多聊天程序的窗口类名相同（所有 Chromium 或 Electron 窗口都是 Chrome_WidgetWin_1）</translation>
     </message>
     <message>
-        <location filename="../settings/rules.py" line="315"/>
+        <location filename="../settings/rules.py" line="317"/>
         <source>Words in the window title, e.g. 千牛|接待</source>
         <translation>窗口标题中的文字，例如 千牛|接待</translation>
     </message>
     <message>
-        <location filename="../settings/rules.py" line="339"/>
+        <location filename="../settings/rules.py" line="341"/>
         <source>Rule {row} would match every window: give a window class, program or title pattern.</source>
         <translation>第 {row} 条规则会匹配所有窗口：请填写窗口类名、程序或标题。</translation>
     </message>
     <message>
-        <location filename="../settings/rules.py" line="342"/>
+        <location filename="../settings/rules.py" line="344"/>
         <source>Rule {row}: the window class pattern is not a valid regular expression ({error}).</source>
         <translation>第 {row} 条规则：窗口类名不是有效的正则表达式（{error}）。</translation>
     </message>
     <message>
-        <location filename="../settings/rules.py" line="344"/>
+        <location filename="../settings/rules.py" line="346"/>
         <source>Rule {row}: the program pattern is not a valid regular expression ({error}).</source>
         <translation>第 {row} 条规则：程序不是有效的正则表达式（{error}）。</translation>
     </message>
     <message>
-        <location filename="../settings/rules.py" line="345"/>
+        <location filename="../settings/rules.py" line="347"/>
         <source>Rule {row}: the title pattern is not a valid regular expression ({error}).</source>
         <translation>第 {row} 条规则：窗口标题不是有效的正则表达式（{error}）。</translation>
     </message>
