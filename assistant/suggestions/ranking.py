@@ -17,10 +17,14 @@ from dataclasses import dataclass
 
 from assistant.phrases.model import Phrase
 from assistant.suggestions.lexicon import RELATED_WEIGHT, related_words
-from assistant.suggestions.terms import terms
+from assistant.suggestions.terms import asked, is_character, terms
 
 #: How much a term counts in each field, against once in the text.
 FIELD_WEIGHTS = {"title": 3.0, "tags": 2.0, "group": 1.5, "text": 1.0}
+#: How much a single Chinese character of the message counts against a pair: a pair
+#: names a word, a character only hints at one (需 of 需要 is rare in replies, and
+#: would otherwise outweigh the words that say what is asked).
+CHARACTER_WEIGHT = 0.6
 #: BM25's usual constants: how fast repeats stop adding, and how much length costs.
 K1, B = 1.2, 0.75
 #: A term in more replies than this is only added to the replies rarer terms found.
@@ -40,10 +44,11 @@ def phrase_key(phrase: Phrase) -> Key:
 
 
 def query_terms(message: str) -> dict[str, float]:
-    """The message's terms, and at a lower weight those of the words the trade uses for
-    the same ideas (``lexicon``)."""
+    """The terms of what the message asks (``asked``), and at a lower weight those of
+    the words the trade uses for the same ideas (``lexicon``)."""
+    message = asked(message)
     query = dict.fromkeys(terms(" ".join(related_words(message)), pairs_only=True), RELATED_WEIGHT)
-    query.update(dict.fromkeys(terms(message), 1.0))
+    query.update((term, CHARACTER_WEIGHT if is_character(term) else 1.0) for term in terms(message))
     return query
 
 

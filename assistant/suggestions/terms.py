@@ -6,6 +6,12 @@ character pairs, with the single characters, are the usual answer in Chinese ret
 "怎么退货" and "退货流程" share 退货 whatever a dictionary says, and ranking (BM25)
 weighs the pairs, which are rarer, above the characters. Latin words are folded to a
 rough stem so "shipped", "shipping" and "ships" meet.
+
+Chinese function characters (particles, pronouns, 怎么/还没/可以) are the commonest
+characters of a chat and say nothing about what is asked, yet in a few hundred replies
+one of them can be rare enough to outweigh the word that matters ("怎么还没发货" met
+"还没发出" before 发货): they are no term alone, nor a pair of two of them; a pair with
+one word character ("没货", "有货") stays.
 """
 
 from __future__ import annotations
@@ -24,6 +30,14 @@ _STOP_WORDS = frozenset({
     "when", "where", "which", "who", "why", "will", "with", "would", "you", "your", "yet", "just", "still",
     "any"
 })
+#: Chinese characters that only hold a sentence together (see above).
+_FUNCTION_CHARACTERS = frozenset(
+    "的了吗呢啊吧哦呀嘛么哈啦呗噢喔嗯哇亲您你我他她它们这那哪是在还就也都很又再才把被给和跟与或着过个些"
+    "怎什啥咋能会可以要想需请问一下没不有")
+#: What opens or softens a chat message without asking anything: "在吗 有货吗" asks
+#: about stock, not for a greeting (a message of nothing else still gets one).
+_COURTESIES = re.compile(r"在吗|在不在|在么|请问|你好|您好|亲爱的|亲|老板|麻烦|谢谢"
+                         r"|\b(?:hi|hello|hey|dear|pls|plz|please|thanks|thx)\b")
 #: Spellings of one word that stemming cannot join.
 _SAME_WORD = {"colour": "color", "cancelled": "cancel", "parcel": "package", "delivery": "deliver"}
 _SUFFIXES = ("ing", "ed", "es", "s")
@@ -41,6 +55,18 @@ def stem(word: str) -> str:
     return _SAME_WORD.get(word, word)
 
 
+def asked(message: str) -> str:
+    """``message`` without its greetings and courtesies, or whole when it holds nothing else."""
+    folded = unicodedata.normalize("NFKC", message).casefold()
+    rest = _COURTESIES.sub(" ", folded)
+    return rest if terms(rest) else folded
+
+
+def is_character(term: str) -> bool:
+    """Whether ``term`` is a single Chinese character (not a pair, not a word)."""
+    return len(term) == 1 and _CJK.match(term) is not None
+
+
 def terms(text: str, pairs_only: bool = False) -> list[str]:
     """The terms of ``text``, with repeats (ranking counts them); with ``pairs_only``, a
     Chinese word of several characters gives only its pairs (a related word's single
@@ -49,8 +75,9 @@ def terms(text: str, pairs_only: bool = False) -> list[str]:
     for run in _RUNS.findall(unicodedata.normalize("NFKC", text).casefold()):
         if _CJK.match(run):
             if not (pairs_only and len(run) > 1):
-                found.extend(run)
-            found.extend(run[index:index + 2] for index in range(len(run) - 1))
+                found.extend(character for character in run if character not in _FUNCTION_CHARACTERS)
+            found.extend(run[index:index + 2] for index in range(len(run) - 1)
+                         if not _FUNCTION_CHARACTERS.issuperset(run[index:index + 2]))
         elif run not in _STOP_WORDS and not run.isdigit():
             found.append(stem(run))
     return found
