@@ -10,6 +10,8 @@ import re
 import unicodedata
 from functools import cache
 
+from assistant.suggestions.terms import is_stop_word
+
 #: How much a related word counts against a word of the message itself.
 RELATED_WEIGHT = 0.5
 
@@ -83,6 +85,8 @@ def _lines() -> tuple[tuple[str, ...], ...]:
 
 
 def _holds(message: str, word: str) -> bool:
+    if is_stop_word(word):  # "still" of "still waiting" is in every other question
+        return False
     if _LATIN.match(word):
         return re.search(rf"\b{re.escape(word)}", message) is not None
     return word in message

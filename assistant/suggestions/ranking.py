@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from assistant.phrases.model import Phrase
+from assistant.phrases.templates import placeholders
 from assistant.suggestions.lexicon import RELATED_WEIGHT, related_words
 from assistant.suggestions.terms import asked, is_character, terms
 
@@ -43,6 +44,17 @@ def phrase_key(phrase: Phrase) -> Key:
     return phrase.book_id, phrase.id
 
 
+def words_of(text: str) -> str:
+    """A reply's text as the words it says: a placeholder gives what it asks the agent
+    for ({input:面料成分} → 面料成分) and the others nothing ({time} is no word of the
+    reply, and would meet an English "what time" in a Chinese book)."""
+    kept, start = [], 0
+    for placeholder in placeholders(text):
+        kept += [text[start:placeholder.start], placeholder.label]
+        start = placeholder.end
+    return " ".join([*kept, text[start:]])
+
+
 def query_terms(message: str) -> dict[str, float]:
     """The terms of what the message asks (``asked``), and at a lower weight those of
     the words the trade uses for the same ideas (``lexicon``)."""
@@ -60,6 +72,8 @@ class SuggestionIndex:
             weighted: Counter[str] = Counter()
             for field, weight in FIELD_WEIGHTS.items():
                 value = " ".join(phrase.tags) if field == "tags" else getattr(phrase, field)
+                if field == "text":
+                    value = words_of(value)
                 for term, times in Counter(terms(value)).items():
                     weighted[term] += weight * times
             self.keys.append(phrase_key(phrase))

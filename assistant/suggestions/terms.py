@@ -28,7 +28,7 @@ _STOP_WORDS = frozenset({
     "from", "had", "has", "have", "how", "i", "if", "in", "is", "it", "its", "me", "my", "of", "on", "or",
     "our", "so", "that", "the", "their", "them", "then", "there", "this", "to", "was", "we", "were", "what",
     "when", "where", "which", "who", "why", "will", "with", "would", "you", "your", "yet", "just", "still",
-    "any"
+    "any", "one", "get", "got", "u", "ur", "im", "i'm", "it's", "i've", "i'd"
 })
 #: Chinese characters that only hold a sentence together (see above).
 _FUNCTION_CHARACTERS = frozenset(
@@ -50,7 +50,8 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
             break
-    if len(word) > 3 and word[-1] == word[-2]:  # shipp(ing) → ship
+    # shipp(ing) → ship; update, updated, updating → updat
+    if len(word) > 3 and (word[-1] == word[-2] or word[-1] == "e"):
         word = word[:-1]
     return _SAME_WORD.get(word, word)
 
@@ -60,6 +61,11 @@ def asked(message: str) -> str:
     folded = unicodedata.normalize("NFKC", message).casefold()
     rest = _COURTESIES.sub(" ", folded)
     return rest if terms(rest) else folded
+
+
+def is_stop_word(word: str) -> bool:
+    """Whether ``word`` is an English word that says nothing about what is asked."""
+    return word in _STOP_WORDS
 
 
 def is_character(term: str) -> bool:

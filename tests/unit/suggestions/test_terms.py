@@ -11,8 +11,9 @@ import pytest
 from assistant.formats import read_phrasebook
 from assistant.phrases.model import Phrase
 from assistant.phrases.store import shipped_book_files
-from assistant.suggestions.ranking import CHARACTER_WEIGHT, SuggestionIndex, query_terms
-from assistant.suggestions.terms import asked, is_character, terms
+from assistant.suggestions.lexicon import related_words
+from assistant.suggestions.ranking import CHARACTER_WEIGHT, SuggestionIndex, query_terms, words_of
+from assistant.suggestions.terms import asked, is_character, stem, terms
 
 BOOK = [
     Phrase(id="welcome", book_id="b", title="欢迎光临", group="问候",
@@ -74,3 +75,21 @@ def test_a_message_that_is_only_a_greeting_still_finds_the_greeting() -> None:
     assert asked("在吗") == "在吗"
     assert first("在吗") == "welcome"
     assert first("hello") == "hello"
+
+
+def test_english_words_meet_across_a_silent_e_and_chat_spelling() -> None:
+    assert stem("update") == stem("updated") == stem("updating") == stem("updates")
+    assert stem("size") == stem("sizing") == stem("sizes")
+    assert terms("u got it im sure") == [stem("sure")]
+
+
+def test_a_stop_word_of_the_lexicon_brings_no_related_words() -> None:
+    assert "delay" not in related_words("is it still available")
+    assert "delay" in related_words("my parcel is late")
+
+
+def test_placeholders_are_no_words_of_a_reply_but_an_input_says_what_it_asks() -> None:
+    assert words_of("面料是{input:面料成分}，{time}前发").split() == ["面料是", "面料成分", "，", "前发"]
+    index = SuggestionIndex([Phrase(id="later", book_id="b", title="暂时离开", text="客服{agent}大约{time}回来"),
+                             Phrase(id="hours", book_id="e", title="Out of hours", text="We're back at 9.")])
+    assert [scored.key[1] for scored in index.rank("what time are you back")] == ["hours"]
