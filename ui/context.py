@@ -36,6 +36,9 @@ class AppContext(QObject):
     settingsChanged = Signal()
     #: Settings in use could not be written (the notice to show, translated).
     settingsNotSaved = Signal(str)
+    #: The suggestions' index, built on a thread of its own, is ready (emitted from that
+    #: thread: a window's slot runs in its own, queued).
+    suggestionsReady = Signal()
     #: A window asks for another by its registry name; the app opens it.
     windowRequested = Signal(str)
     #: Keeps subscribed books up to date: built, listened to and started by the app
@@ -59,7 +62,7 @@ class AppContext(QObject):
         self.books: list[Phrasebook] = store.books()
         self.index = SearchIndex(self.phrases, SearchCache.of(store.home))
         #: The replies to suggest for a buyer's message the agent copied.
-        self.suggester = Suggester(store.folder, self.notices)
+        self.suggester = Suggester(store.folder, self.notices, self.suggestionsReady.emit)
         self.suggester.update(self.phrases)
         self._fingerprint = store.fingerprint()
         self._watcher = QFileSystemWatcher(self)

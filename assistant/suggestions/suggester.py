@@ -5,7 +5,8 @@ matter here), and the agent's choices are learned as they happen.
 The index of a large store takes seconds to build (10,000 phrases: about 3 s), so it is
 built on a thread of its own when first needed after a change; until it is ready a
 suggestion waits a moment (``READY_WAIT_SECONDS``, enough for a few hundred phrases),
-then gives none rather than hold the picker up.
+then gives none rather than hold the picker up, and says when it is ready (``ready``)
+so that a picker already open with nothing typed can show the suggestions then.
 
 The agent's choices are kept in ``suggestions.json`` in the data folder (given one),
 keyed by digests of the message's words under the folder's own salt; nothing readable
@@ -17,7 +18,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING
 
 from assistant.errors import QuickReplyError
@@ -44,8 +45,11 @@ def usable_message(text: str) -> str:
 
 
 class Suggester:
-    def __init__(self, folder: DataFolder | None = None, notices: list[str] | None = None) -> None:
+    def __init__(self, folder: DataFolder | None = None, notices: list[str] | None = None,
+                 ready: Callable[[], None] | None = None) -> None:
+        """``ready`` is called, on the building thread, each time a new index is in place."""
         self._folder = folder
+        self._ready = ready
         if folder is None:
             self.memory = ChoiceMemory(os.urandom(16))
         else:
@@ -78,9 +82,12 @@ class Suggester:
     def _build(self, phrases: list[Phrase], signature: tuple) -> None:
         index = SuggestionIndex(phrases)
         with self._lock:
-            if signature == self._signature:  # else the phrases changed meanwhile: built again when asked
+            current = signature == self._signature  # else the phrases changed meanwhile: built again when asked
+            if current:
                 self._index = index
             self._builder = None
+        if current and self._ready is not None:
+            self._ready()
 
     def suggest(self, message: str, hidden: Collection[str] = (), limit: int = 3) -> list[Phrase]:
         """The replies most likely to answer ``message``, best first; none for an empty one."""

@@ -13,7 +13,9 @@ Suggestions: while nothing is typed, the first rows are the replies most likely 
 answer the buyer's message the agent last copied (Ctrl+C, or on X11 selected), marked
 as suggested; what the agent then sends is learned (``assistant.suggestions``). The
 message is read after the picker is shown, so it never delays the opening, and is
-forgotten when the picker closes: it is never stored or logged.
+forgotten when the picker closes: it is never stored or logged. When the suggestions'
+index was still being built at the opening (after a start or a change of the books), the
+suggestions are shown as soon as it is ready.
 """
 
 from __future__ import annotations
@@ -117,6 +119,7 @@ class Picker(QWidget):
         self.results.activated.connect(lambda index: self._choose_row(index.row()))
         self.query.installEventFilter(self)
         context.phrasesChanged.connect(self._reload_groups)
+        context.suggestionsReady.connect(self._suggestions_ready)
         self._reload_groups()
         self.retranslate()
 
@@ -206,6 +209,12 @@ class Picker(QWidget):
         self.suggested = self.context.suggester.suggest(self._message, self.hidden_books)
         if self.suggested and not self.query.text():
             self._search()
+
+    def _suggestions_ready(self) -> None:
+        """The index the opening could not wait for is built: suggest now (``_suggest``
+        shows them while nothing is typed, or when the query is emptied)."""
+        if self.isVisible() and not self.suggested and not self._closing:
+            self._suggest()
 
     def set_counter(self, text: str, level: str = "ok") -> None:
         """``level`` is "ok", "soft" or "hard": coloured past "ok" so a full conversation

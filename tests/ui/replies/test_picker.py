@@ -224,13 +224,13 @@ def test_a_copied_buyers_message_puts_the_replies_that_answer_it_first(qtbot, pi
 
 
 def test_the_reply_sent_after_a_message_is_suggested_first_next_time(qtbot, picker: Picker) -> None:
-    open_with_message(qtbot, picker, "在吗，东西到哪了")
+    open_with_message(qtbot, picker, "在吗，包裹到哪了")
     first = picker.shown[0]
     qtbot.keyClicks(picker.query, "tk")
     with qtbot.waitSignal(picker.chosen):
         qtbot.keyClick(picker.query, Qt.Key.Key_Return)
     assert first.code != "tk"
-    open_with_message(qtbot, picker, "在吗，东西到哪了")
+    open_with_message(qtbot, picker, "在吗，包裹到哪了")
     assert picker.shown[0].code == "tk"
 
 
@@ -238,3 +238,20 @@ def test_the_message_is_forgotten_when_the_picker_closes(qtbot, picker: Picker) 
     open_with_message(qtbot, picker, "退款什么时候到账？")
     qtbot.keyClick(picker.query, Qt.Key.Key_Escape)
     assert picker._message == "" and picker.suggested == []
+
+
+def test_suggestions_reach_a_picker_opened_before_their_index_was_built(qtbot, store: Store, monkeypatch) -> None:
+    # Enough replies that the index takes a while, and no wait for it at the opening:
+    # the picker opens with no suggestion, as after a start with a large store.
+    monkeypatch.setattr("assistant.suggestions.suggester.READY_WAIT_SECONDS", 0.0)
+    store.create_book(Phrasebook(name="售后", id="b"))
+    store.add_phrase("b", Phrase(text="退款会原路退回，一般三天内到账", code="tk", id="refund"))
+    for number in range(400):
+        store.add_phrase("b", Phrase(text=f"第{number}条：欢迎光临小店", code=f"x{number}", id=f"x{number}"))
+    QApplication.clipboard().setText("退款什么时候到账？")
+    picker = Picker(AppContext(store))
+    qtbot.addWidget(picker)
+    picker.open_for(TARGET)
+    qtbot.waitUntil(lambda: bool(picker._message))
+    qtbot.waitUntil(lambda: bool(picker.suggested), timeout=10_000)
+    assert picker.shown[0].code == "tk" and "Suggested" in picker.results.item(0).text()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import replace
 
 from assistant.phrases.model import Phrase
@@ -95,6 +96,16 @@ def test_the_suggester_follows_the_phrases_and_leaves_out_hidden_books() -> None
     assert all(phrase.book_id != "b" for phrase in suggester.suggest("怎么退货？", hidden={"b"}))
     suggester.update([replace(BOOK[0], title="退货流程", updated="2026-12-03T08:00:00Z")])
     assert [phrase.id for phrase in suggester.suggest("怎么退货？")] == ["ship"]
+
+
+def test_the_suggester_says_when_an_index_it_could_not_wait_for_is_ready(monkeypatch) -> None:
+    monkeypatch.setattr("assistant.suggestions.suggester.READY_WAIT_SECONDS", 0.0)
+    built = threading.Event()
+    suggester = Suggester(ready=built.set)
+    suggester.update([replace(BOOK[0], id=f"ship{number}") for number in range(300)] + BOOK)
+    suggester.suggest("怎么退货？")  # starts the building, waits for none of it
+    assert built.wait(30)
+    assert [phrase.id for phrase in suggester.suggest("怎么退货？")][:1] == ["return"]
 
 
 def test_no_suggestion_for_an_empty_or_document_sized_text() -> None:
