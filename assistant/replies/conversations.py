@@ -47,6 +47,8 @@ from assistant.data.documents import AtomicJSONStorage, CorruptFile, read_json, 
 from assistant.data.records import BadRecord, read_record
 from assistant.i18n import N_
 from assistant.replies.rules import WHO, WindowRule, window_rules
+from assistant.replies.titles import clean_title
+from assistant.replies.waiting import CLEARED, INSERTION, WAITS, answer_wait, new_wait, open_wait
 from assistant.settings import Settings, default_title_rules
 from assistant.timestamps import stamp, stamp_or_none
 
@@ -61,21 +63,6 @@ CONVERSATIONS = "conversations"
 INSERTIONS = "insertions"
 
 # -- title rules ------------------------------------------------------------------------
-
-# A counter or badge: "(3)", "（3）", "(99+)", "[2条新消息]", "【3条未读】", "(1 new message)".
-_BADGE = (r"[(（\[【]\s*\d+\+?\s*(?:条|个)?\s*"
-          r"(?:新消息|未读消息|未读|new messages?|unread(?: messages?)?)?\s*[)）\]】]")
-_LEADING = re.compile(rf"^\s*(?:[*●•]\s*|{_BADGE}\s*)+", re.IGNORECASE)
-_TRAILING = re.compile(rf"(?:\s*{_BADGE})+\s*$", re.IGNORECASE)
-
-
-def clean_title(title: str) -> str:
-    """The title without unread counters, badges and a leading "*"/"●" at either end.
-
-    Chat clients put the number of unread messages into the title; it changes while the
-    agent answers, and must not start a new conversation.
-    """
-    return _TRAILING.sub("", _LEADING.sub("", title)).strip()
 
 
 def _who(rule: WindowRule, window: WindowInfo, title: str) -> str | None:
@@ -214,6 +201,7 @@ class ConversationLog:
 
         conversations  {key, started, last, name, count}
         insertions     {conversation, book_id, phrase_id, time}
+        waits          {conversation, since, answered, how}   (assistant.replies.waiting)
 
     ``count`` is kept on the conversation so the picker does not scan every insertion;
     it is written in the same atomic write as the insertion, so the two always agree.
@@ -310,6 +298,18 @@ class ConversationLog:
             return None  # one this version cannot read: the next insertion starts a new one
         return None if self._idle(conversation, now) else self._recall(conversation, now)
 
+    def waiting_since(self, key: str, now: datetime) -> datetime | None:
+        """Since when a buyer waits in the open conversation for ``key``; None when
+        nobody does (or no conversation is open)."""
+        return self._since(self.current(key, now))
+
+    def _since(self, conversation: Conversation | None) -> datetime | None:
+        waits = self._data().get(WAITS)
+        if conversation is None or not isinstance(waits, dict):
+            return None
+        document = open_wait(waits, conversation.id)
+        return stamp_or_none(document.get("since")) if document else None
+
     def count(self, key: str, now: datetime) -> int:
         """Quick replies in the open conversation for ``key`` (0 when none is open)."""
         conversation = self.current(key, now)
@@ -327,8 +327,38 @@ class ConversationLog:
             insertions = _table(data, INSERTIONS)
             insertions[str(_next_id(insertions))] = {
                 "conversation": conversation["_id"], "book_id": book_id, "phrase_id": phrase_id, "time": when}
+            answer_wait(_table(data, WAITS), conversation["_id"], when, INSERTION)
 
         return self._update(key, now, change)
+
+    def wait(self, key: str, now: datetime) -> tuple[Conversation, datetime]:
+        """A buyer message waits in the conversation for ``key`` (opened if needed):
+        the conversation and since when the buyer waits, which is ``now`` unless a wait
+        was already open (then nothing is written: its first time stands)."""
+        conversation = self.current(key, now)
+        since = self._since(conversation)
+        if conversation is not None and since is not None:
+            return conversation, since
+        when = stamp(now)
+
+        def change(data: dict, conversation: dict) -> None:
+            waits = _table(data, WAITS)
+            if open_wait(waits, conversation["_id"]) is None:
+                waits[str(_next_id(waits))] = new_wait(conversation["_id"], when)
+
+        conversation = self._update(key, now, change)
+        return conversation, self._since(conversation) or _utc(now)
+
+    def answered(self, key: str, now: datetime, how: str = CLEARED) -> bool:
+        """The agent answered the buyer waiting in the open conversation for ``key``
+        (the counter cleared, by default); False, and nothing written, when nobody waited."""
+        if self.waiting_since(key, now) is None:
+            return False
+        when = stamp(now)
+        answered: list[bool] = []
+        self._update(key, now, lambda data, conversation: answered.append(
+            answer_wait(_table(data, WAITS), conversation["_id"], when, how)))
+        return any(answered)
 
     def start_new(self, key: str, now: datetime) -> Conversation:
         """The agent's "new conversation": the key starts again at 0 (the old one stays
@@ -352,8 +382,8 @@ class ConversationLog:
         return replace(conversation, answers=kept)
 
     def prune(self, now: datetime, retention_days: int) -> int:
-        """Forget conversations whose last activity, and insertions whose time, is more
-        than ``retention_days`` (at least 1) ago; returns how many conversations went.
+        """Forget conversations whose last activity, and insertions and waits whose time,
+        is more than ``retention_days`` (at least 1) ago; returns how many conversations went.
         The app calls it at start with ``settings.conversation_retention_days``."""
         cutoff = _utc(now) - timedelta(days=max(retention_days, 1))
 
@@ -369,6 +399,9 @@ class ConversationLog:
             data[INSERTIONS] = {doc_id: doc for doc_id, doc in insertions.items()
                                 if isinstance(doc, dict) and not old(doc.get("time"))
                                 and str(doc.get("conversation")) not in gone}
+            data[WAITS] = {doc_id: doc for doc_id, doc in _table(data, WAITS).items()
+                           if isinstance(doc, dict) and not old(doc.get("since"))
+                           and str(doc.get("conversation")) not in gone}
         return len(gone)
 
     # -- internals --------------------------------------------------------------------

@@ -35,6 +35,8 @@ from assistant.replies.conversations import (
     verdict,
 )
 from assistant.replies.plan import Rule, Step, plan, rule_for
+from assistant.replies.titles import unread_count
+from assistant.replies.waiting import CLEARED, Waiting
 from assistant.settings import Settings
 from assistant.timestamps import stamp
 
@@ -109,6 +111,11 @@ class ReplyService:
         self.log = log
         self.clock = clock
         self.save_agent_name = save_agent_name
+        #: The unread counter each conversation's title showed last (0 for none), so an
+        #: unchanged title costs no read of the log.
+        self._counters: dict[str, int] = {}
+        #: The buyers waiting now, by conversation key.
+        self._waiting: dict[str, Waiting] = {}
 
     # -- a reply ------------------------------------------------------------------------
 
@@ -156,6 +163,7 @@ class ReplyService:
         with self.store.locked():
             self.store.record_use(phrase.book_id, phrase.id, stamp(now))
             conversation = self.log.record(prepared.key, phrase.book_id, phrase.id, now)
+        self._waiting.pop(prepared.key, None)  # the insertion answered the buyer
         return Recorded(conversation.count, judge(conversation.count - 1, settings.soft_limit, settings.hard_limit))
 
     # -- the conversation of a window ---------------------------------------------------------
@@ -174,6 +182,45 @@ class ReplyService:
 
     def name(self, target: WindowInfo | None, label: str) -> None:
         self.log.name(self.key(target), label, self.clock())
+
+    # -- the golden 30 seconds (assistant.replies.waiting) ------------------------------
+
+    def observe_title(self, target: WindowInfo) -> None:
+        """A window's title as it is now (the desktop calls this for every title change
+        of any top-level window, from one thread): a rising unread counter begins a wait
+        in its conversation, a counter gone (or 0) answers it. Only a change of the
+        counter reads or writes the log; a rise while waiting keeps the first time."""
+        count = unread_count(target.title) or 0
+        rules = self.settings().title_rules
+        who = buyer(target, rules)
+        key = key_for(target, who)
+        before = self._counters.get(key)
+        self._counters[key] = count
+        try:
+            if count and (before is None or count > before):
+                if key not in self._waiting:
+                    conversation, since = self.log.wait(key, self.clock())
+                    self._waiting[key] = Waiting(key, since, conversation.name or who)
+            elif not count and before and self._waiting.pop(key, None) is not None:
+                self.log.answered(key, self.clock(), CLEARED)
+        except OSError as error:  # a full disk must not stop the watcher; the tray still counts
+            log.warning("a wait not recorded: %s", error_text(error))
+
+    def waiting(self) -> list[Waiting]:
+        """The buyers waiting now, longest first. A conversation idle past
+        ``idle_minutes`` since its buyer began waiting (nothing happened in it since: any
+        insertion would have answered) no longer counts: the buyer has gone."""
+        idle = self.log.idle_minutes
+        now = self.clock()
+        if idle >= 1:
+            self._waiting = {key: waiting for key, waiting in self._waiting.items()
+                             if waiting.seconds(now) <= idle * 60}
+        return sorted(self._waiting.values(), key=lambda waiting: waiting.since)
+
+    def longest_wait(self) -> float | None:
+        """Seconds the longest-waiting buyer has waited; None when nobody waits."""
+        waiting = self.waiting()
+        return waiting[0].seconds(self.clock()) if waiting else None
 
     def prune(self) -> int:
         """Forget what is older than the settings keep; the app does it once at start.
