@@ -21,6 +21,7 @@ from assistant.errors import QuickReplyError
 from assistant.i18n import tr
 from assistant.phrases.store import Store
 from assistant.settings import Settings, load_settings, save_settings
+from assistant.team.response_times import seconds_text
 from assistant.team.sharing import is_address, share_now
 from assistant.team.stats import MAX_DAYS, compute_stats, export_format, export_stats
 from assistant.team.time_saved import duration_text
@@ -127,6 +128,12 @@ def _print_stats(stats: dict) -> None:
     print(tr("Time saved by quick replies: {duration}", duration=duration_text(saved["minutes"]))
           + (tr(" (typing speed assumed for {languages}: do a typing drill to measure yours)",
                 languages="/".join(assumed)) if assumed else ""))
+    responses = stats["response_times"]
+    print(tr("Response times: first {first}, average {average}, median {median} ({answered} of {waits} waiting "
+             "buyers answered)", first=seconds_text(responses["first_response"]),
+             average=seconds_text(responses["average_response"]),
+             median=seconds_text(responses["median_response"]), answered=responses["answered"],
+             waits=responses["waits"]))
     if stats["most_used"]:
         print(tr("Most used:"))
         for row in stats["most_used"]:

@@ -235,7 +235,6 @@ MESSAGES: dict[str, str] = {
     'Over-limit share per agent': '各客服超出上限的会话比例',
     "Share of each agent's conversations with at least the soft limit of quick replies, and with more than the hard limit (each agent's own limits, usually 3 and 5).": '每位客服的会话中，快捷回复达到提醒上限的比例，以及超过硬性上限的比例（按各自的设置，通常为 3 和 5）。',
     'Conversations per agent': '各客服的会话数',
-    "Conversations started in each agent's period, and the quick replies sent per conversation.": '每位客服在统计期间开始的会话数，以及每个会话平均发送的快捷回复数。',
     'Chinese': '中文',
     'English': '英文',
     '(deleted phrase)': '（已删除的短语）',
@@ -455,6 +454,14 @@ MESSAGES: dict[str, str] = {
     "Time saved": "节省的时间",
     "Time saved by quick replies: {duration}": "快捷回复节省的时间：{duration}",
     " (typing speed assumed for {languages}: do a typing drill to measure yours)": "（{languages} 的打字速度为估计值：做一次打字练习即可测出您的速度）",
+    # the golden 30 seconds (assistant.team.response_times)
+    "{seconds} s": "{seconds} 秒",
+    "{minutes} min {seconds} s": "{minutes} 分 {seconds} 秒",
+    "Response times: first {first}, average {average}, median {median} ({answered} of {waits} waiting buyers answered)": "响应时间：首次响应 {first}，平均 {average}，中位数 {median}（{waits} 位等待的买家中已回复 {answered} 位）",
+    "Waiting buyers": "等待的买家",
+    "First response": "首次响应",
+    "Average response": "平均响应",
+    "Conversations started in each agent's period, the quick replies sent per conversation, and how fast buyers were answered where the chat window's title shows unread messages.": "每位客服在统计期间开始的会话数、每个会话平均发送的快捷回复数，以及（聊天窗口标题显示未读消息时）买家多快得到回复。",
     # a file:// subscription source naming a server, off Windows
     '{source} names another computer: mount its folder and give the path': '{source} 指向另一台电脑：请先挂载它的共享文件夹，再填写路径',
     "not a table of choices": "不是回复选择记录表",

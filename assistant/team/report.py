@@ -2,7 +2,8 @@
 
 A team lead collects one ``quickreply stats export FILE.json`` per agent (see
 ``assistant.team.stats`` for schema 1; ``agent``, ``trainee``, ``drill_goals`` and ``drills``
-were added for this report and are read as empty when an older export lacks them) and
+were added for this report and are read as empty when an older export lacks them, as
+are the time saved and the response times) and
 gets one ``TeamReport``: the CLI renders it to HTML (``assistant.team.report_html``), the
 app's team report window draws it with QtCharts. Both use this one model, so the
 numbers on paper and on screen are the same.
@@ -54,6 +55,11 @@ class AgentFigures:
     over_hard_share: float
     #: What the quick replies saved the agent in typing (None: an export from before).
     minutes_saved: float | None = None
+    #: Buyers who waited, and the response times in seconds (assistant.team.response_times);
+    #: ``waits`` is None for an export from before them, a time None without an answered wait.
+    waits: int | None = None
+    first_response: float | None = None
+    average_response: float | None = None
 
 
 @dataclass(frozen=True)
@@ -228,6 +234,7 @@ def _agent_names(exports: Sequence[AgentExport]) -> list[str]:
 
 def _agent(name: str, export: AgentExport) -> AgentFigures:
     document = export.document
+    responses = document.get("response_times", {})
     return AgentFigures(
         name=name, file=export.path.name, period_from=document["period"]["from"],
         period_to=document["period"]["to"], soft_limit=document["limits"]["soft"],
@@ -235,7 +242,13 @@ def _agent(name: str, export: AgentExport) -> AgentFigures:
         insertions=document["insertions"],
         mean_per_conversation=float(document["quick_replies_per_conversation"]["mean"]),
         over_soft_share=float(document["over_soft_share"]), over_hard_share=float(document["over_hard_share"]),
-        minutes_saved=float(document["time_saved"]["minutes"]) if "time_saved" in document else None)
+        minutes_saved=float(document["time_saved"]["minutes"]) if "time_saved" in document else None,
+        waits=responses.get("waits"), first_response=_seconds(responses.get("first_response")),
+        average_response=_seconds(responses.get("average_response")))
+
+
+def _seconds(figure: float | None) -> float | None:
+    return None if figure is None else float(figure)
 
 
 def _phrase_rows(document: dict) -> list[dict]:

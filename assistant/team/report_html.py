@@ -29,6 +29,7 @@ from assistant.formats import read_bytes
 from assistant.formats.text import decode_text
 from assistant.i18n import language, tr
 from assistant.team.report import REPORT_FORMAT, PhraseUse, TeamReport, TraineeProgress
+from assistant.team.response_times import seconds_text
 from assistant.team.time_saved import duration_text
 from assistant.timestamps import local_text, parse_stamp
 
@@ -440,7 +441,8 @@ def _limits_section(report: TeamReport, charts: _Charts) -> str:
 
 def _conversations_section(report: TeamReport, charts: _Charts) -> str:
     heading = tr("Conversations per agent")
-    explanation = tr("Conversations started in each agent's period, and the quick replies sent per conversation.")
+    explanation = tr("Conversations started in each agent's period, the quick replies sent per conversation, and "
+                     "how fast buyers were answered where the chat window's title shows unread messages.")
     names = [html.escape(agent.name) for agent in report.agents]
     figure = charts.figure(height=360)
     figure.add_bar(x=names, y=[agent.conversations for agent in report.agents], name=tr("conversations"),
@@ -454,9 +456,13 @@ def _conversations_section(report: TeamReport, charts: _Charts) -> str:
              (f"agent-{number}-mean", f"{agent.mean_per_conversation:.2f}", "number"),
              (f"agent-{number}-saved", "" if agent.minutes_saved is None else duration_text(agent.minutes_saved),
               "number"),
+             (f"agent-{number}-waits", "—" if agent.waits is None else str(agent.waits), "number"),
+             (f"agent-{number}-first-response", seconds_text(agent.first_response), "number"),
+             (f"agent-{number}-average-response", seconds_text(agent.average_response), "number"),
              (f"agent-{number}-file", agent.file, "")]
             for number, agent in enumerate(report.agents, 1)]
     table = _table("agents", [(tr("Agent"), False), (tr("Period"), False), (tr("Conversations"), True),
                               (tr("Quick replies"), True), (tr("Quick replies per conversation"), True),
-                              (tr("Time saved"), True), (tr("File"), False)], rows)
+                              (tr("Time saved"), True), (tr("Waiting buyers"), True), (tr("First response"), True),
+                              (tr("Average response"), True), (tr("File"), False)], rows)
     return _section("conversations", heading, explanation, charts.html(figure, "chart-conversations"), table)

@@ -36,7 +36,14 @@ and dates only, because a statistics export is meant to be handed to a team lead
       "time_saved": {                                  # assistant.team.time_saved
           "minutes": 42.5,                             # in the period
           "per_day": [{"date": "2024-05-01", "minutes": 0.0}, ...],   # every day
-          "speeds": {"zh": {"cpm": 62.0, "measured": true}, "en": {"cpm": 180.0, "measured": false}}}
+          "speeds": {"zh": {"cpm": 62.0, "measured": true}, "en": {"cpm": 180.0, "measured": false}}},
+      "response_times": {                              # assistant.team.response_times
+          "waits": 12, "answered": 11,                 # buyers who waited (title counters), answered
+          "first_response": 21.5,                      # seconds, mean of conversations' first responses
+          "average_response": 34.2,                    # seconds, mean of every wait answered
+          "median_response": 18.0,                     # seconds; each null without an answered wait
+          "per_day": [{"date": "2024-05-01", "waits": 0, "answered": 0, "first_response": null,
+                       "average_response": null, "median_response": null}, ...]}   # every day
     }
 
     PHRASE = {"book_id", "book", "phrase_id", "title", "code", "group"}
@@ -46,7 +53,9 @@ and dates only, because a statistics export is meant to be handed to a team lead
 Files written before typing drills lack the agent, trainee, goals, conditions and
 drills; readers take them as empty (and ``drill_conditions`` as the defaults). A DRILL's
 ``counted`` is None when it was stored before there were conditions: the report judges
-it by the export's conditions. Files written before time saved lack "time_saved".
+it by the export's conditions. Files written before time saved lack "time_saved", and
+those written before the golden 30 seconds "response_times"; a wait belongs to the day
+it began.
 
 A conversation belongs to the day (in ``now``'s time zone) it started; an insertion to
 the day it happened. Insertions of phrases or books deleted since keep their ids and
@@ -71,7 +80,9 @@ from assistant.formats.spreadsheet import csv_text, write_csv_text
 from assistant.i18n import tr
 from assistant.phrases.store import Store
 from assistant.replies.conversations import CONVERSATIONS, FILE_NAME, INSERTIONS
+from assistant.replies.waiting import WAITS
 from assistant.settings import Settings
+from assistant.team.response_times import FIGURES, response_times
 from assistant.team.time_saved import minutes_saved, typing_speeds
 from assistant.timestamps import stamp, stamp_or_none
 
@@ -90,8 +101,8 @@ def _int(value: Any) -> int:
         return 0
 
 
-def read_log(store: Store) -> tuple[dict[str, dict], dict[str, dict]]:
-    """The conversations and insertions tables; empty when the file does not exist.
+def read_log(store: Store) -> tuple[dict[str, dict], dict[str, dict], dict[str, dict]]:
+    """The conversations, insertions and waits tables; empty when the file does not exist.
 
     Read directly (not through ``ConversationLog``) so that looking at numbers never
     moves a damaged file aside: a damaged file raises ``CorruptFile`` and the caller
@@ -102,7 +113,7 @@ def read_log(store: Store) -> tuple[dict[str, dict], dict[str, dict]]:
     def table(name: str) -> dict[str, dict]:
         return {key: value for key, value in data.get(name, {}).items() if isinstance(value, dict)}
 
-    return table(CONVERSATIONS), table(INSERTIONS)
+    return table(CONVERSATIONS), table(INSERTIONS), table(WAITS)
 
 
 def compute_stats(store: Store, settings: Settings, now: datetime, days: int = 30, *,
@@ -120,14 +131,15 @@ def compute_stats(store: Store, settings: Settings, now: datetime, days: int = 3
     today = now.date()
     first = today - timedelta(days=days - 1)
 
-    def local_day(stamp: Any) -> date | None:
-        moment = stamp_or_none(stamp)
-        if moment is None:
-            return None
+    def day_of(moment: datetime) -> date | None:
         day = moment.astimezone(zone).date()
         return day if first <= day <= today else None
 
-    conversations, insertions = read_log(store)
+    def local_day(stamp: Any) -> date | None:
+        moment = stamp_or_none(stamp)
+        return None if moment is None else day_of(moment)
+
+    conversations, insertions, waits = read_log(store)
     drills, _ = read_results(store.folder)
 
     per_day: Counter[date] = Counter()
@@ -215,6 +227,8 @@ def compute_stats(store: Store, settings: Settings, now: datetime, days: int = 3
         "per_day": [{"date": (first + timedelta(days=offset)).isoformat(),
                      "minutes": round(saved[first + timedelta(days=offset)], 1)} for offset in range(days)],
         "speeds": speeds}
+    result["response_times"] = response_times(
+        waits.values(), day_of, [first + timedelta(days=offset) for offset in range(days)])
     return result
 
 
@@ -223,14 +237,21 @@ def compute_stats(store: Store, settings: Settings, now: datetime, days: int = 3
 _PHRASE_COLUMNS = ("book_id", "book", "phrase_id", "code", "title", "group", "uses")
 
 
+def _cell(figure: Any) -> Any:
+    """A figure as a CSV cell: empty for none (no answered wait, or an older export)."""
+    return "" if figure is None else figure
+
+
 def stats_csv(stats: dict) -> str:
     """One CSV, four sections separated by an empty row, each with its own header:
-    the summary (metric, value), conversations per day (date, conversations), the
+    the summary (metric, value), the days (date, conversations and the response
+    times' FIGURES, empty where there is no figure or the export is older), the
     phrases (every phrase when ``stats`` has ``per_phrase``, else the most- and
     never-used lists) and the typing drills (one row each, as ``quickreply drills
     --csv`` writes them). Column names are the JSON keys, so scripts read both alike."""
     per_conversation = stats["quick_replies_per_conversation"]
     goals = stats.get("drill_goals", {})
+    responses = stats.get("response_times", {})
     rows: list[list[Any]] = [["metric", "value"]]
     rows += [[metric, value] for metric, value in (
         ("schema", stats["schema"]), ("generated", stats["generated"]),
@@ -244,9 +265,13 @@ def stats_csv(stats: dict) -> str:
         ("drill_goal_zh", goals.get("zh", "")), ("drill_goal_en", goals.get("en", "")),
         *((f"drill_{name}", value) for name, value in stats.get("drill_conditions", {}).items()),
         ("drills", len(stats.get("drills", []))),
+        *((name, _cell(responses.get(name))) for name in FIGURES),
     )]
-    rows += [[], ["date", "conversations"]]
-    rows += [[entry["date"], entry["conversations"]] for entry in stats["conversations_per_day"]]
+    rows += [[], ["date", "conversations", *FIGURES]]
+    per_day = {entry["date"]: entry for entry in responses.get("per_day", [])}
+    rows += [[entry["date"], entry["conversations"], *(_cell(per_day.get(entry["date"], {}).get(name))
+                                                       for name in FIGURES)]
+             for entry in stats["conversations_per_day"]]
     rows += [[], list(_PHRASE_COLUMNS)]
     phrases = stats.get("per_phrase", stats["most_used"] + stats["never_used"])
     rows += [[row[column] for column in _PHRASE_COLUMNS] for row in phrases]

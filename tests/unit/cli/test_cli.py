@@ -13,6 +13,7 @@ import pytest
 from assistant.cli.console import tolerate_unencodable
 from assistant.cli.main import main
 from assistant.data.folder import DataFolder
+from assistant.team.response_times import FIGURES
 from tests.unit.helpers import ROOT, run_cli
 
 
@@ -188,7 +189,8 @@ def test_the_self_test_without_the_app_is_one_clear_error(capsys) -> None:
 
 STATS_KEYS = {"schema", "generated", "period", "limits", "conversations", "conversations_today",
               "conversations_per_day", "quick_replies_per_conversation", "over_soft_share", "over_hard_share",
-              "insertions", "most_used", "never_used", "never_used_total", "per_book", "per_group"}
+              "insertions", "most_used", "never_used", "never_used_total", "per_book", "per_group",
+              "response_times"}
 
 
 def test_stats_json_and_summary(capsys, isolated_home: Path) -> None:
@@ -215,7 +217,7 @@ def test_stats_export_csv_and_json(capsys, tmp_path: Path) -> None:
     assert code == 0 and "out.csv" in out
     text = (tmp_path / "out.csv").read_text("utf-8-sig")
     rows = list(csv.reader(text.splitlines()))
-    assert rows[0] == ["metric", "value"] and ["days", "3"] in rows and ["date", "conversations"] in rows
+    assert rows[0] == ["metric", "value"] and ["days", "3"] in rows and ["date", "conversations", *FIGURES] in rows
     assert ["book_id", "book", "phrase_id", "code", "title", "group", "uses"] in rows
     code, _, _ = cli(capsys, "stats", "--days", "3", "export", str(tmp_path / "out.json"))
     exported = json.loads((tmp_path / "out.json").read_text("utf-8"))

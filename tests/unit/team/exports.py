@@ -6,11 +6,13 @@ goal in the settings, and an export written by ``compute_stats`` + ``export_stat
 ``quickreply stats export`` does.
 
 - 王芳: conversations of 2, 3, 4 and 6 quick replies (75% at or over the soft limit 3,
-  25% over the hard limit 5); Chinese drills rising from 60 to 96 CPM: reached 90.
-- Li Lei: 1, 2, 2, 3, 6, 7 (50%, 33.3%); Chinese drills 40 to 70 (not reached), and
-  English drills 80 and 84.
+  25% over the hard limit 5), each buyer answered after 20 s by the first of them;
+  Chinese drills rising from 60 to 96 CPM: reached 90.
+- Li Lei: 1, 2, 2, 3, 6, 7 (50%, 33.3%), each buyer answered after 45 s; Chinese
+  drills 40 to 70 (not reached), and English drills 80 and 84.
 - 赵敏.json: an older export, from before typing drills (no agent, trainee, goals,
-  drills or time saved: named by its file): 1, 1, 2 (0%, 0%), with a book of her own.
+  drills, time saved or response times: named by its file): 1, 1, 2 (0%, 0%), with a
+  book of her own.
 """
 
 from __future__ import annotations
@@ -44,8 +46,11 @@ def drill(trainee: str, language: str, cpm: float, finished: datetime, number: i
 
 
 def _agent_export(folder: Path, file_name: str, now: datetime, conversations: list[list[str]],
-                  settings: Settings | None, drills: list[dict], own_book: bool = False) -> Path:
-    """One agent's export; ``settings`` None makes an export from before typing drills."""
+                  settings: Settings | None, drills: list[dict], own_book: bool = False,
+                  answered_after: int = 0) -> Path:
+    """One agent's export; ``settings`` None makes an export from before typing drills.
+    With ``answered_after``, each conversation's buyer waited that many seconds for its
+    first quick reply."""
     store = Store(folder / "homes" / Path(file_name).stem, seed=False)
     store.create_book(Phrasebook(name="团队话术", id="team"))
     for phrase_id, code, title, group in TEAM_PHRASES:
@@ -56,6 +61,8 @@ def _agent_export(folder: Path, file_name: str, now: datetime, conversations: li
     log = ConversationLog(store)
     for number, phrases in enumerate(conversations):
         start = now - timedelta(days=number, hours=1)
+        if answered_after:
+            log.wait(f"{file_name}-{number}", start - timedelta(seconds=answered_after))
         for offset, phrase_id in enumerate(phrases):
             log.record(f"{file_name}-{number}", "team", phrase_id, start + timedelta(seconds=offset))
     history = DrillHistory(store.folder)
@@ -63,7 +70,7 @@ def _agent_export(folder: Path, file_name: str, now: datetime, conversations: li
         history.add(DrillResult.from_dict(record))
     stats = compute_stats(store, settings or Settings(), now, 30, all_phrases=True)
     if settings is None:
-        for key in ("agent", "trainee", "drill_goals", "drills", "time_saved"):
+        for key in ("agent", "trainee", "drill_goals", "drills", "time_saved", "response_times"):
             stats.pop(key, None)
     path = folder / file_name
     export_stats(stats, path)
@@ -84,10 +91,11 @@ def team_exports(folder: Path, now: datetime | None = None) -> list[Path]:
            drill("Li Lei", "en", 84, now - timedelta(days=1), 11)]
     return [
         _agent_export(folder, "wang.json", now, [["p0", "p0"], ["p0", "p1", "p2"], ["p0", "p1", "p1", "p2"],
-                                                 ["p0"] * 6], Settings(agent_name="王芳", trainee_name="王芳"), wang),
+                                                 ["p0"] * 6], Settings(agent_name="王芳", trainee_name="王芳"), wang,
+                      answered_after=20),
         _agent_export(folder, "li.json", now, [["p1"], ["p1", "p3"], ["p2", "p2"], ["p0", "p1", "p3"],
                                                ["p0"] * 6, ["p1"] * 7],
-                      Settings(agent_name="Li Lei", trainee_name="Li Lei"), li),
+                      Settings(agent_name="Li Lei", trainee_name="Li Lei"), li, answered_after=45),
         _agent_export(folder, "赵敏.json", now, [["p2"], ["p3"], ["p0", "p2"]], None, [], own_book=True),
     ]
 

@@ -38,6 +38,14 @@ def test_agents_are_named_and_counted(exports: list[Path], now: datetime) -> Non
     assert saved["王芳"] > 0 and saved["Li Lei"] > saved["王芳"] and saved["赵敏"] is None  # from before
 
 
+def test_response_times_per_agent_and_none_from_an_older_export(exports: list[Path], now: datetime) -> None:
+    report = team_report(exports, now)
+    assert {agent.name: (agent.waits, agent.first_response, agent.average_response) for agent in report.agents} == {
+        "王芳": (4, 20.0, 20.0), "Li Lei": (6, 45.0, 45.0), "赵敏": (None, None, None)}
+    sidecar = report.to_dict()["agents"]
+    assert [(agent["waits"], agent["first_response"]) for agent in sidecar] == [(4, 20.0), (6, 45.0), (None, None)]
+
+
 def test_phrases_merge_by_book_and_phrase_id(exports: list[Path], now: datetime) -> None:
     report = team_report(exports, now)
     assert [(phrase.phrase_id, phrase.uses) for phrase in report.most_used] == [

@@ -94,3 +94,12 @@ def test_a_trainee_without_a_drill_that_counts_shows_a_dash(tmp_path: Path) -> N
     assert re.search(r'id="trainee-1-latest"[^>]*>—<', page)
     assert re.search(r'id="trainee-1-drills"[^>]*>0 \(\+1 not counted\)<', page)
     assert re.search(r'id="trainee-1-reached"[^>]*>not yet<', page)
+
+
+def test_response_times_per_agent_with_a_dash_for_an_older_export(tmp_path: Path) -> None:
+    now = datetime.now().astimezone()
+    page = render_html(team_report(team_exports(tmp_path / "exports", now), now))
+    assert '<td id="agent-1-first-response" class="number">20 s</td>' in page
+    assert '<td id="agent-2-average-response" class="number">45 s</td>' in page
+    assert '<td id="agent-3-waits" class="number">—</td>' in page
+    assert '<td id="agent-3-first-response" class="number">—</td>' in page

@@ -153,7 +153,8 @@ def test_exports_read_back(history: Store, tmp_path: Path) -> None:
     summary, days, phrases, drills = raw.decode("utf-8-sig").split("\r\n\r\n")
     assert drills.startswith("id,finished,trainee,") and drills.count("\r\n") == 1  # no drill: the header
     assert "over_soft_share,0.5" in summary.splitlines()
-    assert days.splitlines()[0] == "date,conversations" and days.splitlines()[-1] == "2024-05-10,2"
+    assert days.splitlines()[0] == "date,conversations,waits,answered,first_response,average_response,median_response"
+    assert days.splitlines()[-1] == "2024-05-10,2,0,0,,,"
     assert phrases.splitlines()[1] == "other,Other book,p5,wait,Parcel sent,Shipping,1"
     with pytest.raises(QuickReplyError):
         export_stats(result, tmp_path / "s.xlsx")
