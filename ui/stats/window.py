@@ -3,7 +3,8 @@
 Everything shown comes from ``assistant.team.stats.compute_stats`` (one call per refresh):
 headline figures, conversations per day and the quick replies per conversation as
 QtCharts bar charts (bars at or over the soft limit in amber, over the hard limit in
-red), the most and never used phrases, and totals per book and per group. Exports
+red), the most and never used phrases, totals per book and per group, and the response
+times per day (the golden 30 seconds, from chat titles' unread counters). Exports
 write the same numbers (with every phrase) through ``assistant.team.stats.export_stats``.
 
 The window re-reads the numbers when the phrases change (insertions are recorded
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from assistant.errors import QuickReplyError
 from assistant.reasons import error_text
+from assistant.team.response_times import seconds_text
 from assistant.team.stats import compute_stats, export_stats
 from assistant.team.time_saved import duration_text
 from ui.context import AppContext
@@ -78,7 +80,7 @@ class StatsWindow(QWidget):
         self.error_label = error_label(self)
         # Headline figures: a caption and a value each; values are read by tests.
         self.captions, self.values = headline(self, ("conversations", "today", "insertions", "mean", "soft", "hard",
-                                                             "saved"))
+                                                             "saved", "first", "average"))
 
         self.per_day_chart = QChart()
         self.per_day_chart.legend().hide()
@@ -99,7 +101,8 @@ class StatsWindow(QWidget):
         self.never_used = self._table(5)
         self.per_book = self._table(2)
         self.per_group = self._table(3)
-        for table in (self.most_used, self.never_used, self.per_book, self.per_group):
+        self.responses = make_table(self, 6, 0)
+        for table in (self.most_used, self.never_used, self.per_book, self.per_group, self.responses):
             self.tabs.addTab(table, "")
 
         self._layout()
@@ -161,6 +164,16 @@ class StatsWindow(QWidget):
         self.never_used.setHorizontalHeaderLabels(phrase_columns)
         self.per_book.setHorizontalHeaderLabels([self.tr("Book"), self.tr("Uses")])
         self.per_group.setHorizontalHeaderLabels([self.tr("Book"), self.tr("Group"), self.tr("Uses")])
+        self.responses.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Waiting buyers"), self.tr("Answered"),
+                                                  self.tr("First response"), self.tr("Average response"),
+                                                  self.tr("Median response")])
+        explanation = self.tr("How long buyers waited for your answer: from a rise of the unread counter in the chat "
+                              "window's title (such as \"(3)\") to your quick reply, or to the counter clearing. "
+                              "First response: the first answer in each conversation; average: every answer. "
+                              "Chat programs whose title shows no counter cannot be measured.")
+        for widget in (self.captions["first"], self.values["first"], self.captions["average"],
+                       self.values["average"], self.responses):
+            widget.setToolTip(explanation)
         if self.stats is not None:
             self._show(self.stats)
         else:
@@ -175,10 +188,13 @@ class StatsWindow(QWidget):
         self.captions["soft"].setText(self.tr("{soft} or more (soft limit)").format(soft=soft))
         self.captions["hard"].setText(self.tr("More than {hard} (hard limit)").format(hard=hard))
         self.captions["saved"].setText(self.tr("Time saved"))
+        self.captions["first"].setText(self.tr("First response"))
+        self.captions["average"].setText(self.tr("Average response"))
         self.tabs.setTabText(0, self.tr("Most used"))
         self.tabs.setTabText(1, self.tr("Never used ({count})").format(count=never_total))
         self.tabs.setTabText(2, self.tr("Per book"))
         self.tabs.setTabText(3, self.tr("Per group"))
+        self.tabs.setTabText(4, self.tr("Response times"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -235,6 +251,7 @@ class StatsWindow(QWidget):
         self.values["soft"].setText(percent(stats["over_soft_share"]))
         self.values["hard"].setText(percent(stats["over_hard_share"]))
         self._show_time_saved(stats["time_saved"])
+        self._show_responses(stats["response_times"])
         self._show_per_day(stats["conversations_per_day"])
         self._show_histogram(stats["quick_replies_per_conversation"]["histogram"], soft, hard)
         fill_table(self.most_used, [self._phrase_row(row) for row in stats["most_used"]])
@@ -256,6 +273,15 @@ class StatsWindow(QWidget):
         tooltip = "\n".join(lines)
         self.values["saved"].setToolTip(tooltip)
         self.captions["saved"].setToolTip(tooltip)
+
+    def _show_responses(self, responses: dict) -> None:
+        """The period's first and average response in the headline; per day, newest
+        first, the waits and the times ("—" where no wait was answered)."""
+        self.values["first"].setText(seconds_text(responses["first_response"]))
+        self.values["average"].setText(seconds_text(responses["average_response"]))
+        fill_table(self.responses, [[day["date"], day["waits"], day["answered"], seconds_text(day["first_response"]),
+                                     seconds_text(day["average_response"]), seconds_text(day["median_response"])]
+                                    for day in reversed(responses["per_day"])], numeric=(1, 2, 3, 4, 5))
 
     def _show_per_day(self, per_day: list[dict]) -> None:
         self.per_day_series.clear()

@@ -50,6 +50,7 @@ from assistant.errors import QuickReplyError
 from assistant.reasons import error_text
 from assistant.team.report import TeamReport, TraineeProgress, team_report
 from assistant.team.report_html import drill_count_text
+from assistant.team.response_times import seconds_text
 from assistant.team.time_saved import duration_text
 from assistant.timestamps import local_text, parse_stamp
 from ui.widgets.charts import bar_chart_view, set_bar_axes
@@ -148,7 +149,7 @@ class ReportWindow(QWidget):
         self.conversations_chart.legend().hide()
         self.conversations_series = QBarSeries()
         self.conversations_view = bar_chart_view(self, self.conversations_chart, self.conversations_series)
-        self.agents = make_table(self, 6, 0)
+        self.agents = make_table(self, 9, 0)
         self.conversations_series.setLabelsVisible(True)
         self.conversations_set: QBarSet | None = None
 
@@ -249,7 +250,8 @@ class ReportWindow(QWidget):
         self.conversations_chart.setTitle(self.tr("Conversations per agent"))
         self.agents.setHorizontalHeaderLabels([self.tr("Agent"), self.tr("Period"), self.tr("Conversations"),
                                                self.tr("Quick replies"), self.tr("Quick replies per conversation"),
-                                               self.tr("Time saved")])
+                                               self.tr("Time saved"), self.tr("Waiting buyers"),
+                                               self.tr("First response"), self.tr("Average response")])
         self._show()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -506,6 +508,8 @@ class ReportWindow(QWidget):
                      max((agent.conversations for agent in agents), default=0))
         fill_table(self.agents, [[agent.name, f"{agent.period_from} – {agent.period_to}", agent.conversations,
                                   agent.insertions, f"{agent.mean_per_conversation:.2f}",
-                                  "" if agent.minutes_saved is None else duration_text(agent.minutes_saved)]
-                                 for agent in agents], numeric=(4, 5))
+                                  "" if agent.minutes_saved is None else duration_text(agent.minutes_saved),
+                                  "—" if agent.waits is None else agent.waits, seconds_text(agent.first_response),
+                                  seconds_text(agent.average_response)]
+                                 for agent in agents], numeric=(4, 5, 6, 7, 8))
 

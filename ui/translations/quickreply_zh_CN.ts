@@ -2273,338 +2273,353 @@ Most missed: {missed}</source>
 <context>
     <name>ReportWindow</name>
     <message>
-        <location filename="../team/report_window.py" line="213"/>
-        <location filename="../team/report_window.py" line="301"/>
+        <location filename="../team/report_window.py" line="214"/>
+        <location filename="../team/report_window.py" line="303"/>
         <source>QuickReply team report</source>
         <extracomment>The team folder followed, if any. The team drill texts (赛文), every race&apos;s ranking one after the other.</extracomment>
         <translation>QuickReply 团队报告</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="214"/>
+        <location filename="../team/report_window.py" line="215"/>
         <source>Team folder…</source>
         <translation>团队文件夹…</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="215"/>
+        <location filename="../team/report_window.py" line="216"/>
         <source>Follow the folder agents share their numbers to (Settings → General): every export there, read again when one changes</source>
         <translation>跟踪客服共享数据的文件夹（设置 → 常规）：读取其中的每个导出文件，有文件变化时重新读取</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="217"/>
+        <location filename="../team/report_window.py" line="218"/>
         <source>Add exports…</source>
         <translation>添加导出文件…</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="218"/>
+        <location filename="../team/report_window.py" line="219"/>
         <source>The agents&apos; statistics exports (.json): Export JSON… in their statistics window, or quickreply stats export FILE.json</source>
         <translation>各客服的统计导出文件（.json）：在统计窗口点“导出 JSON…”，或用 quickreply stats export FILE.json</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="220"/>
+        <location filename="../team/report_window.py" line="221"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="221"/>
+        <location filename="../team/report_window.py" line="222"/>
         <source>Save as HTML…</source>
         <translation>另存为 HTML…</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="222"/>
+        <location filename="../team/report_window.py" line="223"/>
         <source>One file with charts that opens in any browser, even offline, and the numbers beside it as .json</source>
         <translation>一个带图表的文件，任何浏览器都能打开（不联网也可以），旁边另存一份 .json 数据</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="224"/>
+        <location filename="../team/report_window.py" line="225"/>
         <source>Ask each agent for their statistics export (Statistics → Export JSON…), then add the files here.</source>
         <translation>请每位客服导出自己的统计（统计 → 导出 JSON…），再把这些文件添加到这里。</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="226"/>
+        <location filename="../team/report_window.py" line="227"/>
         <source>Agents</source>
         <translation>客服人数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="227"/>
-        <location filename="../team/report_window.py" line="234"/>
-        <location filename="../team/report_window.py" line="250"/>
-        <location filename="../team/report_window.py" line="499"/>
+        <location filename="../team/report_window.py" line="228"/>
+        <location filename="../team/report_window.py" line="235"/>
+        <location filename="../team/report_window.py" line="251"/>
+        <location filename="../team/report_window.py" line="501"/>
         <source>Conversations</source>
         <translation>会话数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="228"/>
-        <location filename="../team/report_window.py" line="248"/>
-        <location filename="../team/report_window.py" line="482"/>
+        <location filename="../team/report_window.py" line="229"/>
+        <location filename="../team/report_window.py" line="249"/>
+        <location filename="../team/report_window.py" line="484"/>
         <source>At or over the soft limit</source>
         <translation>达到提醒上限</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="229"/>
-        <location filename="../team/report_window.py" line="248"/>
-        <location filename="../team/report_window.py" line="483"/>
+        <location filename="../team/report_window.py" line="230"/>
+        <location filename="../team/report_window.py" line="249"/>
+        <location filename="../team/report_window.py" line="485"/>
         <source>Over the hard limit</source>
         <translation>超过硬性上限</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="230"/>
+        <location filename="../team/report_window.py" line="231"/>
         <source>Trainees at their typing goal</source>
         <translation>达到打字目标的学员</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="231"/>
+        <location filename="../team/report_window.py" line="232"/>
         <source>Typing</source>
         <translation>打字练习</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="232"/>
+        <location filename="../team/report_window.py" line="233"/>
         <source>Phrases</source>
         <translation>短语</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="233"/>
+        <location filename="../team/report_window.py" line="234"/>
         <source>Over the limits</source>
         <translation>超出上限</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="235"/>
+        <location filename="../team/report_window.py" line="236"/>
         <source>Team drills</source>
         <translation>团队赛文</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="236"/>
-        <location filename="../team/report_window.py" line="239"/>
+        <location filename="../team/report_window.py" line="237"/>
+        <location filename="../team/report_window.py" line="240"/>
         <source>Trainee</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="236"/>
+        <location filename="../team/report_window.py" line="237"/>
         <source>Team drill</source>
         <translation>赛文</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="236"/>
+        <location filename="../team/report_window.py" line="237"/>
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="237"/>
+        <location filename="../team/report_window.py" line="238"/>
         <source>Net CPM</source>
         <translation>有效字/分</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="237"/>
+        <location filename="../team/report_window.py" line="238"/>
         <source>Accuracy</source>
         <translation>正确率</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="237"/>
+        <location filename="../team/report_window.py" line="238"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="239"/>
+        <location filename="../team/report_window.py" line="240"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="239"/>
+        <location filename="../team/report_window.py" line="240"/>
         <source>Drills</source>
         <translation>练习次数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="239"/>
+        <location filename="../team/report_window.py" line="240"/>
         <source>Best CPM</source>
         <translation>最好成绩（字/分）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="239"/>
+        <location filename="../team/report_window.py" line="240"/>
         <source>Latest CPM</source>
         <translation>最近一次（字/分）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="240"/>
+        <location filename="../team/report_window.py" line="241"/>
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="240"/>
+        <location filename="../team/report_window.py" line="241"/>
         <source>Reached the goal</source>
         <translation>是否达标</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="240"/>
+        <location filename="../team/report_window.py" line="241"/>
         <source>Trend (CPM per day)</source>
         <translation>趋势（每天提高字/分）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="240"/>
+        <location filename="../team/report_window.py" line="241"/>
         <source>Goal expected on</source>
         <translation>预计达标日期</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="241"/>
+        <location filename="../team/report_window.py" line="242"/>
         <source>Drills over time (net CPM)</source>
         <translation>练习成绩变化（净速度，字/分）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="242"/>
+        <location filename="../team/report_window.py" line="243"/>
         <source>Most used phrases, by agent</source>
         <translation>最常用的短语（按客服）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="243"/>
+        <location filename="../team/report_window.py" line="244"/>
         <source>Code</source>
         <translation>快捷编码</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="243"/>
+        <location filename="../team/report_window.py" line="244"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="243"/>
+        <location filename="../team/report_window.py" line="244"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="243"/>
+        <location filename="../team/report_window.py" line="244"/>
         <source>Book</source>
         <translation>短语库</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="244"/>
+        <location filename="../team/report_window.py" line="245"/>
         <source>Uses</source>
         <translation>使用次数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="246"/>
+        <location filename="../team/report_window.py" line="247"/>
         <source>Share of conversations over the limits</source>
         <translation>超出上限的会话比例</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="247"/>
-        <location filename="../team/report_window.py" line="250"/>
+        <location filename="../team/report_window.py" line="248"/>
+        <location filename="../team/report_window.py" line="251"/>
         <source>Agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="247"/>
+        <location filename="../team/report_window.py" line="248"/>
         <source>Limits (soft / hard)</source>
         <translation>上限（提醒 / 硬性）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="249"/>
+        <location filename="../team/report_window.py" line="250"/>
         <source>Conversations per agent</source>
         <translation>各客服的会话数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="250"/>
+        <location filename="../team/report_window.py" line="251"/>
         <source>Period</source>
         <translation>统计期间</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="251"/>
+        <location filename="../team/report_window.py" line="252"/>
         <source>Quick replies</source>
         <translation>快捷回复数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="251"/>
+        <location filename="../team/report_window.py" line="252"/>
         <source>Quick replies per conversation</source>
         <translation>每个会话的快捷回复数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="252"/>
+        <location filename="../team/report_window.py" line="253"/>
         <source>Time saved</source>
         <translation>节省的时间</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="264"/>
+        <location filename="../team/report_window.py" line="253"/>
+        <source>Waiting buyers</source>
+        <translation>等待的买家</translation>
+    </message>
+    <message>
+        <location filename="../team/report_window.py" line="254"/>
+        <source>First response</source>
+        <translation>首次响应</translation>
+    </message>
+    <message>
+        <location filename="../team/report_window.py" line="254"/>
+        <source>Average response</source>
+        <translation>平均响应</translation>
+    </message>
+    <message>
+        <location filename="../team/report_window.py" line="266"/>
         <source>Add statistics exports</source>
         <translation>添加统计导出文件</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="265"/>
+        <location filename="../team/report_window.py" line="267"/>
         <source>Statistics exports (*.json)</source>
         <translation>统计导出文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="270"/>
+        <location filename="../team/report_window.py" line="272"/>
         <source>The team&apos;s shared folder</source>
         <translation>团队共享文件夹</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="295"/>
+        <location filename="../team/report_window.py" line="297"/>
         <source>Save the team report</source>
         <translation>保存团队报告</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="296"/>
+        <location filename="../team/report_window.py" line="298"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="312"/>
+        <location filename="../team/report_window.py" line="314"/>
         <source>Left out, as team reports rather than agents&apos; exports: {files}</source>
         <translation>以下是团队报告，不是客服的导出文件，已跳过：{files}</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="329"/>
+        <location filename="../team/report_window.py" line="331"/>
         <source>Not added: {error}</source>
         <translation>未添加：{error}</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="362"/>
+        <location filename="../team/report_window.py" line="364"/>
         <source>The team report could not be saved: {error}</source>
         <translation>团队报告保存失败：{error}</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="369"/>
+        <location filename="../team/report_window.py" line="371"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="369"/>
+        <location filename="../team/report_window.py" line="371"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="381"/>
+        <location filename="../team/report_window.py" line="383"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="399"/>
+        <location filename="../team/report_window.py" line="401"/>
         <source>yes, on {date}</source>
         <translation>已达到（{date}）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="401"/>
+        <location filename="../team/report_window.py" line="403"/>
         <source>not yet</source>
         <translation>尚未达到</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="422"/>
+        <location filename="../team/report_window.py" line="424"/>
         <source>Goal {goal} CPM</source>
         <translation>目标 {goal} 字/分</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="451"/>
+        <location filename="../team/report_window.py" line="453"/>
         <source>not counted</source>
         <translation>不计入</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="469"/>
+        <location filename="../team/report_window.py" line="471"/>
         <source>(deleted)</source>
         <translation>（已删除）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="475"/>
+        <location filename="../team/report_window.py" line="477"/>
         <source>Never used by anyone: {count} of {total} phrases</source>
         <translation>没有任何人用过：共 {total} 条，其中 {count} 条</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="495"/>
+        <location filename="../team/report_window.py" line="497"/>
         <source>Whole team</source>
         <translation>全团队</translation>
     </message>
@@ -2767,230 +2782,272 @@ Most missed: {missed}</source>
 <context>
     <name>StatsWindow</name>
     <message>
-        <location filename="../stats/window.py" line="146"/>
-        <location filename="../stats/window.py" line="320"/>
+        <location filename="../stats/window.py" line="149"/>
+        <location filename="../stats/window.py" line="346"/>
         <source>QuickReply statistics</source>
         <extracomment>The histogram&apos;s last bar collects every conversation with at least this many quick replies (never fewer than hard limit + 2 bars, so &quot;over the hard limit&quot; has a bar). The charts&apos; current series, kept so tests (and refreshes) reach the bar sets.</extracomment>
         <translation>QuickReply 统计</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="147"/>
+        <location filename="../stats/window.py" line="150"/>
         <source>&amp;Period:</source>
         <translation>统计周期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="149"/>
+        <location filename="../stats/window.py" line="152"/>
         <source>Last {days} days</source>
         <translation>最近 {days} 天</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="150"/>
+        <location filename="../stats/window.py" line="153"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="151"/>
+        <location filename="../stats/window.py" line="154"/>
         <source>Read the numbers again (F5)</source>
         <translation>重新读取统计数据（F5）</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="152"/>
+        <location filename="../stats/window.py" line="155"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="153"/>
+        <location filename="../stats/window.py" line="156"/>
         <source>Export JSON…</source>
         <translation>导出 JSON…</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="154"/>
+        <location filename="../stats/window.py" line="157"/>
         <source>Team report…</source>
         <translation>团队报告…</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="155"/>
+        <location filename="../stats/window.py" line="158"/>
         <source>For team leads: merge the agents&apos; exported statistics into one report</source>
         <translation>主管使用：把各客服导出的统计合并成一份报告</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="157"/>
+        <location filename="../stats/window.py" line="160"/>
         <source>Conversations per day</source>
         <translation>每日会话数</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="158"/>
+        <location filename="../stats/window.py" line="161"/>
         <source>Quick replies per conversation</source>
         <translation>每个会话的快捷回复次数</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="159"/>
+        <location filename="../stats/window.py" line="162"/>
         <source>Code</source>
         <translation>快捷编码</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="159"/>
+        <location filename="../stats/window.py" line="162"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="159"/>
-        <location filename="../stats/window.py" line="163"/>
+        <location filename="../stats/window.py" line="162"/>
+        <location filename="../stats/window.py" line="166"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="159"/>
         <location filename="../stats/window.py" line="162"/>
-        <location filename="../stats/window.py" line="163"/>
+        <location filename="../stats/window.py" line="165"/>
+        <location filename="../stats/window.py" line="166"/>
         <source>Book</source>
         <translation>短语库</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="159"/>
         <location filename="../stats/window.py" line="162"/>
-        <location filename="../stats/window.py" line="163"/>
+        <location filename="../stats/window.py" line="165"/>
+        <location filename="../stats/window.py" line="166"/>
         <source>Uses</source>
         <translation>使用次数</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="171"/>
-        <location filename="../stats/window.py" line="262"/>
+        <location filename="../stats/window.py" line="167"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../stats/window.py" line="167"/>
+        <source>Waiting buyers</source>
+        <translation>等待的买家</translation>
+    </message>
+    <message>
+        <location filename="../stats/window.py" line="167"/>
+        <source>Answered</source>
+        <translation>已回复</translation>
+    </message>
+    <message>
+        <location filename="../stats/window.py" line="168"/>
+        <location filename="../stats/window.py" line="191"/>
+        <source>First response</source>
+        <translation>首次响应</translation>
+    </message>
+    <message>
+        <location filename="../stats/window.py" line="168"/>
+        <location filename="../stats/window.py" line="192"/>
+        <source>Average response</source>
+        <translation>平均响应</translation>
+    </message>
+    <message>
+        <location filename="../stats/window.py" line="169"/>
+        <source>Median response</source>
+        <translation>响应中位数</translation>
+    </message>
+    <message>
+        <location filename="../stats/window.py" line="170"/>
+        <source>How long buyers waited for your answer: from a rise of the unread counter in the chat window&apos;s title (such as &quot;(3)&quot;) to your quick reply, or to the counter clearing. First response: the first answer in each conversation; average: every answer. Chat programs whose title shows no counter cannot be measured.</source>
+        <translation>买家等待您回复的时长：从聊天窗口标题中的未读计数（如“(3)”）增加开始，到您插入快捷回复或计数清零为止。首次响应：每个会话中的第一次回复；平均响应：所有回复。标题不显示未读计数的聊天程序无法统计。</translation>
+    </message>
+    <message>
+        <location filename="../stats/window.py" line="184"/>
+        <location filename="../stats/window.py" line="288"/>
         <source>Conversations</source>
         <translation>会话数</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="172"/>
+        <location filename="../stats/window.py" line="185"/>
         <source>Today</source>
         <translation>今日会话数</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="173"/>
+        <location filename="../stats/window.py" line="186"/>
         <source>Quick replies</source>
         <translation>快捷回复次数</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="174"/>
+        <location filename="../stats/window.py" line="187"/>
         <source>Mean per conversation</source>
         <translation>每个会话平均次数</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="175"/>
+        <location filename="../stats/window.py" line="188"/>
         <source>{soft} or more (soft limit)</source>
         <translation>{soft} 次及以上（提醒上限）</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="176"/>
+        <location filename="../stats/window.py" line="189"/>
         <source>More than {hard} (hard limit)</source>
         <translation>超过 {hard} 次（硬性上限）</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="177"/>
+        <location filename="../stats/window.py" line="190"/>
         <source>Time saved</source>
         <translation>节省的时间</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="178"/>
+        <location filename="../stats/window.py" line="193"/>
         <source>Most used</source>
         <translation>最常用</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="179"/>
+        <location filename="../stats/window.py" line="194"/>
         <source>Never used ({count})</source>
         <translation>从未使用（{count}）</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="180"/>
+        <location filename="../stats/window.py" line="195"/>
         <source>Per book</source>
         <translation>按短语库</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="181"/>
+        <location filename="../stats/window.py" line="196"/>
         <source>Per group</source>
         <translation>按分组</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="219"/>
+        <location filename="../stats/window.py" line="197"/>
+        <source>Response times</source>
+        <translation>响应时间</translation>
+    </message>
+    <message>
+        <location filename="../stats/window.py" line="235"/>
         <source>The statistics could not be read: {error}</source>
         <translation>无法读取统计数据：{error}</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="229"/>
+        <location filename="../stats/window.py" line="245"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="243"/>
+        <location filename="../stats/window.py" line="260"/>
         <source>(no group)</source>
         <translation>（未分组）</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="249"/>
+        <location filename="../stats/window.py" line="266"/>
         <source>What the quick replies would have taken to type, at your speed:</source>
         <translation>按您的打字速度，这些快捷回复本需打字的时间：</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="250"/>
+        <location filename="../stats/window.py" line="267"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="250"/>
+        <location filename="../stats/window.py" line="267"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="252"/>
+        <location filename="../stats/window.py" line="269"/>
         <source>{language}: {cpm} characters per minute</source>
         <translation>{language}：每分钟 {cpm} 字</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="254"/>
+        <location filename="../stats/window.py" line="271"/>
         <source> (assumed: no typing drill yet)</source>
         <translation>（估计值：还没有打字练习记录）</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="279"/>
+        <location filename="../stats/window.py" line="305"/>
         <source>{date}: {count} conversations</source>
         <translation>{date}：{count} 个会话</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="293"/>
+        <location filename="../stats/window.py" line="319"/>
         <source>Below {soft}</source>
         <translation>少于 {soft} 次</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="294"/>
+        <location filename="../stats/window.py" line="320"/>
         <source>{soft} to {hard}</source>
         <translation>{soft} 至 {hard} 次</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="295"/>
+        <location filename="../stats/window.py" line="321"/>
         <source>Over {hard}</source>
         <translation>超过 {hard} 次</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="308"/>
+        <location filename="../stats/window.py" line="334"/>
         <source>(deleted)</source>
         <translation>（已删除）</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="325"/>
+        <location filename="../stats/window.py" line="351"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="325"/>
+        <location filename="../stats/window.py" line="351"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="327"/>
+        <location filename="../stats/window.py" line="353"/>
         <source>Export statistics</source>
         <translation>导出统计数据</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="336"/>
+        <location filename="../stats/window.py" line="362"/>
         <source>The statistics could not be exported: {error}</source>
         <translation>无法导出统计数据：{error}</translation>
     </message>

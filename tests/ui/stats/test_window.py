@@ -16,8 +16,12 @@ from ui.context import AppContext
 from ui.stats.window import StatsWindow
 
 
-def record(store: Store, key: str, phrases: list[str], start: datetime) -> None:
+def record(store: Store, key: str, phrases: list[str], start: datetime, waited: int = 0) -> None:
+    """Quick replies from ``start``; with ``waited``, the buyer had waited that many
+    seconds for the first (the title's counter rose then)."""
     log = ConversationLog(store)
+    if waited:
+        log.wait(key, start - timedelta(seconds=waited))
     for offset, phrase_id in enumerate(phrases):
         log.record(key, "b", phrase_id, start + timedelta(seconds=offset))
 
@@ -36,8 +40,9 @@ def window(qtbot, store: Store, now: datetime) -> StatsWindow:
     ]):
         store.add_phrase("b", Phrase(text=text, code=code, group=group, title=text[:8], id=f"p{number}"))
     # Today: 2 quick replies; two days ago: 4 (at the soft limit); 20 days ago: 7 (over the hard limit).
-    record(store, "today", ["p0", "p0"], now - timedelta(seconds=30))
-    record(store, "recent", ["p0", "p0", "p1", "p1"], now - timedelta(days=2))
+    # The buyers of today and two days ago waited 25 s and 45 s for the first quick reply.
+    record(store, "today", ["p0", "p0"], now - timedelta(seconds=30), waited=25)
+    record(store, "recent", ["p0", "p0", "p1", "p1"], now - timedelta(days=2), waited=45)
     record(store, "older", ["p0"] * 6 + ["p2"], now - timedelta(days=20))
     widget = StatsWindow(AppContext(store))
     qtbot.addWidget(widget)
@@ -54,9 +59,24 @@ def test_headline_figures_for_thirty_days(window: StatsWindow) -> None:
     assert window.windowTitle() == "QuickReply statistics"
     assert window.days() == 30
     assert values(window) == {"conversations": "3", "today": "1", "insertions": "13", "mean": "4.33",
-                              "soft": "66.7%", "hard": "33.3%", "saved": "3 min"}
+                              "soft": "66.7%", "hard": "33.3%", "saved": "3 min", "first": "35 s",
+                              "average": "35 s"}
     assert window.captions["soft"].text() == "3 or more (soft limit)"
     assert window.captions["hard"].text() == "More than 5 (hard limit)"
+
+
+def test_response_times_per_day_newest_first(window: StatsWindow, now: datetime) -> None:
+    table = window.responses
+    assert window.tabs.tabText(4) == "Response times"
+    assert [table.horizontalHeaderItem(column).text() for column in range(table.columnCount())] == [
+        "Date", "Waiting buyers", "Answered", "First response", "Average response", "Median response"]
+    assert table.rowCount() == 30
+    rows = [[table.item(row, column).text() for column in range(6)] for row in (0, 1, 2)]
+    two_days_ago = (now - timedelta(days=2)).date().isoformat()
+    assert rows == [[now.date().isoformat(), "1", "1", "25 s", "25 s", "25 s"],
+                    [(now - timedelta(days=1)).date().isoformat(), "0", "0", "—", "—", "—"],
+                    [two_days_ago, "1", "1", "45 s", "45 s", "45 s"]]
+    assert "unread counter" in window.values["first"].toolTip()
 
 
 def test_per_day_chart_has_one_bar_per_day(window: StatsWindow, now: datetime) -> None:
@@ -95,7 +115,8 @@ def test_phrase_tables(window: StatsWindow) -> None:
 def test_seven_days_drop_older_conversations(window: StatsWindow) -> None:
     window.set_days(7)
     assert values(window) == {"conversations": "2", "today": "1", "insertions": "6", "mean": "3.00",
-                              "soft": "50.0%", "hard": "0.0%", "saved": "1 min"}
+                              "soft": "50.0%", "hard": "0.0%", "saved": "1 min", "first": "35 s",
+                              "average": "35 s"}
     assert window.per_day_set.count() == 7 and window.per_day_axes[0].labelsVisible()
     window.set_days(90)  # ninety labels do not fit: the bars' tooltips give the days
     assert window.per_day_set.count() == 90 and not window.per_day_axes[0].labelsVisible()

@@ -76,6 +76,15 @@ def test_picked_exports_show_the_merged_numbers(window: ReportWindow, exports: l
     assert column(window.agents, 4) == ["3.75", "3.50", "1.33"]
 
 
+def test_response_times_per_agent_and_a_dash_for_an_older_export(window: ReportWindow, exports: list[Path]) -> None:
+    window.add_files(exports)
+    assert [window.agents.horizontalHeaderItem(column).text() for column in (6, 7, 8)] == [
+        "Waiting buyers", "First response", "Average response"]
+    assert column(window.agents, 6) == ["4", "6", "—"]
+    assert column(window.agents, 7) == ["20 s", "45 s", "—"]
+    assert column(window.agents, 8) == ["20 s", "45 s", "—"]
+
+
 def test_the_window_shows_the_core_model(window: ReportWindow, exports: list[Path]) -> None:
     """One merging implementation: what the window holds is ``team_report``'s model."""
     assert window.add_files(exports)
