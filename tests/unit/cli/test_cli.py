@@ -194,18 +194,21 @@ STATS_KEYS = {"schema", "generated", "period", "limits", "conversations", "conve
 
 
 def test_stats_json_and_summary(capsys, isolated_home: Path) -> None:
-    from datetime import datetime
+    from datetime import datetime, timedelta
 
     from assistant.phrases.store import Store
     from assistant.replies.conversations import ConversationLog
 
-    ConversationLog(Store(isolated_home)).record("qq|li", "zh-ecommerce", "x", datetime.now().astimezone())
+    log, now = ConversationLog(Store(isolated_home)), datetime.now().astimezone()
+    log.wait("qq|li", now - timedelta(seconds=18))  # the buyer waited 18 s for the reply
+    log.record("qq|li", "zh-ecommerce", "x", now)
     code, out, _ = cli(capsys, "stats", "--json", "--days", "7")
     result = json.loads(out)
     assert code == 0 and result.keys() >= STATS_KEYS and result["schema"] == 1
     assert len(result["conversations_per_day"]) == 7 and result["conversations_today"] == 1
     code, out, _ = cli(capsys, "stats")
     assert code == 0 and "1 conversations, 1 today, 1 quick replies" in out
+    assert "Response times: first 18 s, average 18 s, median 18 s (1 of 1 waiting buyers answered)" in out
     assert cli(capsys, "stats", "import", "x.csv")[0] == 2
     assert cli(capsys, "stats", "--days", "0")[0] == 2
 
