@@ -499,3 +499,40 @@ def test_the_watcher_reports_a_switch_of_the_active_window(make_target, xserver)
         assert changed.wait(5)
     finally:
         watcher.stop()
+
+
+def test_the_title_watcher_follows_every_window_active_or_not(make_target, xserver) -> None:
+    """A buyer's message retitles a chat window in the background: every top-level
+    window is followed, windows opened later too, each title reported once."""
+    import queue
+
+    from assistant.desktop.x11.titles import X11TitleWatcher
+
+    first = make_target("买家A")
+    reported: queue.Queue = queue.Queue()
+    watcher = X11TitleWatcher(reported.put, xserver.display)
+    watcher.start()
+
+    def next_title(window: int) -> str:
+        while True:
+            info = reported.get(timeout=5)
+            if info.id == window:
+                return info.title
+
+    try:
+        assert next_title(first.window) == "买家A", "a window already open is reported at the start"
+        second = make_target("李华")  # opened later, and now the active window
+        assert next_title(second.window) == "李华"
+        assert second.window == xserver.active_window()
+        xserver.xdotool("set_window", "--name", "(1) 买家A", str(first.window))
+        info = reported.get(timeout=5)
+        assert (info.id, info.title, info.pid) == (first.window, "(1) 买家A", first.process.pid)
+        xserver.xdotool("set_window", "--name", "(1) 买家A", str(first.window))  # the same title again
+        xserver.xdotool("set_window", "--name", "(2) 买家A", str(first.window))
+        assert reported.get(timeout=5).title == "(2) 买家A"
+        first.close()
+        xserver.xdotool("set_window", "--name", "(1) 李华", str(second.window))
+        assert reported.get(timeout=5).title == "(1) 李华"
+        assert reported.empty()
+    finally:
+        watcher.stop()

@@ -70,6 +70,15 @@ def _user32() -> Any:
     return user32
 
 
+def window_text(user32: Any, hwnd: int) -> str:
+    """The caption of window ``hwnd`` ("" when it is gone). GetWindowTextW reads another
+    process's caption without sending it a message, so a hung chat client cannot hang
+    us here."""
+    title = ctypes.create_unicode_buffer(max(0, user32.GetWindowTextLengthW(hwnd)) + 1)
+    user32.GetWindowTextW(hwnd, title, len(title))
+    return title.value
+
+
 class Win32Keyboard:
     """Sends chords, keys and text with SendInput. Raises OSError off Windows."""
 
@@ -137,21 +146,19 @@ class Win32Windows:
 
         ``wm_class`` is the window class name, stable across conversations like X11's
         res_class; ``executable`` names the program, which the class often does not.
-        GetWindowTextW reads another process's caption without sending it a message, so a
-        hung chat client cannot hang us here.
         """
         hwnd = self._user32.GetForegroundWindow() or 0
-        if not hwnd:
-            return None
+        return self.describe(hwnd) if hwnd else None
+
+    def describe(self, hwnd: int) -> WindowInfo | None:
+        """The window ``hwnd`` as ``active_window`` describes it; None when it is gone."""
         class_name = ctypes.create_unicode_buffer(_CLASS_NAME_LENGTH + 1)
         if not self._user32.GetClassNameW(hwnd, class_name, len(class_name)):
             return None  # the window is gone
-        title = ctypes.create_unicode_buffer(max(0, self._user32.GetWindowTextLengthW(hwnd)) + 1)
-        self._user32.GetWindowTextW(hwnd, title, len(title))
         pid = wintypes.DWORD(0)
         self._user32.GetWindowThreadProcessId(hwnd, ctypes.byref(pid))
-        return WindowInfo(id=int(hwnd), wm_class=class_name.value, title=title.value, pid=pid.value or None,
-                          executable=self._executable(pid.value))
+        return WindowInfo(id=int(hwnd), wm_class=class_name.value, title=window_text(self._user32, hwnd),
+                          pid=pid.value or None, executable=self._executable(pid.value))
 
     def _executable(self, pid: int) -> str:
         """The file name of process ``pid``'s program ("AliWorkBench.exe"); "" when

@@ -39,6 +39,38 @@ def process_executable(pid: int | None) -> str:
         return ""
 
 
+class WindowDescriber:
+    """What a top-level window is (class, title, program), read on a connection of the
+    caller's: the active-window lookup and the title watcher each have their own, as
+    python-xlib connections are not thread-safe. Raises XError when the window is gone."""
+
+    def __init__(self, display: Display):
+        self._display = display
+        self._atoms = {name: display.intern_atom(name) for name in ("_NET_WM_NAME", "_NET_WM_PID", "UTF8_STRING")}
+
+    def describe(self, window_id: int) -> WindowInfo:
+        window = self._display.create_resource_object("window", window_id)
+        wm_class = window.get_wm_class()
+        pid_property = window.get_full_property(self._atoms["_NET_WM_PID"], Xatom.CARDINAL)
+        pid = int(pid_property.value[0]) if pid_property and len(pid_property.value) else None
+        return WindowInfo(id=window_id, wm_class=wm_class[1] if wm_class else "", title=self.title(window),
+                          pid=pid, executable=process_executable(pid))
+
+    def title(self, window: Window) -> str:
+        """_NET_WM_NAME (UTF-8, what modern programs set), else the legacy WM_NAME."""
+        name = window.get_full_property(self._atoms["_NET_WM_NAME"], self._atoms["UTF8_STRING"])
+        if name is not None and name.value:
+            value = name.value
+            return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+        legacy = window.get_wm_name()
+        raw = legacy if isinstance(legacy, bytes) else (legacy or "").encode("latin-1", "replace")
+        try:
+            # Many programs (xdotool set_window among them) put UTF-8 in the Latin-1 WM_NAME.
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return raw.decode("latin-1")
+
+
 class X11Windows:
     """Reads and switches the active window. Not thread-safe: use it from one thread."""
 
@@ -46,8 +78,8 @@ class X11Windows:
         self._display = Display(display_name)
         self._display.set_error_handler(log_x_error)
         self._root = self._display.screen().root
-        self._atoms = {name: self._display.intern_atom(name) for name in (
-            "_NET_ACTIVE_WINDOW", "_NET_WM_NAME", "_NET_WM_PID", "UTF8_STRING", "_QUICKREPLY_TIME")}
+        self._atoms = {name: self._display.intern_atom(name) for name in ("_NET_ACTIVE_WINDOW", "_QUICKREPLY_TIME")}
+        self._describer = WindowDescriber(self._display)
         self._clock: Window | None = None  # an unmapped window whose property changes give server time
 
     def active_window(self) -> WindowInfo | None:
@@ -57,7 +89,7 @@ class X11Windows:
         if not window_id:
             return None
         try:
-            return self._describe(window_id)
+            return self._describer.describe(window_id)
         except XError:
             return None
 
@@ -136,28 +168,6 @@ class X11Windows:
         except XError:
             pass
         return False
-
-    def _describe(self, window_id: int) -> WindowInfo:
-        window = self._display.create_resource_object("window", window_id)
-        wm_class = window.get_wm_class()
-        pid_property = window.get_full_property(self._atoms["_NET_WM_PID"], Xatom.CARDINAL)
-        pid = int(pid_property.value[0]) if pid_property and len(pid_property.value) else None
-        return WindowInfo(id=window_id, wm_class=wm_class[1] if wm_class else "", title=self._title(window),
-                          pid=pid, executable=process_executable(pid))
-
-    def _title(self, window: Window) -> str:
-        """_NET_WM_NAME (UTF-8, what modern programs set), else the legacy WM_NAME."""
-        name = window.get_full_property(self._atoms["_NET_WM_NAME"], self._atoms["UTF8_STRING"])
-        if name is not None and name.value:
-            value = name.value
-            return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
-        legacy = window.get_wm_name()
-        raw = legacy if isinstance(legacy, bytes) else (legacy or "").encode("latin-1", "replace")
-        try:
-            # Many programs (xdotool set_window among them) put UTF-8 in the Latin-1 WM_NAME.
-            return raw.decode("utf-8")
-        except UnicodeDecodeError:
-            return raw.decode("latin-1")
 
     def _server_time(self) -> int:
         """The X server's current time, for the activation request's timestamp.
