@@ -70,3 +70,44 @@ def test_a_chord_reaches_the_target_exactly(make_target) -> None:
     keyboard.send_chord(parse_chord("ctrl+a"))
     keyboard.type_text("x")
     assert target.wait_for_text("x") == "x"
+
+
+def test_the_title_scan_reports_a_counter_rising_in_a_background_window(make_target, desktop: WindowsDesktop) -> None:
+    """What WinEvents would say if Wine delivered them: a buyer's message retitles a
+    chat window that is not the foreground one, and the scan reports that window with
+    its new title, once."""
+    import queue
+
+    from assistant.desktop.win32.titles import Win32TitleWatcher
+
+    chat, other = make_target("买家A"), make_target("other")
+    assert desktop.active_window() == other.window
+    reported: queue.Queue = queue.Queue()
+    watcher = Win32TitleWatcher(reported.put, interval=0.2)
+    watcher.start()
+
+    def next_title(window: int) -> str:
+        while True:
+            info = reported.get(timeout=5)
+            if info.id == window:
+                return info.title
+
+    try:
+        assert next_title(chat.window) == "买家A", "a window already open is reported at the start"
+        desktop.retitle(chat.window, "(1) 买家A")
+        info = reported.get(timeout=5)
+        assert (info.id, info.title, info.pid) == (chat.window, "(1) 买家A", chat.process.pid)
+        assert info.executable.lower() == "python.exe"
+        desktop.retitle(chat.window, "(2) 买家A")
+        assert reported.get(timeout=5).title == "(2) 买家A"
+        time.sleep(0.6)  # three scans with nothing new
+        assert reported.empty()
+        started = time.perf_counter()
+        scans = 20
+        for _ in range(scans):
+            titles = watcher.scan()
+        print(f"one scan of {len(titles)} windows: {(time.perf_counter() - started) / scans * 1000:.2f} ms")
+        assert titles[chat.window] == "(2) 买家A"
+    finally:
+        watcher.stop()
+    watcher.stop()  # safe twice
