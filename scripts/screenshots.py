@@ -51,7 +51,7 @@ def shoot(out: Path, language: str) -> None:
     from ui.app import QuickReplyApp
     from ui.context import AppContext
     from ui.i18n import install_language
-    from ui.shell import badged, icon
+    from ui.shell import Badge, badged, icon
     from ui.single_instance import SingleInstance
 
     app = QApplication([sys.argv[0]])
@@ -88,7 +88,11 @@ def shoot(out: Path, language: str) -> None:
             save(window, name)
         window.close()
     for count, warn in ((3, False), (5, True)):
-        badged(icon("tray-light"), count, warn).pixmap(64, 64).save(str(out / f"{language}-badge-{count}.png"))
+        badged(icon("tray-light"), Badge.count(count, warn)).pixmap(64, 64).save(
+            str(out / f"{language}-badge-{count}.png"))
+    for seconds in (12, 42):  # a buyer waiting, and past the golden 30 seconds
+        badged(icon("tray-light"), Badge.count(3, False), Badge.wait(seconds)).pixmap(64, 64).save(
+            str(out / f"{language}-badge-wait-{seconds}.png"))
     quick_reply.stop()
     instance.release()
 

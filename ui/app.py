@@ -39,6 +39,7 @@ from ui.replies.conversation_guard import ConversationGuard, Permission
 from ui.replies.inserter import Inserter
 from ui.replies.picker import Picker
 from ui.replies.prompt import PlaceholderDialog
+from ui.replies.wait_clock import WaitClock
 from ui.shell import AppActions, Shell, icon
 from ui.single_instance import SingleInstance
 from ui.team.share_service import NumbersSharing
@@ -60,6 +61,8 @@ def share_subscriptions(context: AppContext, parent: QObject | None = None) -> S
 class QuickReplyApp(QObject):
     #: Emitted from the watcher's thread; delivered queued on the main thread.
     activeWindowChanged = Signal()
+    #: A top-level window's new title, from the title watcher's thread; queued likewise.
+    titleChanged = Signal(object)
 
     def __init__(self, context: AppContext, instance: SingleInstance, desktop: Desktop | None):
         super().__init__()
@@ -109,6 +112,11 @@ class QuickReplyApp(QObject):
         if desktop is not None and desktop.watcher_factory is not None:
             self._watcher = desktop.watcher_factory(self.activeWindowChanged.emit)
             self.activeWindowChanged.connect(self._update_state)
+        self.wait_clock = WaitClock(context, self.replies, self.shell.set_wait, self)
+        self._title_watcher = None
+        if desktop is not None and desktop.title_watcher_factory is not None:
+            self._title_watcher = desktop.title_watcher_factory(self.titleChanged.emit)
+            self.titleChanged.connect(self.wait_clock.observe)
         self._update_state()
 
     def start(self) -> None:
@@ -116,6 +124,8 @@ class QuickReplyApp(QObject):
             self.shell.notify(notice)
         if self._watcher is not None:
             self._watcher.start()
+        if self._title_watcher is not None:
+            self._start_title_watcher()
         self.subscriptions.start()
         self.sharing.start()
         if self.hotkeys is not None:
@@ -123,6 +133,17 @@ class QuickReplyApp(QObject):
         elif not self.context.settings.wayland_notice_shown:
             self.shell.notify(self.no_hotkeys_notice(session_kind()))
             self.context.keep_settings(replace(self.context.settings, wayland_notice_shown=True))
+
+    def _start_title_watcher(self) -> None:
+        """Response times need every window's title; without them the rest of the app
+        works on, and Settings says that response times are not measured."""
+        try:
+            self._title_watcher.start()
+        except Exception:  # a watcher that cannot start must not stop the app
+            log.exception("the title watcher could not start")
+            self._title_watcher = None
+            return
+        self.context.titles_watched = True
 
     def no_hotkeys_notice(self, kind: SessionKind) -> str:
         """Why there are no global hotkeys, said once: the reason differs by desktop, and
@@ -146,6 +167,8 @@ class QuickReplyApp(QObject):
             self.hotkeys.stop()
         if self._watcher is not None:
             self._watcher.stop()
+        if self._title_watcher is not None:
+            self._title_watcher.stop()
 
     # -- state --------------------------------------------------------------------------
 
@@ -332,6 +355,7 @@ class QuickReplyApp(QObject):
         recorded = self.replies.record(prepared)
         self.context.phrases_edited()
         self._update_state()
+        self.wait_clock.refresh()  # the reply answered the conversation's wait
         text = "\n".join(part for part in (notice, self.conversations.limit_notice(recorded)) if part)
         if text:
             self.shell.notify(text)

@@ -50,6 +50,11 @@ class AppContext(QObject):
     hotkeys_available: bool = False
     #: Whether the settings in use are not on disk and the agent was told.
     _unsaved_told: bool = False
+    #: Whether the app follows every window's title here (set by the app wiring), and
+    #: whether any title seen had an unread counter (ui.replies.wait_clock): without both
+    #: there are no response times, and Settings says why.
+    titles_watched: bool = False
+    unread_counter_seen: bool = False
 
     def __init__(self, store: Store, parent: QObject | None = None):
         super().__init__(parent)

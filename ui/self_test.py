@@ -54,15 +54,16 @@ class SelfTest(QObject):
         from ui.app import QuickReplyApp
         from ui.context import AppContext
         from ui.i18n import install_language
-        from ui.shell import ICONS, badged, icon
+        from ui.shell import ICONS, Badge, badged, icon
         from ui.single_instance import SingleInstance
 
         for path in sorted(ICONS.glob("*.svg")):
             if path.stem != "badge":  # a template: drawn and checked below
                 self.check(f"icon {path.stem}", lambda name=path.stem: _require(
                     not icon(name).pixmap(32, 32).isNull(), "the SVG did not render (Qt's svg plugin missing?)"))
-        self.check("icon badge", lambda: _require(not badged(icon("tray-light"), 3, warn=True).pixmap(22, 22).isNull(),
-                                                  "the badge did not render"))
+        self.check("icon badge", lambda: _require(
+            not badged(icon("tray-light"), Badge.count(3, warn=True), Badge.wait(42)).pixmap(22, 22).isNull(),
+            "the badge did not render"))
         store = Store(self.home)
         self.check("phrasebooks", lambda: _require(
             len(store.books()) == len(shipped_book_files()) > 0

@@ -6,6 +6,7 @@ Both show one set of QActions, so a menu entry and a button can never disagree.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 
@@ -14,6 +15,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QIcon, QPainter
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QSystemTrayIcon, QToolButton, QVBoxLayout, QWidget
 
+from assistant.replies.waiting import GOLDEN_SECONDS
 from assistant.settings import Settings
 from ui.widgets.hotkey_edit import key_sequence
 from ui.windows import WINDOWS
@@ -27,19 +29,69 @@ def icon(name: str) -> QIcon:
 
 #: Tray sizes the badge is drawn at: each from the SVGs, so the digit stays sharp.
 BADGE_SIZES = (16, 22, 24, 32, 48, 64)
+#: Where badge.svg draws its badge (the bottom-right corner), as a share of the icon: a
+#: badge for the top-left corner is drawn that much up and to the left.
+_BADGE_OFFSET = 22 / 64
+GREEN, AMBER, RED = "#1a7f37", "#9a6700", "#d1242f"
 
 
-def badged(base: QIcon, count: int, warn: bool) -> QIcon:
-    """``base`` with the conversation's quick-reply count in a corner badge (red past
-    the soft limit), so the agent sees it without opening anything."""
+@dataclass(frozen=True)
+class Badge:
+    """A round badge on the tray icon: up to three characters on a colour, in the
+    bottom-right corner (the conversation's count) or the top-left one (the longest
+    wait), so both can show at once."""
+
+    text: str
+    colour: str
+    top_left: bool = False
+
+    @classmethod
+    def count(cls, count: int, warn: bool) -> Badge:
+        """The current conversation's quick-reply count, red past the soft limit."""
+        return cls(str(min(count, 99)), RED if warn else GREEN)
+
+    @classmethod
+    def wait(cls, seconds: float) -> Badge:
+        """The longest wait ("12s", "3m", "2h"), amber, red past the golden 30 seconds."""
+        return cls(wait_text(seconds), RED if seconds > GOLDEN_SECONDS else AMBER, top_left=True)
+
+
+def wait_text(seconds: float) -> str:
+    """A wait in at most three characters, for the badge: seconds up to 99, then
+    minutes, then hours."""
+    whole = int(seconds)
+    if whole < 100:
+        return f"{whole}s"
+    if whole < 100 * 60:
+        return f"{whole // 60}m"
+    return f"{min(whole // 3600, 99)}h"
+
+
+def _text_size(text: str) -> int:
+    """The badge's font size for ``text``: a count of two digits fills it, a letter
+    ("12s", "2m") is wider and needs a smaller size to stay inside the ring."""
+    if len(text) <= 2:
+        return 26 if text.isdigit() else 20
+    return 15
+
+
+def badged(base: QIcon, *badges: Badge) -> QIcon:
+    """``base`` with ``badges`` painted over it at every tray size, so the agent sees
+    the count and the wait without opening anything."""
+    if not badges:
+        return base
     template = Template((ICONS / "badge.svg").read_text("utf-8"))
-    badge = QSvgRenderer(QByteArray(template.substitute(
-        colour="#d1242f" if warn else "#1a7f37", count=min(count, 99)).encode()))
+    renderers = []
+    for badge in badges:
+        size = _text_size(badge.text)
+        svg = template.substitute(colour=badge.colour, text=badge.text, size=size, y=round(43 + size * 0.35))
+        renderers.append((QSvgRenderer(QByteArray(svg.encode())), -_BADGE_OFFSET if badge.top_left else 0.0))
     result = QIcon()
     for size in BADGE_SIZES:
         pixmap = base.pixmap(size, size)
         painter = QPainter(pixmap)
-        badge.render(painter, QRectF(0, 0, size, size))
+        for renderer, offset in renderers:
+            renderer.render(painter, QRectF(offset * size, offset * size, size, size))
         painter.end()
         result.addPixmap(pixmap)
     return result
@@ -101,6 +153,9 @@ class Shell(QObject):
         super().__init__(parent)
         self.actions = actions
         self.menu = QMenu()
+        #: "Longest wait: 42 s — label", at the top of the menu while a buyer waits.
+        self.wait_action = QAction(self, enabled=False, visible=False)
+        self.menu.addAction(self.wait_action)
         for action in actions.all():
             if action is actions.quit:
                 self.menu.addSeparator()
@@ -108,6 +163,7 @@ class Shell(QObject):
         self.tray: QSystemTrayIcon | None = None
         self.fallback: FallbackWindow | None = None
         self._state: tuple[bool, str, int, bool] = (False, "", 0, False)
+        self._wait: tuple[int | None, str] = (None, "")
         self._scheme = QGuiApplication.styleHints().colorScheme()
         if tray_available:
             self.tray = QSystemTrayIcon(tray_icon(False, self._scheme), self)
@@ -126,21 +182,48 @@ class Shell(QObject):
     def _scheme_changed(self, scheme: Qt.ColorScheme) -> None:
         """The desktop switched between light and dark: the tray icon follows."""
         self._scheme = scheme
-        self.set_state(*self._state)
+        self._show()
 
     def set_state(self, paused: bool, status: str, count: int = 0, warn: bool = False) -> None:
         """Icon and tooltip: paused or active, a line of status, and the current
         conversation's quick-reply count as a badge."""
         self._state = (paused, status, count, warn)
+        self._show()
+
+    def set_wait(self, seconds: float | None, label: str = "") -> None:
+        """The longest current wait (None: nobody waits) and what to call the
+        conversation: a badge, a line in the tooltip and at the top of the menu."""
+        wait = (None if seconds is None else int(seconds), label)
+        if wait != self._wait:  # most title changes leave the wait as it was
+            self._wait = wait
+            self._show()
+
+    def wait_line(self) -> str:
+        """"Longest wait: 42 s — label"; "" while nobody waits."""
+        seconds, label = self._wait
+        if seconds is None:
+            return ""
+        if label:
+            return self.tr("Longest wait: {seconds} s — {label}").format(seconds=seconds, label=label)
+        return self.tr("Longest wait: {seconds} s").format(seconds=seconds)
+
+    def _show(self) -> None:
+        paused, status, count, warn = self._state
+        seconds, _label = self._wait
         self.actions.pause.setChecked(paused)
-        tooltip = f"QuickReply — {status}"
+        wait = self.wait_line()
+        self.wait_action.setText(wait)
+        self.wait_action.setVisible(bool(wait))
+        text = f"{status}\n{wait}" if wait else status
         if self.tray is not None:
-            base = tray_icon(paused, self._scheme)
-            self.tray.setIcon(badged(base, count, warn) if count and not paused else base)
-            self.tray.setToolTip(tooltip)
+            badges = [Badge.count(count, warn)] if count and not paused else []
+            if seconds is not None:
+                badges.append(Badge.wait(seconds))
+            self.tray.setIcon(badged(tray_icon(paused, self._scheme), *badges))
+            self.tray.setToolTip(f"QuickReply — {text}")
         if self.fallback is not None:
             self.fallback.setWindowIcon(icon("quickreply-paused" if paused else "quickreply"))
-            self.fallback.status.setText(status)
+            self.fallback.status.setText(text)
 
     def notify(self, message: str) -> None:
         """One line for the user: a tray balloon, or the fallback window's message line."""
