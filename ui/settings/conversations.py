@@ -8,6 +8,8 @@ it to that tab with ``HotkeysPage.adopt``). Title rules are edited in the same t
 as the application rules, and a tester shows, as the user types, the conversation key
 ``assistant.replies.conversations.conversation_key`` gives a window class, program and title
 with the rules in the table — the very function the app uses when a reply goes in.
+A line under the limits says whether response times (how long buyers wait, read from
+the unread counters in chat titles) can be measured here, and if not, why.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.desktop.base import WindowInfo
+from assistant.desktop.session import SessionKind
 from assistant.replies.conversations import POLICIES, conversation_key
 from assistant.replies.rules import Flaw, Purpose, RuleProblem
 from assistant.settings import Settings
@@ -77,6 +80,9 @@ class ConversationsPage(SettingsPage):
         form.addRow(self.labels["idle_minutes"], self.idle_spin)
         form.addRow(self.labels["conversation_retention_days"], self.retention_spin)
         form.addRow(self.labels["hotkey"], _with_notice(self.hotkey_edit, self.hotkey_notice))
+        self.response_times = QLabel(self)
+        self.response_times.setWordWrap(True)
+        self._response_times: tuple[SessionKind, bool, bool] = ("none", False, False)
 
         self.rules_intro = QLabel(self)
         self.rules_intro.setWordWrap(True)
@@ -101,6 +107,7 @@ class ConversationsPage(SettingsPage):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.response_times)
         layout.addWidget(self.rules_label)
         layout.addWidget(self.rules_intro)
         layout.addWidget(self.editor, 1)
@@ -169,6 +176,29 @@ class ConversationsPage(SettingsPage):
         self.test_title_edit.setPlaceholderText(self.tr("Window title, e.g. (2) Jane Doe - Live chat"))
         self.check_limits()
         self.update_test()
+        self.response_times.setText(self.response_times_text(*self._response_times))
+
+    def show_response_times(self, kind: SessionKind, watched: bool, counter_seen: bool) -> None:
+        """What the app knows about measuring response times here: the kind of desktop,
+        whether every window's title is followed, and whether any title seen had an
+        unread counter."""
+        self._response_times = (kind, watched, counter_seen)
+        self.response_times.setText(self.response_times_text(kind, watched, counter_seen))
+
+    def response_times_text(self, kind: SessionKind, watched: bool, counter_seen: bool) -> str:
+        """Where response times cannot work, why; where they can, where they come from."""
+        if kind == "wayland":
+            return self.tr("Response times are not available on Wayland: QuickReply cannot see the titles of "
+                           "other programs' windows there.")
+        if not watched:
+            return self.tr("Response times are not measured on this desktop: QuickReply cannot follow the "
+                           "titles of the chat windows here.")
+        if not counter_seen:
+            return self.tr("Response times need a chat window whose title shows unread messages, such as "
+                           "“(3) Jane Doe” or “[2条新消息]”. No window title seen since QuickReply started "
+                           "has such a counter.")
+        return self.tr("Response times are measured from the unread counters in chat window titles, such as "
+                       "“(3)”: from a buyer's first unread message to your reply, or until you read it.")
 
     # -- values ------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QWidget
 
 from assistant.desktop import autostart
+from assistant.desktop.session import session_kind
 from assistant.reasons import error_text
 from assistant.settings import Settings
 from ui.context import AppContext
@@ -41,6 +42,7 @@ class SettingsWindow(QDialog):
         self.inserting = InsertingPage(self)
         self.rules = RulesPage(self)
         self.conversations = ConversationsPage(self)
+        self.conversations.show_response_times(session_kind(), context.titles_watched, context.unread_counter_seen)
         self.general = GeneralPage(context, self)
         self.pages: list[SettingsPage] = [self.hotkeys, self.inserting, self.rules, self.conversations, self.general]
         # The new-conversation hotkey lives on its own tab but must not clash with the others.

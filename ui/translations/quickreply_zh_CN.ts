@@ -4,13 +4,13 @@
 <context>
     <name>AppActions</name>
     <message>
-        <location filename="../shell.py" line="76"/>
+        <location filename="../shell.py" line="128"/>
         <source>Pick a reply…</source>
-        <extracomment>Tray sizes the badge is drawn at: each from the SVGs, so the digit stays sharp.</extracomment>
+        <extracomment>Tray sizes the badge is drawn at: each from the SVGs, so the digit stays sharp. Where badge.svg draws its badge (the bottom-right corner), as a share of the icon: a badge for the top-left corner is drawn that much up and to the left.</extracomment>
         <translation>选择回复…</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="77"/>
+        <location filename="../shell.py" line="129"/>
         <source>New conversation</source>
         <translation>新会话</translation>
     </message>
@@ -35,24 +35,15 @@
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="80"/>
+        <location filename="../shell.py" line="132"/>
         <source>Pause hotkeys</source>
         <translation>暂停快捷键</translation>
     </message>
     <message>
-        <location filename="../self_test.py" line="76"/>
-        <location filename="../shell.py" line="81"/>
+        <location filename="../self_test.py" line="77"/>
+        <location filename="../shell.py" line="133"/>
         <source>Quit</source>
         <translation>退出</translation>
-    </message>
-</context>
-<context>
-    <name>AppContext</name>
-    <message>
-        <location filename="../context.py" line="133"/>
-        <source>Your settings are in use but could not be saved ({reason}); they will be lost when QuickReply quits.</source>
-        <extracomment>Settings in use could not be written (the notice to show, translated). The suggestions&apos; index, built on a thread of its own, is ready (emitted from that thread: a window&apos;s slot runs in its own, queued). A window asks for another by its registry name; the app opens it. Keeps subscribed books up to date: built, listened to and started by the app wiring (``ui.app.share_subscriptions``), which sets it here for the windows that show subscriptions. It needs only the store, so it does not know this class. Whether the app&apos;s global hotkeys work here (set by the app wiring): the first-run wizard offers a live try, or explains ``quickreply pick``. Whether the settings in use are not on disk and the agent was told. Every phrase as last read from the store; windows use this rather than reading again. Every book as last read, for what the picker asks on each opening. The replies to suggest for a buyer&apos;s message the agent copied.</extracomment>
-        <translation>您的设置已生效，但无法保存（{reason}）；退出 QuickReply 后这些设置将丢失。</translation>
     </message>
 </context>
 <context>
@@ -321,217 +312,237 @@
 <context>
     <name>ConversationsPage</name>
     <message>
-        <location filename="../settings/conversations.py" line="116"/>
+        <location filename="../settings/conversations.py" line="123"/>
         <source>Con&amp;versations</source>
         <translation>会话(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="125"/>
+        <location filename="../settings/conversations.py" line="132"/>
         <source>S&amp;oft limit:</source>
         <translation>提醒上限(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="126"/>
+        <location filename="../settings/conversations.py" line="133"/>
         <source>Ha&amp;rd limit:</source>
         <translation>硬性上限(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="127"/>
+        <location filename="../settings/conversations.py" line="134"/>
         <source>Past the hard limit:</source>
         <translation>超过硬性上限时：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="128"/>
+        <location filename="../settings/conversations.py" line="135"/>
         <source>Idle &amp;time that ends a conversation:</source>
         <translation>会话结束的空闲时长(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="129"/>
+        <location filename="../settings/conversations.py" line="136"/>
         <source>&amp;Keep the history for:</source>
         <translation>会话记录保留时长(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="130"/>
+        <location filename="../settings/conversations.py" line="137"/>
         <source>&amp;New conversation hotkey:</source>
         <translation>开始新会话的快捷键(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="121"/>
+        <location filename="../settings/conversations.py" line="128"/>
         <source> quick replies</source>
         <translation> 次快捷回复</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="132"/>
+        <location filename="../settings/conversations.py" line="139"/>
         <source>From this quick reply in one conversation on, a gentle notice suggests typing the answer.</source>
         <translation>同一会话中快捷回复达到此次数起，会温和地提醒您亲自输入回复。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="134"/>
+        <location filename="../settings/conversations.py" line="141"/>
         <source>More quick replies than this in one conversation meet the policy below.</source>
         <translation>同一会话中快捷回复超过此次数后，将按下方选择的方式处理。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="122"/>
+        <location filename="../settings/conversations.py" line="129"/>
         <source> minutes</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="121"/>
+        <location filename="../settings/conversations.py" line="128"/>
         <source> quick reply</source>
         <translation> 次快捷回复</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="122"/>
+        <location filename="../settings/conversations.py" line="129"/>
         <source> minute</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="136"/>
+        <location filename="../settings/conversations.py" line="143"/>
         <source>With no quick reply in a chat for this long, the next one starts a new conversation (the count goes back to 0).</source>
         <translation>某个聊天窗口超过此时长未使用快捷回复时，下一次快捷回复将开始新会话（计数从 0 重新开始）。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="138"/>
+        <location filename="../settings/conversations.py" line="145"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="139"/>
+        <location filename="../settings/conversations.py" line="146"/>
         <source>Conversations and their counts older than this are forgotten. No reply text is ever kept.</source>
         <translation>超过此时长的会话及其计数会被自动清除。回复内容始终不会被保存。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="141"/>
+        <location filename="../settings/conversations.py" line="148"/>
         <source>Starts a new conversation in the active chat window: the count goes back to 0.</source>
         <translation>在当前聊天窗口中开始新会话：计数从 0 重新开始。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="144"/>
+        <location filename="../settings/conversations.py" line="151"/>
         <source>&amp;Warn only</source>
         <translation>仅警告(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="144"/>
+        <location filename="../settings/conversations.py" line="151"/>
         <source>The reply goes in, with a warning.</source>
         <translation>照常插入回复，同时显示警告。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="145"/>
+        <location filename="../settings/conversations.py" line="152"/>
         <source>Ask to con&amp;firm</source>
         <translation>询问确认(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="145"/>
+        <location filename="../settings/conversations.py" line="152"/>
         <source>You are asked before the reply goes in.</source>
         <translation>插入回复前先询问您。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="146"/>
+        <location filename="../settings/conversations.py" line="153"/>
         <source>&amp;Block</source>
         <translation>阻止(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="146"/>
+        <location filename="../settings/conversations.py" line="153"/>
         <source>The reply does not go in; type it yourself.</source>
         <translation>不插入回复，请亲自输入。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="150"/>
+        <location filename="../settings/conversations.py" line="157"/>
         <source>Title rul&amp;es:</source>
         <translation>标题规则(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="151"/>
+        <location filename="../settings/conversations.py" line="158"/>
         <source>Which buyer a chat window is about: the first rule whose patterns match names the conversation. Unread counters such as “(3)” are removed from the title first.</source>
         <translation>用于识别聊天窗口对应的买家：按顺序查找，第一条匹配条件相符的规则为会话命名。匹配前会先去掉标题中“(3)”这类未读计数。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="154"/>
+        <location filename="../settings/conversations.py" line="161"/>
         <source>Window class</source>
         <translation>窗口类名</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="154"/>
+        <location filename="../settings/conversations.py" line="161"/>
         <source>Title</source>
         <translation>窗口标题</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="154"/>
+        <location filename="../settings/conversations.py" line="161"/>
         <source>Program</source>
         <translation>程序</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="156"/>
+        <location filename="../settings/conversations.py" line="163"/>
         <source>A regular expression for the program&apos;s window class, matched ignoring case, e.g. qianniu|wechat; empty matches every program.</source>
         <translation>匹配程序窗口类名的正则表达式，不区分大小写，例如 qianniu|wechat；留空则匹配所有程序。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="159"/>
+        <location filename="../settings/conversations.py" line="166"/>
         <source>A regular expression for the program&apos;s file name, matched ignoring case, e.g. aliworkbench\.exe; empty matches every program. On Windows it tells apart programs that share a window class.</source>
         <translation>匹配程序文件名的正则表达式，不区分大小写，例如 aliworkbench\.exe；留空则匹配所有程序。在 Windows 上，它能区分窗口类名相同的程序。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="162"/>
+        <location filename="../settings/conversations.py" line="169"/>
         <source>A regular expression for the window title, matched ignoring case, e.g. ^(?P&lt;who&gt;.+?) - 接待. Its (?P&lt;who&gt;…) group is the buyer&apos;s name or chat id. A pattern without that group is skipped: the rule never applies. When no rule applies, the whole title names the conversation.</source>
         <translation>匹配窗口标题的正则表达式，不区分大小写，例如 ^(?P&lt;who&gt;.+?) - 接待。其中的 (?P&lt;who&gt;…) 分组即买家名称或聊天 ID。不含该分组的匹配条件会被跳过，该规则永远不会生效。没有规则生效时，以整个窗口标题作为会话名称。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="166"/>
+        <location filename="../settings/conversations.py" line="173"/>
         <source>Test a tit&amp;le:</source>
         <translation>测试窗口标题(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="167"/>
+        <location filename="../settings/conversations.py" line="174"/>
         <source>Window class, e.g. AliWorkBench</source>
         <translation>窗口类名，例如 AliWorkBench</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="168"/>
+        <location filename="../settings/conversations.py" line="175"/>
         <source>Program, e.g. AliWorkBench.exe</source>
         <translation>程序，例如 AliWorkBench.exe</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="169"/>
+        <location filename="../settings/conversations.py" line="176"/>
         <source>Window title, e.g. (2) Jane Doe - Live chat</source>
         <translation>窗口标题，例如 (2) 王小明 - 接待中心</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="205"/>
+        <location filename="../settings/conversations.py" line="191"/>
+        <source>Response times are not available on Wayland: QuickReply cannot see the titles of other programs&apos; windows there.</source>
+        <translation>Wayland 下无法统计响应时间：QuickReply 在 Wayland 中看不到其他程序的窗口标题。</translation>
+    </message>
+    <message>
+        <location filename="../settings/conversations.py" line="194"/>
+        <source>Response times are not measured on this desktop: QuickReply cannot follow the titles of the chat windows here.</source>
+        <translation>当前桌面不统计响应时间：QuickReply 在这里无法跟踪聊天窗口的标题。</translation>
+    </message>
+    <message>
+        <location filename="../settings/conversations.py" line="197"/>
+        <source>Response times need a chat window whose title shows unread messages, such as “(3) Jane Doe” or “[2条新消息]”. No window title seen since QuickReply started has such a counter.</source>
+        <translation>统计响应时间需要聊天窗口的标题显示未读消息数，例如“(3) 王小明”或“[2条新消息]”。自 QuickReply 启动以来，还没有看到带这种未读计数的窗口标题。</translation>
+    </message>
+    <message>
+        <location filename="../settings/conversations.py" line="200"/>
+        <source>Response times are measured from the unread counters in chat window titles, such as “(3)”: from a buyer&apos;s first unread message to your reply, or until you read it.</source>
+        <translation>响应时间根据聊天窗口标题中的未读计数（例如“(3)”）统计：从买家的第一条未读消息算起，到您回复为止，或到您读完消息为止。</translation>
+    </message>
+    <message>
+        <location filename="../settings/conversations.py" line="235"/>
         <source>The hard limit ({hard}) cannot be below the soft limit ({soft}).</source>
         <translation>硬性上限（{hard}）不能低于提醒上限（{soft}）。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="222"/>
+        <location filename="../settings/conversations.py" line="252"/>
         <source>Title rule {row}: the window class pattern is not a valid regular expression ({error}).</source>
         <translation>第 {row} 条标题规则：窗口类名不是有效的正则表达式（{error}）。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="224"/>
+        <location filename="../settings/conversations.py" line="254"/>
         <source>Title rule {row}: the program pattern is not a valid regular expression ({error}).</source>
         <translation>第 {row} 条标题规则：程序不是有效的正则表达式（{error}）。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="226"/>
+        <location filename="../settings/conversations.py" line="256"/>
         <source>Title rule {row}: the title pattern is not a valid regular expression ({error}).</source>
         <translation>第 {row} 条标题规则：窗口标题不是有效的正则表达式（{error}）。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="218"/>
+        <location filename="../settings/conversations.py" line="248"/>
         <source>Title rule {row} has no title pattern, so it never applies.</source>
         <translation>第 {row} 条标题规则没有填写窗口标题的匹配条件，因此永远不会生效。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="220"/>
+        <location filename="../settings/conversations.py" line="250"/>
         <source>Title rule {row} has no (?P&lt;who&gt;…) group, so it never applies.</source>
         <translation>第 {row} 条标题规则不含 (?P&lt;who&gt;…) 分组，因此永远不会生效。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="255"/>
+        <location filename="../settings/conversations.py" line="285"/>
         <source>Type a window title to see which conversation it belongs to.</source>
         <translation>输入窗口标题，即可查看它属于哪个会话。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="257"/>
+        <location filename="../settings/conversations.py" line="287"/>
         <source>Conversation: {key}</source>
         <translation>会话：{key}</translation>
     </message>
@@ -1161,7 +1172,7 @@ Most missed: {missed}</source>
 <context>
     <name>FallbackWindow</name>
     <message>
-        <location filename="../shell.py" line="197"/>
+        <location filename="../shell.py" line="280"/>
         <source>This desktop has no system tray, so QuickReply lives in this window. Closing it keeps QuickReply running; start QuickReply again to bring it back.</source>
         <translation>当前桌面没有系统托盘，因此 QuickReply 显示在此窗口中。关闭此窗口后 QuickReply 仍在运行；再次启动 QuickReply 即可重新打开此窗口。</translation>
     </message>
@@ -2153,34 +2164,34 @@ Most missed: {missed}</source>
 <context>
     <name>Picker</name>
     <message>
-        <location filename="../replies/picker.py" line="145"/>
+        <location filename="../replies/picker.py" line="142"/>
         <source>QuickReply picker</source>
         <extracomment>A focus loss this soon after opening is the window manager&apos;s doing, not the agent&apos;s. How much of a row is searched for letters to mark: more never fits the list&apos;s width. The counter&apos;s colour by level: amber from the soft limit, red at the hard one. Ctrl+N: the agent starts a new conversation with this window&apos;s buyer. F2: the agent names the conversation (for clients with one title for every buyer). Handled at once (a dialog over the picker); the picker then takes the keyboard back. The offered next part of a reply going in by clipboard was chosen. What each row stands for, in row order (items hold only text: PySide must not own them). Books left out, and books listed first while nothing is typed; read on each opening. Book names by id, while more than one book has replies (else rows need none). The buyer&apos;s message suggestions were made for, while the picker is open. Which the agent changed last, the clipboard or (X11) the selection: that holds the message they mean.</extracomment>
         <translation>QuickReply 选择回复</translation>
     </message>
     <message>
-        <location filename="../replies/picker.py" line="146"/>
+        <location filename="../replies/picker.py" line="143"/>
         <source>Type a code, pinyin initials or words…</source>
         <translation>输入快捷编码、拼音首字母或文字…</translation>
     </message>
     <message>
-        <location filename="../replies/picker.py" line="147"/>
+        <location filename="../replies/picker.py" line="144"/>
         <source>Enter insert · 1–9 choose · Ctrl+N new conversation · F2 name it · Esc close</source>
         <translation>Enter 插入 · 1–9 选择 · Ctrl+N 新会话 · F2 命名 · Esc 关闭</translation>
     </message>
     <message>
-        <location filename="../replies/picker.py" line="148"/>
-        <location filename="../replies/picker.py" line="267"/>
+        <location filename="../replies/picker.py" line="145"/>
+        <location filename="../replies/picker.py" line="258"/>
         <source>All groups</source>
         <translation>全部分组</translation>
     </message>
     <message>
-        <location filename="../replies/picker.py" line="292"/>
+        <location filename="../replies/picker.py" line="283"/>
         <source>★ Suggested · {reply}</source>
         <translation>★ 建议 · {reply}</translation>
     </message>
     <message>
-        <location filename="../replies/picker.py" line="301"/>
+        <location filename="../replies/picker.py" line="292"/>
         <source>No reply matches. Try fewer letters or pinyin initials.</source>
         <translation>没有匹配的回复。请少输入几个字母，或改用拼音首字母。</translation>
     </message>
@@ -2216,38 +2227,38 @@ Most missed: {missed}</source>
 <context>
     <name>QuickReplyApp</name>
     <message>
-        <location filename="../app.py" line="131"/>
+        <location filename="../app.py" line="151"/>
         <source>Global hotkeys are not available on this desktop (Wayland). Bind the command “quickreply pick” to a keyboard shortcut in your desktop settings to open the picker.</source>
-        <extracomment>Emitted from the watcher&apos;s thread; delivered queued on the main thread. Where no keys can be sent (no desktop backend), replies go onto the clipboard.</extracomment>
+        <extracomment>Emitted from the watcher&apos;s thread; delivered queued on the main thread. A top-level window&apos;s new title, from the title watcher&apos;s thread; queued likewise. Where no keys can be sent (no desktop backend), replies go onto the clipboard.</extracomment>
         <translation>当前桌面（Wayland）不支持全局快捷键。请在桌面设置中为命令“quickreply pick”绑定一个快捷键，用来打开短语选择器。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="135"/>
+        <location filename="../app.py" line="155"/>
         <source>Global hotkeys are not available: QuickReply does not support macOS yet. Open the picker from the menu bar icon; the reply is put on the clipboard for you to paste.</source>
         <translation>全局快捷键不可用：QuickReply 暂不支持 macOS。请从菜单栏图标打开短语选择器，回复会放到剪贴板上，由您自行粘贴。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="138"/>
+        <location filename="../app.py" line="158"/>
         <source>Global hotkeys could not be started on this desktop (the log says why). Open the picker from QuickReply&apos;s menu or with the command “quickreply pick”; the reply is put on the clipboard for you to paste.</source>
         <translation>无法在当前桌面启用全局快捷键（原因见日志）。请从 QuickReply 的菜单或用命令“quickreply pick”打开短语选择器，回复会放到剪贴板上，由您自行粘贴。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="155"/>
+        <location filename="../app.py" line="177"/>
         <source>Hotkeys unavailable; use “quickreply pick”</source>
         <translation>快捷键不可用，请使用“quickreply pick”</translation>
     </message>
     <message>
-        <location filename="../app.py" line="157"/>
+        <location filename="../app.py" line="179"/>
         <source>Hotkeys paused</source>
         <translation>快捷键已暂停</translation>
     </message>
     <message>
-        <location filename="../app.py" line="160"/>
+        <location filename="../app.py" line="182"/>
         <source>Ready · picker {chord}</source>
         <translation>就绪 · 短语选择器 {chord}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="323"/>
+        <location filename="../app.py" line="345"/>
         <source>The window did not accept the reply. It is not on the clipboard any more; try again or switch the application to typing mode.</source>
         <translation>该窗口未接受这条回复，剪贴板中也已不再保留。请重试，或将该程序的插入方式改为逐键输入。</translation>
     </message>
@@ -2733,12 +2744,12 @@ Most missed: {missed}</source>
 <context>
     <name>SelfTest</name>
     <message>
-        <location filename="../self_test.py" line="98"/>
+        <location filename="../self_test.py" line="99"/>
         <source>self-test failed: {failure}</source>
         <translation>自检失败：{failure}</translation>
     </message>
     <message>
-        <location filename="../self_test.py" line="100"/>
+        <location filename="../self_test.py" line="101"/>
         <source>QuickReply self-test: {passed} checks passed, {failed} failed ({checks})</source>
         <translation>QuickReply 自检：{passed} 项通过，{failed} 项失败（{checks}）</translation>
     </message>
@@ -2759,24 +2770,38 @@ Most missed: {missed}</source>
 <context>
     <name>SettingsWindow</name>
     <message>
-        <location filename="../settings/window.py" line="74"/>
+        <location filename="../settings/window.py" line="76"/>
         <source>QuickReply settings</source>
         <translation>QuickReply 设置</translation>
     </message>
     <message>
-        <location filename="../settings/window.py" line="88"/>
+        <location filename="../settings/window.py" line="90"/>
         <source>Cannot save: {reason}</source>
         <translation>无法保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../settings/window.py" line="113"/>
+        <location filename="../settings/window.py" line="115"/>
         <source>The settings could not be written: {error}</source>
         <translation>无法写入设置：{error}</translation>
     </message>
     <message>
-        <location filename="../settings/window.py" line="132"/>
+        <location filename="../settings/window.py" line="134"/>
         <source>Could not change starting at login: {error}</source>
         <translation>无法更改登录时自动启动：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <location filename="../shell.py" line="207"/>
+        <source>Longest wait: {seconds} s — {label}</source>
+        <extracomment>&quot;Longest wait: 42 s — label&quot;, at the top of the menu while a buyer waits.</extracomment>
+        <translation>最长等待：{seconds} 秒 — {label}</translation>
+    </message>
+    <message>
+        <location filename="../shell.py" line="208"/>
+        <source>Longest wait: {seconds} s</source>
+        <translation>最长等待：{seconds} 秒</translation>
     </message>
 </context>
 <context>

@@ -571,3 +571,22 @@ def test_a_team_folder_and_an_address_are_saved(qtbot, context: AppContext, isol
         window.general.team_share.edit.setText(place)
         save(qtbot, window)
         assert stored(isolated_home).team_share == place
+
+
+@pytest.mark.parametrize(("kind", "watched", "seen", "expected"), [
+    ("wayland", False, False, "not available on Wayland"),
+    ("x11", False, False, "not measured on this desktop"),
+    ("x11", True, False, "No window title seen since QuickReply started has such a counter"),
+    ("windows", True, True, "measured from the unread counters"),
+])
+def test_the_conversations_tab_says_whether_response_times_can_be_measured(
+        qtbot, context: AppContext, monkeypatch: pytest.MonkeyPatch, kind: str, watched: bool, seen: bool,
+        expected: str) -> None:
+    monkeypatch.setattr("ui.settings.window.session_kind", lambda: kind)
+    context.titles_watched, context.unread_counter_seen = watched, seen
+    window = open_window(qtbot, context)
+    open_tab(qtbot, window, window.conversations)
+    line = window.conversations.response_times
+    assert expected in line.text() and line.isVisible()
+    others = ("not available on Wayland", "not measured on this desktop", "has such a counter", "measured from")
+    assert sum(other in line.text() for other in others) == 1
