@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import queue
 import subprocess
 import sys
 import time
@@ -64,6 +65,15 @@ class Target:
     def close(self) -> None:
         self.process.terminate()
         self.process.wait(timeout=10)
+
+
+def reported_title(reported: queue.Queue, window: int, timeout: float = 5) -> str:
+    """The next title a title watcher reported (its WindowInfos put into ``reported``)
+    for ``window``; the other windows' reports before it are passed over."""
+    while True:
+        info = reported.get(timeout=timeout)
+        if info.id == window:
+            return info.title
 
 
 @contextmanager

@@ -507,22 +507,17 @@ def test_the_title_watcher_follows_every_window_active_or_not(make_target, xserv
     import queue
 
     from assistant.desktop.x11.titles import X11TitleWatcher
+    from tests.e2e.target import reported_title
 
     first = make_target("买家A")
     reported: queue.Queue = queue.Queue()
     watcher = X11TitleWatcher(reported.put, xserver.display)
     watcher.start()
 
-    def next_title(window: int) -> str:
-        while True:
-            info = reported.get(timeout=5)
-            if info.id == window:
-                return info.title
-
     try:
-        assert next_title(first.window) == "买家A", "a window already open is reported at the start"
+        assert reported_title(reported, first.window) == "买家A", "a window already open is reported at the start"
         second = make_target("李华")  # opened later, and now the active window
-        assert next_title(second.window) == "李华"
+        assert reported_title(reported, second.window) == "李华"
         assert second.window == xserver.active_window()
         xserver.xdotool("set_window", "--name", "(1) 买家A", str(first.window))
         info = reported.get(timeout=5)

@@ -79,6 +79,7 @@ def test_the_title_scan_reports_a_counter_rising_in_a_background_window(make_tar
     import queue
 
     from assistant.desktop.win32.titles import Win32TitleWatcher
+    from tests.e2e.target import reported_title
 
     chat, other = make_target("买家A"), make_target("other")
     assert desktop.active_window() == other.window
@@ -86,14 +87,8 @@ def test_the_title_scan_reports_a_counter_rising_in_a_background_window(make_tar
     watcher = Win32TitleWatcher(reported.put, interval=0.2)
     watcher.start()
 
-    def next_title(window: int) -> str:
-        while True:
-            info = reported.get(timeout=5)
-            if info.id == window:
-                return info.title
-
     try:
-        assert next_title(chat.window) == "买家A", "a window already open is reported at the start"
+        assert reported_title(reported, chat.window) == "买家A", "a window already open is reported at the start"
         desktop.retitle(chat.window, "(1) 买家A")
         info = reported.get(timeout=5)
         assert (info.id, info.title, info.pid) == (chat.window, "(1) 买家A", chat.process.pid)
