@@ -3,15 +3,21 @@ tests/e2e, or Wine's desktop for tests/e2e_windows."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+import time
 import uuid
+from collections.abc import Callable
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
 from assistant.phrases.model import Phrase, Phrasebook
 from assistant.phrases.store import Store
+from assistant.replies.conversations import FILE_NAME
+from assistant.replies.waiting import WAITS
 from assistant.settings import load_settings, save_settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,6 +48,27 @@ def set_language(home: Path, language: str) -> None:
     the display language (Chinese under the test Wine), not QUICKREPLY_LANG or LANG."""
     folder = Store(home).folder
     save_settings(folder, replace(load_settings(folder), language=language))
+
+
+def waits(home: Path) -> list[dict]:
+    """The wait records of the conversation log in ``home`` (assistant.replies.waiting)."""
+    path = Store(home, seed=False).folder.path(FILE_NAME)
+    if not path.exists():
+        return []
+    return list(json.loads(path.read_text("utf-8")).get(WAITS, {}).values())
+
+
+def wait_for_waits(home: Path, done: Callable[[list[dict]], bool], timeout: float = 10) -> list[dict]:
+    """The log's waits once ``done(waits)`` holds (the app writes them on its own time)."""
+    deadline = time.monotonic() + timeout
+    while not done(found := waits(home)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return found
+
+
+def response_seconds(wait: dict) -> float:
+    """How long the buyer of an answered wait record waited (whole seconds, as stored)."""
+    return (datetime.fromisoformat(wait["answered"]) - datetime.fromisoformat(wait["since"])).total_seconds()
 
 
 class Screen(Protocol):

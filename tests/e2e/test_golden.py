@@ -6,17 +6,16 @@ answer by hand)."""
 
 from __future__ import annotations
 
-import json
 import time
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from assistant.phrases.store import Store
 from assistant.replies.conversations import FILE_NAME
-from assistant.replies.waiting import CLEARED, INSERTION, WAITS
+from assistant.replies.waiting import CLEARED, INSERTION
 from assistant.settings import Settings
+from tests.e2e.app_process import response_seconds, wait_for_waits
 from tests.e2e.test_conversations import REPLY, insert, start_app
 
 #: How long the buyer waits before the agent answers in the first test.
@@ -28,25 +27,6 @@ def app(xserver, tmp_path: Path):
     running = start_app(xserver, tmp_path / "home", Settings())
     yield running
     assert "Traceback" not in running.stop()
-
-
-def waits(home: Path) -> list[dict]:
-    path = Store(home, seed=False).folder.path(FILE_NAME)
-    if not path.exists():
-        return []
-    return list(json.loads(path.read_text("utf-8")).get(WAITS, {}).values())
-
-
-def wait_for_waits(home: Path, done: callable, timeout: float = 10) -> list[dict]:
-    """The log's waits once ``done(waits)`` holds (the app writes them on its own time)."""
-    deadline = time.monotonic() + timeout
-    while not done(found := waits(home)) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    return found
-
-
-def seconds(wait: dict) -> float:
-    return (datetime.fromisoformat(wait["answered"]) - datetime.fromisoformat(wait["since"])).total_seconds()
 
 
 def retitle(xserver, target, title: str) -> None:
@@ -65,7 +45,7 @@ def test_a_reply_inserted_answers_the_wait_the_rising_counter_began(app, make_ta
     answered = wait_for_waits(app.home, lambda found: any(wait["answered"] for wait in found))
     assert len(answered) == 1 and answered[0]["how"] == INSERTION, answered
     assert answered[0]["since"] == began[0]["since"]
-    assert WAIT_SECONDS <= seconds(answered[0]) < 10
+    assert WAIT_SECONDS <= response_seconds(answered[0]) < 10
     text = Store(app.home, seed=False).folder.path(FILE_NAME).read_text("utf-8")
     assert "买家A" not in text, "no title or buyer in the log"
 
@@ -79,5 +59,5 @@ def test_a_counter_that_clears_without_a_reply_answers_the_wait(app, make_target
     retitle(xserver, chat, "买家B")  # read and answered by hand in the chat client
     answered = wait_for_waits(app.home, lambda found: any(wait["answered"] for wait in found))
     assert len(answered) == 1 and answered[0]["how"] == CLEARED, answered
-    assert 1 <= seconds(answered[0]) < 10  # the log's times are whole seconds
+    assert 1 <= response_seconds(answered[0]) < 10  # the log's times are whole seconds
     assert chat.text() == "", "nothing was inserted"
