@@ -47,6 +47,15 @@
     </message>
 </context>
 <context>
+    <name>AppContext</name>
+    <message>
+        <location filename="../context.py" line="138"/>
+        <source>Your settings are in use but could not be saved ({reason}); they will be lost when QuickReply quits.</source>
+        <extracomment>Settings in use could not be written (the notice to show, translated). The suggestions&apos; index, built on a thread of its own, is ready (emitted from that thread: a window&apos;s slot runs in its own, queued). A window asks for another by its registry name; the app opens it. Keeps subscribed books up to date: built, listened to and started by the app wiring (``ui.app.share_subscriptions``), which sets it here for the windows that show subscriptions. It needs only the store, so it does not know this class. Whether the app&apos;s global hotkeys work here (set by the app wiring): the first-run wizard offers a live try, or explains ``quickreply pick``. Whether the settings in use are not on disk and the agent was told. Whether the app follows every window&apos;s title here (set by the app wiring), and whether any title seen had an unread counter (ui.replies.wait_clock): without both there are no response times, and Settings says why. Every phrase as last read from the store; windows use this rather than reading again. Every book as last read, for what the picker asks on each opening. The replies to suggest for a buyer&apos;s message the agent copied.</extracomment>
+        <translation>您的设置已生效，但无法保存（{reason}）；退出 QuickReply 后这些设置将丢失。</translation>
+    </message>
+</context>
+<context>
     <name>BookActions</name>
     <message>
         <location filename="../manager/books.py" line="54"/>
@@ -2164,34 +2173,34 @@ Most missed: {missed}</source>
 <context>
     <name>Picker</name>
     <message>
-        <location filename="../replies/picker.py" line="142"/>
+        <location filename="../replies/picker.py" line="145"/>
         <source>QuickReply picker</source>
         <extracomment>A focus loss this soon after opening is the window manager&apos;s doing, not the agent&apos;s. How much of a row is searched for letters to mark: more never fits the list&apos;s width. The counter&apos;s colour by level: amber from the soft limit, red at the hard one. Ctrl+N: the agent starts a new conversation with this window&apos;s buyer. F2: the agent names the conversation (for clients with one title for every buyer). Handled at once (a dialog over the picker); the picker then takes the keyboard back. The offered next part of a reply going in by clipboard was chosen. What each row stands for, in row order (items hold only text: PySide must not own them). Books left out, and books listed first while nothing is typed; read on each opening. Book names by id, while more than one book has replies (else rows need none). The buyer&apos;s message suggestions were made for, while the picker is open. Which the agent changed last, the clipboard or (X11) the selection: that holds the message they mean.</extracomment>
         <translation>QuickReply 选择回复</translation>
     </message>
     <message>
-        <location filename="../replies/picker.py" line="143"/>
+        <location filename="../replies/picker.py" line="146"/>
         <source>Type a code, pinyin initials or words…</source>
         <translation>输入快捷编码、拼音首字母或文字…</translation>
     </message>
     <message>
-        <location filename="../replies/picker.py" line="144"/>
+        <location filename="../replies/picker.py" line="147"/>
         <source>Enter insert · 1–9 choose · Ctrl+N new conversation · F2 name it · Esc close</source>
         <translation>Enter 插入 · 1–9 选择 · Ctrl+N 新会话 · F2 命名 · Esc 关闭</translation>
     </message>
     <message>
-        <location filename="../replies/picker.py" line="145"/>
-        <location filename="../replies/picker.py" line="258"/>
+        <location filename="../replies/picker.py" line="148"/>
+        <location filename="../replies/picker.py" line="267"/>
         <source>All groups</source>
         <translation>全部分组</translation>
     </message>
     <message>
-        <location filename="../replies/picker.py" line="283"/>
+        <location filename="../replies/picker.py" line="292"/>
         <source>★ Suggested · {reply}</source>
         <translation>★ 建议 · {reply}</translation>
     </message>
     <message>
-        <location filename="../replies/picker.py" line="292"/>
+        <location filename="../replies/picker.py" line="301"/>
         <source>No reply matches. Try fewer letters or pinyin initials.</source>
         <translation>没有匹配的回复。请少输入几个字母，或改用拼音首字母。</translation>
     </message>
@@ -2227,38 +2236,38 @@ Most missed: {missed}</source>
 <context>
     <name>QuickReplyApp</name>
     <message>
-        <location filename="../app.py" line="151"/>
+        <location filename="../app.py" line="152"/>
         <source>Global hotkeys are not available on this desktop (Wayland). Bind the command “quickreply pick” to a keyboard shortcut in your desktop settings to open the picker.</source>
         <extracomment>Emitted from the watcher&apos;s thread; delivered queued on the main thread. A top-level window&apos;s new title, from the title watcher&apos;s thread; queued likewise. Where no keys can be sent (no desktop backend), replies go onto the clipboard.</extracomment>
         <translation>当前桌面（Wayland）不支持全局快捷键。请在桌面设置中为命令“quickreply pick”绑定一个快捷键，用来打开短语选择器。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="155"/>
+        <location filename="../app.py" line="156"/>
         <source>Global hotkeys are not available: QuickReply does not support macOS yet. Open the picker from the menu bar icon; the reply is put on the clipboard for you to paste.</source>
         <translation>全局快捷键不可用：QuickReply 暂不支持 macOS。请从菜单栏图标打开短语选择器，回复会放到剪贴板上，由您自行粘贴。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="158"/>
+        <location filename="../app.py" line="159"/>
         <source>Global hotkeys could not be started on this desktop (the log says why). Open the picker from QuickReply&apos;s menu or with the command “quickreply pick”; the reply is put on the clipboard for you to paste.</source>
         <translation>无法在当前桌面启用全局快捷键（原因见日志）。请从 QuickReply 的菜单或用命令“quickreply pick”打开短语选择器，回复会放到剪贴板上，由您自行粘贴。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="177"/>
+        <location filename="../app.py" line="178"/>
         <source>Hotkeys unavailable; use “quickreply pick”</source>
         <translation>快捷键不可用，请使用“quickreply pick”</translation>
     </message>
     <message>
-        <location filename="../app.py" line="179"/>
+        <location filename="../app.py" line="180"/>
         <source>Hotkeys paused</source>
         <translation>快捷键已暂停</translation>
     </message>
     <message>
-        <location filename="../app.py" line="182"/>
+        <location filename="../app.py" line="183"/>
         <source>Ready · picker {chord}</source>
         <translation>就绪 · 短语选择器 {chord}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="345"/>
+        <location filename="../app.py" line="346"/>
         <source>The window did not accept the reply. It is not on the clipboard any more; try again or switch the application to typing mode.</source>
         <translation>该窗口未接受这条回复，剪贴板中也已不再保留。请重试，或将该程序的插入方式改为逐键输入。</translation>
     </message>
