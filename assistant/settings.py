@@ -56,6 +56,14 @@ def default_title_rules() -> list[dict[str, str]]:
     ]
 
 
+def default_chat_programs() -> str:
+    """The programs whose unread counters are buyers waiting (the golden 30 seconds):
+    the seller workbenches and messengers, by window class or program file name. A
+    browser is left out, as most of its tabs with a counter ("(3) Inbox") are no
+    buyer; an agent whose chat console runs in one adds the browser in Settings."""
+    return f"{_WORKBENCHES}|{_MESSENGERS}"
+
+
 def _by_program(program: str, title: str) -> list[dict[str, str]]:
     """Two rules for one kind of program: by its executable, which names it on Windows,
     then by its window class, which names it on X11 (and where the executable is unknown)."""
@@ -119,6 +127,9 @@ class Settings:
     #: How a window title names the buyer: window_class / title (regular expressions,
     #: title with a (?P<who>...) group); the first rule that matches wins.
     title_rules: list = field(default_factory=default_title_rules)
+    #: The programs whose unread counters count as buyers waiting: a regular expression
+    #: for the window class or the program's file name, matched ignoring case.
+    chat_programs: str = field(default_factory=default_chat_programs)
     #: Typing drills: the trainee's name on results and in the team lead's exports.
     trainee_name: str = ""
     #: Net characters per minute to reach, per drill language (the trade's bar is 90).

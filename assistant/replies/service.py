@@ -36,7 +36,7 @@ from assistant.replies.conversations import (
 )
 from assistant.replies.plan import Rule, Step, plan, rule_for
 from assistant.replies.titles import unread_count
-from assistant.replies.waiting import CLEARED, Waiting
+from assistant.replies.waiting import CLEARED, Waiting, is_chat_program
 from assistant.settings import Settings
 from assistant.timestamps import stamp
 
@@ -187,11 +187,15 @@ class ReplyService:
 
     def observe_title(self, target: WindowInfo) -> None:
         """A window's title as it is now (the desktop calls this for every title change
-        of any top-level window, from one thread): a rising unread counter begins a wait
-        in its conversation, a counter gone (or 0) answers it. Only a change of the
+        of any top-level window, from one thread): in a chat program's window
+        (``Settings.chat_programs``) a rising unread counter begins a wait in its
+        conversation, a counter gone (or 0) answers it. Only a change of the
         counter reads or writes the log; a rise while waiting keeps the first time."""
+        settings = self.settings()
+        if not is_chat_program(target, settings.chat_programs):
+            return
         count = unread_count(target.title) or 0
-        rules = self.settings().title_rules
+        rules = settings.title_rules
         who = buyer(target, rules)
         key = key_for(target, who)
         before = self._counters.get(key)
@@ -200,7 +204,7 @@ class ReplyService:
             if count and (before is None or count > before):
                 if key not in self._waiting:
                     conversation, since = self.log.wait(key, self.clock())
-                    self._waiting[key] = Waiting(key, since, conversation.name or who)
+                    self._waiting[key] = Waiting(key, since, conversation.name)
             elif not count and before and self._waiting.pop(key, None) is not None:
                 self.log.answered(key, self.clock(), CLEARED)
         except OSError as error:  # a full disk must not stop the watcher; the tray still counts

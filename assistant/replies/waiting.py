@@ -28,9 +28,13 @@ no title and no buyer: the conversation's key is salted like every key of the lo
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from assistant.desktop.base import WindowInfo
 
 #: Seconds a buyer may wait for the first answer before the tray turns red.
 GOLDEN_SECONDS = 30
@@ -44,7 +48,8 @@ CLEARED = "cleared"
 @dataclass(frozen=True)
 class Waiting:
     """A buyer waiting now: the conversation's key ("program|buyer", in memory only),
-    since when, and what to call it (the agent's label, else the buyer the title names)."""
+    since when, and the agent's label for the conversation ("" when none: the tray,
+    which anyone passing can read, names no buyer the agent did not name)."""
 
     key: str
     since: datetime
@@ -76,3 +81,15 @@ def answer_wait(waits: dict[str, Any], conversation: int, when: str, how: str) -
         return False
     document.update(answered=when, how=how)
     return True
+
+
+def is_chat_program(window: WindowInfo, programs: str) -> bool:
+    """Whether ``window`` belongs to one of ``programs`` (``Settings.chat_programs``: a
+    pattern for the window class or the program's file name), whose unread counter is a
+    buyer waiting; a mail tab's "(3) Inbox" is not. A broken pattern matches nothing
+    (Settings refuses one; a file edited by hand must not start waits everywhere)."""
+    try:
+        pattern = re.compile(programs, re.IGNORECASE)
+    except (re.error, TypeError):
+        return False
+    return bool(programs) and any(pattern.search(name) for name in (window.wm_class, window.executable) if name)

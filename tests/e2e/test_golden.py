@@ -20,11 +20,13 @@ from tests.e2e.test_conversations import REPLY, insert, start_app
 
 #: How long the buyer waits before the agent answers in the first test.
 WAIT_SECONDS = 2.0
+#: The stand-in chat window's program (its X11 class), taken for a chat program here.
+TARGET_PROGRAM = "target_app"
 
 
 @pytest.fixture
 def app(xserver, tmp_path: Path):
-    running = start_app(xserver, tmp_path / "home", Settings())
+    running = start_app(xserver, tmp_path / "home", Settings(chat_programs=TARGET_PROGRAM))
     yield running
     assert "Traceback" not in running.stop()
 

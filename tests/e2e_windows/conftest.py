@@ -15,6 +15,10 @@ import pytest
 if sys.platform != "win32":
     collect_ignore_glob = ["*.py"]
 else:
+    from dataclasses import replace
+
+    from assistant.data.folder import DataFolder
+    from assistant.settings import load_settings, save_settings
     from tests.e2e.app_process import AppProcess, seed_test_book, set_language
     from tests.e2e.target import targets
     from tests.e2e_windows.desktop import WindowsDesktop
@@ -29,11 +33,19 @@ else:
             yield make
 
     @pytest.fixture
-    def app(desktop: WindowsDesktop, tmp_path: Path) -> Iterator[AppProcess]:
+    def app_settings() -> dict[str, object]:
+        """Settings a module's tests need changed from the defaults (its own fixture of this name)."""
+        return {}
+
+    @pytest.fixture
+    def app(desktop: WindowsDesktop, tmp_path: Path, app_settings: dict[str, object]) -> Iterator[AppProcess]:
         """The app on the test book (tests/e2e/app_process.seed_test_book), in English."""
         home = tmp_path / "home"
         seed_test_book(home)
         set_language(home, "en")
+        if app_settings:
+            folder = DataFolder(home)
+            save_settings(folder, replace(load_settings(folder), **app_settings))
         running = AppProcess(desktop, home)
         yield running
         errors = running.stop()

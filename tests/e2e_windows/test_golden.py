@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from assistant.phrases.store import Store
 from assistant.replies.conversations import FILE_NAME
 from assistant.replies.waiting import INSERTION
@@ -13,6 +15,12 @@ from tests.e2e.app_process import MULTI_LINE, response_seconds, wait_for_waits
 from tests.e2e_windows.desktop import WindowsDesktop
 
 WAIT_SECONDS = 2.0
+
+
+@pytest.fixture
+def app_settings() -> dict[str, object]:
+    """The stand-in chat window is the test Python's: a chat program here."""
+    return {"chat_programs": r"^python\.exe$"}
 
 
 def test_a_reply_inserted_answers_the_wait_the_rising_counter_began(app, make_target,

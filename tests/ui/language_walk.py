@@ -52,7 +52,8 @@ BOOKS = {"zh": "zh-ecommerce.json", "en": "en-ecommerce.json"}
 #: file formats, paths, protocols and other programs, units, the short code every
 #: example uses (fh: 发货) and ID; and {placeholder} and signing-key syntax.
 PROPER = re.compile("|".join((
-    r"\{[^}]*\}", r"QuickReply", r"中文", r"English", r"quickreply( [\w.]+)+", r"AliWorkBench", r"qr-ed25519",
+    r"\{[^}]*\}", r"QuickReply", r"中文", r"English", r"quickreply( [\w.]+)+", r"AliWorkBench", r"\bchrome\b",
+    r"qr-ed25519",
     r"\b(Ctrl|Alt|Shift|Super|Meta|Esc|Enter|Tab|Space|Backspace|Del(ete)?|Insert|Home|End|PgUp|PgDn|Up|Down|Left|"
     r"Right|F\d{1,2})\b",
     r"CSV|JSON|XLSX|Excel|YAML|HTML|espanso", r"https?|http\(s\)", r"X11|Wayland|GNOME", r"CPM|WPM",

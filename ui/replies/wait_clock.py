@@ -16,19 +16,16 @@ from PySide6.QtCore import QObject, QTimer
 from assistant.desktop.base import WindowInfo
 from assistant.replies.service import ReplyService
 from assistant.replies.titles import unread_count
-from assistant.replies.waiting import Waiting
+from assistant.replies.waiting import Waiting, is_chat_program
 from ui.context import AppContext
 
 TICK_MS = 1000
 
 
 def shown_label(waiting: Waiting) -> str:
-    """What the tray may call a waiting conversation: the agent's own label, else the
-    program. The core's label falls back to the buyer the title names, and a buyer's
-    name does not belong on a tray anyone passing by can read; the key is
-    "program|buyer", so a label equal to its buyer part is that name."""
-    program, _, who = waiting.key.partition("|")
-    return waiting.label if waiting.label and waiting.label != who else program
+    """What the tray calls a waiting conversation: the agent's own label, else the
+    program (the key is "program|buyer"; the core never labels with the buyer)."""
+    return waiting.label or waiting.key.partition("|")[0]
 
 
 class WaitClock(QObject):
@@ -46,7 +43,8 @@ class WaitClock(QObject):
 
     def observe(self, window: WindowInfo) -> None:
         """A window's new title (on the main thread)."""
-        if not self.context.unread_counter_seen and unread_count(window.title) is not None:
+        if not self.context.unread_counter_seen and unread_count(window.title) is not None \
+                and is_chat_program(window, self.context.settings.chat_programs):
             self.context.unread_counter_seen = True
         self.replies.observe_title(window)
         self.refresh()

@@ -14,6 +14,8 @@ the unread counters in chat titles) can be measured here, and if not, why.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -55,6 +57,10 @@ class ConversationsPage(SettingsPage):
         self.retention_spin = _spin(self, 7, 3650, 30)
         self.hotkey_edit = HotkeyEdit(self)
         self.hotkey_notice = Notice(self)
+        self.chat_programs_edit = QLineEdit(self)
+        self.chat_programs_edit.setClearButtonEnabled(True)
+        self.chat_programs_notice = Notice(self)
+        self.chat_programs_edit.textChanged.connect(self.check_chat_programs)
         self.spins = dict(zip(SPINS, (self.soft_spin, self.hard_spin, self.idle_spin, self.retention_spin),
                               strict=True))
         self._loaded: dict[str, int] = {}
@@ -64,6 +70,7 @@ class ConversationsPage(SettingsPage):
         self.labels = {name: _buddy(self, spin) for name, spin in self.spins.items()}
         self.labels["policy"] = QLabel(self)
         self.labels["hotkey"] = _buddy(self, self.hotkey_edit)
+        self.labels["chat_programs"] = _buddy(self, self.chat_programs_edit)
         policies = QGridLayout()
         policies.setContentsMargins(0, 0, 0, 0)
         for row, policy in enumerate(POLICIES):
@@ -80,6 +87,7 @@ class ConversationsPage(SettingsPage):
         form.addRow(self.labels["idle_minutes"], self.idle_spin)
         form.addRow(self.labels["conversation_retention_days"], self.retention_spin)
         form.addRow(self.labels["hotkey"], _with_notice(self.hotkey_edit, self.hotkey_notice))
+        form.addRow(self.labels["chat_programs"], _with_notice(self.chat_programs_edit, self.chat_programs_notice))
         self.response_times = QLabel(self)
         self.response_times.setWordWrap(True)
         self._response_times: tuple[SessionKind, bool, bool] = ("none", False, False)
@@ -135,6 +143,11 @@ class ConversationsPage(SettingsPage):
         self.labels["idle_minutes"].setText(self.tr("Idle &time that ends a conversation:"))
         self.labels["conversation_retention_days"].setText(self.tr("&Keep the history for:"))
         self.labels["hotkey"].setText(self.tr("&New conversation hotkey:"))
+        self.labels["chat_programs"].setText(self.tr("Chat pro&grams (response times):"))
+        self.chat_programs_edit.setToolTip(self.tr(
+            "Only these programs' unread counters count as buyers waiting: a regular expression for the "
+            "window class or the program's file name, matched ignoring case. Browsers are not in it, as most "
+            "tabs with a counter are mail or news; add yours (e.g. |chrome) if your chat console runs in one."))
         self._suffixes()
         self.soft_spin.setToolTip(self.tr("From this quick reply in one conversation on, a gentle notice "
                                           "suggests typing the answer."))
@@ -195,8 +208,8 @@ class ConversationsPage(SettingsPage):
                            "titles of the chat windows here.")
         if not counter_seen:
             return self.tr("Response times need a chat window whose title shows unread messages, such as "
-                           "“(3) Jane Doe” or “[2条新消息]”. No window title seen since QuickReply started "
-                           "has such a counter.")
+                           "“(3) Jane Doe” or “[2条新消息]”. No title of a chat program's window (above) seen since "
+                           "QuickReply started has such a counter.")
         return self.tr("Response times are measured from the unread counters in chat window titles, such as "
                        "“(3)”: from a buyer's first unread message to your reply, or until you read it.")
 
@@ -209,6 +222,7 @@ class ConversationsPage(SettingsPage):
         policy = settings.limit_policy if settings.limit_policy in POLICIES else "warn"
         self.policy_buttons[policy].setChecked(True)
         self.hotkey_edit.setHotkey(settings.new_conversation_hotkey)
+        self.chat_programs_edit.setText(settings.chat_programs)
         self.editor.set_rules([dict(rule) for rule in settings.title_rules if isinstance(rule, dict)])
         self.check_limits()
 
@@ -221,6 +235,7 @@ class ConversationsPage(SettingsPage):
             values[name] = loaded if unchanged else spin.value()
         values["limit_policy"] = self.policy()
         values["new_conversation_hotkey"] = self.hotkey_edit.hotkey()
+        values["chat_programs"] = self.chat_programs_edit.text().strip()
         values["title_rules"] = self.editor.rules()
         return values
 
@@ -238,6 +253,17 @@ class ConversationsPage(SettingsPage):
 
     def check_limits(self) -> None:
         self.limits_notice.show_message(self.limits_problem() or "", "error")
+
+    def chat_programs_problem(self) -> str | None:
+        try:
+            re.compile(self.chat_programs_edit.text().strip())
+        except re.error as error:
+            return self.tr("The chat programs pattern is not a valid regular expression ({error}).").format(
+                error=error)
+        return None
+
+    def check_chat_programs(self) -> None:
+        self.chat_programs_notice.show_message(self.chat_programs_problem() or "", "error")
 
     def problems(self, rules: list[dict]) -> list[Problem]:
         """Patterns that cannot work (refused) and title patterns the key never uses (advice)."""
@@ -262,6 +288,8 @@ class ConversationsPage(SettingsPage):
             return self.limits_problem()
         if self.hotkey_notice.severity == "error":
             return self.hotkey_notice.message()
+        if self.chat_programs_problem():
+            return self.chat_programs_problem()
         return self.editor.refusal()
 
     def focus_problem(self) -> None:
@@ -269,6 +297,8 @@ class ConversationsPage(SettingsPage):
             self.hard_spin.setFocus()
         elif self.hotkey_notice.severity == "error":
             self.hotkey_edit.setFocus()
+        elif self.chat_programs_problem():
+            self.chat_programs_edit.setFocus()
         else:
             self.editor.focus_problem()
 

@@ -321,237 +321,252 @@
 <context>
     <name>ConversationsPage</name>
     <message>
-        <location filename="../settings/conversations.py" line="123"/>
+        <location filename="../settings/conversations.py" line="131"/>
         <source>Con&amp;versations</source>
         <translation>会话(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="132"/>
+        <location filename="../settings/conversations.py" line="140"/>
         <source>S&amp;oft limit:</source>
         <translation>提醒上限(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="133"/>
+        <location filename="../settings/conversations.py" line="141"/>
         <source>Ha&amp;rd limit:</source>
         <translation>硬性上限(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="134"/>
+        <location filename="../settings/conversations.py" line="142"/>
         <source>Past the hard limit:</source>
         <translation>超过硬性上限时：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="135"/>
+        <location filename="../settings/conversations.py" line="143"/>
         <source>Idle &amp;time that ends a conversation:</source>
         <translation>会话结束的空闲时长(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="136"/>
+        <location filename="../settings/conversations.py" line="144"/>
         <source>&amp;Keep the history for:</source>
         <translation>会话记录保留时长(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="137"/>
+        <location filename="../settings/conversations.py" line="145"/>
         <source>&amp;New conversation hotkey:</source>
         <translation>开始新会话的快捷键(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="128"/>
+        <location filename="../settings/conversations.py" line="136"/>
         <source> quick replies</source>
         <translation> 次快捷回复</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="139"/>
+        <location filename="../settings/conversations.py" line="152"/>
         <source>From this quick reply in one conversation on, a gentle notice suggests typing the answer.</source>
         <translation>同一会话中快捷回复达到此次数起，会温和地提醒您亲自输入回复。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="141"/>
+        <location filename="../settings/conversations.py" line="154"/>
         <source>More quick replies than this in one conversation meet the policy below.</source>
         <translation>同一会话中快捷回复超过此次数后，将按下方选择的方式处理。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="129"/>
+        <location filename="../settings/conversations.py" line="137"/>
         <source> minutes</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="128"/>
+        <location filename="../settings/conversations.py" line="136"/>
         <source> quick reply</source>
         <translation> 次快捷回复</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="129"/>
+        <location filename="../settings/conversations.py" line="137"/>
         <source> minute</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="143"/>
+        <location filename="../settings/conversations.py" line="146"/>
+        <source>Chat pro&amp;grams (response times):</source>
+        <translation>聊天程序（响应时间）(&amp;G)：</translation>
+    </message>
+    <message>
+        <location filename="../settings/conversations.py" line="148"/>
+        <source>Only these programs&apos; unread counters count as buyers waiting: a regular expression for the window class or the program&apos;s file name, matched ignoring case. Browsers are not in it, as most tabs with a counter are mail or news; add yours (e.g. |chrome) if your chat console runs in one.</source>
+        <translation>只有这些程序的未读计数才算作买家在等待：一个匹配窗口类名或程序文件名的正则表达式，不区分大小写。默认不含浏览器，因为带计数的标签页多半是邮件或新闻；如果您的客服工作台在浏览器中运行，请加上它（例如 |chrome）。</translation>
+    </message>
+    <message>
+        <location filename="../settings/conversations.py" line="156"/>
         <source>With no quick reply in a chat for this long, the next one starts a new conversation (the count goes back to 0).</source>
         <translation>某个聊天窗口超过此时长未使用快捷回复时，下一次快捷回复将开始新会话（计数从 0 重新开始）。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="145"/>
+        <location filename="../settings/conversations.py" line="158"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="146"/>
+        <location filename="../settings/conversations.py" line="159"/>
         <source>Conversations and their counts older than this are forgotten. No reply text is ever kept.</source>
         <translation>超过此时长的会话及其计数会被自动清除。回复内容始终不会被保存。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="148"/>
+        <location filename="../settings/conversations.py" line="161"/>
         <source>Starts a new conversation in the active chat window: the count goes back to 0.</source>
         <translation>在当前聊天窗口中开始新会话：计数从 0 重新开始。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="151"/>
+        <location filename="../settings/conversations.py" line="164"/>
         <source>&amp;Warn only</source>
         <translation>仅警告(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="151"/>
+        <location filename="../settings/conversations.py" line="164"/>
         <source>The reply goes in, with a warning.</source>
         <translation>照常插入回复，同时显示警告。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="152"/>
+        <location filename="../settings/conversations.py" line="165"/>
         <source>Ask to con&amp;firm</source>
         <translation>询问确认(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="152"/>
+        <location filename="../settings/conversations.py" line="165"/>
         <source>You are asked before the reply goes in.</source>
         <translation>插入回复前先询问您。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="153"/>
+        <location filename="../settings/conversations.py" line="166"/>
         <source>&amp;Block</source>
         <translation>阻止(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="153"/>
+        <location filename="../settings/conversations.py" line="166"/>
         <source>The reply does not go in; type it yourself.</source>
         <translation>不插入回复，请亲自输入。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="157"/>
+        <location filename="../settings/conversations.py" line="170"/>
         <source>Title rul&amp;es:</source>
         <translation>标题规则(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="158"/>
+        <location filename="../settings/conversations.py" line="171"/>
         <source>Which buyer a chat window is about: the first rule whose patterns match names the conversation. Unread counters such as “(3)” are removed from the title first.</source>
         <translation>用于识别聊天窗口对应的买家：按顺序查找，第一条匹配条件相符的规则为会话命名。匹配前会先去掉标题中“(3)”这类未读计数。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="161"/>
+        <location filename="../settings/conversations.py" line="174"/>
         <source>Window class</source>
         <translation>窗口类名</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="161"/>
+        <location filename="../settings/conversations.py" line="174"/>
         <source>Title</source>
         <translation>窗口标题</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="161"/>
+        <location filename="../settings/conversations.py" line="174"/>
         <source>Program</source>
         <translation>程序</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="163"/>
+        <location filename="../settings/conversations.py" line="176"/>
         <source>A regular expression for the program&apos;s window class, matched ignoring case, e.g. qianniu|wechat; empty matches every program.</source>
         <translation>匹配程序窗口类名的正则表达式，不区分大小写，例如 qianniu|wechat；留空则匹配所有程序。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="166"/>
+        <location filename="../settings/conversations.py" line="179"/>
         <source>A regular expression for the program&apos;s file name, matched ignoring case, e.g. aliworkbench\.exe; empty matches every program. On Windows it tells apart programs that share a window class.</source>
         <translation>匹配程序文件名的正则表达式，不区分大小写，例如 aliworkbench\.exe；留空则匹配所有程序。在 Windows 上，它能区分窗口类名相同的程序。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="169"/>
+        <location filename="../settings/conversations.py" line="182"/>
         <source>A regular expression for the window title, matched ignoring case, e.g. ^(?P&lt;who&gt;.+?) - 接待. Its (?P&lt;who&gt;…) group is the buyer&apos;s name or chat id. A pattern without that group is skipped: the rule never applies. When no rule applies, the whole title names the conversation.</source>
         <translation>匹配窗口标题的正则表达式，不区分大小写，例如 ^(?P&lt;who&gt;.+?) - 接待。其中的 (?P&lt;who&gt;…) 分组即买家名称或聊天 ID。不含该分组的匹配条件会被跳过，该规则永远不会生效。没有规则生效时，以整个窗口标题作为会话名称。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="173"/>
+        <location filename="../settings/conversations.py" line="186"/>
         <source>Test a tit&amp;le:</source>
         <translation>测试窗口标题(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="174"/>
+        <location filename="../settings/conversations.py" line="187"/>
         <source>Window class, e.g. AliWorkBench</source>
         <translation>窗口类名，例如 AliWorkBench</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="175"/>
+        <location filename="../settings/conversations.py" line="188"/>
         <source>Program, e.g. AliWorkBench.exe</source>
         <translation>程序，例如 AliWorkBench.exe</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="176"/>
+        <location filename="../settings/conversations.py" line="189"/>
         <source>Window title, e.g. (2) Jane Doe - Live chat</source>
         <translation>窗口标题，例如 (2) 王小明 - 接待中心</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="191"/>
+        <location filename="../settings/conversations.py" line="204"/>
         <source>Response times are not available on Wayland: QuickReply cannot see the titles of other programs&apos; windows there.</source>
         <translation>Wayland 下无法统计响应时间：QuickReply 在 Wayland 中看不到其他程序的窗口标题。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="194"/>
+        <location filename="../settings/conversations.py" line="207"/>
         <source>Response times are not measured on this desktop: QuickReply cannot follow the titles of the chat windows here.</source>
         <translation>当前桌面不统计响应时间：QuickReply 在这里无法跟踪聊天窗口的标题。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="197"/>
-        <source>Response times need a chat window whose title shows unread messages, such as “(3) Jane Doe” or “[2条新消息]”. No window title seen since QuickReply started has such a counter.</source>
-        <translation>统计响应时间需要聊天窗口的标题显示未读消息数，例如“(3) 王小明”或“[2条新消息]”。自 QuickReply 启动以来，还没有看到带这种未读计数的窗口标题。</translation>
-    </message>
-    <message>
-        <location filename="../settings/conversations.py" line="200"/>
+        <location filename="../settings/conversations.py" line="213"/>
         <source>Response times are measured from the unread counters in chat window titles, such as “(3)”: from a buyer&apos;s first unread message to your reply, or until you read it.</source>
         <translation>响应时间根据聊天窗口标题中的未读计数（例如“(3)”）统计：从买家的第一条未读消息算起，到您回复为止，或到您读完消息为止。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="235"/>
+        <location filename="../settings/conversations.py" line="250"/>
         <source>The hard limit ({hard}) cannot be below the soft limit ({soft}).</source>
         <translation>硬性上限（{hard}）不能低于提醒上限（{soft}）。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="252"/>
+        <location filename="../settings/conversations.py" line="261"/>
+        <source>The chat programs pattern is not a valid regular expression ({error}).</source>
+        <translation>聊天程序不是有效的正则表达式（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../settings/conversations.py" line="278"/>
         <source>Title rule {row}: the window class pattern is not a valid regular expression ({error}).</source>
         <translation>第 {row} 条标题规则：窗口类名不是有效的正则表达式（{error}）。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="254"/>
+        <location filename="../settings/conversations.py" line="280"/>
         <source>Title rule {row}: the program pattern is not a valid regular expression ({error}).</source>
         <translation>第 {row} 条标题规则：程序不是有效的正则表达式（{error}）。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="256"/>
+        <location filename="../settings/conversations.py" line="282"/>
         <source>Title rule {row}: the title pattern is not a valid regular expression ({error}).</source>
         <translation>第 {row} 条标题规则：窗口标题不是有效的正则表达式（{error}）。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="248"/>
+        <location filename="../settings/conversations.py" line="274"/>
         <source>Title rule {row} has no title pattern, so it never applies.</source>
         <translation>第 {row} 条标题规则没有填写窗口标题的匹配条件，因此永远不会生效。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="250"/>
+        <location filename="../settings/conversations.py" line="210"/>
+        <source>Response times need a chat window whose title shows unread messages, such as “(3) Jane Doe” or “[2条新消息]”. No title of a chat program&apos;s window (above) seen since QuickReply started has such a counter.</source>
+        <translation>统计响应时间需要聊天窗口的标题显示未读消息数，例如“(3) 王小明”或“[2条新消息]”。自 QuickReply 启动以来，上面所列聊天程序的窗口标题中还没有出现这种未读计数。</translation>
+    </message>
+    <message>
+        <location filename="../settings/conversations.py" line="276"/>
         <source>Title rule {row} has no (?P&lt;who&gt;…) group, so it never applies.</source>
         <translation>第 {row} 条标题规则不含 (?P&lt;who&gt;…) 分组，因此永远不会生效。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="285"/>
+        <location filename="../settings/conversations.py" line="315"/>
         <source>Type a window title to see which conversation it belongs to.</source>
         <translation>输入窗口标题，即可查看它属于哪个会话。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="287"/>
+        <location filename="../settings/conversations.py" line="317"/>
         <source>Conversation: {key}</source>
         <translation>会话：{key}</translation>
     </message>

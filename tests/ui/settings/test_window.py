@@ -446,6 +446,27 @@ def test_a_hard_limit_below_the_soft_one_is_refused(qtbot, window: SettingsWindo
     assert (stored(isolated_home).soft_limit, stored(isolated_home).hard_limit) == (2, 2)
 
 
+def test_chat_programs_are_saved_and_a_broken_pattern_is_refused(qtbot, window: SettingsWindow,
+                                                                 isolated_home: Path) -> None:
+    page = window.conversations
+    open_tab(qtbot, window, page)
+    assert page.chat_programs_edit.text() == Settings().chat_programs
+    page.chat_programs_edit.setFocus()
+    page.chat_programs_edit.end(False)
+    qtbot.keyClicks(page.chat_programs_edit, "|(chrome")
+    assert page.chat_programs_notice.isVisibleTo(window)
+    assert "not a valid regular expression" in page.chat_programs_notice.message()
+    open_tab(qtbot, window, window.general)
+    click(qtbot, window.save_button)
+    assert window.tabs.currentWidget() is page and page.chat_programs_edit.hasFocus()
+    assert not (isolated_home / FILE_NAME).exists()
+    qtbot.keyClick(page.chat_programs_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(page.chat_programs_edit, Settings().chat_programs + "|chrome")
+    assert not page.chat_programs_notice.isVisibleTo(window)
+    save(qtbot, window)
+    assert stored(isolated_home).chat_programs == Settings().chat_programs + "|chrome"
+
+
 def test_a_title_rule_with_a_bad_pattern_is_flagged_and_refused(qtbot, window: SettingsWindow,
                                                                 isolated_home: Path) -> None:
     page = window.conversations
@@ -576,7 +597,7 @@ def test_a_team_folder_and_an_address_are_saved(qtbot, context: AppContext, isol
 @pytest.mark.parametrize(("kind", "watched", "seen", "expected"), [
     ("wayland", False, False, "not available on Wayland"),
     ("x11", False, False, "not measured on this desktop"),
-    ("x11", True, False, "No window title seen since QuickReply started has such a counter"),
+    ("x11", True, False, "No title of a chat program's window (above) seen since QuickReply started has such"),
     ("windows", True, True, "measured from the unread counters"),
 ])
 def test_the_conversations_tab_says_whether_response_times_can_be_measured(

@@ -4,6 +4,7 @@ a clearing, in the conversation log (times only, salted keys), and read by the t
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -61,7 +62,7 @@ def test_a_rising_counter_begins_a_wait_and_an_insertion_answers_it(desk: Desk) 
     desk.title("王小明 - 接待中心")
     assert desk.service.waiting() == [] and desk.service.longest_wait() is None
     desk.title("(1) 王小明 - 接待中心", after=5)
-    assert desk.service.waiting() == [Waiting("aliworkbench|王小明", T0 + timedelta(seconds=5), "王小明")]
+    assert desk.service.waiting() == [Waiting("aliworkbench|王小明", T0 + timedelta(seconds=5), "")]
     desk.now += timedelta(seconds=12)
     assert desk.service.longest_wait() == 12.0
     desk.insert("(1) 王小明 - 接待中心")
@@ -114,7 +115,7 @@ def test_buyers_waiting_longest_first_and_the_longest_wait(desk: Desk) -> None:
     desk.title("(1) 王小明 - 接待中心")
     desk.title("(1) 李华 - 接待中心", after=20)
     desk.now += timedelta(seconds=15)
-    assert [waiting.label for waiting in desk.service.waiting()] == ["王小明", "李华"]
+    assert [waiting.key for waiting in desk.service.waiting()] == ["aliworkbench|王小明", "aliworkbench|李华"]
     assert desk.service.longest_wait() == 35.0 > GOLDEN_SECONDS
 
 
@@ -122,6 +123,32 @@ def test_the_label_is_the_agents_name_for_the_conversation(desk: Desk) -> None:
     desk.service.name(chat("客服 - 接待中心"), "老客户")
     desk.title("(1) 客服 - 接待中心")
     assert [waiting.label for waiting in desk.service.waiting()] == ["老客户"]
+
+
+def test_only_a_chat_programs_counter_is_a_buyer_waiting(desk: Desk) -> None:
+    """A mail tab's "(3) Inbox" in a browser, or any program not in chat_programs, begins
+    no wait; the agent may add a browser whose tab is their chat console."""
+    for program, executable, title in (("firefox", "firefox", "(3) Inbox - Gmail - Mozilla Firefox"),
+                                       ("Thunderbird", "thunderbird", "(12) 收件箱"),
+                                       ("", "WeChatAppEx.exe", "(2) 文件传输助手")):
+        desk.service.observe_title(WindowInfo(id=9, wm_class=program, title=title, pid=None, executable=executable))
+    assert desk.service.waiting() == [] and not desk.store.folder.path(FILE_NAME).exists()
+    for program, executable in (("WeChatMainWndForPC", "Weixin.exe"), ("QQ", ""), ("StandardFrame", "AliWorkBench.exe"),
+                                ("Qianniu", "")):
+        desk.service.observe_title(WindowInfo(id=8, wm_class=program, title="(1) 买家", pid=None,
+                                              executable=executable))
+    assert len(desk.service.waiting()) == 4
+    desk.settings = replace(desk.settings, chat_programs="firefox")
+    desk.service.observe_title(WindowInfo(id=9, wm_class="firefox", title="(1) 飞鸽客服 - Mozilla Firefox",
+                                          pid=None))
+    assert len(desk.service.waiting()) == 5
+
+
+@pytest.mark.parametrize("programs", ["", "(unclosed", "["])
+def test_no_chat_program_or_a_broken_pattern_watches_nothing(desk: Desk, programs: str) -> None:
+    desk.settings = replace(desk.settings, chat_programs=programs)
+    desk.title("(1) 王小明 - 接待中心")
+    assert desk.service.waiting() == []
 
 
 def test_a_wait_idle_past_idle_minutes_no_longer_counts(desk: Desk) -> None:
