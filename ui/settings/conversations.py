@@ -223,6 +223,7 @@ class ConversationsPage(SettingsPage):
         self.policy_buttons[policy].setChecked(True)
         self.hotkey_edit.setHotkey(settings.new_conversation_hotkey)
         self.chat_programs_edit.setText(settings.chat_programs)
+        self.chat_programs_edit.setCursorPosition(0)  # the workbenches first, not the pattern's tail
         self.editor.set_rules([dict(rule) for rule in settings.title_rules if isinstance(rule, dict)])
         self.check_limits()
 
