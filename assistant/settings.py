@@ -118,6 +118,8 @@ class Settings:
     hard_limit: int = 5
     #: Past the hard limit: "warn" (insert and warn), "confirm" (ask) or "block" (don't insert).
     limit_policy: str = "warn"
+    #: Ask before the same reply goes to the same buyer twice in one conversation.
+    warn_repeated_reply: bool = True
     #: No quick reply in a conversation for this long ends it; below 1 never ends it.
     idle_minutes: int = 30
     #: Conversations and their insertion records are forgotten after this many days.

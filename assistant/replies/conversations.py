@@ -107,6 +107,12 @@ def key_for(window: WindowInfo | None, who: str) -> str:
     return f"{window.wm_class.lower()}|{who or clean_title(window.title)}"
 
 
+def tells_buyers_apart(key: str) -> bool:
+    """Whether ``key`` names one buyer: not ``"unknown|"`` (the desktop could not tell
+    the window) nor a program with an empty title, whose one key is every buyer's."""
+    return bool(key.partition("|")[2])
+
+
 # -- limits -------------------------------------------------------------------------------
 
 
@@ -314,6 +320,30 @@ class ConversationLog:
         """Quick replies in the open conversation for ``key`` (0 when none is open)."""
         conversation = self.current(key, now)
         return conversation.count if conversation else 0
+
+    def sent(self, conversation: Conversation) -> dict[tuple[str, str], datetime]:
+        """When each phrase, as ``(book_id, phrase_id)``, last went into ``conversation``.
+
+        Cheap on the hotkey's path: the file is cached, and insertions are walked from
+        the newest back only to the conversation's start. Their ids grow with time (the
+        log is their one writer and appends), so an older one belongs to an older
+        conversation; a clock set back may end the walk early, which costs a warning,
+        never a reply.
+        """
+        insertions = self._data().get(INSERTIONS)
+        if not isinstance(insertions, dict):
+            return {}
+        when: dict[tuple[str, str], datetime] = {}
+        for insertion in reversed(insertions.values()):
+            moment = stamp_or_none(insertion.get("time")) if isinstance(insertion, dict) else None
+            if moment is None:
+                continue  # a record this version cannot read
+            if insertion["time"] < conversation.started:
+                break
+            phrase = (str(insertion.get("book_id")), str(insertion.get("phrase_id")))
+            if insertion.get("conversation") == conversation.id and phrase not in when:
+                when[phrase] = moment
+        return when
 
     # -- writing ----------------------------------------------------------------------
 

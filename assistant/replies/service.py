@@ -6,8 +6,10 @@ window, or the clipboard where no keys can be sent).
 conversation the reply goes into (its key, worked out once for the whole reply), the
 limits' verdict where the policy may stop the reply (confirm, block), the questions to
 ask and the answers this conversation already gave, and the target application's rule.
-It reads the conversation log only when one of those needs it: a hotkey's reply lands
-sooner, and under "warn" the notice follows from ``record``'s count after the paste.
+It also says when this very reply already went to this buyer in the open conversation
+(see ``sent``), so the app can ask before it goes twice. It reads the conversation log
+only when one of those needs it: a hotkey's reply lands sooner, and under "warn" with
+the repeat warning off the notice follows from ``record``'s count after the paste.
 The app asks what it must, then ``steps`` plans the reply; once it went in, ``record``
 counts the phrase's use and the conversation's insertion together. The UI only shows dialogs and runs steps.
 """
@@ -32,6 +34,7 @@ from assistant.replies.conversations import (
     judge,
     key_for,
     limit_policy,
+    tells_buyers_apart,
     verdict,
 )
 from assistant.replies.plan import Rule, Step, plan, rule_for
@@ -81,6 +84,9 @@ class PreparedReply:
     rule: Rule
     #: The buyer's name a title rule found in the window's title ("" when none did).
     buyer: str = ""
+    #: When this phrase last went into this conversation: None when it did not, when the
+    #: warning is off in Settings, or when the window does not tell buyers apart.
+    sent_at: datetime | None = None
 
     @property
     def needs_clipboard(self) -> bool:
@@ -129,13 +135,15 @@ class ReplyService:
         if not settings.agent_name.strip() and any(item.name == AGENT for item in placeholders(phrase.text)):
             asked = (AGENT, *asked)
         judged = limit_policy(settings) != "warn"
-        conversation = self.log.current(key, self.clock()) if asked or judged else None
+        repeats = settings.warn_repeated_reply and tells_buyers_apart(key)
+        conversation = self.log.current(key, self.clock()) if asked or judged or repeats else None
         known = ({"name": who} if who else {}) if asked else {}
         if conversation is not None and asked:
             known.update(conversation.answers)
         count = conversation.count if conversation else 0
+        sent_at = self.log.sent(conversation).get((phrase.book_id, phrase.id)) if repeats and conversation else None
         return PreparedReply(phrase, target, key, verdict(count, settings) if judged else None,
-                             asked, known, rule_for(target, settings), who)
+                             asked, known, rule_for(target, settings), who, sent_at)
 
     def remember_answers(self, prepared: PreparedReply, answers: Mapping[str, str]) -> None:
         """Keep the agent's answers: their own name in the settings, the rest for this
@@ -176,6 +184,14 @@ class ReplyService:
 
     def current(self, target: WindowInfo | None) -> Conversation | None:
         return self.log.current(self.key(target), self.clock())
+
+    def sent(self, target: WindowInfo | None) -> dict[tuple[str, str], datetime]:
+        """When each phrase last went into the window's open conversation, for the
+        picker to mark; nothing for a window that does not tell buyers apart (an
+        unknown one: every reply there would look repeated)."""
+        key = self.key(target)
+        conversation = self.log.current(key, self.clock()) if tells_buyers_apart(key) else None
+        return self.log.sent(conversation) if conversation else {}
 
     def start_new(self, target: WindowInfo | None) -> None:
         self.log.start_new(self.key(target), self.clock())

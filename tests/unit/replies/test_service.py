@@ -91,8 +91,9 @@ def test_the_verdict_on_one_more_reply(setup: Setup, before: int, policy: str, a
 @pytest.mark.parametrize("policy", ["warn", "shout"])  # an unknown policy is "warn": it never blocks
 def test_under_warn_the_log_is_not_read_before_the_paste(setup: Setup, monkeypatch: pytest.MonkeyPatch,
                                                          policy: str) -> None:
-    """Under "warn" nothing before the paste depends on the count: the log is read after it."""
-    setup.settings = replace(setup.settings, limit_policy=policy)
+    """Under "warn", with the repeat warning off, nothing before the paste depends on the
+    log: it is read after it."""
+    setup.settings = replace(setup.settings, limit_policy=policy, warn_repeated_reply=False)
     phrase = setup.phrase("好的")
     setup.insert(phrase, times=6)
     monkeypatch.setattr(setup.log, "current", lambda *args: pytest.fail("the log was read"))
@@ -211,3 +212,70 @@ def test_the_preview_fills_what_is_known_before_asking(setup: Setup) -> None:
     text = "{name}您好，我是{agent}，单号{input:单号}"
     assert preview(text, setup.settings, BUYER) == "王小明您好，我是小美，单号{input:单号}"
     assert preview(text, replace(setup.settings, agent_name=""), None) == "{name}您好，我是，单号{input:单号}"
+
+
+# -- the same reply twice ----------------------------------------------------------------
+
+
+def test_a_reply_already_sent_in_the_open_conversation_is_said_with_its_time(setup: Setup) -> None:
+    phrase, other = setup.phrase("好的"), setup.phrase("稍等")
+    assert setup.service.prepare(phrase, BUYER).sent_at is None
+    setup.insert(phrase)
+    setup.now = T0 + timedelta(minutes=5)
+    setup.insert(other)
+    assert setup.service.prepare(phrase, BUYER).sent_at == T0
+    assert setup.service.prepare(other, BUYER).sent_at == T0 + timedelta(minutes=5)
+    assert setup.service.sent(BUYER) == {("b", phrase.id): T0, ("b", other.id): T0 + timedelta(minutes=5)}
+    setup.now = T0 + timedelta(minutes=9)
+    setup.insert(phrase)  # the latest time is the one told
+    assert setup.service.prepare(phrase, BUYER).sent_at == T0 + timedelta(minutes=9)
+
+
+def test_a_reply_is_not_repeated_for_another_buyer(setup: Setup) -> None:
+    phrase = setup.phrase("好的")
+    setup.insert(phrase, OTHER)
+    assert setup.service.prepare(phrase, BUYER).sent_at is None
+    assert setup.service.sent(BUYER) == {}
+
+
+def test_a_reply_is_not_repeated_once_the_conversation_went_idle(setup: Setup) -> None:
+    phrase = setup.phrase("好的")
+    setup.insert(phrase)
+    setup.now = T0 + timedelta(minutes=setup.settings.idle_minutes + 1)
+    assert setup.service.prepare(phrase, BUYER).sent_at is None
+    setup.insert(phrase)  # the new conversation's own insertion counts from now on
+    assert setup.service.prepare(phrase, BUYER).sent_at == setup.now
+
+
+def test_a_reply_is_not_repeated_after_a_new_conversation(setup: Setup) -> None:
+    phrase = setup.phrase("好的")
+    setup.insert(phrase)
+    setup.service.start_new(BUYER)  # the same second: the old conversation's insertion stays out
+    assert setup.service.prepare(phrase, BUYER).sent_at is None
+    assert setup.service.sent(BUYER) == {}
+
+
+def test_an_unknown_window_never_warns(setup: Setup) -> None:
+    """Every reply into windows the desktop cannot tell apart shares one key: all of them
+    would look repeated."""
+    phrase = setup.phrase("好的")
+    untitled = WindowInfo(id=4, wm_class="SomeChat", title="", pid=None)
+    for target in (None, untitled):
+        setup.insert(phrase, target)
+        assert setup.service.prepare(phrase, target).sent_at is None
+        assert setup.service.sent(target) == {}
+
+
+def test_with_the_warning_off_nothing_is_said(setup: Setup) -> None:
+    phrase = setup.phrase("好的")
+    setup.insert(phrase)
+    setup.settings = replace(setup.settings, warn_repeated_reply=False)
+    assert setup.service.prepare(phrase, BUYER).sent_at is None
+
+
+def test_a_reply_sent_as_separate_messages_counts_once(setup: Setup) -> None:
+    phrase = setup.phrase("亲，在的～\n---\n请问有什么可以帮您？", separate_messages=True)
+    assert setup.service.prepare(phrase, BUYER).sent_at is None
+    setup.insert(phrase)
+    assert setup.service.prepare(phrase, BUYER).sent_at == T0
+    assert setup.service.count(BUYER) == 1 and len(setup.service.sent(BUYER)) == 1
