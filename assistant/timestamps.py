@@ -47,3 +47,9 @@ def local_text(text: str, form: str = LOCAL_FORMAT) -> str:
     not a stamp ("", a value from an older file) is shown as it is."""
     moment = stamp_or_none(text)
     return moment.astimezone().strftime(form) if moment else text
+
+
+def clock_time(moment: datetime) -> str:
+    """``moment`` as the agent's clock shows it ("14:02"): when a reply went, earlier
+    today in the open conversation."""
+    return moment.astimezone().strftime("%H:%M")

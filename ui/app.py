@@ -249,7 +249,8 @@ class QuickReplyApp(QObject):
         return self.desktop.windows.active_window() if self.desktop else None
 
     def open_picker(self, target: WindowInfo | None) -> Picker:
-        self.picker.open_for(target, self.conversations.counter(target), self.clipboard_reply.offer())
+        self.picker.open_for(target, self.conversations.counter(target), self.clipboard_reply.offer(),
+                             self.replies.sent(target))
         return self.picker
 
     @property
@@ -262,6 +263,7 @@ class QuickReplyApp(QObject):
     def _new_conversation_from_picker(self, target: WindowInfo | None) -> None:
         self.conversations.start_new(target)
         self.picker.set_counter(*self.conversations.counter(target))
+        self.picker.set_sent(self.replies.sent(target))
 
     def _name_conversation_from_picker(self, target: WindowInfo | None) -> None:
         self.conversations.ask_name(target, self.picker)

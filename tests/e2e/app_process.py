@@ -96,24 +96,29 @@ def rss_mib(pid: int) -> float:
     return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS"))) / 1024
 
 
-def past_first_run(home: Path) -> None:
+def past_first_run(home: Path, warn_repeated_reply: bool = False) -> None:
     """Tests play an agent who is set up already: the first-run wizard would take the
     keyboard from the windows a test types into. A new folder is seeded as the app's own
-    first start would; the settings a test saved stay as they are, first run done."""
+    first start would; the settings a test saved stay as they are, first run done. The
+    agent also sends the test book's few replies again and again into one window on
+    purpose, so the question before the same reply twice is off unless a test asks for it."""
     store = Store(home)
     settings = load_settings(store.folder)
-    if not settings.first_run_done:
-        save_settings(store.folder, replace(settings, first_run_done=True))
+    wanted = replace(settings, first_run_done=True, warn_repeated_reply=warn_repeated_reply)
+    if wanted != settings:
+        save_settings(store.folder, wanted)
 
 
 class AppProcess:
     def __init__(self, xserver: Screen, home: Path, language: str = "en", program: tuple[str, ...] = SOURCE_PROGRAM,
-                 args: tuple[str, ...] = (), first_run: bool = False, env: dict[str, str] | None = None):
+                 args: tuple[str, ...] = (), first_run: bool = False, env: dict[str, str] | None = None,
+                 warn_repeated_reply: bool = False):
         """Start ``PROGRAM ARGS`` (the app itself when ARGS is empty) as the first process;
         ``first_run`` leaves a new folder new, so the first-run wizard shows; ``env`` adds to
-        its environment (an input method's, tests/e2e/ime.py)."""
+        its environment (an input method's, tests/e2e/ime.py); ``warn_repeated_reply``
+        turns on the question before the same reply twice (see ``past_first_run``)."""
         if not first_run:
-            past_first_run(home)
+            past_first_run(home, warn_repeated_reply)
         self.xserver = xserver
         self.home = home
         self.program = list(program)

@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QToolButton, QWidget
 
+from assistant.desktop.base import WindowInfo
 from assistant.instance import send_command
 from assistant.phrases.model import Phrase, Phrasebook
 from assistant.phrases.store import Store
-from assistant.replies.conversations import ConversationLog
+from assistant.replies.conversations import ConversationLog, conversation_key
 from assistant.settings import load_settings
 from ui.app import QuickReplyApp
 from ui.context import AppContext
@@ -178,6 +179,52 @@ def test_without_a_keyboard_backend_a_reply_in_parts_goes_to_the_clipboard_part_
     pick(qtbot, wayland_app, "e2esplit")
     assert clipboard.text() == "亲，在的～"
     qtbot.waitUntil(lambda: counts(seeded_store, phrase) == (2, 2))
+
+
+def test_the_same_reply_twice_to_one_buyer_is_asked_about_through_the_picker(
+        qtbot, wayland_app: QuickReplyApp, seeded_store: Store) -> None:
+    """The picker marks the reply already sent; choosing it again asks first, Escape
+    sends nothing, and with the warning off in Settings nothing is asked."""
+    seeded_store.create_book(Phrasebook(name="E2E", id="e2e"))
+    phrase = seeded_store.add_phrase("e2e", Phrase(text="好的，马上为您处理", code="e2eok"))
+    wayland_app.context.phrases_edited()
+    buyer = WindowInfo(id=7, wm_class="AliWorkBench", title="王小明 - 接待中心", pid=None)
+    key = conversation_key(buyer)
+    clipboard, asked = QApplication.clipboard(), []
+
+    def choose() -> None:
+        wayland_app.open_picker(buyer)
+        qtbot.keyClicks(wayland_app.picker.query, "e2eok")
+        qtbot.keyClick(wayland_app.picker.query, Qt.Key.Key_Return)
+
+    def escape() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, escape)
+            return
+        asked.append(box.windowTitle())
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+
+    choose()
+    assert clipboard.text() == phrase.text
+    qtbot.waitUntil(lambda: ConversationLog(seeded_store).count(key, datetime.now(UTC)) == 1)
+    clipboard.setText("the agent's own text")
+    wayland_app.open_picker(buyer)
+    qtbot.keyClicks(wayland_app.picker.query, "e2eok")
+    assert wayland_app.picker.results.item(0).text().startswith("1  ✓ Sent ")
+    wayland_app.picker.hide()
+
+    QTimer.singleShot(0, escape)
+    choose()
+    assert asked == ["Same reply again?"]
+    assert clipboard.text() == "the agent's own text"
+    qtbot.wait(50)
+    assert ConversationLog(seeded_store).count(key, datetime.now(UTC)) == 1
+
+    wayland_app.context.save_settings(replace(wayland_app.context.settings, warn_repeated_reply=False))
+    choose()  # a box would block here, unanswered
+    assert clipboard.text() == phrase.text
+    qtbot.waitUntil(lambda: ConversationLog(seeded_store).count(key, datetime.now(UTC)) == 2)
 
 
 def test_the_menu_opens_the_statistics_window(qtbot, wayland_app: QuickReplyApp) -> None:

@@ -1,9 +1,11 @@
-"""Keeping the trade's rule of 3 to 5 quick replies per conversation, in the app.
+"""Keeping the trade's rule of 3 to 5 quick replies per conversation, in the app, and
+asking before the same reply goes to the same buyer twice.
 
 The counting, the limits and every reply's decisions are the core's
 (``assistant.replies.service``); this shows what they mean to the agent: the count in
-the picker, a gentle notice past the soft limit, and at the hard limit the policy chosen
-in Settings (warn, ask to confirm, or block).
+the picker, a gentle notice past the soft limit, at the hard limit the policy chosen
+in Settings (warn, ask to confirm, or block), and a question before a reply this
+conversation already had goes again.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import datetime
 from enum import Enum
 
 from PySide6.QtCore import QObject
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from assistant.desktop.base import WindowInfo
 from assistant.replies.conversations import ConversationLog
 from assistant.replies.service import PreparedReply, Recorded, ReplyService
+from assistant.timestamps import clock_time
 from ui.context import AppContext
 from ui.replies.prompt import NameDialog
 
@@ -75,16 +79,21 @@ class ConversationGuard(QObject):
             count=count, limit=self.context.settings.hard_limit)
 
     def allow(self, prepared: PreparedReply) -> Permission:
-        """Before inserting: what the hard-limit policy says."""
+        """Before inserting: what the hard-limit policy says, and whether the agent means
+        to send a reply this buyer already had in this conversation. A blocked reply is
+        refused without asking about the repeat: it would not go either way."""
         verdict = prepared.verdict
-        if verdict is None or verdict.action != "hard" or verdict.policy == "warn":
-            return Permission.INSERT
-        if verdict.policy == "block":
+        hard = verdict is not None and verdict.action == "hard" and verdict.policy != "warn"
+        if hard and verdict.policy == "block":
             log.info("hard limit: insertion blocked (count %d)", verdict.count)
             self.notify(self.tr("{count} quick replies in this conversation already: please type this reply "
                                 "yourself, or start a new conversation (Ctrl+N in the picker).").format(
                 count=verdict.count))
             return Permission.REFUSE
+        if prepared.sent_at is not None and not self._send_again(prepared.sent_at):
+            return Permission.REFUSE
+        if not hard:
+            return Permission.INSERT if prepared.sent_at is None else Permission.ASKED
         box = QMessageBox(QMessageBox.Icon.Question, "QuickReply",
                           self.tr("This conversation already has {count} quick replies. Too many read like a "
                                   "robot. Insert this one anyway?").format(count=verdict.count),
@@ -94,6 +103,23 @@ class ConversationGuard(QObject):
         confirmed = box.exec() == QMessageBox.StandardButton.Yes
         log.info("hard limit: the agent %s (count %d)", "confirmed" if confirmed else "declined", verdict.count)
         return Permission.ASKED if confirmed else Permission.REFUSE
+
+    def _send_again(self, sent_at: datetime) -> bool:
+        """Ask whether the reply this buyer already had goes again. Cancel is the
+        default, Enter included: the agent pressed Enter a moment ago to pick the reply,
+        and a second Enter out of habit must not send the buyer the same text twice; a
+        resend on purpose is one key more (Alt+S, or Tab then Enter)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Same reply again?"),
+                          self.tr("You already sent this reply to this buyer in this conversation (at {time}). "
+                                  "Send it again?").format(time=clock_time(sent_at)))
+        again = box.addButton(self.tr("&Send again"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        confirmed = box.clickedButton() is again
+        log.info("repeated reply: the agent %s", "sent it again" if confirmed else "cancelled")
+        return confirmed
 
     def limit_notice(self, recorded: Recorded) -> str:
         """What to tell the agent after an insertion: past the soft limit, that typing

@@ -9,6 +9,9 @@ to insert the n-th result (unless some short code continues the query with a dig
 Alt+1–9 always, Esc to close. Losing focus closes it too. Where replies go in by
 clipboard, the first row offers the next part of a reply sent in parts.
 
+Rows already sent in this conversation say so, with the time ("✓ Sent 14:02"), so the
+agent sees a repeat while choosing, before the question that comes with inserting it.
+
 Suggestions: while nothing is typed, the first rows are the replies most likely to
 answer the buyer's message the agent last copied (Ctrl+C, or on X11 selected), marked
 as suggested; what the agent then sends is learned (``assistant.suggestions``). The
@@ -22,6 +25,8 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Mapping
+from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QClipboard, QCursor, QGuiApplication, QKeyEvent
@@ -43,6 +48,7 @@ from assistant.phrases.model import Phrase
 from assistant.phrases.search import distinct_replies
 from assistant.phrases.shown import book_language
 from assistant.replies.service import preview
+from assistant.timestamps import clock_time
 from ui.context import AppContext
 from ui.replies.clipboard_reply import Offer
 from ui.replies.marked_rows import SPANS_ROLE, MarkedRowDelegate
@@ -91,6 +97,8 @@ class Picker(QWidget):
         #: The buyer's message suggestions were made for, while the picker is open.
         self._message = ""
         self.suggested: list[Phrase] = []
+        #: When each reply, as (book id, phrase id), last went into the target's conversation.
+        self.sent: Mapping[tuple[str, str], datetime] = {}
         clipboard = QGuiApplication.clipboard()
         #: Which the agent changed last, the clipboard or (X11) the selection: that holds
         #: the message they mean.
@@ -168,12 +176,14 @@ class Picker(QWidget):
     # -- opening and closing -------------------------------------------------------------
 
     def open_for(self, target: WindowInfo | None, counter: tuple[str, str] = ("", "ok"),
-                 offer: Offer | None = None) -> None:
+                 offer: Offer | None = None, sent: Mapping[tuple[str, str], datetime] | None = None) -> None:
         """Show near the mouse, ready to type; ``target`` gets the reply. ``counter``
         says how many quick replies this conversation has had, and its level (see
-        ``set_counter``); ``offer`` is a part to offer first."""
+        ``set_counter``); ``offer`` is a part to offer first; ``sent`` the replies this
+        conversation already had (see ``set_sent``)."""
         self.target = target
         self.offer = offer
+        self.sent = sent or {}
         self._was_active = False
         self._closing = False
         self._opened_at = time.monotonic()
@@ -222,6 +232,13 @@ class Picker(QWidget):
         self.counter.setText(text)
         colour = COUNTER_COLOURS.get(level)
         self.counter.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
+
+    def set_sent(self, sent: Mapping[tuple[str, str], datetime]) -> None:
+        """The replies this conversation already had, by (book id, phrase id), with the
+        time each last went: their rows are marked (after Ctrl+N, none are)."""
+        self.sent = sent
+        if self.isVisible():
+            self._search()
 
     def _position_near(self, point: QPoint) -> QPoint:
         screen = QGuiApplication.screenAt(point) or QGuiApplication.primaryScreen()
@@ -288,17 +305,27 @@ class Picker(QWidget):
                 self.results.addItem(f"{shortcut}▶ {item.label}")
                 continue
             text = _row_text(item, self._book_names.get(item.book_id, ""))
-            if not query and item in self.suggested:
-                text = self.tr("★ Suggested · {reply}").format(reply=text)
-            self.results.addItem(shortcut + text)
+            label = self._label(item, text, suggested=not query and item in self.suggested)
+            self.results.addItem(shortcut + label)
             if query.strip():
+                # The letters matched in the reply itself, never in the marks around it.
+                offset = len(shortcut) + max(label.find(text), 0)
                 spans = matched_spans(text[:ROW_MARKED], query, self.context.index.pinyin)
                 self.results.item(self.results.count() - 1).setData(
-                    SPANS_ROLE, [(start + len(shortcut), end + len(shortcut)) for start, end in spans])
+                    SPANS_ROLE, [(start + offset, end + offset) for start, end in spans])
         if self.shown:
             self.results.setCurrentRow(0)
         else:
             self.preview.setPlainText(self.tr("No reply matches. Try fewer letters or pinyin initials."))
+
+    def _label(self, phrase: Phrase, text: str, suggested: bool) -> str:
+        """A row's ``text`` with its marks: suggested, and sent already (with when)."""
+        sent = self.sent.get((phrase.book_id, phrase.id))
+        if sent is not None:
+            text = self.tr("✓ Sent {time} · {reply}").format(time=clock_time(sent), reply=text)
+        if suggested:
+            text = self.tr("★ Suggested · {reply}").format(reply=text)
+        return text
 
     def _show_preview(self, row: int) -> None:
         if 0 <= row < len(self.shown):

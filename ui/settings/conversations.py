@@ -3,7 +3,8 @@ its conversation.
 
 Limits: from the soft limit on a gentle notice suggests typing; past the hard limit the
 chosen policy applies (warn, ask, block), so the hard limit may not be below the soft
-one. The new-conversation hotkey is checked with the Hotkeys tab's (the window lends
+one. The same reply twice to one buyer in one conversation is asked about, unless
+turned off here. The new-conversation hotkey is checked with the Hotkeys tab's (the window lends
 it to that tab with ``HotkeysPage.adopt``). Title rules are edited in the same table
 as the application rules, and a tester shows, as the user types, the conversation key
 ``assistant.replies.conversations.conversation_key`` gives a window class, program and title
@@ -19,6 +20,7 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -53,6 +55,7 @@ class ConversationsPage(SettingsPage):
         self.policy_group = QButtonGroup(self)
         for button in self.policy_buttons.values():
             self.policy_group.addButton(button)
+        self.repeat_box = QCheckBox(self)
         self.idle_spin = _spin(self, 1, 480, 5)
         self.retention_spin = _spin(self, 7, 3650, 30)
         self.hotkey_edit = HotkeyEdit(self)
@@ -84,6 +87,7 @@ class ConversationsPage(SettingsPage):
         hard.setAlignment(self.hard_spin, Qt.AlignmentFlag.AlignLeft)  # a spin box keeps its natural width
         form.addRow(self.labels["hard_limit"], hard)
         form.addRow(self.labels["policy"], policies)
+        form.addRow("", self.repeat_box)
         form.addRow(self.labels["idle_minutes"], self.idle_spin)
         form.addRow(self.labels["conversation_retention_days"], self.retention_spin)
         form.addRow(self.labels["hotkey"], _with_notice(self.hotkey_edit, self.hotkey_notice))
@@ -155,6 +159,10 @@ class ConversationsPage(SettingsPage):
                                           "below."))
         self.idle_spin.setToolTip(self.tr("With no quick reply in a chat for this long, the next one starts a new "
                                           "conversation (the count goes back to 0)."))
+        self.repeat_box.setText(self.tr("Ask before the same reply goes to the sa&me buyer twice in one "
+                                        "conversation"))
+        self.repeat_box.setToolTip(self.tr("Rows already sent are marked in the picker either way. Windows "
+                                           "whose title does not tell buyers apart are never asked about."))
         self.retention_spin.setSuffix(self.tr(" days"))
         self.retention_spin.setToolTip(self.tr("Conversations and their counts older than this are forgotten. "
                                                "No reply text is ever kept."))
@@ -221,6 +229,7 @@ class ConversationsPage(SettingsPage):
             spin.setValue(self._loaded[name])
         policy = settings.limit_policy if settings.limit_policy in POLICIES else "warn"
         self.policy_buttons[policy].setChecked(True)
+        self.repeat_box.setChecked(settings.warn_repeated_reply)
         self.hotkey_edit.setHotkey(settings.new_conversation_hotkey)
         self.chat_programs_edit.setText(settings.chat_programs)
         self.chat_programs_edit.setCursorPosition(0)  # the workbenches first, not the pattern's tail
@@ -235,6 +244,7 @@ class ConversationsPage(SettingsPage):
             unchanged = loaded is not None and spin.value() == max(spin.minimum(), min(loaded, spin.maximum()))
             values[name] = loaded if unchanged else spin.value()
         values["limit_policy"] = self.policy()
+        values["warn_repeated_reply"] = self.repeat_box.isChecked()
         values["new_conversation_hotkey"] = self.hotkey_edit.hotkey()
         values["chat_programs"] = self.chat_programs_edit.text().strip()
         values["title_rules"] = self.editor.rules()

@@ -6,11 +6,13 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from assistant.desktop.base import WindowInfo
 from assistant.phrases.model import Phrase, Phrasebook
 from assistant.phrases.store import Store
+from assistant.timestamps import clock_time
 from ui.context import AppContext
 from ui.replies.conversation_guard import ConversationGuard, Permission
 from ui.replies.prompt import NameDialog
@@ -67,7 +69,8 @@ def test_the_confirm_policy_asks_and_enter_alone_does_not_insert(guard: Conversa
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    guard.context.save_settings(replace(guard.context.settings, limit_policy="confirm", soft_limit=1, hard_limit=1))
+    guard.context.save_settings(replace(guard.context.settings, limit_policy="confirm", soft_limit=1, hard_limit=1,
+                                        warn_repeated_reply=False))
     insert(guard, BUYER)
     seen: list[QMessageBox.StandardButton] = []
 
@@ -109,3 +112,90 @@ def test_the_name_given_with_f2_is_shown_in_the_counter(qtbot, guard: Conversati
     guard.ask_name(BUYER)
     assert focused == [True]
     assert guard.counter(BUYER)[0] == "Wang · 0/5 quick replies in this conversation"
+
+
+# -- the same reply twice ----------------------------------------------------------------
+
+
+class Agent:
+    """Answers each question box that opens with the next of its keys ("Return",
+    "Escape", "alt+s", "yes"), as the agent would, and keeps (title, text) of each."""
+
+    def __init__(self, qtbot):
+        self.qtbot = qtbot
+        self.keys: list[str] = []
+        self.seen: list[tuple[str, str]] = []
+        self._answered: list[QMessageBox] = []
+        self._timer = QTimer(interval=10)
+        self._timer.timeout.connect(self._answer)
+
+    def answers(self, *keys: str) -> list[tuple[str, str]]:
+        self.keys, self.seen = list(keys), []
+        self._timer.start()
+        return self.seen
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def _answer(self) -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or box in self._answered or len(self.seen) == len(self.keys):
+            return
+        self._answered.append(box)
+        self.seen.append((box.windowTitle(), box.text()))
+        key = self.keys[len(self.seen) - 1]
+        if key == "yes":
+            box.button(QMessageBox.StandardButton.Yes).click()
+        elif key == "alt+s":  # offscreen, a box is never the active window that shortcuts need
+            again = next(button for button in box.buttons() if button.text() == "&Send again")
+            assert again.shortcut() == QKeySequence("Alt+S")
+            again.click()
+        else:
+            self.qtbot.keyClick(box, getattr(Qt.Key, f"Key_{key}"))
+
+
+@pytest.fixture
+def agent(qtbot):
+    made = Agent(qtbot)
+    yield made
+    made.stop()
+
+
+@pytest.mark.parametrize(("key", "expected"), [
+    ("Return", Permission.REFUSE), ("Escape", Permission.REFUSE), ("alt+s", Permission.ASKED)])
+def test_the_same_reply_twice_is_asked_about_and_enter_alone_does_not_send(
+        guard: ConversationGuard, agent: Agent, key: str, expected: Permission) -> None:
+    """The agent just pressed Enter to pick the reply: another Enter must not send it twice."""
+    assert allow(guard, BUYER) is Permission.INSERT  # the first time nothing is asked
+    insert(guard, BUYER)
+    sent = guard.replies.sent(BUYER)[("b", "p")]
+    seen = agent.answers(key)
+    assert allow(guard, BUYER) is expected
+    assert seen == [("Same reply again?", "You already sent this reply to this buyer in this conversation "
+                                          f"(at {clock_time(sent)}). Send it again?")]
+    assert allow(guard, OTHER) is Permission.INSERT  # another buyer: nothing to ask
+
+
+def test_with_the_warning_off_the_same_reply_is_not_asked_about(guard: ConversationGuard, agent: Agent,
+                                                                qtbot) -> None:
+    guard.context.save_settings(replace(guard.context.settings, warn_repeated_reply=False))
+    insert(guard, BUYER)
+    seen = agent.answers("Escape")
+    assert allow(guard, BUYER) is Permission.INSERT
+    qtbot.wait(50)
+    assert seen == []
+
+
+def test_a_repeat_past_the_confirm_limit_asks_both_and_a_block_asks_nothing(guard: ConversationGuard,
+                                                                           agent: Agent, qtbot) -> None:
+    guard.context.save_settings(replace(guard.context.settings, limit_policy="confirm", soft_limit=1, hard_limit=1))
+    insert(guard, BUYER)
+    seen = agent.answers("alt+s", "yes")
+    permission = allow(guard, BUYER)
+    assert [title for title, _text in seen] == ["Same reply again?", "QuickReply"]
+    assert permission is Permission.ASKED
+    guard.context.save_settings(replace(guard.context.settings, limit_policy="block"))
+    seen = agent.answers("Escape")
+    assert allow(guard, BUYER) is Permission.REFUSE  # it would not go anyway: no question
+    qtbot.wait(50)
+    assert seen == []

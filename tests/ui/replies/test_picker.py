@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from assistant.desktop.base import WindowInfo
 from assistant.phrases.model import Phrase, Phrasebook
 from assistant.phrases.store import Store
+from assistant.timestamps import clock_time
 from ui.context import AppContext
 from ui.replies.clipboard_reply import Offer
 from ui.replies.marked_rows import SPANS_ROLE
@@ -202,6 +204,21 @@ def test_the_matched_letters_are_marked(qtbot, picker: Picker) -> None:
     assert picker.results.item(0).data(SPANS_ROLE) is None
     qtbot.keyClicks(picker.query, "tk")
     picker.results.grab()  # the rows are painted with the marks
+
+
+def test_rows_already_sent_in_this_conversation_say_when(qtbot, picker: Picker) -> None:
+    sent = datetime(2025, 3, 1, 6, 2, tzinfo=UTC)
+    picker.hide()
+    picker.open_for(TARGET, sent={("b", "p2"): sent})
+    marked = [picker.results.item(row).text() for row in range(picker.results.count())
+              if "Sent" in picker.results.item(row).text()]
+    assert marked == [f"3  ✓ Sent {clock_time(sent)} · [tk] 退款会原路退回 — 退款会原路退回"]
+    qtbot.keyClicks(picker.query, "tuikuan")  # the matched letters are the reply's, not the mark's
+    row = picker.results.item(0)
+    start, end = row.data(SPANS_ROLE)[0]
+    assert row.text().startswith("1  ✓ Sent") and row.text()[start:end] == "退款"
+    picker.set_sent({})  # Ctrl+N: a new conversation has had nothing
+    assert not any("Sent" in picker.results.item(row).text() for row in range(picker.results.count()))
 
 
 # -- suggestions ------------------------------------------------------------------------

@@ -412,6 +412,16 @@ def test_limits_policy_idle_and_history_are_saved(qtbot, window: SettingsWindow,
     assert saved.title_rules == Settings().title_rules
 
 
+def test_the_question_before_the_same_reply_twice_can_be_turned_off(qtbot, window: SettingsWindow,
+                                                                     isolated_home: Path) -> None:
+    page = window.conversations
+    open_tab(qtbot, window, page)
+    assert page.repeat_box.isChecked()  # on by default
+    choose(qtbot, page.repeat_box)
+    save(qtbot, window)
+    assert stored(isolated_home).warn_repeated_reply is False
+
+
 def test_the_idle_and_history_boxes_keep_their_ranges(window: SettingsWindow) -> None:
     page = window.conversations
     assert (page.idle_spin.minimum(), page.idle_spin.maximum()) == (1, 480)
