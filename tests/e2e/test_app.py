@@ -6,6 +6,7 @@ what a real Qt text box in a third process received.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import time
 from pathlib import Path
@@ -130,6 +131,33 @@ def test_f2_names_the_conversation_and_the_keyboard_stays_with_the_picker(app, m
     xserver.xdotool("type", "--delay", "20", "fhtz")
     xserver.xdotool("key", "Return")
     assert target.wait_for_text(MULTI_LINE) == MULTI_LINE
+
+
+def test_the_same_reply_twice_asks_first_and_escape_sends_nothing(xserver, make_target, tmp_path: Path) -> None:
+    """The phrase's hotkey twice into one chat window: the second time the question
+    shows before anything goes, and Escape leaves the buyer one copy."""
+    home = tmp_path / "home"
+    seed_test_book(home)
+    app = AppProcess(xserver, home, warn_repeated_reply=True)
+    try:
+        target = make_target()
+        xserver.xdotool("key", "--clearmodifiers", "ctrl+alt+1")
+        assert target.wait_for_text(MULTI_LINE) == MULTI_LINE
+        deadline = time.monotonic() + 5  # the insertion is recorded just after the paste
+        while not json.loads((home / "conversations.json").read_text("utf-8"))["insertions"]:
+            assert time.monotonic() < deadline, "the insertion was not recorded"
+            time.sleep(0.05)
+        target.activate()
+        xserver.xdotool("key", "--clearmodifiers", "ctrl+alt+1")
+        question = app.window_named(r"Same reply again\?")
+        assert question is not None and xserver.wait_focused(question)
+        xserver.xdotool("key", "Escape")
+        assert xserver.wait_focused(target.window)
+        time.sleep(0.3)
+        assert target.text() == MULTI_LINE and target.sends() == []
+    finally:
+        errors = app.stop()
+    assert "Traceback" not in errors, errors
 
 
 def test_quickreply_pick_reaches_the_running_instance(app, make_target) -> None:
