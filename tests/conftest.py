@@ -13,6 +13,7 @@ import pytest
 from assistant.desktop import autostart
 from assistant.i18n import set_language
 from assistant.phrases.store import Store
+from tests.unit.team.subscription_support import Lead
 
 
 @pytest.fixture(autouse=True)
@@ -59,3 +60,16 @@ def share(tmp_path: Path) -> Path:
     folder = tmp_path / "share"
     folder.mkdir()
     return folder
+
+
+@pytest.fixture
+def lead(tmp_path: Path) -> Lead:
+    """A team lead with the team's book in a data folder of their own (tests of subscriptions)."""
+    return Lead(tmp_path / "lead")
+
+
+@pytest.fixture
+def published_lead(lead: Lead, share: Path) -> Lead:
+    """The lead, their book already published to ``share``: what an agent subscribes to."""
+    lead.publish(share)
+    return lead

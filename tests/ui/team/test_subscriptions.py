@@ -31,13 +31,6 @@ WAIT_MS = 10000
 
 
 @pytest.fixture
-def lead(tmp_path: Path, share: Path) -> Lead:
-    lead = Lead(tmp_path / "lead")
-    lead.publish(share)
-    return lead
-
-
-@pytest.fixture
 def context(seeded_store: Store):
     context = AppContext(seeded_store)
     share_subscriptions(context)
@@ -68,7 +61,7 @@ def row_texts(dialog: SubscriptionsDialog, row: int = 0) -> list[str]:
     return [dialog.table.item(row, column).text() for column in range(dialog.table.columnCount())]
 
 
-def test_subscribe_to_a_folder_from_the_dialog(qtbot: QtBot, dialog: SubscriptionsDialog, lead: Lead,
+def test_subscribe_to_a_folder_from_the_dialog(qtbot: QtBot, dialog: SubscriptionsDialog, published_lead: Lead,
                                                share: Path, seeded_store: Store) -> None:
     before = own_data(seeded_store, "team")
     subscribe_in(qtbot, dialog, str(share / "team.qrpub"))
@@ -80,7 +73,7 @@ def test_subscribe_to_a_folder_from_the_dialog(qtbot: QtBot, dialog: Subscriptio
 
 
 def test_a_bad_key_or_source_is_said_at_once_and_nothing_is_added(qtbot: QtBot, dialog: SubscriptionsDialog,
-                                                                 lead: Lead, share: Path) -> None:
+                                                                 published_lead: Lead, share: Path) -> None:
     type_text(dialog.source_edit, str(share / "team.qrpub"))
     type_text(dialog.key_edit, "abc")
     qtbot.mouseClick(dialog.subscribe_button, Qt.MouseButton.LeftButton)
@@ -92,15 +85,15 @@ def test_a_bad_key_or_source_is_said_at_once_and_nothing_is_added(qtbot: QtBot, 
     assert "Could not subscribe" in dialog.notice.message() and dialog.table.rowCount() == 0
 
 
-def test_check_now_over_http_shows_updates_and_failures(qtbot: QtBot, dialog: SubscriptionsDialog, lead: Lead,
+def test_check_now_over_http_shows_updates_and_failures(qtbot: QtBot, dialog: SubscriptionsDialog, published_lead: Lead,
                                                         share: Path, seeded_store: Store) -> None:
     notices: list[str] = []
     dialog.service.notice.connect(notices.append)
     server = StaticServer(share).__enter__()
     try:
         subscribe_in(qtbot, dialog, f"{server.url}/team.qrpub")
-        lead.edit()
-        lead.publish(share)
+        published_lead.edit()
+        published_lead.publish(share)
         with qtbot.waitSignal(dialog.service.checked, timeout=WAIT_MS) as checked:
             qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
             assert row_texts(dialog)[4] == "Checking…" and not dialog.check_button.isEnabled()
@@ -120,8 +113,9 @@ def test_check_now_over_http_shows_updates_and_failures(qtbot: QtBot, dialog: Su
     assert [phrase.text for phrase in seeded_store.phrases("team")] == good
 
 
-def test_remove_asks_and_takes_the_book_away(qtbot: QtBot, dialog: SubscriptionsDialog, lead: Lead, share: Path,
-                                             seeded_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_remove_asks_and_takes_the_book_away(qtbot: QtBot, dialog: SubscriptionsDialog, published_lead: Lead,
+                                             share: Path, seeded_store: Store,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
     subscribe_in(qtbot, dialog, str(share / "team.qrpub"))
     asked: list[str] = []
 
@@ -141,7 +135,7 @@ def test_remove_asks_and_takes_the_book_away(qtbot: QtBot, dialog: Subscriptions
     assert subscriptions.load(seeded_store.folder) == []
 
 
-def test_remove_can_keep_the_book_as_the_agents_own(qtbot: QtBot, dialog: SubscriptionsDialog, lead: Lead,
+def test_remove_can_keep_the_book_as_the_agents_own(qtbot: QtBot, dialog: SubscriptionsDialog, published_lead: Lead,
                                                     share: Path, seeded_store: Store,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     subscribe_in(qtbot, dialog, str(share / "team.qrpub"))
@@ -161,7 +155,7 @@ def test_remove_can_keep_the_book_as_the_agents_own(qtbot: QtBot, dialog: Subscr
     assert seeded_store.phrase("team", "mine").text == "我自己加的"
 
 
-def test_in_chinese_only_cancel_begins_with_cancel(qtbot: QtBot, dialog: SubscriptionsDialog, lead: Lead,
+def test_in_chinese_only_cancel_begins_with_cancel(qtbot: QtBot, dialog: SubscriptionsDialog, published_lead: Lead,
                                                    share: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """取消订阅 beside 取消 once made the button that deletes the book look like Cancel."""
     subscribe_in(qtbot, dialog, str(share / "team.qrpub"))
@@ -176,7 +170,7 @@ def test_in_chinese_only_cancel_begins_with_cancel(qtbot: QtBot, dialog: Subscri
     assert dialog.table.rowCount() == 1
 
 
-def test_a_lead_publishing_to_the_folder_arrives_without_asking(qtbot: QtBot, context: AppContext, lead: Lead,
+def test_a_lead_publishing_to_the_folder_arrives_without_asking(qtbot: QtBot, context: AppContext, published_lead: Lead,
                                                                 share: Path, seeded_store: Store) -> None:
     """The running service: the folder watcher sees the new file, the fetch runs on a
     thread, the store and the search index are updated, the tray gets a notice."""
@@ -185,15 +179,15 @@ def test_a_lead_publishing_to_the_folder_arrives_without_asking(qtbot: QtBot, co
     context.subscriptions.notice.connect(notices.append)
     context.subscriptions.start()  # just subscribed: nothing is due for 15 minutes
     assert context.subscriptions._timer.remainingTime() > 14 * 60 * 1000
-    lead.edit()
+    published_lead.edit()
     with qtbot.waitSignal(context.subscriptions.checked, timeout=WAIT_MS,
                           check_params_cb=lambda result: result.outcome == "updated"):
-        lead.publish(share)
+        published_lead.publish(share)
     assert notices == ["“团队话术” was updated to revision 3: 1 added, 1 changed, 1 removed."]
     assert [phrase.text for phrase in context.index.search("zj", limit=1)] == ["亲，感谢您的耐心等待，祝您生活愉快"]
 
 
-def test_the_manager_shows_a_subscribed_book_locked(qtbot: QtBot, seeded_store: Store, lead: Lead,
+def test_the_manager_shows_a_subscribed_book_locked(qtbot: QtBot, seeded_store: Store, published_lead: Lead,
                                                     share: Path) -> None:
     subscriptions.subscribe(seeded_store, str(share / "team.qrpub"))
     window: ManagerWindow = open_manager(qtbot, seeded_store)
@@ -227,7 +221,7 @@ def fetch_threads() -> list[threading.Thread]:
 
 
 def test_hanging_sources_never_keep_a_good_one_waiting_and_stop_ends_them_at_once(
-        qtbot: QtBot, seeded_store: Store, lead: Lead, share: Path) -> None:
+        qtbot: QtBot, seeded_store: Store, published_lead: Lead, share: Path) -> None:
     """Two sources that start dribbling after the first subscribe (the app used to check
     two at a time, so a third waited for them) and a good folder source; the deadline
     is far off, so only ``stop`` (the app quitting) can end the hanging checks."""

@@ -29,13 +29,6 @@ SLACK = 3.0
 
 
 @pytest.fixture
-def lead(tmp_path: Path, share: Path) -> Lead:
-    lead = Lead(tmp_path / "lead")
-    lead.publish(share)
-    return lead
-
-
-@pytest.fixture
 def agent(isolated_home: Path) -> Store:
     return Store(isolated_home, seed=False)
 
@@ -68,7 +61,8 @@ def test_a_server_that_accepts_and_never_answers_is_given_up_on(agent: Store, sc
     assert DEADLINE <= took < DEADLINE + SLACK, took
 
 
-def test_a_dribbling_source_fails_a_check_and_the_last_good_copy_stays(agent: Store, lead: Lead, share: Path) -> None:
+def test_a_dribbling_source_fails_a_check_and_the_last_good_copy_stays(agent: Store, published_lead: Lead,
+                                                                        share: Path) -> None:
     with StaticServer(share) as good:
         subscriptions.subscribe(agent, f"{good.url}/team.qrpub")
     [entry] = subscriptions.load(agent.folder)
@@ -92,7 +86,7 @@ def test_the_deadline_is_said_in_chinese(agent: Store) -> None:
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes in the file system (FIFOs) are POSIX")
-def test_a_fifo_named_as_the_source_is_refused_at_once(agent: Store, lead: Lead, share: Path) -> None:
+def test_a_fifo_named_as_the_source_is_refused_at_once(agent: Store, published_lead: Lead, share: Path) -> None:
     """Opening a FIFO for reading waits for a writer that never comes."""
     path = share / "team.qrpub"
     subscriptions.subscribe(agent, str(path))
@@ -121,7 +115,7 @@ def test_a_redirect_away_from_http_is_refused(agent: Store, target: str) -> None
     assert subscriptions.load(agent.folder) == []
 
 
-def test_a_redirect_to_another_web_address_is_followed(agent: Store, lead: Lead, share: Path) -> None:
+def test_a_redirect_to_another_web_address_is_followed(agent: Store, published_lead: Lead, share: Path) -> None:
     with StaticServer(share) as good, HostileServer("redirect", target=f"{good.url}/team.qrpub") as server:
         result = subscriptions.subscribe(agent, server.url)
     assert result.outcome == "updated" and len(agent.phrases("team")) == 3

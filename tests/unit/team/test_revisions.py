@@ -23,11 +23,6 @@ def agent(isolated_home: Path) -> Store:
     return Store(isolated_home)
 
 
-@pytest.fixture
-def lead(tmp_path: Path) -> Lead:
-    return Lead(tmp_path / "lead")
-
-
 def only(store: Store) -> subscriptions.Subscription:
     [entry] = subscriptions.load(store.folder)
     return entry

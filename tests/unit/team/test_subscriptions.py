@@ -23,11 +23,6 @@ from tests.unit.team.subscription_support import Lead, own_data
 
 
 @pytest.fixture
-def lead(tmp_path: Path) -> Lead:
-    return Lead(tmp_path / "lead")
-
-
-@pytest.fixture
 def agent(isolated_home: Path) -> Store:
     """An agent with the shipped books, some use counts of their own, and a book they wrote."""
     store = Store(isolated_home)
