@@ -31,6 +31,15 @@ def clipboard(xserver, *args: str, data: bytes | None = None) -> bytes:
                           capture_output=True, timeout=10).stdout
 
 
+def wait_for_clipboard(xserver, expected: bytes, *args: str, timeout: float = 5) -> bytes:
+    """The clipboard's content (``args`` choose the type) once it is ``expected``, or
+    what it holds at ``timeout``: the user's is put back a moment after the reply went in."""
+    deadline = time.monotonic() + timeout
+    while (found := clipboard(xserver, *args, "-o")) != expected and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return found
+
+
 def test_phrase_hotkey_inserts_the_multi_line_reply_exactly(app, make_target, xserver) -> None:
     target = make_target()
     xserver.xdotool("key", "--clearmodifiers", "ctrl+alt+1")
@@ -77,10 +86,7 @@ def test_the_users_clipboard_text_survives_an_insertion(app, make_target, xserve
     holder.communicate(b"the user's own text", timeout=10)
     xserver.xdotool("key", "--clearmodifiers", "ctrl+alt+1")
     assert target.wait_for_text(MULTI_LINE) == MULTI_LINE
-    deadline = time.monotonic() + 5
-    while clipboard(xserver, "-o") != b"the user's own text" and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert clipboard(xserver, "-o") == b"the user's own text"
+    assert wait_for_clipboard(xserver, b"the user's own text") == b"the user's own text"
 
 
 def test_a_copy_made_just_before_the_hotkey_is_the_one_put_back(app, make_target, xserver) -> None:
@@ -93,10 +99,7 @@ def test_a_copy_made_just_before_the_hotkey_is_the_one_put_back(app, make_target
         time.sleep(settle)
     xserver.xdotool("key", "--clearmodifiers", "ctrl+alt+1")
     assert target.wait_for_text(MULTI_LINE) == MULTI_LINE
-    deadline = time.monotonic() + 5
-    while clipboard(xserver, "-o") != b"copied last" and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert clipboard(xserver, "-o") == b"copied last"
+    assert wait_for_clipboard(xserver, b"copied last") == b"copied last"
 
 
 def test_the_users_clipboard_image_survives_an_insertion(app, make_target, xserver, tmp_path: Path) -> None:
@@ -107,10 +110,7 @@ def test_the_users_clipboard_image_survives_an_insertion(app, make_target, xserv
     holder.communicate(image, timeout=10)
     xserver.xdotool("key", "--clearmodifiers", "ctrl+alt+1")
     assert target.wait_for_text(MULTI_LINE) == MULTI_LINE
-    deadline = time.monotonic() + 5
-    while clipboard(xserver, "-t", "image/png", "-o") != image and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert clipboard(xserver, "-t", "image/png", "-o") == image
+    assert wait_for_clipboard(xserver, image, "-t", "image/png") == image
 
 
 def test_f2_names_the_conversation_and_the_keyboard_stays_with_the_picker(app, make_target, xserver) -> None:
