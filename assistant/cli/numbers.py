@@ -148,14 +148,11 @@ def _report(args: argparse.Namespace, start_app: StartApp | None) -> int:
     numbers) are skipped with a note. The local time decides which day a drill falls on.
     The report modules load only here: plotly is slow to import and no other command needs it."""
     from assistant.team.report import team_report
-    from assistant.team.report_html import is_team_report, output_paths, save_report
+    from assistant.team.report_html import exports_in, output_paths, save_report
 
-    files = []
-    for path in _expanded(args.files):
-        if is_team_report(path):
-            print(tr("note: {file} is a team report, not an agent's export; skipped", file=path), file=sys.stderr)
-        else:
-            files.append(path)
+    files, reports = exports_in(_expanded(args.files))
+    for path in reports:
+        print(tr("note: {file} is a team report, not an agent's export; skipped", file=path), file=sys.stderr)
     out, sidecar = output_paths(args.out, args.json, files)
     report = team_report(files, datetime.now().astimezone())
     save_report(report, out, sidecar)
@@ -183,15 +180,12 @@ def _share(store: Store, args: argparse.Namespace) -> int:
 
 
 def _expanded(paths: list[Path]) -> list[Path]:
-    """The exports named: a folder (the team folder agents share to) gives its ``*.json``;
-    on Windows, whose shells (cmd, PowerShell) pass ``*.json`` on as it is, a pattern is
-    expanded here, so README's ``quickreply report *.json`` works there too. A pattern
-    that matches nothing stays, so the error names it."""
+    """The exports named: on Windows, whose shells (cmd, PowerShell) pass ``*.json`` on
+    as it is, a pattern is expanded here, so README's ``quickreply report *.json`` works
+    there too. A pattern that matches nothing stays, so the error names it."""
     expanded: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            expanded += sorted(path.glob("*.json"))
-        elif os.name == "nt" and any(char in str(path) for char in "*?["):
+        if os.name == "nt" and any(char in str(path) for char in "*?["):
             expanded += [Path(match) for match in sorted(glob.glob(str(path)))] or [path]
         else:
             expanded.append(path)

@@ -75,6 +75,20 @@ def is_team_report(path: Path) -> bool:
     return isinstance(document, dict) and document.get("format") == REPORT_FORMAT
 
 
+def exports_in(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
+    """The agents' exports among ``paths``, and apart from them the team reports met
+    there, which are never read as exports (README's ``quickreply report *.json`` meets
+    its own report.json; a lead may write the report into the team folder). A folder
+    (the team folder agents share to) stands for its ``*.json``, in name order: what
+    ``quickreply report DIR`` and the team report window read."""
+    exports: list[Path] = []
+    reports: list[Path] = []
+    for path in paths:
+        for found in sorted(path.glob("*.json")) if path.is_dir() else [path]:
+            (reports if is_team_report(found) else exports).append(found)
+    return exports, reports
+
+
 def output_paths(out: Path, sidecar: Path | None, inputs: Sequence[Path]) -> tuple[Path, Path]:
     """The HTML file and its JSON sidecar (``report.json`` beside ``report.html`` unless
     given); refuses names that would overwrite one of the exports being read, or any

@@ -286,10 +286,9 @@ class ReportWindow(QWidget):
     def _read_folder(self) -> None:
         if self.folder is None:
             return
-        from assistant.team.report_html import is_team_report
+        from assistant.team.report_html import exports_in
 
-        exports = [path for path in sorted(self.folder.glob("*.json")) if not is_team_report(path)]
-        self.load(exports)
+        self.load(exports_in([self.folder])[0])
 
     def ask_save_path(self) -> Path | None:
         """The HTML file to write, None when cancelled (tests replace this)."""
@@ -305,11 +304,10 @@ class ReportWindow(QWidget):
     def add_files(self, paths: list[Path]) -> bool:
         """Earlier team reports among ``paths`` (a folder's every .json chosen, the last
         report's numbers with them) are left out with a note, as ``quickreply report`` does."""
-        from assistant.team.report_html import is_team_report
+        from assistant.team.report_html import exports_in
 
-        reports = [path for path in paths if is_team_report(path)]
-        exports = [path for path in paths if path not in reports and path not in self.paths]
-        added = self.load(self.paths + exports) if len(reports) < len(paths) else False
+        exports, reports = exports_in(paths)
+        added = self.load(self.paths + [path for path in exports if path not in self.paths]) if exports else False
         if reports and not self.error_label.isVisible():
             self.error_label.setText(self.tr("Left out, as team reports rather than agents' exports: {files}").format(
                 files=", ".join(path.name for path in reports)))

@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from assistant.team.report import team_report
-from assistant.team.report_html import is_team_report, render_html, save_report
+from assistant.team.report_html import exports_in, is_team_report, render_html, save_report
 from tests.unit.team.exports import drill, read, team_exports
 
 
@@ -103,3 +103,11 @@ def test_response_times_per_agent_with_a_dash_for_an_older_export(tmp_path: Path
     assert '<td id="agent-2-average-response" class="number">45 s</td>' in page
     assert '<td id="agent-3-waits" class="number">—</td>' in page
     assert '<td id="agent-3-first-response" class="number">—</td>' in page
+def test_a_folder_stands_for_its_exports_and_its_team_reports_are_set_apart(tmp_path: Path) -> None:
+    folder = tmp_path / "team"
+    exports = team_exports(folder)
+    save_report(team_report(exports, datetime.now().astimezone()), folder / "report.html", folder / "report.json")
+    (folder / "notes.txt").write_text("not an export", "utf-8")
+    named = tmp_path / "named.json"
+    named.write_bytes(exports[0].read_bytes())
+    assert exports_in([folder, named]) == ([*sorted(exports), named], [folder / "report.json"])
