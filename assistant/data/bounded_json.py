@@ -1,5 +1,6 @@
 """The one reader for JSON that comes from outside: imported phrasebooks, subscription
-payloads, statistics exports read by ``report``.
+payloads, statistics exports read by ``report``; and the one check of numbers in any
+JSON, which the data folder's own files share (``parse_numbers``, with their bound).
 
 ``json.loads`` accepts what no file of ours ever holds and what the code after it
 cannot take: integers of thousands of digits (slow to convert, and a traceback at 4300
@@ -17,6 +18,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Callable
 from typing import Any
 
 from assistant.errors import BadInput
@@ -33,7 +35,6 @@ MAX_OBJECTS = 250_000
 #: Nesting deeper than this is refused (our files are four levels deep).
 MAX_DEPTH = 64
 
-_DIGITS_OF_SAFE_INTEGER = len(str(MAX_SAFE_INTEGER))
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
@@ -47,22 +48,46 @@ class _Refused:
         self.reason = reason
 
 
-def _parse_int(literal: str) -> int | _Refused:
-    if len(literal.lstrip("-")) <= _DIGITS_OF_SAFE_INTEGER:
-        value = int(literal)
-        if abs(value) <= MAX_SAFE_INTEGER:
-            return value
-    shown = literal if len(literal) <= 24 else f"{literal[:12]}…({len(literal)} digits)"
-    return _Refused(tr("the number {number} is out of range (at most ±2^53)", number=shown))
+def _raise(reason: str) -> Any:
+    raise ValueError(reason)
 
 
-def _parse_float(literal: str) -> float | _Refused:
-    value = float(literal)
-    return value if math.isfinite(value) else _Refused(tr("the number {number} is out of range", number=literal[:24]))
+def _power_of_two(bound: int) -> str:
+    """``2^53`` for 2**53, ``2^63-1`` for 2**63 - 1: how the bound reads in a message."""
+    if bound & (bound - 1) == 0:
+        return f"2^{bound.bit_length() - 1}"
+    if bound & (bound + 1) == 0:
+        return f"2^{bound.bit_length()}-1"
+    return str(bound)
 
 
-def _parse_constant(name: str) -> _Refused:
-    return _Refused(tr("{name} is not a number JSON allows", name=name))
+def parse_numbers(text: str, max_integer: int = MAX_SAFE_INTEGER,
+                  refuse: Callable[[str], Any] = _raise) -> Any:
+    """``json.loads(text)`` with every number checked as it is read, before Python
+    builds it: an integer within ±``max_integer`` (its digits are counted first:
+    converting thousands of them is slow, and refused past 4300), a finite float, never
+    NaN or Infinity. A refused number is ``refuse(reason)``: by default a ``ValueError``
+    with the reason; ``load_json`` keeps a marker instead, to name where it stood."""
+    digits = len(str(max_integer))
+
+    def integer(literal: str) -> Any:
+        if len(literal.lstrip("-")) <= digits:
+            value = int(literal)
+            if abs(value) <= max_integer:
+                return value
+        shown = literal if len(literal) <= 24 else f"{literal[:12]}…({len(literal)} digits)"
+        return refuse(tr("the number {number} is out of range (at most ±{bound})", number=shown,
+                         bound=_power_of_two(max_integer)))
+
+    def real(literal: str) -> Any:
+        value = float(literal)
+        return value if math.isfinite(value) else refuse(tr("the number {number} is out of range",
+                                                            number=literal[:24]))
+
+    def constant(name: str) -> Any:
+        return refuse(tr("{name} is not a number JSON allows", name=name))
+
+    return json.loads(text, parse_int=integer, parse_float=real, parse_constant=constant)
 
 
 def load_json(text: str, source: str, *, max_values: int = MAX_VALUES) -> Any:
@@ -72,7 +97,7 @@ def load_json(text: str, source: str, *, max_values: int = MAX_VALUES) -> Any:
         raise BadInput(tr("too many values in the JSON file (the limit is {limit} values and {objects} objects)",
                           limit=f"{max_values:,}", objects=f"{MAX_OBJECTS:,}"), source)
     try:
-        document = json.loads(text, parse_int=_parse_int, parse_float=_parse_float, parse_constant=_parse_constant)
+        document = parse_numbers(text, refuse=_Refused)
     except json.JSONDecodeError as error:
         raise BadInput(tr("not valid JSON: {reason}", reason=error.msg), source,
                        tr("line {line}, column {column}", line=error.lineno, column=error.colno)) from error

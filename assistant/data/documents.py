@@ -19,6 +19,7 @@ from typing import Any
 from tinydb.storages import Storage
 
 from assistant.data.atomic import atomic_write_bytes
+from assistant.data.bounded_json import parse_numbers
 from assistant.errors import QuickReplyError
 from assistant.i18n import tr
 
@@ -61,33 +62,18 @@ def read_json(path: Path) -> Any:
     return parse_json(path, data)
 
 
-def parse_json(path: Path, data: bytes) -> Any:
-    """``data``, the content of ``path``, parsed; ``CorruptFile`` when broken."""
-    try:
-        return json.loads(data.decode("utf-8"), parse_int=_bounded_int, parse_constant=_no_constant)
-    except (ValueError, RecursionError) as error:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
-        raise CorruptFile(path, str(error)) from error
-
-
 #: The largest integer a data file holds: 64 bits (a file's time in nanoseconds, kept to
 #: notice a changed source, needs more than the 2^53 a JSON number holds exactly).
 MAX_INT = 2**63 - 1
 
 
-def _bounded_int(text: str) -> int:
-    """An integer of 64 bits; a longer one (a 5000-digit number) is damage, checked
-    before Python converts it (that alone is slow, and refused past 4300 digits)."""
-    if len(text) < 19:  # the usual case, at most 18 digits and a sign: within bounds
-        return int(text)
-    value = int(text) if len(text) <= 20 else MAX_INT + 1
-    if abs(value) > MAX_INT:
-        raise ValueError(tr("a number too large: {digits}…", digits=text[:20]))
-    return value
-
-
-def _no_constant(text: str) -> None:
-    """NaN and Infinity are not JSON; Python reads them unless told not to."""
-    raise ValueError(tr("not a number: {text}", text=text))
+def parse_json(path: Path, data: bytes) -> Any:
+    """``data``, the content of ``path``, parsed; ``CorruptFile`` when broken, a number
+    out of 64 bits, NaN or Infinity included (see ``bounded_json.parse_numbers``)."""
+    try:
+        return parse_numbers(data.decode("utf-8"), MAX_INT)
+    except (ValueError, RecursionError) as error:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+        raise CorruptFile(path, str(error)) from error
 
 
 def dump_json(document: Any) -> bytes:

@@ -22,7 +22,7 @@ MESSAGES: dict[str, str] = {
     "more than one document": "包含多个文档",
     "a key that is not text": "有键不是文本",
     # data: bounded_json (JSON from outside)
-    "the number {number} is out of range (at most ±2^53)": "数字 {number} 超出范围（绝对值最大为 2^53）",
+    "the number {number} is out of range (at most ±{bound})": "数字 {number} 超出范围（绝对值最大为 {bound}）",
     "the number {number} is out of range": "数字 {number} 超出范围",
     "{name} is not a number JSON allows": "{name} 不是 JSON 允许的数字",
     "a lone surrogate (\\ud800 to \\udfff) is not text": "单独的代理码位（\\ud800 至 \\udfff）不是有效文本",
@@ -426,8 +426,6 @@ MESSAGES: dict[str, str] = {
     'use count {id}': '使用次数记录 {id}',
     "the book's description": '短语库的说明',
     'phrase {id}': '短语 {id}',
-    'a number too large: {digits}…': '数字过大：{digits}…',
-    'not a number: {text}': '不是数字：{text}',
     '{path} is inside the data folder {home}; choose a place outside it': '{path} 位于数据文件夹 {home} 内；请选择数据文件夹以外的位置',
     # subscriptions: fetches that end, no rollback (issue 14)
     'unreachable: {source} (no whole answer within {seconds} seconds)': '无法访问：{source}（{seconds} 秒内没有收到完整的回答）',

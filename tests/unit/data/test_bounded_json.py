@@ -1,4 +1,5 @@
-"""The one reader for JSON from outside: bounded numbers, valid text, capped size."""
+"""The one reader for JSON from outside: bounded numbers, valid text, capped size; and its
+number check under the data folder's own bound."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import pytest
 
 from assistant.data import bounded_json
 from assistant.data.bounded_json import MAX_SAFE_INTEGER, load_json
+from assistant.data.documents import CorruptFile, parse_json
 from assistant.errors import BadInput
 
 
@@ -56,3 +58,17 @@ def test_the_number_of_values_is_capped_before_parsing(monkeypatch):
     assert load_json("[1, 2, 3]", "x", max_values=4) == [1, 2, 3]
     with pytest.raises(BadInput, match="too many values"):
         load_json("[1, 2, 3, 4]", "x", max_values=4)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("9223372036854775808", "the number 9223372036854775808 is out of range (at most ±2^63-1)"),
+    ("-" + "9" * 5000, "out of range (at most ±2^63-1)"),
+    ("[1e999]", "the number 1e999 is out of range"),
+    ('{"a": NaN}', "NaN is not a number JSON allows"),
+])
+def test_the_data_folders_files_share_the_number_check_under_their_own_bound(tmp_path, text, message):
+    """Their integers may take 64 bits (a file time in nanoseconds); the rest is the same."""
+    assert parse_json(tmp_path / "x.json", b'{"mtime_ns": 9223372036854775807}') == {"mtime_ns": 2**63 - 1}
+    with pytest.raises(CorruptFile) as error:
+        parse_json(tmp_path / "x.json", text.encode())
+    assert message in str(error.value) and "\n" not in str(error.value)
