@@ -231,9 +231,12 @@ def test_a_reply_already_sent_in_the_open_conversation_is_said_with_its_time(set
     assert setup.service.prepare(phrase, BUYER).sent_at == T0 + timedelta(minutes=9)
 
 
-def test_a_reply_is_not_repeated_for_another_buyer(setup: Setup) -> None:
+@pytest.mark.parametrize("case", ["another buyer", "a new conversation"])
+def test_a_reply_is_not_repeated_for_another_buyer_or_after_a_new_conversation(setup: Setup, case: str) -> None:
     phrase = setup.phrase("好的")
-    setup.insert(phrase, OTHER)
+    setup.insert(phrase, OTHER if case == "another buyer" else BUYER)
+    if case == "a new conversation":
+        setup.service.start_new(BUYER)  # the same second: the old conversation's insertion stays out
     assert setup.service.prepare(phrase, BUYER).sent_at is None
     assert setup.service.sent(BUYER) == {}
 
@@ -245,14 +248,6 @@ def test_a_reply_is_not_repeated_once_the_conversation_went_idle(setup: Setup) -
     assert setup.service.prepare(phrase, BUYER).sent_at is None
     setup.insert(phrase)  # the new conversation's own insertion counts from now on
     assert setup.service.prepare(phrase, BUYER).sent_at == setup.now
-
-
-def test_a_reply_is_not_repeated_after_a_new_conversation(setup: Setup) -> None:
-    phrase = setup.phrase("好的")
-    setup.insert(phrase)
-    setup.service.start_new(BUYER)  # the same second: the old conversation's insertion stays out
-    assert setup.service.prepare(phrase, BUYER).sent_at is None
-    assert setup.service.sent(BUYER) == {}
 
 
 def test_an_unknown_window_never_warns(setup: Setup) -> None:
