@@ -2,12 +2,13 @@
 phrase's hotkey into an open conversation, with a conversation log as full as the
 retention keeps it.
 
-    python bench/prepare.py [--days 90] [--per-day 300] [--rounds 2000] [--warning on|off]
+    python bench/prepare.py [--days 90] [--per-day 300] [--rounds 2000] [--warning on|off] [--new-buyer]
 
 The log holds ``days × per-day`` insertions, eight to a conversation, the last one the
 target's, open, with the phrase already in it: the case where the repeat warning reads
 the log before the reply goes. ``--warning off`` measures the path without it (under the
-"warn" policy and no questions, the log is then not read at all).
+"warn" policy and no questions, the log is then not read at all); ``--new-buyer`` a reply
+to a buyer the log has no conversation with (the whole log is looked through).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from assistant.timestamps import stamp
 from bench.latency import summary
 
 TARGET = WindowInfo(id=1, wm_class="AliWorkBench", title="(2) 王小明 - 接待中心", pid=None)
+NEW_BUYER = WindowInfo(id=2, wm_class="AliWorkBench", title="李华 - 接待中心", pid=None)
 PER_CONVERSATION = 8
 
 
@@ -59,6 +61,7 @@ def main() -> None:
     parser.add_argument("--per-day", type=int, default=300)
     parser.add_argument("--rounds", type=int, default=2000)
     parser.add_argument("--warning", choices=("on", "off"), default="on")
+    parser.add_argument("--new-buyer", action="store_true")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as home:
         store = Store(Path(home), seed=False)
@@ -72,11 +75,12 @@ def main() -> None:
         if options.warning == "off":
             settings = replace(settings, warn_repeated_reply=False)
         service = ReplyService(store, lambda: settings, log, lambda: now)
-        repeated = service.prepare(phrase, TARGET).sent_at is not None  # also the first, cold read
+        target = NEW_BUYER if options.new_buyer else TARGET
+        repeated = service.prepare(phrase, target).sent_at is not None  # also the first, cold read
         times = []
         for _ in range(options.rounds):
             start = time.perf_counter()
-            service.prepare(phrase, TARGET)
+            service.prepare(phrase, target)
             times.append((time.perf_counter() - start) * 1e6)
         print(f"{insertions} insertions, warning {options.warning}, repeated: {repeated}")
         print(summary("prepare", times, "µs"))

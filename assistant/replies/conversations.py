@@ -289,17 +289,22 @@ class ConversationLog:
     # -- reading ----------------------------------------------------------------------
 
     def current(self, key: str, now: datetime) -> Conversation | None:
-        """The open conversation for ``key``: the newest one, unless idle too long."""
+        """The open conversation for ``key``: the newest one, unless idle too long.
+
+        On every reply's way (the repeat warning reads it before the paste), so the walk
+        starts from the end and stops at the first conversation with this key: the log
+        appends conversations with growing ids (``_next_id``), so that is the newest."""
         conversations = self._data().get(CONVERSATIONS)
         if not isinstance(conversations, dict):
             return None
         key = self.stored_key(key)
-        found = [(int(doc_id), doc) for doc_id, doc in conversations.items()
-                 if doc_id.isdigit() and isinstance(doc, dict) and doc.get("key") == key]
-        if not found:
+        for doc_id, document in reversed(conversations.items()):
+            if isinstance(document, dict) and document.get("key") == key and doc_id.isdigit():
+                break
+        else:
             return None
         try:
-            conversation = _conversation(*max(found, key=lambda item: item[0]))
+            conversation = _conversation(int(doc_id), document)
         except BadRecord:
             return None  # one this version cannot read: the next insertion starts a new one
         return None if self._idle(conversation, now) else self._recall(conversation, now)
@@ -335,13 +340,13 @@ class ConversationLog:
             return {}
         when: dict[tuple[str, str], datetime] = {}
         for insertion in reversed(insertions.values()):
-            moment = stamp_or_none(insertion.get("time")) if isinstance(insertion, dict) else None
-            if moment is None:
+            if not isinstance(insertion, dict) or not isinstance(stamped := insertion.get("time"), str):
                 continue  # a record this version cannot read
-            if insertion["time"] < conversation.started:
+            if stamped < conversation.started:  # stamps compare as strings
                 break
             phrase = (str(insertion.get("book_id")), str(insertion.get("phrase_id")))
-            if insertion.get("conversation") == conversation.id and phrase not in when:
+            mine = insertion.get("conversation") == conversation.id and phrase not in when
+            if mine and (moment := stamp_or_none(stamped)) is not None:
                 when[phrase] = moment
         return when
 

@@ -11,7 +11,6 @@ import pytest
 from assistant.data.folder import DataFolder
 from assistant.desktop.base import WindowInfo
 from assistant.phrases.store import Store
-from assistant.replies import conversations as conversations_module
 from assistant.replies.conversations import (
     FILE_NAME,
     ConversationLog,
@@ -338,21 +337,17 @@ def test_a_conversation_this_version_cannot_read_gives_way_to_a_new_one(store: S
     assert log.record(KEY, "b", "p", T0).id == 2
 
 
-def test_sent_walks_back_only_to_the_conversations_start(log: ConversationLog,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    """Other buyers' insertions in between are skipped; older ones are never read."""
+def test_sent_walks_back_only_to_the_conversations_start(log: ConversationLog) -> None:
+    """Other buyers' insertions in between are skipped; older ones are never read (an
+    insertion placed before the start, which the log never writes, proves it)."""
     log.record("qianniu|旧", "b", "p0", T0)
     log.record("qianniu|王小明", "b", "p1", T0 + timedelta(minutes=1))
     log.record("qianniu|李华", "b", "p2", T0 + timedelta(minutes=2))
     log.record("qianniu|王小明", "b", "p3", T0 + timedelta(minutes=3))
     conversation = log.current("qianniu|王小明", T0 + timedelta(minutes=4))
     assert log.sent(conversation) == {("b", "p1"): T0 + timedelta(minutes=1), ("b", "p3"): T0 + timedelta(minutes=3)}
-    read: list[str] = []
-    real = conversations_module.stamp_or_none
-    monkeypatch.setattr(conversations_module, "stamp_or_none", lambda text: read.append(text) or real(text))
-    log.sent(conversation)
-    assert stamp(T0) in read and len(read) == 4  # the walk stopped at the first older one
-    log.record("qianniu|旧", "b", "p4", T0 + timedelta(minutes=5))
-    read.clear()
-    log.sent(conversation)
-    assert len(read) == 5
+    document = json.loads(log.path.read_text("utf-8"))
+    document["insertions"] = {"0": {"conversation": conversation.id, "book_id": "b", "phrase_id": "early",
+                                    "time": stamp(T0)}, **document["insertions"]}
+    log.path.write_text(json.dumps(document), "utf-8")
+    assert ("b", "early") not in log.sent(conversation)
