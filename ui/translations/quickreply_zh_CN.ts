@@ -4,13 +4,13 @@
 <context>
     <name>AppActions</name>
     <message>
-        <location filename="../shell.py" line="76"/>
+        <location filename="../shell.py" line="128"/>
         <source>Pick a reply…</source>
-        <extracomment>Tray sizes the badge is drawn at: each from the SVGs, so the digit stays sharp.</extracomment>
+        <extracomment>Tray sizes the badge is drawn at: each from the SVGs, so the digit stays sharp. Where badge.svg draws its badge (the bottom-right corner), as a share of the icon: a badge for the top-left corner is drawn that much up and to the left.</extracomment>
         <translation>选择回复…</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="77"/>
+        <location filename="../shell.py" line="129"/>
         <source>New conversation</source>
         <translation>新会话</translation>
     </message>
@@ -35,15 +35,24 @@
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../shell.py" line="80"/>
+        <location filename="../shell.py" line="132"/>
         <source>Pause hotkeys</source>
         <translation>暂停快捷键</translation>
     </message>
     <message>
-        <location filename="../self_test.py" line="76"/>
-        <location filename="../shell.py" line="81"/>
+        <location filename="../self_test.py" line="77"/>
+        <location filename="../shell.py" line="133"/>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>AppContext</name>
+    <message>
+        <location filename="../context.py" line="138"/>
+        <source>Your settings are in use but could not be saved ({reason}); they will be lost when QuickReply quits.</source>
+        <extracomment>Settings in use could not be written (the notice to show, translated). The suggestions&apos; index, built on a thread of its own, is ready (emitted from that thread: a window&apos;s slot runs in its own, queued). A window asks for another by its registry name; the app opens it. Keeps subscribed books up to date: built, listened to and started by the app wiring (``ui.app.share_subscriptions``), which sets it here for the windows that show subscriptions. It needs only the store, so it does not know this class. Whether the app&apos;s global hotkeys work here (set by the app wiring): the first-run wizard offers a live try, or explains ``quickreply pick``. Whether the settings in use are not on disk and the agent was told. Whether the app follows every window&apos;s title here (set by the app wiring), and whether any title seen had an unread counter (ui.replies.wait_clock): without both there are no response times, and Settings says why. Every phrase as last read from the store; windows use this rather than reading again. Every book as last read, for what the picker asks on each opening. The replies to suggest for a buyer&apos;s message the agent copied.</extracomment>
+        <translation>您的设置已生效，但无法保存（{reason}）；退出 QuickReply 后这些设置将丢失。</translation>
     </message>
 </context>
 <context>
@@ -327,227 +336,262 @@
 <context>
     <name>ConversationsPage</name>
     <message>
-        <location filename="../settings/conversations.py" line="120"/>
+        <location filename="../settings/conversations.py" line="135"/>
         <source>Con&amp;versations</source>
         <translation>会话(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="129"/>
+        <location filename="../settings/conversations.py" line="144"/>
         <source>S&amp;oft limit:</source>
         <translation>提醒上限(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="130"/>
+        <location filename="../settings/conversations.py" line="145"/>
         <source>Ha&amp;rd limit:</source>
         <translation>硬性上限(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="131"/>
+        <location filename="../settings/conversations.py" line="146"/>
         <source>Past the hard limit:</source>
         <translation>超过硬性上限时：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="132"/>
+        <location filename="../settings/conversations.py" line="147"/>
         <source>Idle &amp;time that ends a conversation:</source>
         <translation>会话结束的空闲时长(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="133"/>
+        <location filename="../settings/conversations.py" line="148"/>
         <source>&amp;Keep the history for:</source>
         <translation>会话记录保留时长(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="134"/>
+        <location filename="../settings/conversations.py" line="149"/>
         <source>&amp;New conversation hotkey:</source>
         <translation>开始新会话的快捷键(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="125"/>
+        <location filename="../settings/conversations.py" line="140"/>
         <source> quick replies</source>
         <translation> 次快捷回复</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="136"/>
+        <location filename="../settings/conversations.py" line="156"/>
         <source>From this quick reply in one conversation on, a gentle notice suggests typing the answer.</source>
         <translation>同一会话中快捷回复达到此次数起，会温和地提醒您亲自输入回复。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="138"/>
+        <location filename="../settings/conversations.py" line="158"/>
         <source>More quick replies than this in one conversation meet the policy below.</source>
         <translation>同一会话中快捷回复超过此次数后，将按下方选择的方式处理。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="126"/>
+        <location filename="../settings/conversations.py" line="141"/>
         <source> minutes</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="125"/>
+        <location filename="../settings/conversations.py" line="140"/>
         <source> quick reply</source>
         <translation> 次快捷回复</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="126"/>
+        <location filename="../settings/conversations.py" line="141"/>
         <source> minute</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="140"/>
+        <location filename="../settings/conversations.py" line="150"/>
+        <source>Chat pro&amp;grams (response times):</source>
+        <translation>聊天程序（响应时间）(&amp;G)：</translation>
+    </message>
+    <message>
+        <location filename="../settings/conversations.py" line="152"/>
+        <source>Only these programs&apos; unread counters count as buyers waiting: a regular expression for the window class or the program&apos;s file name, matched ignoring case. Browsers are not in it, as most tabs with a counter are mail or news; add yours (e.g. |chrome) if your chat console runs in one.</source>
+        <translation>只有这些程序的未读计数才算作买家在等待：一个匹配窗口类名或程序文件名的正则表达式，不区分大小写。默认不含浏览器，因为带计数的标签页多半是邮件或新闻；如果您的客服工作台在浏览器中运行，请加上它（例如 |chrome）。</translation>
+    </message>
+    <message>
+        <location filename="../settings/conversations.py" line="160"/>
         <source>With no quick reply in a chat for this long, the next one starts a new conversation (the count goes back to 0).</source>
         <translation>某个聊天窗口超过此时长未使用快捷回复时，下一次快捷回复将开始新会话（计数从 0 重新开始）。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="142"/>
+        <location filename="../settings/conversations.py" line="162"/>
         <source>Ask before the same reply goes to the sa&amp;me buyer twice in one conversation</source>
         <translation>同一会话中向同一买家再次发送相同回复前先询问(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="144"/>
+        <location filename="../settings/conversations.py" line="164"/>
         <source>Rows already sent are marked in the picker either way. Windows whose title does not tell buyers apart are never asked about.</source>
         <translation>无论是否开启，短语选择器中都会标出已发送过的回复。窗口标题无法区分买家时，不会询问。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="146"/>
+        <location filename="../settings/conversations.py" line="166"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="147"/>
+        <location filename="../settings/conversations.py" line="167"/>
         <source>Conversations and their counts older than this are forgotten. No reply text is ever kept.</source>
         <translation>超过此时长的会话及其计数会被自动清除。回复内容始终不会被保存。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="149"/>
+        <location filename="../settings/conversations.py" line="169"/>
         <source>Starts a new conversation in the active chat window: the count goes back to 0.</source>
         <translation>在当前聊天窗口中开始新会话：计数从 0 重新开始。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="152"/>
+        <location filename="../settings/conversations.py" line="172"/>
         <source>&amp;Warn only</source>
         <translation>仅警告(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="152"/>
+        <location filename="../settings/conversations.py" line="172"/>
         <source>The reply goes in, with a warning.</source>
         <translation>照常插入回复，同时显示警告。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="153"/>
+        <location filename="../settings/conversations.py" line="173"/>
         <source>Ask to con&amp;firm</source>
         <translation>询问确认(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="153"/>
+        <location filename="../settings/conversations.py" line="173"/>
         <source>You are asked before the reply goes in.</source>
         <translation>插入回复前先询问您。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="154"/>
+        <location filename="../settings/conversations.py" line="174"/>
         <source>&amp;Block</source>
         <translation>阻止(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="154"/>
+        <location filename="../settings/conversations.py" line="174"/>
         <source>The reply does not go in; type it yourself.</source>
         <translation>不插入回复，请亲自输入。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="158"/>
+        <location filename="../settings/conversations.py" line="178"/>
         <source>Title rul&amp;es:</source>
         <translation>标题规则(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="159"/>
+        <location filename="../settings/conversations.py" line="179"/>
         <source>Which buyer a chat window is about: the first rule whose patterns match names the conversation. Unread counters such as “(3)” are removed from the title first.</source>
         <translation>用于识别聊天窗口对应的买家：按顺序查找，第一条匹配条件相符的规则为会话命名。匹配前会先去掉标题中“(3)”这类未读计数。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="162"/>
+        <location filename="../settings/conversations.py" line="182"/>
         <source>Window class</source>
         <translation>窗口类名</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="162"/>
+        <location filename="../settings/conversations.py" line="182"/>
         <source>Title</source>
         <translation>窗口标题</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="162"/>
+        <location filename="../settings/conversations.py" line="182"/>
         <source>Program</source>
         <translation>程序</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="164"/>
+        <location filename="../settings/conversations.py" line="184"/>
         <source>A regular expression for the program&apos;s window class, matched ignoring case, e.g. qianniu|wechat; empty matches every program.</source>
         <translation>匹配程序窗口类名的正则表达式，不区分大小写，例如 qianniu|wechat；留空则匹配所有程序。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="167"/>
+        <location filename="../settings/conversations.py" line="187"/>
         <source>A regular expression for the program&apos;s file name, matched ignoring case, e.g. aliworkbench\.exe; empty matches every program. On Windows it tells apart programs that share a window class.</source>
         <translation>匹配程序文件名的正则表达式，不区分大小写，例如 aliworkbench\.exe；留空则匹配所有程序。在 Windows 上，它能区分窗口类名相同的程序。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="170"/>
+        <location filename="../settings/conversations.py" line="190"/>
         <source>A regular expression for the window title, matched ignoring case, e.g. ^(?P&lt;who&gt;.+?) - 接待. Its (?P&lt;who&gt;…) group is the buyer&apos;s name or chat id. A pattern without that group is skipped: the rule never applies. When no rule applies, the whole title names the conversation.</source>
         <translation>匹配窗口标题的正则表达式，不区分大小写，例如 ^(?P&lt;who&gt;.+?) - 接待。其中的 (?P&lt;who&gt;…) 分组即买家名称或聊天 ID。不含该分组的匹配条件会被跳过，该规则永远不会生效。没有规则生效时，以整个窗口标题作为会话名称。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="174"/>
+        <location filename="../settings/conversations.py" line="194"/>
         <source>Test a tit&amp;le:</source>
         <translation>测试窗口标题(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="175"/>
+        <location filename="../settings/conversations.py" line="195"/>
         <source>Window class, e.g. AliWorkBench</source>
         <translation>窗口类名，例如 AliWorkBench</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="176"/>
+        <location filename="../settings/conversations.py" line="196"/>
         <source>Program, e.g. AliWorkBench.exe</source>
         <translation>程序，例如 AliWorkBench.exe</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="177"/>
+        <location filename="../settings/conversations.py" line="197"/>
         <source>Window title, e.g. (2) Jane Doe - Live chat</source>
         <translation>窗口标题，例如 (2) 王小明 - 接待中心</translation>
     </message>
     <message>
+        <location filename="../settings/conversations.py" line="212"/>
+        <source>Response times are not available on Wayland: QuickReply cannot see the titles of other programs&apos; windows there.</source>
+        <translation>Wayland 下无法统计响应时间：QuickReply 在 Wayland 中看不到其他程序的窗口标题。</translation>
+    </message>
+    <message>
         <location filename="../settings/conversations.py" line="215"/>
+        <source>Response times are not measured on this desktop: QuickReply cannot follow the titles of the chat windows here.</source>
+        <translation>当前桌面不统计响应时间：QuickReply 在这里无法跟踪聊天窗口的标题。</translation>
+    </message>
+    <message>
+        <location filename="../settings/conversations.py" line="218"/>
+        <source>Response times need a chat window whose title shows unread messages, such as “(3) Jane Doe” or “[2条新消息]”. No title of a chat program&apos;s window (above) seen since QuickReply started has such a counter.</source>
+        <translation>统计响应时间需要聊天窗口的标题显示未读消息数，例如“(3) 王小明”或“[2条新消息]”。自 QuickReply 启动以来，上面所列聊天程序的窗口标题中还没有出现这种未读计数。</translation>
+    </message>
+    <message>
+        <location filename="../settings/conversations.py" line="221"/>
+        <source>Response times are measured from the unread counters in chat window titles, such as “(3)”: from a buyer&apos;s first unread message to your reply, or until you read it.</source>
+        <translation>响应时间根据聊天窗口标题中的未读计数（例如“(3)”）统计：从买家的第一条未读消息算起，到您回复为止，或到您读完消息为止。</translation>
+    </message>
+    <message>
+        <location filename="../settings/conversations.py" line="261"/>
         <source>The hard limit ({hard}) cannot be below the soft limit ({soft}).</source>
         <translation>硬性上限（{hard}）不能低于提醒上限（{soft}）。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="232"/>
+        <location filename="../settings/conversations.py" line="272"/>
+        <source>The chat programs pattern is not a valid regular expression ({error}).</source>
+        <translation>聊天程序不是有效的正则表达式（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../settings/conversations.py" line="289"/>
         <source>Title rule {row}: the window class pattern is not a valid regular expression ({error}).</source>
         <translation>第 {row} 条标题规则：窗口类名不是有效的正则表达式（{error}）。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="234"/>
+        <location filename="../settings/conversations.py" line="291"/>
         <source>Title rule {row}: the program pattern is not a valid regular expression ({error}).</source>
         <translation>第 {row} 条标题规则：程序不是有效的正则表达式（{error}）。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="236"/>
+        <location filename="../settings/conversations.py" line="293"/>
         <source>Title rule {row}: the title pattern is not a valid regular expression ({error}).</source>
         <translation>第 {row} 条标题规则：窗口标题不是有效的正则表达式（{error}）。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="228"/>
+        <location filename="../settings/conversations.py" line="285"/>
         <source>Title rule {row} has no title pattern, so it never applies.</source>
         <translation>第 {row} 条标题规则没有填写窗口标题的匹配条件，因此永远不会生效。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="230"/>
+        <location filename="../settings/conversations.py" line="287"/>
         <source>Title rule {row} has no (?P&lt;who&gt;…) group, so it never applies.</source>
         <translation>第 {row} 条标题规则不含 (?P&lt;who&gt;…) 分组，因此永远不会生效。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="265"/>
+        <location filename="../settings/conversations.py" line="326"/>
         <source>Type a window title to see which conversation it belongs to.</source>
         <translation>输入窗口标题，即可查看它属于哪个会话。</translation>
     </message>
     <message>
-        <location filename="../settings/conversations.py" line="267"/>
+        <location filename="../settings/conversations.py" line="328"/>
         <source>Conversation: {key}</source>
         <translation>会话：{key}</translation>
     </message>
@@ -1177,7 +1221,7 @@ Most missed: {missed}</source>
 <context>
     <name>FallbackWindow</name>
     <message>
-        <location filename="../shell.py" line="197"/>
+        <location filename="../shell.py" line="280"/>
         <source>This desktop has no system tray, so QuickReply lives in this window. Closing it keeps QuickReply running; start QuickReply again to bring it back.</source>
         <translation>当前桌面没有系统托盘，因此 QuickReply 显示在此窗口中。关闭此窗口后 QuickReply 仍在运行；再次启动 QuickReply 即可重新打开此窗口。</translation>
     </message>
@@ -2169,39 +2213,39 @@ Most missed: {missed}</source>
 <context>
     <name>Picker</name>
     <message>
-        <location filename="../replies/picker.py" line="150"/>
+        <location filename="../replies/picker.py" line="153"/>
         <source>QuickReply picker</source>
         <extracomment>A focus loss this soon after opening is the window manager&apos;s doing, not the agent&apos;s. How much of a row is searched for letters to mark: more never fits the list&apos;s width. The counter&apos;s colour by level: amber from the soft limit, red at the hard one. Ctrl+N: the agent starts a new conversation with this window&apos;s buyer. F2: the agent names the conversation (for clients with one title for every buyer). Handled at once (a dialog over the picker); the picker then takes the keyboard back. The offered next part of a reply going in by clipboard was chosen. What each row stands for, in row order (items hold only text: PySide must not own them). Books left out, and books listed first while nothing is typed; read on each opening. Book names by id, while more than one book has replies (else rows need none). The buyer&apos;s message suggestions were made for, while the picker is open. When each reply, as (book id, phrase id), last went into the target&apos;s conversation. Which the agent changed last, the clipboard or (X11) the selection: that holds the message they mean.</extracomment>
         <translation>QuickReply 选择回复</translation>
     </message>
     <message>
-        <location filename="../replies/picker.py" line="151"/>
+        <location filename="../replies/picker.py" line="154"/>
         <source>Type a code, pinyin initials or words…</source>
         <translation>输入快捷编码、拼音首字母或文字…</translation>
     </message>
     <message>
-        <location filename="../replies/picker.py" line="152"/>
+        <location filename="../replies/picker.py" line="155"/>
         <source>Enter insert · 1–9 choose · Ctrl+N new conversation · F2 name it · Esc close</source>
         <translation>Enter 插入 · 1–9 选择 · Ctrl+N 新会话 · F2 命名 · Esc 关闭</translation>
     </message>
     <message>
-        <location filename="../replies/picker.py" line="153"/>
-        <location filename="../replies/picker.py" line="275"/>
+        <location filename="../replies/picker.py" line="156"/>
+        <location filename="../replies/picker.py" line="284"/>
         <source>All groups</source>
         <translation>全部分组</translation>
     </message>
     <message>
-        <location filename="../replies/picker.py" line="316"/>
+        <location filename="../replies/picker.py" line="325"/>
         <source>✓ Sent {time} · {reply}</source>
         <translation>✓ 已发送 {time} · {reply}</translation>
     </message>
     <message>
-        <location filename="../replies/picker.py" line="318"/>
+        <location filename="../replies/picker.py" line="327"/>
         <source>★ Suggested · {reply}</source>
         <translation>★ 建议 · {reply}</translation>
     </message>
     <message>
-        <location filename="../replies/picker.py" line="310"/>
+        <location filename="../replies/picker.py" line="319"/>
         <source>No reply matches. Try fewer letters or pinyin initials.</source>
         <translation>没有匹配的回复。请少输入几个字母，或改用拼音首字母。</translation>
     </message>
@@ -2237,38 +2281,38 @@ Most missed: {missed}</source>
 <context>
     <name>QuickReplyApp</name>
     <message>
-        <location filename="../app.py" line="130"/>
+        <location filename="../app.py" line="152"/>
         <source>Global hotkeys are not available on this desktop (Wayland). Bind the command “quickreply pick” to a keyboard shortcut in your desktop settings to open the picker.</source>
-        <extracomment>Emitted from the watcher&apos;s thread; delivered queued on the main thread. Where no keys can be sent (no desktop backend), replies go onto the clipboard.</extracomment>
+        <extracomment>Emitted from the watcher&apos;s thread; delivered queued on the main thread. A top-level window&apos;s new title, from the title watcher&apos;s thread; queued likewise. Where no keys can be sent (no desktop backend), replies go onto the clipboard.</extracomment>
         <translation>当前桌面（Wayland）不支持全局快捷键。请在桌面设置中为命令“quickreply pick”绑定一个快捷键，用来打开短语选择器。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="134"/>
+        <location filename="../app.py" line="156"/>
         <source>Global hotkeys are not available: QuickReply does not support macOS yet. Open the picker from the menu bar icon; the reply is put on the clipboard for you to paste.</source>
         <translation>全局快捷键不可用：QuickReply 暂不支持 macOS。请从菜单栏图标打开短语选择器，回复会放到剪贴板上，由您自行粘贴。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="137"/>
+        <location filename="../app.py" line="159"/>
         <source>Global hotkeys could not be started on this desktop (the log says why). Open the picker from QuickReply&apos;s menu or with the command “quickreply pick”; the reply is put on the clipboard for you to paste.</source>
         <translation>无法在当前桌面启用全局快捷键（原因见日志）。请从 QuickReply 的菜单或用命令“quickreply pick”打开短语选择器，回复会放到剪贴板上，由您自行粘贴。</translation>
     </message>
     <message>
-        <location filename="../app.py" line="154"/>
+        <location filename="../app.py" line="178"/>
         <source>Hotkeys unavailable; use “quickreply pick”</source>
         <translation>快捷键不可用，请使用“quickreply pick”</translation>
     </message>
     <message>
-        <location filename="../app.py" line="156"/>
+        <location filename="../app.py" line="180"/>
         <source>Hotkeys paused</source>
         <translation>快捷键已暂停</translation>
     </message>
     <message>
-        <location filename="../app.py" line="159"/>
+        <location filename="../app.py" line="183"/>
         <source>Ready · picker {chord}</source>
         <translation>就绪 · 短语选择器 {chord}</translation>
     </message>
     <message>
-        <location filename="../app.py" line="324"/>
+        <location filename="../app.py" line="348"/>
         <source>The window did not accept the reply. It is not on the clipboard any more; try again or switch the application to typing mode.</source>
         <translation>该窗口未接受这条回复，剪贴板中也已不再保留。请重试，或将该程序的插入方式改为逐键输入。</translation>
     </message>
@@ -2294,273 +2338,288 @@ Most missed: {missed}</source>
 <context>
     <name>ReportWindow</name>
     <message>
-        <location filename="../team/report_window.py" line="213"/>
-        <location filename="../team/report_window.py" line="301"/>
+        <location filename="../team/report_window.py" line="214"/>
+        <location filename="../team/report_window.py" line="302"/>
         <source>QuickReply team report</source>
         <extracomment>The team folder followed, if any. The team drill texts (赛文), every race&apos;s ranking one after the other.</extracomment>
         <translation>QuickReply 团队报告</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="214"/>
+        <location filename="../team/report_window.py" line="215"/>
         <source>Team folder…</source>
         <translation>团队文件夹…</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="215"/>
+        <location filename="../team/report_window.py" line="216"/>
         <source>Follow the folder agents share their numbers to (Settings → General): every export there, read again when one changes</source>
         <translation>跟踪客服共享数据的文件夹（设置 → 常规）：读取其中的每个导出文件，有文件变化时重新读取</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="217"/>
+        <location filename="../team/report_window.py" line="218"/>
         <source>Add exports…</source>
         <translation>添加导出文件…</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="218"/>
+        <location filename="../team/report_window.py" line="219"/>
         <source>The agents&apos; statistics exports (.json): Export JSON… in their statistics window, or quickreply stats export FILE.json</source>
         <translation>各客服的统计导出文件（.json）：在统计窗口点“导出 JSON…”，或用 quickreply stats export FILE.json</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="220"/>
+        <location filename="../team/report_window.py" line="221"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="221"/>
+        <location filename="../team/report_window.py" line="222"/>
         <source>Save as HTML…</source>
         <translation>另存为 HTML…</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="222"/>
+        <location filename="../team/report_window.py" line="223"/>
         <source>One file with charts that opens in any browser, even offline, and the numbers beside it as .json</source>
         <translation>一个带图表的文件，任何浏览器都能打开（不联网也可以），旁边另存一份 .json 数据</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="224"/>
+        <location filename="../team/report_window.py" line="225"/>
         <source>Ask each agent for their statistics export (Statistics → Export JSON…), then add the files here.</source>
         <translation>请每位客服导出自己的统计（统计 → 导出 JSON…），再把这些文件添加到这里。</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="226"/>
+        <location filename="../team/report_window.py" line="227"/>
         <source>Agents</source>
         <translation>客服人数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="227"/>
-        <location filename="../team/report_window.py" line="234"/>
-        <location filename="../team/report_window.py" line="250"/>
+        <location filename="../team/report_window.py" line="228"/>
+        <location filename="../team/report_window.py" line="235"/>
+        <location filename="../team/report_window.py" line="251"/>
         <location filename="../team/report_window.py" line="499"/>
         <source>Conversations</source>
         <translation>会话数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="228"/>
-        <location filename="../team/report_window.py" line="248"/>
+        <location filename="../team/report_window.py" line="229"/>
+        <location filename="../team/report_window.py" line="249"/>
         <location filename="../team/report_window.py" line="482"/>
         <source>At or over the soft limit</source>
         <translation>达到提醒上限</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="229"/>
-        <location filename="../team/report_window.py" line="248"/>
+        <location filename="../team/report_window.py" line="230"/>
+        <location filename="../team/report_window.py" line="249"/>
         <location filename="../team/report_window.py" line="483"/>
         <source>Over the hard limit</source>
         <translation>超过硬性上限</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="230"/>
+        <location filename="../team/report_window.py" line="231"/>
         <source>Trainees at their typing goal</source>
         <translation>达到打字目标的学员</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="231"/>
+        <location filename="../team/report_window.py" line="232"/>
         <source>Typing</source>
         <translation>打字练习</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="232"/>
+        <location filename="../team/report_window.py" line="233"/>
         <source>Phrases</source>
         <translation>短语</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="233"/>
+        <location filename="../team/report_window.py" line="234"/>
         <source>Over the limits</source>
         <translation>超出上限</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="235"/>
+        <location filename="../team/report_window.py" line="236"/>
         <source>Team drills</source>
         <translation>团队赛文</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="236"/>
-        <location filename="../team/report_window.py" line="239"/>
+        <location filename="../team/report_window.py" line="237"/>
+        <location filename="../team/report_window.py" line="240"/>
         <source>Trainee</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="236"/>
+        <location filename="../team/report_window.py" line="237"/>
         <source>Team drill</source>
         <translation>赛文</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="236"/>
+        <location filename="../team/report_window.py" line="237"/>
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="237"/>
+        <location filename="../team/report_window.py" line="238"/>
         <source>Net CPM</source>
         <translation>有效字/分</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="237"/>
+        <location filename="../team/report_window.py" line="238"/>
         <source>Accuracy</source>
         <translation>正确率</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="237"/>
+        <location filename="../team/report_window.py" line="238"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="239"/>
+        <location filename="../team/report_window.py" line="240"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="239"/>
+        <location filename="../team/report_window.py" line="240"/>
         <source>Drills</source>
         <translation>练习次数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="239"/>
+        <location filename="../team/report_window.py" line="240"/>
         <source>Best CPM</source>
         <translation>最好成绩（字/分）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="239"/>
+        <location filename="../team/report_window.py" line="240"/>
         <source>Latest CPM</source>
         <translation>最近一次（字/分）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="240"/>
+        <location filename="../team/report_window.py" line="241"/>
         <source>Goal</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="240"/>
+        <location filename="../team/report_window.py" line="241"/>
         <source>Reached the goal</source>
         <translation>是否达标</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="240"/>
+        <location filename="../team/report_window.py" line="241"/>
         <source>Trend (CPM per day)</source>
         <translation>趋势（每天提高字/分）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="240"/>
+        <location filename="../team/report_window.py" line="241"/>
         <source>Goal expected on</source>
         <translation>预计达标日期</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="241"/>
+        <location filename="../team/report_window.py" line="242"/>
         <source>Drills over time (net CPM)</source>
         <translation>练习成绩变化（净速度，字/分）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="242"/>
+        <location filename="../team/report_window.py" line="243"/>
         <source>Most used phrases, by agent</source>
         <translation>最常用的短语（按客服）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="243"/>
+        <location filename="../team/report_window.py" line="244"/>
         <source>Code</source>
         <translation>快捷编码</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="243"/>
+        <location filename="../team/report_window.py" line="244"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="243"/>
+        <location filename="../team/report_window.py" line="244"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="243"/>
+        <location filename="../team/report_window.py" line="244"/>
         <source>Book</source>
         <translation>短语库</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="244"/>
+        <location filename="../team/report_window.py" line="245"/>
         <source>Uses</source>
         <translation>使用次数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="246"/>
+        <location filename="../team/report_window.py" line="247"/>
         <source>Share of conversations over the limits</source>
         <translation>超出上限的会话比例</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="247"/>
-        <location filename="../team/report_window.py" line="250"/>
+        <location filename="../team/report_window.py" line="248"/>
+        <location filename="../team/report_window.py" line="251"/>
         <source>Agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="247"/>
+        <location filename="../team/report_window.py" line="248"/>
         <source>Limits (soft / hard)</source>
         <translation>上限（提醒 / 硬性）</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="249"/>
+        <location filename="../team/report_window.py" line="250"/>
         <source>Conversations per agent</source>
         <translation>各客服的会话数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="250"/>
+        <location filename="../team/report_window.py" line="251"/>
         <source>Period</source>
         <translation>统计期间</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="251"/>
+        <location filename="../team/report_window.py" line="252"/>
         <source>Quick replies</source>
         <translation>快捷回复数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="251"/>
+        <location filename="../team/report_window.py" line="252"/>
         <source>Quick replies per conversation</source>
         <translation>每个会话的快捷回复数</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="252"/>
+        <location filename="../team/report_window.py" line="253"/>
         <source>Time saved</source>
         <translation>节省的时间</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="264"/>
+        <location filename="../team/report_window.py" line="253"/>
+        <source>Waiting buyers</source>
+        <translation>等待的买家</translation>
+    </message>
+    <message>
+        <location filename="../team/report_window.py" line="254"/>
+        <source>First response</source>
+        <translation>首次响应</translation>
+    </message>
+    <message>
+        <location filename="../team/report_window.py" line="254"/>
+        <source>Average response</source>
+        <translation>平均响应</translation>
+    </message>
+    <message>
+        <location filename="../team/report_window.py" line="266"/>
         <source>Add statistics exports</source>
         <translation>添加统计导出文件</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="265"/>
+        <location filename="../team/report_window.py" line="267"/>
         <source>Statistics exports (*.json)</source>
         <translation>统计导出文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="270"/>
+        <location filename="../team/report_window.py" line="272"/>
         <source>The team&apos;s shared folder</source>
         <translation>团队共享文件夹</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="295"/>
+        <location filename="../team/report_window.py" line="296"/>
         <source>Save the team report</source>
         <translation>保存团队报告</translation>
     </message>
     <message>
-        <location filename="../team/report_window.py" line="296"/>
+        <location filename="../team/report_window.py" line="297"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
@@ -2739,12 +2798,12 @@ Most missed: {missed}</source>
 <context>
     <name>SelfTest</name>
     <message>
-        <location filename="../self_test.py" line="98"/>
+        <location filename="../self_test.py" line="99"/>
         <source>self-test failed: {failure}</source>
         <translation>自检失败：{failure}</translation>
     </message>
     <message>
-        <location filename="../self_test.py" line="100"/>
+        <location filename="../self_test.py" line="101"/>
         <source>QuickReply self-test: {passed} checks passed, {failed} failed ({checks})</source>
         <translation>QuickReply 自检：{passed} 项通过，{failed} 项失败（{checks}）</translation>
     </message>
@@ -2765,253 +2824,309 @@ Most missed: {missed}</source>
 <context>
     <name>SettingsWindow</name>
     <message>
-        <location filename="../settings/window.py" line="74"/>
+        <location filename="../settings/window.py" line="76"/>
         <source>QuickReply settings</source>
         <translation>QuickReply 设置</translation>
     </message>
     <message>
-        <location filename="../settings/window.py" line="88"/>
+        <location filename="../settings/window.py" line="90"/>
         <source>Cannot save: {reason}</source>
         <translation>无法保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../settings/window.py" line="113"/>
+        <location filename="../settings/window.py" line="115"/>
         <source>The settings could not be written: {error}</source>
         <translation>无法写入设置：{error}</translation>
     </message>
     <message>
-        <location filename="../settings/window.py" line="132"/>
+        <location filename="../settings/window.py" line="134"/>
         <source>Could not change starting at login: {error}</source>
         <translation>无法更改登录时自动启动：{error}</translation>
     </message>
 </context>
 <context>
+    <name>Shell</name>
+    <message>
+        <location filename="../shell.py" line="207"/>
+        <source>Longest wait: {seconds} s — {label}</source>
+        <extracomment>&quot;Longest wait: 42 s — label&quot;, at the top of the menu while a buyer waits.</extracomment>
+        <translation>最长等待：{seconds} 秒 — {label}</translation>
+    </message>
+    <message>
+        <location filename="../shell.py" line="208"/>
+        <source>Longest wait: {seconds} s</source>
+        <translation>最长等待：{seconds} 秒</translation>
+    </message>
+</context>
+<context>
     <name>StatsWindow</name>
     <message>
-        <location filename="../stats/window.py" line="146"/>
-        <location filename="../stats/window.py" line="320"/>
+        <location filename="../stats/window.py" line="149"/>
+        <location filename="../stats/window.py" line="346"/>
         <source>QuickReply statistics</source>
         <extracomment>The histogram&apos;s last bar collects every conversation with at least this many quick replies (never fewer than hard limit + 2 bars, so &quot;over the hard limit&quot; has a bar). The charts&apos; current series, kept so tests (and refreshes) reach the bar sets.</extracomment>
         <translation>QuickReply 统计</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="147"/>
+        <location filename="../stats/window.py" line="150"/>
         <source>&amp;Period:</source>
         <translation>统计周期(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="149"/>
+        <location filename="../stats/window.py" line="152"/>
         <source>Last {days} days</source>
         <translation>最近 {days} 天</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="150"/>
+        <location filename="../stats/window.py" line="153"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="151"/>
+        <location filename="../stats/window.py" line="154"/>
         <source>Read the numbers again (F5)</source>
         <translation>重新读取统计数据（F5）</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="152"/>
+        <location filename="../stats/window.py" line="155"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="153"/>
+        <location filename="../stats/window.py" line="156"/>
         <source>Export JSON…</source>
         <translation>导出 JSON…</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="154"/>
+        <location filename="../stats/window.py" line="157"/>
         <source>Team report…</source>
         <translation>团队报告…</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="155"/>
+        <location filename="../stats/window.py" line="158"/>
         <source>For team leads: merge the agents&apos; exported statistics into one report</source>
         <translation>主管使用：把各客服导出的统计合并成一份报告</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="157"/>
+        <location filename="../stats/window.py" line="160"/>
         <source>Conversations per day</source>
         <translation>每日会话数</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="158"/>
+        <location filename="../stats/window.py" line="161"/>
         <source>Quick replies per conversation</source>
         <translation>每个会话的快捷回复次数</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="159"/>
+        <location filename="../stats/window.py" line="162"/>
         <source>Code</source>
         <translation>快捷编码</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="159"/>
+        <location filename="../stats/window.py" line="162"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="159"/>
-        <location filename="../stats/window.py" line="163"/>
+        <location filename="../stats/window.py" line="162"/>
+        <location filename="../stats/window.py" line="166"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="159"/>
         <location filename="../stats/window.py" line="162"/>
-        <location filename="../stats/window.py" line="163"/>
+        <location filename="../stats/window.py" line="165"/>
+        <location filename="../stats/window.py" line="166"/>
         <source>Book</source>
         <translation>短语库</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="159"/>
         <location filename="../stats/window.py" line="162"/>
-        <location filename="../stats/window.py" line="163"/>
+        <location filename="../stats/window.py" line="165"/>
+        <location filename="../stats/window.py" line="166"/>
         <source>Uses</source>
         <translation>使用次数</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="171"/>
-        <location filename="../stats/window.py" line="262"/>
+        <location filename="../stats/window.py" line="167"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../stats/window.py" line="167"/>
+        <source>Waiting buyers</source>
+        <translation>等待的买家</translation>
+    </message>
+    <message>
+        <location filename="../stats/window.py" line="167"/>
+        <source>Answered</source>
+        <translation>已回复</translation>
+    </message>
+    <message>
+        <location filename="../stats/window.py" line="168"/>
+        <location filename="../stats/window.py" line="191"/>
+        <source>First response</source>
+        <translation>首次响应</translation>
+    </message>
+    <message>
+        <location filename="../stats/window.py" line="168"/>
+        <location filename="../stats/window.py" line="192"/>
+        <source>Average response</source>
+        <translation>平均响应</translation>
+    </message>
+    <message>
+        <location filename="../stats/window.py" line="169"/>
+        <source>Median response</source>
+        <translation>响应中位数</translation>
+    </message>
+    <message>
+        <location filename="../stats/window.py" line="170"/>
+        <source>How long buyers waited for your answer: from a rise of the unread counter in the chat window&apos;s title (such as &quot;(3)&quot;) to your quick reply, or to the counter clearing. First response: the first answer in each conversation; average: every answer. Chat programs whose title shows no counter cannot be measured.</source>
+        <translation>买家等待您回复的时长：从聊天窗口标题中的未读计数（如“(3)”）增加开始，到您插入快捷回复或计数清零为止。首次响应：每个会话中的第一次回复；平均响应：所有回复。标题不显示未读计数的聊天程序无法统计。</translation>
+    </message>
+    <message>
+        <location filename="../stats/window.py" line="184"/>
+        <location filename="../stats/window.py" line="288"/>
         <source>Conversations</source>
         <translation>会话数</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="172"/>
+        <location filename="../stats/window.py" line="185"/>
         <source>Today</source>
         <translation>今日会话数</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="173"/>
+        <location filename="../stats/window.py" line="186"/>
         <source>Quick replies</source>
         <translation>快捷回复次数</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="174"/>
+        <location filename="../stats/window.py" line="187"/>
         <source>Mean per conversation</source>
         <translation>每个会话平均次数</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="175"/>
+        <location filename="../stats/window.py" line="188"/>
         <source>{soft} or more (soft limit)</source>
         <translation>{soft} 次及以上（提醒上限）</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="176"/>
+        <location filename="../stats/window.py" line="189"/>
         <source>More than {hard} (hard limit)</source>
         <translation>超过 {hard} 次（硬性上限）</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="177"/>
+        <location filename="../stats/window.py" line="190"/>
         <source>Time saved</source>
         <translation>节省的时间</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="178"/>
+        <location filename="../stats/window.py" line="193"/>
         <source>Most used</source>
         <translation>最常用</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="179"/>
+        <location filename="../stats/window.py" line="194"/>
         <source>Never used ({count})</source>
         <translation>从未使用（{count}）</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="180"/>
+        <location filename="../stats/window.py" line="195"/>
         <source>Per book</source>
         <translation>按短语库</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="181"/>
+        <location filename="../stats/window.py" line="196"/>
         <source>Per group</source>
         <translation>按分组</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="219"/>
+        <location filename="../stats/window.py" line="197"/>
+        <source>Response times</source>
+        <translation>响应时间</translation>
+    </message>
+    <message>
+        <location filename="../stats/window.py" line="235"/>
         <source>The statistics could not be read: {error}</source>
         <translation>无法读取统计数据：{error}</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="229"/>
+        <location filename="../stats/window.py" line="245"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="243"/>
+        <location filename="../stats/window.py" line="260"/>
         <source>(no group)</source>
         <translation>（未分组）</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="249"/>
+        <location filename="../stats/window.py" line="266"/>
         <source>What the quick replies would have taken to type, at your speed:</source>
         <translation>按您的打字速度，这些快捷回复本需打字的时间：</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="250"/>
+        <location filename="../stats/window.py" line="267"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="250"/>
+        <location filename="../stats/window.py" line="267"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="252"/>
+        <location filename="../stats/window.py" line="269"/>
         <source>{language}: {cpm} characters per minute</source>
         <translation>{language}：每分钟 {cpm} 字</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="254"/>
+        <location filename="../stats/window.py" line="271"/>
         <source> (assumed: no typing drill yet)</source>
         <translation>（估计值：还没有打字练习记录）</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="279"/>
+        <location filename="../stats/window.py" line="305"/>
         <source>{date}: {count} conversations</source>
         <translation>{date}：{count} 个会话</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="293"/>
+        <location filename="../stats/window.py" line="319"/>
         <source>Below {soft}</source>
         <translation>少于 {soft} 次</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="294"/>
+        <location filename="../stats/window.py" line="320"/>
         <source>{soft} to {hard}</source>
         <translation>{soft} 至 {hard} 次</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="295"/>
+        <location filename="../stats/window.py" line="321"/>
         <source>Over {hard}</source>
         <translation>超过 {hard} 次</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="308"/>
+        <location filename="../stats/window.py" line="334"/>
         <source>(deleted)</source>
         <translation>（已删除）</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="325"/>
+        <location filename="../stats/window.py" line="351"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="325"/>
+        <location filename="../stats/window.py" line="351"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="327"/>
+        <location filename="../stats/window.py" line="353"/>
         <source>Export statistics</source>
         <translation>导出统计数据</translation>
     </message>
     <message>
-        <location filename="../stats/window.py" line="336"/>
+        <location filename="../stats/window.py" line="362"/>
         <source>The statistics could not be exported: {error}</source>
         <translation>无法导出统计数据：{error}</translation>
     </message>

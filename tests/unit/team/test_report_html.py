@@ -103,6 +103,8 @@ def test_response_times_per_agent_with_a_dash_for_an_older_export(tmp_path: Path
     assert '<td id="agent-2-average-response" class="number">45 s</td>' in page
     assert '<td id="agent-3-waits" class="number">—</td>' in page
     assert '<td id="agent-3-first-response" class="number">—</td>' in page
+
+
 def test_a_folder_stands_for_its_exports_and_its_team_reports_are_set_apart(tmp_path: Path) -> None:
     folder = tmp_path / "team"
     exports = team_exports(folder)
