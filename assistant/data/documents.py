@@ -45,7 +45,12 @@ def set_aside(home: Path, path: Path) -> Path:
     return kept
 
 
-def _signature(path: Path) -> tuple[int, int, int, int] | None:
+#: What tells one version of a file from another: its mtime, ctime, size and inode.
+Signature = tuple[int, int, int, int]
+
+
+def signature(path: Path) -> Signature | None:
+    """``path``'s ``Signature``; None when there is no file."""
     try:
         status = os.stat(path)
     except FileNotFoundError:
@@ -90,25 +95,31 @@ class AtomicJSONStorage(Storage):
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self._cache: dict | None = None
-        self._cached_signature: tuple[int, int, int, int] | None = None
+        self._cached_signature: Signature | None = None
 
     def read(self) -> dict | None:
-        signature = _signature(self.path)
-        if signature is None:
+        current = signature(self.path)
+        if current is None:
             return None
-        if signature != self._cached_signature:
+        if current != self._cached_signature:
             document = read_json(self.path)
             if document is not None and not isinstance(document, dict):
                 raise CorruptFile(self.path, tr("not a table document"))
-            self._cache, self._cached_signature = document, signature
+            self._cache, self._cached_signature = document, current
         return self._cache
+
+    def adopt(self, version: Signature, document: dict) -> None:
+        """Take ``document``, already read from the file when it had the signature
+        ``version`` (and checked, when the store opened), as this version's content: a book
+        of 50,000 phrases is then parsed once, not twice. A file changed since is read again."""
+        self._cache, self._cached_signature = document, version
 
     def write(self, data: dict) -> None:
         # TinyDB mutates the dict returned by read() before writing it back; if the
         # write fails, that cached dict no longer matches the disk, so forget it.
         self._cached_signature = None
         write_json(self.path, data)
-        self._cache, self._cached_signature = data, _signature(self.path)
+        self._cache, self._cached_signature = data, signature(self.path)
 
     def close(self) -> None:
         self._cache = None

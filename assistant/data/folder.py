@@ -42,7 +42,7 @@ from assistant.data.atomic import (
     temp_files,
 )
 from assistant.data.backups import remove_partial_snapshots, snapshots
-from assistant.data.documents import CorruptFile, dump_json, parse_json, set_aside
+from assistant.data.documents import CorruptFile, Signature, dump_json, parse_json, set_aside, signature
 from assistant.data.registry import FILES, DataFile, data_files, load, registered
 from assistant.errors import QuickReplyError
 from assistant.i18n import tr
@@ -147,16 +147,21 @@ class DataFolder:
                 notices.append(notice)
             return self.look(relative)
 
-    def repair(self) -> list[str]:
-        """Deal with every damaged data file; one notice for each."""
+    def repair(self, good: dict[Path, tuple[Signature, Any]] | None = None) -> list[str]:
+        """Deal with every damaged data file; one notice for each. ``good`` receives each
+        file found good: the version read (its signature before the read) and its document,
+        which its owner may take instead of reading the file again."""
         with self.locked():
-            return [notice for relative in self.files() if (notice := self._repair(relative))]
+            return [notice for relative in self.files() if (notice := self._repair(relative, good))]
 
-    def _repair(self, relative: Path) -> str | None:
+    def _repair(self, relative: Path, good: dict[Path, tuple[Signature, Any]] | None = None) -> str | None:
         """Under the lock, so that two processes finding the same damage repair it once."""
         entry = registered(relative)
         try:
-            load(self.path(relative), entry)
+            version = signature(self.path(relative))
+            document = load(self.path(relative), entry)
+            if good is not None and version is not None and document is not None:
+                good[relative] = (version, document)
             return None
         except (CorruptFile, OSError):
             kept = set_aside(self.home, self.path(relative))

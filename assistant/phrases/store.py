@@ -21,12 +21,13 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import timedelta
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from tinydb import Query, TinyDB
 
 from assistant.bulk import building
 from assistant.data import backups
-from assistant.data.documents import AtomicJSONStorage, read_json, write_json
+from assistant.data.documents import AtomicJSONStorage, Signature, read_json, write_json
 from assistant.data.folder import DataFolder, Transaction, Unwritable
 from assistant.data.paths import data_dir
 from assistant.errors import NotFound, QuickReplyError
@@ -39,6 +40,7 @@ from assistant.phrases.model import Phrase, Phrasebook, new_id
 from assistant.timestamps import now_stamp
 
 SCHEMA_VERSION = 1
+USAGE_FILE = "usage.json"
 #: Upgrade steps: MIGRATIONS[n] turns a store of schema n into schema n + 1 in place.
 MIGRATIONS: dict[int, Callable[[Path], None]] = {}
 DAILY_BACKUP = timedelta(days=1)
@@ -69,7 +71,7 @@ class Store:
         self.home = self.folder.home
         self.notices: list[str] = []
         self._books: dict[str, TinyDB] = {}
-        self._usage = TinyDB(self.home / "usage.json", storage=AtomicJSONStorage)
+        self._usage = TinyDB(self.home / USAGE_FILE, storage=AtomicJSONStorage)
         try:
             with self.locked(), building():  # checking every file parses them all
                 self._open(seed)
@@ -88,9 +90,19 @@ class Store:
             if seed:
                 self._seed_shipped_books()
         else:
-            self.notices += self.folder.repair()
+            good: dict[Path, tuple[Signature, Any]] = {}
+            self.notices += self.folder.repair(good)
+            self._adopt(good)
             self._upgrade()
             self._daily_backup()
+
+    def _adopt(self, good: dict[Path, tuple[Signature, Any]]) -> None:
+        """Give the books and the use counts the documents the repair read and checked."""
+        storages = {Path(_book_file(book_id)): self._db(book_id).storage for book_id in self._book_ids()}
+        storages[Path(USAGE_FILE)] = self._usage.storage
+        for relative, (version, document) in good.items():
+            if relative in storages:
+                storages[relative].adopt(version, document)
 
     # -- locking, files -------------------------------------------------------------
 

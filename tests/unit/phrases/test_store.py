@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.data import backups
+from assistant.data import backups, documents
 from assistant.errors import NotFound, QuickReplyError
 from assistant.formats import ImportedBook, native
 from assistant.phrases import store as store_module
@@ -86,6 +86,24 @@ def test_a_second_process_sees_changes_without_reopening(isolated_home: Path) ->
     before = app.fingerprint()
     cli.record_use("test-book", app.phrases("test-book")[0].id)
     assert app.fingerprint() != before
+
+
+def test_opening_parses_each_book_once_and_a_book_changed_since_is_read_again(
+        isolated_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    Store(isolated_home, seed=False).create_book(book(), [phrase("first")])
+    parsed: list[str] = []
+    real_parse = documents.parse_json
+
+    def counting(path: Path, data: bytes) -> object:
+        parsed.append(path.name)
+        return real_parse(path, data)
+
+    monkeypatch.setattr(documents, "parse_json", counting)
+    app = Store(isolated_home, seed=False)
+    assert [item.text for item in app.phrases("test-book")] == ["first"]
+    assert parsed.count("test-book.json") == 1  # the check's parse is the one the phrases come from
+    Store(isolated_home, seed=False).add_phrase("test-book", phrase("second"))
+    assert [item.text for item in app.phrases("test-book")] == ["first", "second"]
 
 
 def test_import_creates_book_and_reports_each_phrase(store: Store) -> None:
