@@ -19,10 +19,6 @@ from collections.abc import Iterator
 from itertools import chain, islice
 from typing import TYPE_CHECKING
 
-import openpyxl
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-
 from assistant.errors import BadInput
 from assistant.formats import workbook
 from assistant.formats.book import ImportedBook
@@ -41,6 +37,7 @@ from assistant.phrases.model import Phrase, Phrasebook
 
 if TYPE_CHECKING:
     from openpyxl.cell import Cell
+    from openpyxl.styles import Font
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 NAME = "xlsx"
@@ -84,6 +81,10 @@ def _capped_rows(rows: Iterator[Row], source: str) -> Iterator[Row]:
 
 
 def write(book: Phrasebook, phrases: list[Phrase]) -> bytes:
+    # Imported here: openpyxl takes 70 ms to import, and every command lists this format.
+    import openpyxl
+    from openpyxl.styles import Font
+
     workbook = openpyxl.Workbook(write_only=True)
     sheet = workbook.create_sheet(title=_sheet_title(book.name))
     bold = Font(bold=True)
@@ -103,6 +104,8 @@ def _sheet_title(name: str) -> str:
 def _string_cell(sheet: WriteOnlyWorksheet, value: str, font: Font | None = None) -> Cell:
     """A cell that is text whatever it looks like; assigning a str starting with "="
     would otherwise make openpyxl write a formula."""
+    from openpyxl.cell import WriteOnlyCell
+
     cell = WriteOnlyCell(sheet)
     cell.value = guard(_NOT_IN_XML.sub("", value))
     cell.data_type = "s"
