@@ -173,6 +173,8 @@ class _Compiled:
         self.columns = {field_name: _Column(by_name.get(field_name, ())) for field_name, _, _ in _TIERS
                         if field_name}
         self.codes: dict[str, list[int]] = {}
+        #: Per ordering: the columns it scans are the ones that found nothing.
+        self.nothing_found = _NothingFound()
         for index, code in enumerate(by_name.get("code", ())):
             if code:
                 self.codes.setdefault(code, []).append(index)
@@ -224,6 +226,44 @@ def _scan_pattern(column: _Column, pattern: re.Pattern[str]) -> Iterator[int]:
         return -1 if match is None else match.start()
 
     return column.scan(find)
+
+
+def _scan(column: _Column, term: _Query, form: str, anchored: bool) -> Iterator[int] | None:
+    """The values of ``column`` holding ``term`` in the ``form`` of a tier; None when the
+    tier does not apply to the term (pinyin forms of a term without Latin letters)."""
+    lead = SEPARATOR if anchored else ""
+    if form == "plain":
+        return _scan_find(column, lead + term.plain)
+    if term.pinyin and form == "initials":
+        return _scan_find(column, lead + term.initials)
+    if term.pinyin and form == "syllable":
+        return _scan_pattern(column, term.syllable_pattern(anchored))
+    return None
+
+
+class _NothingFound:
+    """The tiers that found nothing for the last term typed (in memory only, like the
+    query itself), so that a longer term skips them: what holds no "ref" holds no "refu".
+    A query matching nothing scanned all 16 columns of 50,000 phrases at every
+    keystroke, 12 ms each. Only for Latin terms: how Chinese characters are read may
+    change as the run grows (the word a character is in decides its reading), and with it
+    a term's pinyin forms; a Latin term's forms only grow by the letters typed."""
+
+    def __init__(self) -> None:
+        self.term = ""
+        self.tiers: frozenset[int] = frozenset()
+
+    def known_empty(self, term: str) -> frozenset[int]:
+        """The tiers known to find nothing for ``term``."""
+        if self.term and term.isascii() and term.startswith(self.term):
+            return self.tiers
+        return frozenset()
+
+    def record(self, term: str, tier: int) -> None:
+        """Tier number ``tier`` was scanned through for ``term`` and found nothing."""
+        if term.isascii():
+            self.tiers = self.known_empty(term) | {tier}
+            self.term = term
 
 
 @dataclass(frozen=True)
@@ -352,16 +392,22 @@ class SearchIndex:
     def _ranked(self, compiled: _Compiled, term: _Query) -> Iterator[int]:
         """Candidate indices, best first (may repeat)."""
         yield from compiled.codes.get(term.plain, ())
-        for field_name, form, anchored in _TIERS:
-            lead = SEPARATOR if anchored else ""
+        known_empty = compiled.nothing_found.known_empty(term.plain)
+        for number, (field_name, form, anchored) in enumerate(_TIERS):
+            if number in known_empty:
+                continue
             if form == "fuzzy":
                 yield from self._fuzzy(compiled, term)
-            elif form == "plain":
-                yield from _scan_find(compiled.columns[field_name], lead + term.plain)
-            elif term.pinyin and form == "initials":
-                yield from _scan_find(compiled.columns[field_name], lead + term.initials)
-            elif term.pinyin and form == "syllable":
-                yield from _scan_pattern(compiled.columns[field_name], term.syllable_pattern(anchored))
+                continue
+            hits = _scan(compiled.columns[field_name], term, form, anchored)
+            if hits is None:
+                continue
+            found = False
+            for index in hits:
+                found = True
+                yield index
+            if not found:
+                compiled.nothing_found.record(term.plain, number)
 
     def _fuzzy(self, compiled: _Compiled, term: _Query) -> Iterator[int]:
         """Phrases with a word close to the term: the closest spelling first, then popularity."""

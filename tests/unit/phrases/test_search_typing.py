@@ -1,0 +1,56 @@
+"""Typing a query letter by letter finds what a fresh search finds: the index skips, for
+a longer term, the tiers that found nothing for a shorter one (``_NothingFound``)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from assistant.phrases.model import Phrase
+from assistant.phrases.search import SearchIndex
+from assistant.phrases.search_cache import SearchCache
+
+CHINESE = "发货物流退款地址修改尺码顺丰快递包邮亲您好请耐心等待是平时品"
+ENGLISH = ("shipped", "shipping", "tracking", "refund", "delivery", "parcel", "address", "size", "hello")
+
+
+def generated(count: int = 2000, seed: int = 3) -> list[Phrase]:
+    """Replies in both languages, with codes, groups and tags, some used more than others."""
+    rng = random.Random(seed)
+    phrases = []
+    for number in range(count):
+        if rng.random() < 0.6:
+            text = "".join(rng.choice(CHINESE) for _ in range(rng.randint(4, 12)))
+        else:
+            text = " ".join(rng.choice(ENGLISH) for _ in range(rng.randint(2, 5)))
+        phrases.append(Phrase(text=text, code=f"{rng.choice('fhtkwlsz')}{rng.choice('fhtkwlsz')}{number}",
+                              group=rng.choice(("发货", "售后", "Shipping", "")), tags=(rng.choice(CHINESE),),
+                              book_id=rng.choice(("a", "b")), id=str(number), use_count=rng.randint(0, 3)))
+    return phrases
+
+
+def typed(query: str) -> list[str]:
+    """Every state of the search box while ``query`` is typed, a letter taken back and
+    typed again, and then cleared letter by letter."""
+    growing = [query[:end] for end in range(1, len(query) + 1)]
+    return [*growing, query[:-1], query, *reversed(growing[:-1])]
+
+
+@pytest.mark.parametrize("query", ["refund", "refnud", "shiping", "zzzq", "deliveryx", "fh", "fahuo", "sz12",
+                                   "qqq", "hello there", "ship 发"])
+def test_typing_letter_by_letter_finds_what_a_fresh_search_finds(query: str) -> None:
+    phrases = generated()
+    cache = SearchCache()  # the phrases are read once; each fresh index knows nothing of earlier queries
+    typing = SearchIndex(phrases, cache)
+    for state in typed(query):
+        for limit in (3, 20):
+            assert typing.search(state, limit) == SearchIndex(phrases, cache).search(state, limit), (state, limit)
+
+
+def test_what_is_known_to_find_nothing_is_forgotten_when_the_phrases_change() -> None:
+    phrases = generated(200)
+    index = SearchIndex(phrases)
+    assert index.search("zzzq") == []
+    index.update([*phrases, Phrase(text="zzzqx is here", book_id="a", id="new")])
+    assert [found.id for found in index.search("zzzqx")] == ["new"]
