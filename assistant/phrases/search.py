@@ -39,8 +39,6 @@ FUZZY_MIN_LENGTH = 3
 FUZZY_CUTOFF = 75
 
 Key = tuple[str, str]
-#: The words of a phrase without Latin words (most Chinese ones): one set shared by all.
-_NO_WORDS: frozenset[str] = frozenset()
 
 
 def normalise(text: str) -> str:
@@ -110,7 +108,7 @@ class _Fields(NamedTuple):
         return cls(_source(phrase), key, normalise(phrase.code), title, title_initials or title,
                    title_full or title, group, group_initials or group, group_full or group, tags,
                    tags_initials or tags, tags_full or tags, text, text_initials or text, text_full or text,
-                   frozenset(words) if words else _NO_WORDS)
+                   frozenset(words))
 
     def searchable(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
         """(plain, initials, full pinyin) forms of every field a later query term may match."""

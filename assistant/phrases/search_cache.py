@@ -8,10 +8,6 @@ own searchable content (title, group, tags, text), together with the reading of 
 Chinese character the phrases hold (what a query is read with, see
 ``assistant.phrases.pinyin``).
 
-The file keeps them column by column (the digests, then each form of every phrase in
-the same order): parsing and checking 13 long lists of strings is C-speed work, where
-50,000 rows of 13 values each took a quarter of a second to parse and check one by one.
-
 Everything here is derived from the phrases and from nothing else: never a query, so
 that what the agent types into the picker is written nowhere. Forms of phrases no
 longer in the books are dropped at the next save. The file is only a cache: an
@@ -25,7 +21,6 @@ import json
 import logging
 from collections.abc import Collection
 from hashlib import blake2b
-from itertools import chain
 from pathlib import Path
 
 from assistant.bulk import building
@@ -37,15 +32,14 @@ log = logging.getLogger(__name__)
 CACHE_FILE = "cache/search.json"
 #: Older versions' cache, which learnt from queries: removed on sight.
 OLD_CACHE_FILE = "cache/pinyin.json"
-VERSION = 4
+VERSION = 3
 #: What is kept per phrase (``assistant.phrases.search``): (plain, initials, full) of the
 #: title, the group, the tags and the text, normalised, None for a pinyin form of a
-#: field without Chinese; then the Latin words (a list). The file holds each of the 13
-#: as a column.
+#: field without Chinese; then the Latin words (a list).
 Row = tuple
 ROW_LENGTH = 13
 _FIELD_TYPES = frozenset({str, type(None)})
-_STRINGS = frozenset({str})
+_WORD_TYPES = frozenset({str})
 
 
 def digest(*content: str) -> str:
@@ -77,8 +71,10 @@ class SearchCache:
             with building():
                 document = json.loads(path.read_bytes())
             if document.get("version") != VERSION:
-                return {}  # an older version's cache: rebuilt
-            self._forms = _rows(document["digests"], document["columns"])
+                return {}
+            self._forms = document["phrases"]
+            if not isinstance(self._forms, dict):
+                raise TypeError("not a table of phrases")
             return {char: syllable for char, syllable in document["chars"].items()
                     if len(char) == 1 and isinstance(syllable, str) and syllable}
         except FileNotFoundError:
@@ -89,8 +85,13 @@ class SearchCache:
             return {}
 
     def forms(self, key: str) -> Row | None:
-        """The row kept for ``key``; None when there is none."""
-        return self._forms.get(key)
+        """The row kept for ``key``; None when there is none or it is not what is written
+        here (a damaged cache costs the phrase's analysis, nothing else)."""
+        row = self._forms.get(key)
+        if (type(row) in (list, tuple) and len(row) == ROW_LENGTH and type(row[-1]) in (list, tuple)
+                and _FIELD_TYPES.issuperset(map(type, row[:-1])) and _WORD_TYPES.issuperset(map(type, row[-1]))):
+            return row
+        return None
 
     def keep(self, key: str, row: Row) -> None:
         self._forms[key] = row
@@ -102,29 +103,10 @@ class SearchCache:
         if self.path is None or not (self._changed or len(in_use) != len(self._forms)):
             return
         self._forms = {key: forms for key in in_use if (forms := self._forms.get(key)) is not None}
-        columns = [list(column) for column in zip(*self._forms.values(), strict=True)] or [[]] * ROW_LENGTH
-        document = {"version": VERSION, "chars": self.pinyin.chars, "digests": list(self._forms), "columns": columns}
+        document = {"version": VERSION, "chars": self.pinyin.chars, "phrases": self._forms}
         try:
             atomic_write_text(self.path, json.dumps(document, ensure_ascii=False, separators=(",", ":")),
                               private=True)
             self._changed = False
         except OSError:
             log.warning("could not save the search cache")
-
-
-def _rows(digests: object, columns: object) -> dict[str, Row]:
-    """Each digest's row, from the file's columns; ``TypeError`` when they are not what
-    is written here (the whole cache is then rebuilt: a damaged cache costs time only)."""
-    if type(digests) is not list or not _STRINGS.issuperset(map(type, digests)):
-        raise TypeError("the digests are not a list of strings")
-    if type(columns) is not list or len(columns) != ROW_LENGTH or any(
-            type(column) is not list or len(column) != len(digests) for column in columns):
-        raise TypeError("the columns do not match the digests")
-    *fields, words = columns
-    # Each field's plain form, then its initials and full pinyin (None without Chinese).
-    if not all((_STRINGS if number % 3 == 0 else _FIELD_TYPES).issuperset(map(type, column))
-               for number, column in enumerate(fields)):
-        raise TypeError("a form is not a string")
-    if not ({list}.issuperset(map(type, words)) and _STRINGS.issuperset(map(type, chain.from_iterable(words)))):
-        raise TypeError("the words are not lists of strings")
-    return dict(zip(digests, zip(*columns, strict=True), strict=True))

@@ -30,7 +30,7 @@ def test_forms_are_saved_by_digest_and_reused(tmp_path: Path) -> None:
     items = [phrase("亲，已经发货了", code="fh", title="发货", id="1"), phrase("Refund sent", code="tk", id="2")]
     SearchIndex(items, SearchCache.of(tmp_path))
     saved = json.loads((tmp_path / CACHE_FILE).read_bytes())
-    assert len(saved["digests"]) == 2 and saved["chars"]["货"] == "huo"
+    assert len(saved["phrases"]) == 2 and saved["chars"]["货"] == "huo"
     cache = SearchCache.of(tmp_path)
     assert SearchIndex(items, cache).search("fahuo")[0].code == "fh"
     # Nothing was computed again, so nothing is written again.
@@ -50,7 +50,7 @@ def test_a_query_never_reaches_the_cache_file(tmp_path: Path) -> None:
 def test_forms_of_deleted_phrases_leave_the_cache(tmp_path: Path) -> None:
     index = SearchIndex([phrase("亲，已经发货了", id="1"), phrase("退款已原路退回", id="2")], SearchCache.of(tmp_path))
     index.update([phrase("亲，已经发货了", id="1")])
-    assert len(json.loads((tmp_path / CACHE_FILE).read_bytes())["digests"]) == 1
+    assert len(json.loads((tmp_path / CACHE_FILE).read_bytes())["phrases"]) == 1
 
 
 def test_a_damaged_cache_is_rebuilt_and_the_old_cache_is_deleted(tmp_path: Path) -> None:
