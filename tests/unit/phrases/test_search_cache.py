@@ -1,0 +1,86 @@
+"""The search cache's file: a stale or damaged entry is analysed again, never trusted, a
+file of another version or no table at all is rebuilt, and searching with the cache
+finds exactly what searching without it finds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.phrases.search import SearchIndex
+from assistant.phrases.search_cache import CACHE_FILE, VERSION, SearchCache
+from tests.unit.phrases.test_search_typing import generated
+
+QUERIES = ("fh", "fahuo", "发货", "ship", "shiping", "refund", "tk", "sz1", "zzz", "size 发", "")
+
+
+def results(index: SearchIndex) -> list[list[tuple[str, str]]]:
+    return [[(found.book_id, found.id) for found in index.search(query, 20)] for query in QUERIES]
+
+
+@pytest.fixture
+def phrases() -> list:
+    return generated(600)
+
+
+@pytest.fixture
+def uncached(phrases: list) -> list[list[tuple[str, str]]]:
+    return results(SearchIndex(phrases))
+
+
+def test_searching_with_the_saved_cache_finds_what_searching_without_it_finds(
+        tmp_path: Path, phrases: list, uncached: list) -> None:
+    SearchIndex(phrases, SearchCache.of(tmp_path))
+    cache = SearchCache.of(tmp_path)
+    assert results(SearchIndex(phrases, cache)) == uncached
+    assert not cache._changed  # every phrase's forms came from the file
+
+
+def test_a_changed_phrase_is_analysed_again_and_its_old_forms_leave_the_file(tmp_path: Path, phrases: list) -> None:
+    SearchIndex(phrases, SearchCache.of(tmp_path))
+    edited = [phrases[0].with_changes(text="zqxj changed"), *phrases[1:]]
+    index = SearchIndex(edited, SearchCache.of(tmp_path))
+    assert [found.id for found in index.search("zqxj")] == [phrases[0].id]
+    texts = [row[9] for row in json.loads((tmp_path / CACHE_FILE).read_bytes())["phrases"].values()]
+    assert "zqxj changed" in texts and phrases[0].text.casefold() not in texts
+
+
+def _damage(document: dict, how: str) -> dict:
+    rows = document["phrases"]
+    first = next(iter(rows))
+    if how == "a row short":
+        rows[first] = rows[first][:-1]
+    elif how == "a number for a form":
+        rows[first][9] = 7
+    elif how == "words not a list":
+        rows[first][12] = "ship"
+    elif how == "a number for a word":
+        rows[first][12] = [3]
+    elif how == "a row not a list":
+        rows[first] = {"text": "x"}
+    elif how == "no table of phrases":
+        document["phrases"] = list(rows.values())
+    elif how == "an older version":
+        document["version"] = VERSION - 1
+    return document
+
+
+@pytest.mark.parametrize("how", ["a row short", "a number for a form", "words not a list", "a number for a word",
+                                 "a row not a list", "no table of phrases", "an older version", "not json",
+                                 "a list"])
+def test_a_damaged_or_older_cache_is_rebuilt_and_finds_the_same(
+        tmp_path: Path, phrases: list, uncached: list, how: str) -> None:
+    SearchIndex(phrases, SearchCache.of(tmp_path))
+    path = tmp_path / CACHE_FILE
+    if how == "not json":
+        path.write_bytes(path.read_bytes()[:-40])
+    elif how == "a list":
+        path.write_text("[1, 2]", "utf-8")
+    else:
+        path.write_text(json.dumps(_damage(json.loads(path.read_bytes()), how), ensure_ascii=False), "utf-8")
+    cache = SearchCache.of(tmp_path)
+    assert results(SearchIndex(phrases, cache)) == uncached
+    rebuilt = SearchCache.of(tmp_path)  # written again whole, and good
+    assert len(rebuilt._forms) == len({(item.title, item.group, item.tags, item.text) for item in phrases})
