@@ -33,7 +33,7 @@ def no_app(store: Store) -> int:
     print(tr("QuickReply {version}: the tray app is not part of this build yet.", version=__version__))
     print(tr("Your phrasebooks are ready in {home}:", home=store.home))
     for book in store.books():
-        print(f"  {book.name} ({len(store.phrases(book.id, with_usage=False))})")
+        print(f"  {book.name} ({store.phrase_count(book.id)})")
     print(tr("Try: quickreply search fh    ·    quickreply --help"))
     return EXIT_OK
 

@@ -81,7 +81,7 @@ def _print_phrases(phrases: list[Phrase], as_json: bool) -> None:
 
 
 def _books(store: Store, args: argparse.Namespace) -> int:
-    rows = [{**asdict(book), "phrases": len(store.phrases(book.id, with_usage=False))} for book in store.books()]
+    rows = [{**asdict(book), "phrases": store.phrase_count(book.id)} for book in store.books()]
     if args.json:
         print_json(rows)
     else:
@@ -161,7 +161,7 @@ def _export(store: Store, args: argparse.Namespace) -> int:
     book = store.book(args.book)
     used = store.export_book(book.id, args.file, args.format)
     print(tr("Exported {count} phrases of {name!r} to {file} ({format})",
-             count=len(store.phrases(book.id, with_usage=False)), name=book.name, file=args.file, format=used))
+             count=store.phrase_count(book.id), name=book.name, file=args.file, format=used))
     return EXIT_OK
 
 

@@ -78,7 +78,7 @@ class BookActions(QObject):
         book = self.browser.current_book()
         if book is None or book.read_only:
             return
-        count = len(self.context.store.phrases(book.id, with_usage=False))
+        count = self.context.store.phrase_count(book.id)
         if not self.dialogs.confirm(
                 self.tr("Delete book"),
                 self.tr("Delete the book “{book}” and its {count} phrases?").format(book=book.name, count=count),
@@ -145,6 +145,6 @@ class BookActions(QObject):
             path = path.with_suffix(suffix)
         if self._attempt(self.tr("Cannot export “{book}”").format(book=book.name),
                          lambda: self.context.store.export_book(book.id, path)) is not FAILED:
-            count = len(self.context.store.phrases(book.id, with_usage=False))
+            count = self.context.store.phrase_count(book.id)
             self.status(self.tr("Exported {count} phrases of “{book}” to {path}").format(
                 count=count, book=book.name, path=str(path)))

@@ -106,6 +106,15 @@ def test_opening_parses_each_book_once_and_a_book_changed_since_is_read_again(
     assert [item.text for item in app.phrases("test-book")] == ["first", "second"]
 
 
+def test_a_book_s_phrases_are_counted_without_reading_them(store: Store) -> None:
+    store.create_book(book())
+    store.add_phrase("test-book", phrase("one"))
+    store.add_phrase("test-book", phrase("two"))
+    assert store.phrase_count("test-book") == len(store.phrases("test-book")) == 2
+    with pytest.raises(NotFound):
+        store.phrase_count("no-such-book")
+
+
 def test_import_creates_book_and_reports_each_phrase(store: Store) -> None:
     imported = ImportedBook([phrase("a", code="a"), phrase("b", code="b")], locations=["row 2", "row 3"])
     report = store.import_book(imported, default_name="sheet")
