@@ -8,7 +8,7 @@ import random
 import pytest
 
 from assistant.phrases.model import Phrase
-from assistant.phrases.search import SearchIndex
+from assistant.phrases.search import FUZZY_CUTOFF, SearchIndex, _Query
 from assistant.phrases.search_cache import SearchCache
 
 CHINESE = "发货物流退款地址修改尺码顺丰快递包邮亲您好请耐心等待是平时品"
@@ -54,3 +54,20 @@ def test_what_is_known_to_find_nothing_is_forgotten_when_the_phrases_change() ->
     assert index.search("zzzq") == []
     index.update([*phrases, Phrase(text="zzzqx is here", book_id="a", id="new")])
     assert [found.id for found in index.search("zzzqx")] == ["new"]
+
+
+@pytest.mark.parametrize("term", ["shiped", "refnud", "trackng", "adress", "helo", "parcle"])
+def test_typos_come_by_closeness_then_popularity_as_a_full_sort_puts_them(term: str) -> None:
+    from rapidfuzz import fuzz, process
+
+    phrases = generated(3000)
+    index = SearchIndex(phrases)
+    compiled = index._compiled
+    close = process.extract(term, index._words, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=20)
+    best: dict[int, float] = {}
+    for word, score, _ in close:
+        for key in index._vocabulary[word]:
+            best[compiled.position[key]] = max(score, best.get(compiled.position[key], 0.0))
+    assert best  # the term is a typo of words the phrases hold
+    by_closeness = sorted(best, key=lambda position: (-best[position], position))
+    assert list(index._fuzzy(compiled, _Query.of(term, index.pinyin))) == by_closeness
