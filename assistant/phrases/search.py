@@ -23,7 +23,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from heapq import heapify, heappop
+from heapq import merge
 from itertools import accumulate, chain, groupby, repeat
 from operator import add, itemgetter
 from typing import NamedTuple
@@ -176,9 +176,18 @@ class _Compiled:
         self.codes: dict[str, list[int]] = {}
         #: Per ordering: the columns it scans are the ones that found nothing.
         self.nothing_found = _NothingFound()
+        self._holders: dict[str, list[int]] = {}
         for index, code in enumerate(by_name.get("code", ())):
             if code:
                 self.codes.setdefault(code, []).append(index)
+
+    def holders(self, word: str, keys: Iterable[Key]) -> list[int]:
+        """The positions of the phrases holding ``word`` (their ``keys``), in order; kept
+        for the next keystroke, which mostly comes to the same close words."""
+        found = self._holders.get(word)
+        if found is None:
+            found = self._holders[word] = sorted(self.position[key] for key in keys)
+        return found
 
 
 class _Column:
@@ -418,17 +427,18 @@ class SearchIndex:
 
         close = process.extract(term.plain, self._words, scorer=fuzz.ratio,
                                 score_cutoff=FUZZY_CUTOFF, limit=20)  # closest first
-        # By closeness, and the phrases of one closeness by popularity, taken from a heap
-        # as the search asks: a common word ("shipped") is held by thousands of phrases,
+        # By closeness, and the phrases of one closeness by popularity, merged as the
+        # search takes them: a common word ("shipping") is held by thousands of phrases,
         # and sorting them all by a Python key took 10 ms of a keystroke.
         done: set[int] = set()
         for _, level in groupby(close, key=itemgetter(1)):
-            indices = {compiled.position[key] for word, _, _ in level for key in self._vocabulary[word]} - done
-            done |= indices
-            heap = list(indices)
-            heapify(heap)
-            while heap:
-                yield heappop(heap)
+            holders = [compiled.holders(word, self._vocabulary[word]) for word, _, _ in level]
+            taken: list[int] = []
+            for index in merge(*holders):
+                if index not in done and (not taken or taken[-1] != index):
+                    taken.append(index)
+                    yield index
+            done.update(taken)
 
     def _matches(self, compiled: _Compiled, index: int, term: _Query) -> bool:
         phrase = compiled.phrases[index]
