@@ -195,7 +195,7 @@ class _Column:
     the separator therefore matches only at the start of a value), and where each value
     starts. The starts are worked out on the first hit in the column: a search reaches
     only a few columns before it has its results, and listing 50,000 starts for each of
-    16 columns took a quarter of a second of every ``quickreply search``."""
+    the 13 columns took 0.18 s of every ``quickreply search``."""
 
     def __init__(self, values: Sequence[str]):
         self.values = values
@@ -254,8 +254,8 @@ def _scan(column: _Column, term: _Query, form: str, anchored: bool) -> Iterator[
 class _NothingFound:
     """The tiers that found nothing for the last term typed (in memory only, like the
     query itself), so that a longer term skips them: what holds no "ref" holds no "refu".
-    A query matching nothing scanned all 16 columns of 50,000 phrases at every
-    keystroke, 12 ms each. Only for Latin terms: how Chinese characters are read may
+    A query matching nothing ran all 16 scans (13 columns) of 50,000 phrases at every
+    keystroke, 12 ms each time. Only for Latin terms: how Chinese characters are read may
     change as the run grows (the word a character is in decides its reading), and with it
     a term's pinyin forms; a Latin term's forms only grow by the letters typed."""
 
