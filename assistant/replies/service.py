@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -197,7 +197,11 @@ class ReplyService:
         self.log.start_new(self.key(target), self.clock())
 
     def name(self, target: WindowInfo | None, label: str) -> None:
-        self.log.name(self.key(target), label, self.clock())
+        """Label the window's conversation; a buyer already waiting there is shown by it."""
+        key = self.key(target)
+        self.log.name(key, label, self.clock())
+        if key in self._waiting:
+            self._waiting[key] = replace(self._waiting[key], label=label)
 
     # -- the golden 30 seconds (assistant.replies.waiting) ------------------------------
 

@@ -125,6 +125,13 @@ def test_the_label_is_the_agents_name_for_the_conversation(desk: Desk) -> None:
     assert [waiting.label for waiting in desk.service.waiting()] == ["老客户"]
 
 
+def test_a_conversation_named_while_its_buyer_waits_is_shown_by_that_name(desk: Desk) -> None:
+    desk.title("(1) 王小明 - 接待中心")
+    assert [waiting.label for waiting in desk.service.waiting()] == [""]
+    desk.service.name(chat("(1) 王小明 - 接待中心"), "退货 #2")
+    assert [waiting.label for waiting in desk.service.waiting()] == ["退货 #2"]
+
+
 def test_only_a_chat_programs_counter_is_a_buyer_waiting(desk: Desk) -> None:
     """A mail tab's "(3) Inbox" in a browser, or any program not in chat_programs, begins
     no wait; the agent may add a browser whose tab is their chat console."""
