@@ -23,7 +23,8 @@ BOOKS = {"zh": "zh-ecommerce.json", "en": "en-ecommerce.json"}
 
 
 def seed(home: Path, language: str) -> None:
-    """The language's book, and conversations over the last week (ids and times only)."""
+    """The language's book, and conversations over the last week, each begun by a buyer
+    waiting 8 to 70 s (ids and times only)."""
     from assistant.formats import read_phrasebook
     from assistant.phrases.store import Store, shipped_book_files
     from assistant.replies.conversations import ConversationLog
@@ -38,6 +39,7 @@ def seed(home: Path, language: str) -> None:
     for day in range(7):
         for buyer in range(pick.randint(3, 9)):
             when = now - timedelta(days=day, minutes=buyer * 40)
+            log.wait(f"buyer-{day}-{buyer}", when - timedelta(seconds=pick.randint(8, 70)))
             for _ in range(pick.choice((1, 2, 2, 3, 3, 4, 5, 6))):
                 phrase = pick.choice(phrases[:20])
                 log.record(f"buyer-{day}-{buyer}", phrase.book_id, phrase.id, when)
