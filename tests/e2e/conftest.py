@@ -1,14 +1,16 @@
-"""Fixtures for the end-to-end tests: an X server and target windows."""
+"""Fixtures for the end-to-end tests: an X server, target windows, a clipboard manager."""
 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.target import targets
+from tests.e2e.target import HERE, json_lines, targets
 from tests.e2e.xserver import MISSING_TOOLS_HINT, XServer, start_xserver, tools_available
 
 #: A line for the end of the run (test_frozen.py: the build's time and size).
@@ -35,3 +37,29 @@ def xserver() -> Iterator[XServer]:
 def make_target(xserver: XServer, tmp_path: Path) -> Iterator:
     with targets(xserver, tmp_path) as make:
         yield make
+
+
+class ClipboardManager:
+    """A clipboard history in another process (``clipboard_manager.py``) and what it read."""
+
+    def __init__(self, xserver: XServer, log: Path):
+        self.log = log
+        self.process = subprocess.Popen([sys.executable, str(HERE / "clipboard_manager.py"), str(log)],
+                                        env=xserver.env, stdout=subprocess.PIPE, text=True)
+        assert self.process.stdout is not None
+        assert self.process.stdout.readline().strip() == "ready", "the clipboard manager did not start"
+
+    def reads(self) -> list[dict]:
+        """Each text it fetched, with its time (``t_ns``, as the targets log theirs)."""
+        return json_lines(self.log)
+
+    def close(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+@pytest.fixture
+def clipboard_manager(xserver: XServer, tmp_path: Path) -> Iterator[ClipboardManager]:
+    manager = ClipboardManager(xserver, tmp_path / "clipboard-manager.jsonl")
+    yield manager
+    manager.close()

@@ -27,12 +27,20 @@ class Desktop(Protocol):
         ...
 
 
+def json_lines(path: Path) -> list[dict]:
+    """The events a helper process logged so far, one JSON object a line."""
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
 class Target:
     """A target window in another process and what it has received."""
 
-    def __init__(self, xserver: Desktop, title: str, log: Path):
+    def __init__(self, xserver: Desktop, title: str, log: Path, paste_delay_ms: int = 0):
         self.xserver, self.title, self.log = xserver, title, log
-        self.process = subprocess.Popen([sys.executable, str(HERE / "target_app.py"), title, str(log)],
+        self.process = subprocess.Popen([sys.executable, str(HERE / "target_app.py"), title, str(log),
+                                         str(paste_delay_ms)],
                                         env=xserver.env, stdout=subprocess.PIPE, text=True)
         assert self.process.stdout is not None
         line = self.process.stdout.readline().split()
@@ -40,9 +48,7 @@ class Target:
         self.window = int(line[1])
 
     def events(self) -> list[dict]:
-        if not self.log.exists():
-            return []
-        return [json.loads(line) for line in self.log.read_text("utf-8").splitlines() if line.strip()]
+        return json_lines(self.log)
 
     def text(self) -> str:
         texts = [event["text"] for event in self.events() if event["kind"] == "text"]
@@ -78,11 +84,12 @@ def reported_title(reported: queue.Queue, window: int, timeout: float = 5) -> st
 
 @contextmanager
 def targets(desktop: Desktop, folder: Path) -> Iterator[Callable[..., Target]]:
-    """``make(title)`` starts a target window, activated; all are closed at the end."""
+    """``make(title, paste_delay_ms)`` starts a target window, activated (``paste_delay_ms``:
+    how long it is busy when a paste comes); all are closed at the end."""
     started: list[Target] = []
 
-    def make(title: str = "王小明 - 接待中心") -> Target:
-        target = Target(desktop, title, folder / f"target-{len(started)}.jsonl")
+    def make(title: str = "王小明 - 接待中心", paste_delay_ms: int = 0) -> Target:
+        target = Target(desktop, title, folder / f"target-{len(started)}.jsonl", paste_delay_ms)
         started.append(target)
         target.activate()
         return target
