@@ -191,6 +191,33 @@ def test_separate_messages_are_sent_one_by_one(app, make_target, xserver) -> Non
     assert target.sends() == ["亲，在的～"]  # the first part went out; the second waits in the box
 
 
+#: How long the slow target is busy when the paste chord arrives: far behind the clipboard
+#: manager (milliseconds), well within the app's wait for the paste (1.5 s by default).
+SLOW_PASTE_MS = 400
+
+
+def test_a_clipboard_manager_reading_first_does_not_cost_a_slow_target_the_reply(
+        app, make_target, clipboard_manager, xserver) -> None:
+    target = make_target(paste_delay_ms=SLOW_PASTE_MS)
+    subprocess.Popen(["xclip", "-selection", "clipboard", "-i"], env=xserver.env,
+                     stdin=subprocess.PIPE).communicate(b"the user's own text", timeout=10)
+    xserver.xdotool("key", "--clearmodifiers", "ctrl+alt+1")
+    assert target.wait_for_text(MULTI_LINE) == MULTI_LINE
+    arrived = next(event["t_ns"] for event in target.events() if event["text"] == MULTI_LINE)
+    assert any(read["text"] == MULTI_LINE and read["t_ns"] < arrived for read in clipboard_manager.reads())
+    assert wait_for_clipboard(xserver, b"the user's own text") == b"the user's own text"
+    assert target.text() == MULTI_LINE and target.sends() == []
+
+
+def test_separate_messages_reach_a_slow_target_in_order_despite_a_clipboard_manager(
+        app, make_target, clipboard_manager, xserver) -> None:
+    target = make_target(paste_delay_ms=SLOW_PASTE_MS)
+    xserver.xdotool("key", "--clearmodifiers", "ctrl+alt+3")
+    assert target.wait_for_text("请问有什么可以帮您？") == "请问有什么可以帮您？"
+    assert target.sends() == ["亲，在的～"]
+    assert [read["text"] for read in clipboard_manager.reads()][:2] == ["亲，在的～", "请问有什么可以帮您？"]
+
+
 def test_the_caret_ends_where_the_reply_says(app, make_target, xserver) -> None:
     target = make_target()
     xserver.xdotool("key", "--clearmodifiers", "ctrl+alt+4")

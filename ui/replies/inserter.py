@@ -3,11 +3,13 @@
 Paste mode, step by step: take a copy of every format of the user's clipboard (text,
 HTML, images…; made ahead of time where it can be, see ``clipboard_copy``), put the
 reply on the clipboard, send the paste chord, and wait — without sleeping — for the
-target to fetch the text: our ``QMimeData`` notices when the target reads it. Only then
-comes the next step (the send key between separate messages, the next part, Left
-presses for ``{cursor}``), and once the target has been quiet for a moment the user's
-clipboard is restored in full. The event loop stays free throughout, because the
-target reads the clipboard from us.
+target to fetch the text: our ``QMimeData`` notices when the target reads it. On X11 a
+read counts only when the target window's program asked (``x11_clipboard_requests``):
+clipboard histories read every new clipboard at once, often before a busy chat window
+gets to its paste. Only then comes the next step (the send key between separate
+messages, the next part, Left presses for ``{cursor}``), and once the target has been
+quiet for a moment the user's clipboard is restored in full. The event loop stays free
+throughout, because the target reads the clipboard from us.
 
 Nothing here stores or logs the text of a reply or of the clipboard.
 """
@@ -25,6 +27,7 @@ from assistant.replies.plan import Step
 from assistant.replies.service import PreparedReply
 from ui.context import AppContext
 from ui.replies.clipboard_copy import ClipboardCopy
+from ui.replies.x11_clipboard_requests import watch_clipboard_requests
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +63,7 @@ class Inserter(QObject):
         self.keyboard = keyboard
         self.clipboard: QClipboard = QGuiApplication.clipboard()
         self._users = ClipboardCopy(clipboard_serial, self)
+        self._requests = watch_clipboard_requests(self)
         self._steps: list[Step] = []
         self._reply: PreparedReply | None = None
         self._saved: QMimeData | None = None
@@ -99,10 +103,17 @@ class Inserter(QObject):
         self._finish(True)
 
     def _paste(self, text: str) -> None:
-        self._served = _ServedText(text, self._text_taken)
+        self._served = _ServedText(text, self._text_read)
         self.clipboard.setMimeData(self._served)
         self._wait.start(self.context.settings.clipboard_restore_timeout_ms)
         self.keyboard.send_chord(self._reply.rule.paste_chord)
+
+    def _text_read(self) -> None:
+        target = self._reply.target if self._reply is not None else None
+        if self._requests is None or target is None or self._requests.from_client_of(target.id):
+            self._text_taken()
+        else:
+            log.debug("another program read the reply (a clipboard history?); the target has yet to")
 
     def _text_taken(self) -> None:
         if self._wait.isActive():

@@ -1,0 +1,64 @@
+"""Telling the target's clipboard requests from other programs', on xcb events built here
+as the X server sends them (the whole paste is tested end to end, tests/e2e/test_app.py)."""
+
+from __future__ import annotations
+
+import ctypes
+import struct
+
+from PySide6.QtCore import QObject
+
+from ui.replies.x11_clipboard_requests import X11ClipboardRequests, watch_clipboard_requests
+
+#: What X servers use: 2^21 ids per client, the client in the bits above.
+MASK = 0x001FFFFF
+TARGET_WINDOW = 0x00A00007  # a top-level window of the client whose ids start at 0x00A00000
+XCB_EVENT = b"xcb_generic_event_t"
+
+
+def _event(response_type: int, requestor: int = 0) -> ctypes.Array:
+    """A 32-byte xcb event: a SelectionRequest's fields, or any event's response type."""
+    # response_type, pad, sequence, time, owner, requestor, selection, target, property
+    layout = struct.pack("<BBHIIIIII", response_type, 0, 7, 1234, 0x00600001, requestor, 1, 2, 3)
+    return ctypes.create_string_buffer(layout.ljust(32, b"\0"), 32)
+
+
+def _see(requests: X11ClipboardRequests, event: ctypes.Array) -> None:
+    assert requests.nativeEventFilter(XCB_EVENT, ctypes.addressof(event)) == (False, 0)  # Qt still serves it
+
+
+def test_a_request_from_any_window_of_the_targets_program_is_the_targets(qapp) -> None:
+    requests = X11ClipboardRequests(MASK)
+    _see(requests, _event(30, requestor=0x00A0002C))  # a hidden window the toolkit asks from
+    assert requests.from_client_of(TARGET_WINDOW)
+
+
+def test_a_request_from_another_program_is_not_the_targets(qapp) -> None:
+    requests = X11ClipboardRequests(MASK)
+    _see(requests, _event(30, requestor=0x00C00001))  # a clipboard history
+    assert not requests.from_client_of(TARGET_WINDOW)
+
+
+def test_a_request_sent_by_send_event_counts_too(qapp) -> None:
+    requests = X11ClipboardRequests(MASK)
+    _see(requests, _event(30 | 0x80, requestor=0x00A00001))
+    assert requests.from_client_of(TARGET_WINDOW)
+
+
+def test_the_request_ends_with_the_next_event_and_a_read_without_one_is_nobodys(qapp) -> None:
+    requests = X11ClipboardRequests(MASK)
+    assert not requests.from_client_of(TARGET_WINDOW)  # a read in our own process
+    _see(requests, _event(30, requestor=0x00A0002C))
+    _see(requests, _event(28))  # a PropertyNotify: Qt is done with the request
+    assert not requests.from_client_of(TARGET_WINDOW)
+
+
+def test_other_native_events_are_left_alone(qapp) -> None:
+    requests = X11ClipboardRequests(MASK)
+    _see(requests, _event(30, requestor=0x00A0002C))
+    assert requests.nativeEventFilter(b"windows_generic_MSG", 0) == (False, 0)
+    assert requests.from_client_of(TARGET_WINDOW)
+
+
+def test_off_x11_there_is_no_filter(qapp) -> None:
+    assert watch_clipboard_requests(QObject()) is None  # the tests' offscreen platform

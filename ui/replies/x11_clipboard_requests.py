@@ -1,0 +1,87 @@
+"""Which program asks for the clipboard we own, on X11: the target window's or another.
+
+Why: a program pasting asks the clipboard's owner for the text with an X
+SelectionRequest that names a window of its own. Clipboard histories (fcitx5's clipboard
+addon, on by default; klipper, CopyQ, parcellite, GNOME's) ask too, within milliseconds
+of every change, so before a busy chat window gets to its paste; taking their read for
+the paste made the inserter go on (the send key, the next part, the user's clipboard
+back) while the chat window was still to fetch the reply. Qt serves every request
+(``QMimeData.retrieveData``) without saying who asked, but hands each xcb event to
+native event filters first: a filter sees the request just before Qt serves it.
+
+The windows of one X client share its resource-id base (an id's bits outside the
+server's resource-id mask), so a request from any window of the chat program counts as
+the target's (toolkits ask from a hidden window of their own). A program that asks from
+another connection than its windows' does not (Wine asks from its desktop process): the
+inserter's timeout stays the safety net. Elsewhere (Windows, Wayland, the offscreen
+platform of the tests) ``watch_clipboard_requests`` returns None and every read counts.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+
+from PySide6.QtCore import QAbstractNativeEventFilter, QByteArray, QObject
+from PySide6.QtGui import QGuiApplication
+
+_XCB_EVENT = b"xcb_generic_event_t"
+_XCB_SELECTION_REQUEST = 30
+#: xcb_selection_request_event_t: response_type (1 byte), pad (1), sequence (2), time (4),
+#: owner (4), then the requestor window.
+_REQUESTOR_OFFSET = 12
+#: xcb_setup_t: status, pad (1 byte each), protocol major, minor, length (2 each), release
+#: number, resource-id base (4 each), then the resource-id mask.
+_RESOURCE_ID_MASK_OFFSET = 16
+_ID_BITS = 0xFFFFFFFF
+
+
+class X11ClipboardRequests(QAbstractNativeEventFilter):
+    """Knows the window that sent the clipboard request Qt is serving at this moment."""
+
+    def __init__(self, resource_id_mask: int):
+        super().__init__()
+        self._client_bits = ~resource_id_mask & _ID_BITS
+        self._requestor: int | None = None
+
+    def nativeEventFilter(self, event_type: QByteArray | bytes, message: int) -> tuple[bool, int]:
+        # Qt handles each event right after the filters saw it: any later event ends the request.
+        if bytes(event_type) == _XCB_EVENT:
+            address = int(message)
+            is_request = ctypes.c_uint8.from_address(address).value & 0x7F == _XCB_SELECTION_REQUEST
+            self._requestor = ctypes.c_uint32.from_address(address + _REQUESTOR_OFFSET).value if is_request else None
+        return False, 0
+
+    def from_client_of(self, window: int) -> bool:
+        """Whether the request being served comes from the X client that owns ``window``;
+        False for a read that is no X request (one in our own process)."""
+        return self._requestor is not None and self._requestor & self._client_bits == window & self._client_bits
+
+
+def watch_clipboard_requests(owner: QObject) -> X11ClipboardRequests | None:
+    """On X11, a filter telling who asks for the clipboard, installed for as long as
+    ``owner`` lives; None anywhere else."""
+    application = QGuiApplication.instance()
+    if application is None or QGuiApplication.platformName() != "xcb":
+        return None
+    mask = _resource_id_mask(application)
+    if mask is None:
+        return None
+    requests = X11ClipboardRequests(mask)
+    application.installNativeEventFilter(requests)
+    owner.destroyed.connect(lambda: application.removeNativeEventFilter(requests))
+    return requests
+
+
+def _resource_id_mask(application: QGuiApplication) -> int | None:
+    """The server's resource-id mask, from the setup of Qt's own xcb connection; None when
+    Qt has no connection to give."""
+    connection = application.nativeInterface().connection()
+    library = ctypes.util.find_library("xcb")
+    if not connection or library is None:
+        return None
+    xcb = ctypes.CDLL(library)
+    xcb.xcb_get_setup.argtypes = [ctypes.c_void_p]
+    xcb.xcb_get_setup.restype = ctypes.c_void_p
+    setup = xcb.xcb_get_setup(int(connection))
+    return ctypes.c_uint32.from_address(setup + _RESOURCE_ID_MASK_OFFSET).value if setup else None
