@@ -11,8 +11,10 @@ native event filters first: a filter sees the request just before Qt serves it.
 
 The windows of one X client share its resource-id base (an id's bits outside the
 server's resource-id mask), so a request from any window of the chat program counts as
-the target's (toolkits ask from a hidden window of their own). A program that asks from
-another connection than its windows' does not (Wine asks from its desktop process): the
+the target's (toolkits ask from a hidden window of their own). A read with no request is
+our own process's: the target's when the target is one of our windows (a phrase hotkey
+pressed in a text box of the app's own). A program that asks from another
+connection than its windows' does not count (Wine asks from its desktop process): the
 inserter's timeout stays the safety net. Elsewhere (Windows, Wayland, the offscreen
 platform of the tests) ``watch_clipboard_requests`` returns None and every read counts.
 """
@@ -31,7 +33,8 @@ _XCB_SELECTION_REQUEST = 30
 #: owner (4), then the requestor window.
 _REQUESTOR_OFFSET = 12
 #: xcb_setup_t: status, pad (1 byte each), protocol major, minor, length (2 each), release
-#: number, resource-id base (4 each), then the resource-id mask.
+#: number (4), then the resource-id base and mask (4 each).
+_RESOURCE_ID_BASE_OFFSET = 12
 _RESOURCE_ID_MASK_OFFSET = 16
 _ID_BITS = 0xFFFFFFFF
 
@@ -39,9 +42,11 @@ _ID_BITS = 0xFFFFFFFF
 class X11ClipboardRequests(QAbstractNativeEventFilter):
     """Knows the window that sent the clipboard request Qt is serving at this moment."""
 
-    def __init__(self, resource_id_mask: int):
+    def __init__(self, resource_id_base: int, resource_id_mask: int):
+        """``resource_id_base`` and ``resource_id_mask``: those of our own connection."""
         super().__init__()
         self._client_bits = ~resource_id_mask & _ID_BITS
+        self._own_base = resource_id_base
         self._requestor: int | None = None
 
     def nativeEventFilter(self, event_type: QByteArray | bytes, message: int) -> tuple[bool, int]:
@@ -53,9 +58,10 @@ class X11ClipboardRequests(QAbstractNativeEventFilter):
         return False, 0
 
     def from_client_of(self, window: int) -> bool:
-        """Whether the request being served comes from the X client that owns ``window``;
-        False for a read that is no X request (one in our own process)."""
-        return self._requestor is not None and self._requestor & self._client_bits == window & self._client_bits
+        """Whether the read being served comes from the X client that owns ``window``: the
+        request's sender, or our own process when Qt serves no request."""
+        asker = self._own_base if self._requestor is None else self._requestor
+        return asker & self._client_bits == window & self._client_bits
 
 
 def watch_clipboard_requests(owner: QObject) -> X11ClipboardRequests | None:
@@ -64,18 +70,18 @@ def watch_clipboard_requests(owner: QObject) -> X11ClipboardRequests | None:
     application = QGuiApplication.instance()
     if application is None or QGuiApplication.platformName() != "xcb":
         return None
-    mask = _resource_id_mask(application)
-    if mask is None:
+    ids = _resource_ids(application)
+    if ids is None:
         return None
-    requests = X11ClipboardRequests(mask)
+    requests = X11ClipboardRequests(*ids)
     application.installNativeEventFilter(requests)
     owner.destroyed.connect(lambda: application.removeNativeEventFilter(requests))
     return requests
 
 
-def _resource_id_mask(application: QGuiApplication) -> int | None:
-    """The server's resource-id mask, from the setup of Qt's own xcb connection; None when
-    Qt has no connection to give."""
+def _resource_ids(application: QGuiApplication) -> tuple[int, int] | None:
+    """The resource-id base and mask of Qt's own xcb connection (from its setup); None
+    when Qt has no connection to give."""
     connection = application.nativeInterface().connection()
     library = ctypes.util.find_library("xcb")
     if not connection or library is None:
@@ -84,4 +90,7 @@ def _resource_id_mask(application: QGuiApplication) -> int | None:
     xcb.xcb_get_setup.argtypes = [ctypes.c_void_p]
     xcb.xcb_get_setup.restype = ctypes.c_void_p
     setup = xcb.xcb_get_setup(int(connection))
-    return ctypes.c_uint32.from_address(setup + _RESOURCE_ID_MASK_OFFSET).value if setup else None
+    if not setup:
+        return None
+    return (ctypes.c_uint32.from_address(setup + _RESOURCE_ID_BASE_OFFSET).value,
+            ctypes.c_uint32.from_address(setup + _RESOURCE_ID_MASK_OFFSET).value)

@@ -13,6 +13,7 @@ from ui.replies.x11_clipboard_requests import X11ClipboardRequests, watch_clipbo
 #: What X servers use: 2^21 ids per client, the client in the bits above.
 MASK = 0x001FFFFF
 TARGET_WINDOW = 0x00A00007  # a top-level window of the client whose ids start at 0x00A00000
+OUR_BASE = 0x00800000  # our own connection's
 XCB_EVENT = b"xcb_generic_event_t"
 
 
@@ -28,33 +29,38 @@ def _see(requests: X11ClipboardRequests, event: ctypes.Array) -> None:
 
 
 def test_a_request_from_any_window_of_the_targets_program_is_the_targets(qapp) -> None:
-    requests = X11ClipboardRequests(MASK)
+    requests = X11ClipboardRequests(OUR_BASE, MASK)
     _see(requests, _event(30, requestor=0x00A0002C))  # a hidden window the toolkit asks from
     assert requests.from_client_of(TARGET_WINDOW)
 
 
 def test_a_request_from_another_program_is_not_the_targets(qapp) -> None:
-    requests = X11ClipboardRequests(MASK)
+    requests = X11ClipboardRequests(OUR_BASE, MASK)
     _see(requests, _event(30, requestor=0x00C00001))  # a clipboard history
     assert not requests.from_client_of(TARGET_WINDOW)
 
 
 def test_a_request_sent_by_send_event_counts_too(qapp) -> None:
-    requests = X11ClipboardRequests(MASK)
+    requests = X11ClipboardRequests(OUR_BASE, MASK)
     _see(requests, _event(30 | 0x80, requestor=0x00A00001))
     assert requests.from_client_of(TARGET_WINDOW)
 
 
-def test_the_request_ends_with_the_next_event_and_a_read_without_one_is_nobodys(qapp) -> None:
-    requests = X11ClipboardRequests(MASK)
-    assert not requests.from_client_of(TARGET_WINDOW)  # a read in our own process
+def test_the_request_ends_with_the_next_event(qapp) -> None:
+    requests = X11ClipboardRequests(OUR_BASE, MASK)
     _see(requests, _event(30, requestor=0x00A0002C))
     _see(requests, _event(28))  # a PropertyNotify: Qt is done with the request
     assert not requests.from_client_of(TARGET_WINDOW)
 
 
+def test_a_read_without_a_request_is_our_own_process_the_target_only_when_the_window_is_ours(qapp) -> None:
+    requests = X11ClipboardRequests(OUR_BASE, MASK)
+    assert not requests.from_client_of(TARGET_WINDOW)
+    assert requests.from_client_of(OUR_BASE + 0x2A)  # a phrase hotkey pressed in one of our windows
+
+
 def test_other_native_events_are_left_alone(qapp) -> None:
-    requests = X11ClipboardRequests(MASK)
+    requests = X11ClipboardRequests(OUR_BASE, MASK)
     _see(requests, _event(30, requestor=0x00A0002C))
     assert requests.nativeEventFilter(b"windows_generic_MSG", 0) == (False, 0)
     assert requests.from_client_of(TARGET_WINDOW)
