@@ -37,16 +37,23 @@ ensure_windows_locale() {
   fi
 }
 
-# The cached template for the current inputs, built first if missing; prints its path.
-wine_template() {
-  local key root template
+# Where the template for the current inputs is cached (built or not); prints its path.
+# tests/e2e/wine_target.py looks there for a Windows target on the Linux tests' display.
+wine_template_path() {
+  local key
   # The inputs: the recipe below (not the rest of this file), what it downloads, the
   # stand-in DLLs' sources, the lock, and the Wine and compiler it uses.
   key=$({ declare -f _build_wine_template; echo "$WINDOWS_PYTHON_SDIST $WINDOWS_PIP"
           cat scripts/windows/*.c requirements/test.txt; wine --version
           x86_64-w64-mingw32-gcc --version | head -1; } | sha256sum | cut -c1-16)
-  root=${XDG_CACHE_HOME:-$HOME/.cache}/quickreply
-  template=$root/wine-$key
+  echo "${XDG_CACHE_HOME:-$HOME/.cache}/quickreply/wine-$key"
+}
+
+# The cached template for the current inputs, built first if missing; prints its path.
+wine_template() {
+  local root template
+  template=$(wine_template_path)
+  root=$(dirname "$template")
   mkdir -p "$root"
   (
     flock 9  # two runs at once build it once

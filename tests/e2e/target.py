@@ -37,15 +37,29 @@ def json_lines(path: Path) -> list[dict]:
 class Target:
     """A target window in another process and what it has received."""
 
+    #: Where its errors go (None: the tests' own stderr).
+    stderr: int | None = None
+
     def __init__(self, xserver: Desktop, title: str, log: Path, paste_delay_ms: int = 0):
         self.xserver, self.title, self.log = xserver, title, log
-        self.process = subprocess.Popen([sys.executable, str(HERE / "target_app.py"), title, str(log),
-                                         str(paste_delay_ms)],
-                                        env=xserver.env, stdout=subprocess.PIPE, text=True)
+        self.process = subprocess.Popen(self.command(HERE / "target_app.py", str(paste_delay_ms)),
+                                        env=self.environment(), stdout=subprocess.PIPE, stderr=self.stderr,
+                                        text=True)
         assert self.process.stdout is not None
         line = self.process.stdout.readline().split()
         assert line and line[0] == "ready", "the target window did not start"
-        self.window = int(line[1])
+        self.window = self.window_of(int(line[1]))
+
+    def command(self, script: Path, paste_delay_ms: str) -> list[str]:
+        """How target_app.py is run (here: by this Python)."""
+        return [sys.executable, str(script), self.title, str(self.log), paste_delay_ms]
+
+    def environment(self) -> dict[str, str]:
+        return self.xserver.env
+
+    def window_of(self, announced: int) -> int:
+        """The window to activate, from the id target_app.py printed (Qt's winId)."""
+        return announced
 
     def events(self) -> list[dict]:
         return json_lines(self.log)

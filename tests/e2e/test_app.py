@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.app_process import MULTI_LINE, AppProcess, seed_test_book
+from tests.e2e.clipboard import wait_for_clipboard
 
 
 @pytest.fixture
@@ -24,20 +25,6 @@ def app(xserver, tmp_path: Path):
     yield running
     errors = running.stop()
     assert "Traceback" not in errors, errors
-
-
-def clipboard(xserver, *args: str, data: bytes | None = None) -> bytes:
-    return subprocess.run(["xclip", "-selection", "clipboard", *args], env=xserver.env, input=data,
-                          capture_output=True, timeout=10).stdout
-
-
-def wait_for_clipboard(xserver, expected: bytes, *args: str, timeout: float = 5) -> bytes:
-    """The clipboard's content (``args`` choose the type) once it is ``expected``, or
-    what it holds at ``timeout``: the user's is put back a moment after the reply went in."""
-    deadline = time.monotonic() + timeout
-    while (found := clipboard(xserver, *args, "-o")) != expected and time.monotonic() < deadline:
-        time.sleep(0.05)
-    return found
 
 
 def test_phrase_hotkey_inserts_the_multi_line_reply_exactly(app, make_target, xserver) -> None:
