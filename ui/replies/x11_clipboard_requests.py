@@ -13,8 +13,11 @@ The windows of one X client share its resource-id base (an id's bits outside the
 server's resource-id mask), so a request from any window of the chat program counts as
 the target's (toolkits ask from a hidden window of their own). A read with no request is
 our own process's: the target's when the target is one of our windows (a phrase hotkey
-pressed in a text box of the app's own). A program that asks from another
-connection than its windows' does not count (Wine asks from its desktop process): the
+pressed in a text box of the app's own). A Windows program under Wine is the one
+exception: Wine fetches the clipboard for it from its desktop process, explorer.exe, on
+another X connection; that request counts when the X server names the asking process as
+the Wine behind the target (``assistant.desktop.x11.wine``), so a Wine paste is exact as
+well and never waits for the timeout. Any other program's read does not count; the
 inserter's timeout stays the safety net. Elsewhere (Windows, Wayland, the offscreen
 platform of the tests) ``watch_clipboard_requests`` returns None and every read counts.
 """
@@ -23,9 +26,15 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractNativeEventFilter, QByteArray, QObject
 from PySide6.QtGui import QGuiApplication
+
+from assistant.desktop.base import WindowInfo
+
+#: Whether the X client of a requestor window is the Wine behind the process of a pid.
+WineCheck = Callable[[int, "int | None"], bool]
 
 _XCB_EVENT = b"xcb_generic_event_t"
 _XCB_SELECTION_REQUEST = 30
@@ -42,11 +51,13 @@ _ID_BITS = 0xFFFFFFFF
 class X11ClipboardRequests(QAbstractNativeEventFilter):
     """Knows the window that sent the clipboard request Qt is serving at this moment."""
 
-    def __init__(self, resource_id_base: int, resource_id_mask: int):
-        """``resource_id_base`` and ``resource_id_mask``: those of our own connection."""
+    def __init__(self, resource_id_base: int, resource_id_mask: int, serves_wine_paste: WineCheck | None = None):
+        """``resource_id_base`` and ``resource_id_mask``: those of our own connection;
+        ``serves_wine_paste``: asked about a request from another client than the target's."""
         super().__init__()
         self._client_bits = ~resource_id_mask & _ID_BITS
         self._own_base = resource_id_base
+        self._serves_wine_paste = serves_wine_paste
         self._requestor: int | None = None
 
     def nativeEventFilter(self, event_type: QByteArray | bytes, message: int) -> tuple[bool, int]:
@@ -63,6 +74,14 @@ class X11ClipboardRequests(QAbstractNativeEventFilter):
         asker = self._own_base if self._requestor is None else self._requestor
         return asker & self._client_bits == window & self._client_bits
 
+    def is_paste_of(self, target: WindowInfo) -> bool:
+        """Whether the read being served is ``target``'s paste: its X client's, or the
+        Wine's that fetches the clipboard for it."""
+        if self.from_client_of(target.id):
+            return True
+        return (self._requestor is not None and self._serves_wine_paste is not None
+                and self._serves_wine_paste(self._requestor, target.pid))
+
 
 def watch_clipboard_requests(owner: QObject) -> X11ClipboardRequests | None:
     """On X11, a filter telling who asks for the clipboard, installed for as long as
@@ -73,9 +92,17 @@ def watch_clipboard_requests(owner: QObject) -> X11ClipboardRequests | None:
     ids = _resource_ids(application)
     if ids is None:
         return None
-    requests = X11ClipboardRequests(*ids)
+    from assistant.desktop.x11.wine import WineClipboardReaders  # python-xlib: on Linux only
+
+    wine = WineClipboardReaders()
+    requests = X11ClipboardRequests(*ids, serves_wine_paste=wine.serves)
+
+    def uninstall() -> None:
+        application.removeNativeEventFilter(requests)
+        wine.close()
+
     application.installNativeEventFilter(requests)
-    owner.destroyed.connect(lambda: application.removeNativeEventFilter(requests))
+    owner.destroyed.connect(uninstall)
     return requests
 
 

@@ -8,6 +8,7 @@ import struct
 
 from PySide6.QtCore import QObject
 
+from assistant.desktop.base import WindowInfo
 from ui.replies.x11_clipboard_requests import X11ClipboardRequests, watch_clipboard_requests
 
 #: What X servers use: 2^21 ids per client, the client in the bits above.
@@ -57,6 +58,45 @@ def test_a_read_without_a_request_is_our_own_process_the_target_only_when_the_wi
     requests = X11ClipboardRequests(OUR_BASE, MASK)
     assert not requests.from_client_of(TARGET_WINDOW)
     assert requests.from_client_of(OUR_BASE + 0x2A)  # a phrase hotkey pressed in one of our windows
+
+
+def _target(window: int = TARGET_WINDOW, pid: int = 4242) -> WindowInfo:
+    return WindowInfo(id=window, title="王小明 - 接待中心", wm_class="wechat.exe", pid=pid, executable="wine")
+
+
+WINE_DESKTOP = 0x00C00001  # the window Wine's clipboard thread asks from
+
+
+def _wine_knows(requestor: int, target_pid: int | None) -> bool:
+    """What X-Resource and /proc say on a desktop where WINE_DESKTOP's client is the Wine
+    behind process 4242 (assistant/desktop/x11/wine.py; tested on its own)."""
+    return requestor == WINE_DESKTOP and target_pid == 4242
+
+
+def test_the_targets_own_request_is_its_paste_without_asking_about_wine(qapp) -> None:
+    asked: list[int] = []
+    requests = X11ClipboardRequests(OUR_BASE, MASK, lambda requestor, pid: asked.append(requestor) or False)
+    _see(requests, _event(30, requestor=0x00A0002C))
+    assert requests.is_paste_of(_target())
+    assert asked == []
+
+
+def test_the_wine_behind_the_target_pastes_for_it(qapp) -> None:
+    requests = X11ClipboardRequests(OUR_BASE, MASK, _wine_knows)
+    _see(requests, _event(30, requestor=WINE_DESKTOP))
+    assert requests.is_paste_of(_target())
+    assert not requests.is_paste_of(_target(pid=777))  # a window of another process
+
+
+def test_a_clipboard_history_is_no_paste_of_a_wine_target(qapp) -> None:
+    requests = X11ClipboardRequests(OUR_BASE, MASK, _wine_knows)
+    _see(requests, _event(30, requestor=0x00E00000))
+    assert not requests.is_paste_of(_target())
+
+
+def test_our_own_read_is_no_wine_paste(qapp) -> None:
+    requests = X11ClipboardRequests(OUR_BASE, MASK, lambda requestor, pid: True)
+    assert not requests.is_paste_of(_target())  # no request: our own process, not the target's
 
 
 def test_other_native_events_are_left_alone(qapp) -> None:
