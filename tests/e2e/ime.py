@@ -57,10 +57,9 @@ Layout=
     "conf/pinyin.conf": "CloudPinyinEnabled=False\nPrediction=False\nPageSize=5\n",
 }
 #: The shell prints its pid (fcitx5's, once it execs it) and the session's bus address.
-#: No Wayland here; and no clipboard history: fcitx5's clipboard addon reads every new
-#: clipboard at once, which the app's paste takes for the target fetching the reply (it
-#: then puts the user's clipboard back, and a slow target pastes that instead).
-_SCRIPT = 'echo "$$ $DBUS_SESSION_BUS_ADDRESS"; exec fcitx5 --disable=wayland,waylandim,clipboard >"$1" 2>&1'
+#: No Wayland here. The clipboard addon stays on, as users have it: it reads every new
+#: clipboard at once, and the app's paste must not take that for the target's.
+_SCRIPT = 'echo "$$ $DBUS_SESSION_BUS_ADDRESS"; exec fcitx5 --disable=wayland,waylandim >"$1" 2>&1'
 #: What fcitx5 sends an input context (the IBus protocol, as dbus-monitor prints it): the
 #: text of each preedit ("" when one ended) and of each commit.
 _SENT = r'member={}\n\s*variant\s+struct \{{\n\s*string "IBusText"\n\s*array \[\n\s*\]\n\s*string "(.*)"\n'
