@@ -1,4 +1,5 @@
-"""Fixtures for the end-to-end tests: an X server, target windows, a clipboard manager."""
+"""Fixtures for the end-to-end tests: an X server, the app on the test book, target
+windows, a clipboard manager."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.app_process import AppProcess, seed_test_book
 from tests.e2e.target import HERE, json_lines, targets
 from tests.e2e.xserver import MISSING_TOOLS_HINT, XServer, start_xserver, tools_available
 
@@ -31,6 +33,18 @@ def xserver() -> Iterator[XServer]:
     server = start_xserver()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def app(xserver: XServer, tmp_path: Path) -> Iterator[AppProcess]:
+    """The app on the test book (app_process.seed_test_book); modules that need another
+    start define their own."""
+    home = tmp_path / "home"
+    seed_test_book(home)
+    running = AppProcess(xserver, home)
+    yield running
+    errors = running.stop()
+    assert "Traceback" not in errors, errors
 
 
 @pytest.fixture

@@ -11,20 +11,8 @@ import subprocess
 import time
 from pathlib import Path
 
-import pytest
-
 from tests.e2e.app_process import MULTI_LINE, AppProcess, seed_test_book
 from tests.e2e.clipboard import wait_for_clipboard
-
-
-@pytest.fixture
-def app(xserver, tmp_path: Path):
-    home = tmp_path / "home"
-    seed_test_book(home)
-    running = AppProcess(xserver, home)
-    yield running
-    errors = running.stop()
-    assert "Traceback" not in errors, errors
 
 
 def test_phrase_hotkey_inserts_the_multi_line_reply_exactly(app, make_target, xserver) -> None:

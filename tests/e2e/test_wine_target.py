@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from assistant.logs import LOG_FILE
-from tests.e2e.app_process import MULTI_LINE, AppProcess, seed_test_book
+from tests.e2e.app_process import MULTI_LINE, AppProcess
 from tests.e2e.clipboard import wait_for_clipboard
 from tests.e2e.wine_target import WineTarget, wine_prefix, wine_template
 
@@ -32,16 +32,6 @@ def wine_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str
                     ".ci/run runs these tests before it, so a fresh CI machine skips them")
     with wine_prefix(template, tmp_path_factory.mktemp("wine")) as env:
         yield env
-
-
-@pytest.fixture
-def app(xserver, tmp_path: Path) -> Iterator[AppProcess]:
-    home = tmp_path / "home"
-    seed_test_book(home)
-    running = AppProcess(xserver, home)
-    yield running
-    errors = running.stop()
-    assert "Traceback" not in errors, errors
 
 
 def timed_out(app: AppProcess) -> bool:
