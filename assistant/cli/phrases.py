@@ -100,7 +100,7 @@ def _list(store: Store, args: argparse.Namespace) -> int:
 
 def _search(store: Store, args: argparse.Namespace) -> int:
     book_id = store.book(args.book).id if args.book else None
-    index = SearchIndex(store.phrases(), SearchCache.of(store.home))
+    index = SearchIndex(store.phrases(), SearchCache.of(store.home), one_shot=True)
     results = index.search(args.query, max(args.limit, 1), book_id=book_id)
     _print_phrases(results, args.json)
     return EXIT_OK

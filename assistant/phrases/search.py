@@ -23,6 +23,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from heapq import merge
 from itertools import accumulate, chain, groupby, repeat
 from operator import add, itemgetter
@@ -31,7 +32,7 @@ from typing import NamedTuple
 from assistant.bulk import building
 from assistant.phrases.model import Phrase
 from assistant.phrases.pinyin import CJK_RUN, PinyinCache
-from assistant.phrases.search_cache import Row, SearchCache, digest
+from assistant.phrases.search_cache import WORDS, Row, SearchCache, digest
 
 SEPARATOR = "\x00"
 _LATIN_WORD = re.compile(r"[a-z][a-z'-]{2,}")
@@ -72,30 +73,20 @@ def pinyin_forms(text: str, pinyin: PinyinCache = _DEFAULT_PINYIN, guess: bool =
     return "".join(initials), "".join(full)
 
 
-class _Fields(NamedTuple):
-    """The searchable forms of one phrase; recomputed only when its content changes,
-    read from the cache when the cache knows its content (``digest``). A tuple: 50,000
-    are made at each start, and the columns are their transposition."""
+class _Entry(NamedTuple):
+    """What the index keeps of one phrase: its ``source`` (to tell a changed phrase),
+    the ``digest`` naming its forms in the cache, its normalised code and its cache
+    ``row``, as read. Four references, not the sixteen fields of each form: a one-shot
+    search made 50,000 of those (0.3 s) and the columns are built from the rows anyway.
+    A pinyin form kept as None in the row is its field's plain form (no Chinese in it)."""
 
     source: tuple[str, str, str, str, tuple[str, ...]]
     digest: str
     code: str
-    title: str
-    title_initials: str
-    title_full: str
-    group: str
-    group_initials: str
-    group_full: str
-    tags: str
-    tags_initials: str
-    tags_full: str
-    text: str
-    text_initials: str
-    text_full: str
-    words: frozenset[str]
+    row: Row
 
     @classmethod
-    def of(cls, phrase: Phrase, cache: SearchCache) -> _Fields:
+    def of(cls, phrase: Phrase, cache: SearchCache) -> _Entry:
         # Tags are joined by newlines, which no query contains: a query never spans two tags.
         content = (phrase.title, phrase.group, "\n".join(phrase.tags), phrase.text)
         key = digest(*content)
@@ -103,19 +94,18 @@ class _Fields(NamedTuple):
         if row is None:
             row = _analyse(content, cache.pinyin)
             cache.keep(key, row)
-        # A pinyin form kept as None is its field's plain form (no Chinese in it).
-        title, title_initials, title_full, group, group_initials, group_full, tags, tags_initials, tags_full, \
-            text, text_initials, text_full, words = row
-        return cls(_source(phrase), key, normalise(phrase.code), title, title_initials or title,
-                   title_full or title, group, group_initials or group, group_full or group, tags,
-                   tags_initials or tags, tags_full or tags, text, text_initials or text, text_full or text,
-                   frozenset(words))
+        return cls(_source(phrase), key, normalise(phrase.code), row)
 
     def searchable(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
         """(plain, initials, full pinyin) forms of every field a later query term may match."""
-        return ((self.title, self.group, self.tags, self.text),
-                (self.title_initials, self.group_initials, self.tags_initials, self.text_initials),
-                (self.title_full, self.group_full, self.tags_full, self.text_full))
+        row = self.row
+        plain = row[0:12:3]
+        return (plain, tuple(form or value for form, value in zip(row[1:12:3], plain, strict=True)),
+                tuple(form or value for form, value in zip(row[2:12:3], plain, strict=True)))
+
+    @property
+    def words(self) -> Sequence[str]:
+        return self.row[WORDS]
 
 
 def _analyse(content: tuple[str, ...], pinyin: PinyinCache) -> Row:
@@ -161,32 +151,63 @@ _TIERS: tuple[tuple[str, str, bool], ...] = (
 )
 
 
+#: Where each searched form is in a cache row: title, group, tags, text, each as
+#: (plain, initials, full pinyin).
+_ROW_INDEX = {field + suffix: 3 * number + form
+              for number, field in enumerate(("title", "group", "tags", "text"))
+              for form, suffix in enumerate(("", "_initials", "_full"))}
+
+
 class _Compiled:
     """The joined field strings for one ordering of the phrases (``position`` of each
     phrase's key in it). Built after every use count change, so only C-speed work per
-    phrase: the words for typo matching stay with the index, which changes only on edits."""
+    phrase: the words for typo matching stay with the index, which changes only on edits.
 
-    def __init__(self, ordered: list[tuple[Key, Phrase, _Fields]]):
+    A column is joined when a search first reaches it, unless ``eager``: a one-shot
+    search reaches a few of the 13 (joining all took 0.18 s of ``quickreply search``),
+    while the app joins them all at once, between keystrokes, not on one."""
+
+    def __init__(self, ordered: list[tuple[Key, Phrase, _Entry]], eager: bool = True):
         self.phrases = [phrase for _, phrase, _ in ordered]
-        self.position = {key: index for index, (key, _, _) in enumerate(ordered)}
-        fields = [item for _, _, item in ordered]
-        by_name = dict(zip(_Fields._fields, zip(*fields, strict=True), strict=True)) if fields else {}
-        self.columns = {field_name: _Column(by_name.get(field_name, ())) for field_name, _, _ in _TIERS
-                        if field_name}
+        self._keys = [key for key, _, _ in ordered]
+        self._rows = [entry.row for _, _, entry in ordered]
+        self._columns: dict[str, _Column] = {}
         self.codes: dict[str, list[int]] = {}
         #: Per ordering: the columns it scans are the ones that found nothing.
         self.nothing_found = _NothingFound()
         self._holders: dict[str, list[int]] = {}
-        for index, code in enumerate(by_name.get("code", ())):
+        codes = [entry.code for _, _, entry in ordered]
+        self._columns["code"] = _Column(codes)
+        for index, code in enumerate(codes):
             if code:
                 self.codes.setdefault(code, []).append(index)
+        if eager:
+            for name in _ROW_INDEX:
+                self.column(name)
+
+    def column(self, name: str) -> _Column:
+        """The column of the form ``name`` (a tier's field name)."""
+        found = self._columns.get(name)
+        if found is None:
+            at = _ROW_INDEX[name]
+            plain = at - at % 3
+            values = ([row[at] for row in self._rows] if at == plain
+                      else [row[at] or row[plain] for row in self._rows])
+            found = self._columns[name] = _Column(values)
+        return found
+
+    @cached_property
+    def position(self) -> dict[Key, int]:
+        """Where each phrase (its key) is in this ordering; for typo matches only."""
+        return {key: index for index, key in enumerate(self._keys)}
 
     def holders(self, word: str, keys: Iterable[Key]) -> list[int]:
         """The positions of the phrases holding ``word`` (their ``keys``), in order; kept
         for the next keystroke, which mostly comes to the same close words."""
         found = self._holders.get(word)
         if found is None:
-            found = self._holders[word] = sorted(self.position[key] for key in keys)
+            position = self.position
+            found = self._holders[word] = sorted(position[key] for key in keys)
         return found
 
 
@@ -297,16 +318,23 @@ class _Query:
 
 
 class SearchIndex:
-    """Search over a changing set of phrases; call ``update`` after every edit."""
+    """Search over a changing set of phrases; call ``update`` after every edit.
 
-    def __init__(self, phrases: Iterable[Phrase] = (), cache: SearchCache | None = None):
+    ``one_shot`` for a single search (the CLI): the columns are joined and the words for
+    typo matching gathered only when the search reaches them, which a query found in its
+    first tiers never does. A long-lived index does all of it on update, not on a keystroke."""
+
+    def __init__(self, phrases: Iterable[Phrase] = (), cache: SearchCache | None = None, *,
+                 one_shot: bool = False):
         self.cache = cache or SearchCache()
         #: What queries are read with (the picker's highlighting reads with it too).
         self.pinyin = self.cache.pinyin
-        self._fields: dict[Key, _Fields] = {}
+        self._eager = not one_shot
+        self._entries: dict[Key, _Entry] = {}
         self._phrases: dict[Key, Phrase] = {}
-        #: Every Latin word of the phrases, and the phrases holding it (typo matching).
-        self._vocabulary: dict[str, set[Key]] = {}
+        #: Every Latin word of the phrases, and the phrases holding it (typo matching);
+        #: None until gathered.
+        self._holding: dict[str, set[Key]] | None = None
         self._words: list[str] = []
         self._compiled = _Compiled([])
         self.update(phrases)
@@ -318,43 +346,60 @@ class SearchIndex:
         """Make the index hold exactly ``phrases``; only changed phrases are re-analysed."""
         with building():
             self._update(phrases)
-        self.cache.save({fields.digest for fields in self._fields.values()})
+            if self._eager:
+                self.vocabulary()
+        self.cache.save({entry.digest for entry in self._entries.values()})
 
     def _update(self, phrases: Iterable[Phrase]) -> None:
         fresh: dict[Key, Phrase] = {(phrase.book_id, phrase.id): phrase for phrase in phrases}
-        changed: dict[Key, _Fields] = {}
+        changed: dict[Key, _Entry] = {}
         for key, phrase in fresh.items():
-            known = self._fields.get(key)
+            known = self._entries.get(key)
             if known is None or known.source != _source(phrase):
-                changed[key] = _Fields.of(phrase, self.cache)
-        gone = self._fields.keys() - fresh.keys()
+                changed[key] = _Entry.of(phrase, self.cache)
+        gone = self._entries.keys() - fresh.keys()
         if changed or gone:
             self._reword(changed, gone)
         if fresh != self._phrases:
             self._phrases = fresh
             self._compiled = self._compile_now()
 
-    def _reword(self, changed: dict[Key, _Fields], gone: Collection[Key]) -> None:
-        """Take the ``changed`` phrases' fields and drop the ``gone`` ones, in the fields
-        and in the vocabulary."""
+    def _reword(self, changed: dict[Key, _Entry], gone: Collection[Key]) -> None:
+        """Take the ``changed`` phrases' entries and drop the ``gone`` ones, and keep the
+        vocabulary, once gathered, up to date."""
+        holding = self._holding
         for key in (*changed, *gone):
-            old = self._fields.pop(key, None)
-            for word in old.words if old else ():
-                holders = self._vocabulary[word]
+            old = self._entries.pop(key, None)
+            for word in old.words if old and holding is not None else ():
+                holders = holding[word]
                 holders.discard(key)
                 if not holders:
-                    del self._vocabulary[word]
-        for key, fields in changed.items():
-            self._fields[key] = fields
-            for word in fields.words:
-                self._vocabulary.setdefault(word, set()).add(key)
-        self._words = list(self._vocabulary)
+                    del holding[word]
+        self._entries.update(changed)
+        if holding is not None:
+            for key, entry in changed.items():
+                for word in entry.words:
+                    holding.setdefault(word, set()).add(key)
+            self._words = list(holding)
+
+    def vocabulary(self) -> dict[str, set[Key]]:
+        """Every Latin word of the phrases and the phrases (keys) holding it, gathered on
+        first use."""
+        if self._holding is None:
+            holding: dict[str, set[Key]] = {}
+            for key, entry in self._entries.items():
+                for word in entry.words:
+                    holding.setdefault(word, set()).add(key)
+            self._holding = holding
+            self._words = list(holding)
+        return self._holding
 
     def _compile_now(self) -> _Compiled:
         """Done on update, not on the next keystroke: edits are rare, keystrokes are not."""
         ordered = sorted(self._phrases.items(), key=lambda item: (item[1].use_count, item[1].last_used),
                          reverse=True)
-        return _Compiled([(key, phrase, self._fields[key]) for key, phrase in ordered])
+        entries = self._entries
+        return _Compiled([(key, phrase, entries[key]) for key, phrase in ordered], self._eager)
 
     def digit_continues_code(self, prefix: str) -> bool:
         """Whether some short code continues ``prefix`` with a digit. The picker asks this
@@ -363,7 +408,7 @@ class SearchIndex:
         never "insert result 3" — an agent who mistypes a numbered code must not send the
         buyer a reply they did not read."""
         pattern = re.compile(re.escape(SEPARATOR + normalise(prefix)) + r"\d")
-        return pattern.search(self._compiled.columns["code"].haystack) is not None
+        return pattern.search(self._compiled.column("code").haystack) is not None
 
     def search(self, query: str, limit: int = 20, *, book_id: str | None = None,
                group: str | None = None, hidden: Collection[str] = (),
@@ -409,7 +454,7 @@ class SearchIndex:
             if form == "fuzzy":
                 yield from self._fuzzy(compiled, term)
                 continue
-            hits = _scan(compiled.columns[field_name], term, form, anchored)
+            hits = _scan(compiled.column(field_name), term, form, anchored)
             if hits is None:
                 continue
             found = False
@@ -425,6 +470,7 @@ class SearchIndex:
             return
         from rapidfuzz import fuzz, process  # only once a query gets this far: memory at idle
 
+        vocabulary = self.vocabulary()
         close = process.extract(term.plain, self._words, scorer=fuzz.ratio,
                                 score_cutoff=FUZZY_CUTOFF, limit=20)  # closest first
         # By closeness, and the phrases of one closeness by popularity, merged as the
@@ -432,7 +478,7 @@ class SearchIndex:
         # and sorting them all by a Python key took 10 ms of a keystroke.
         done: set[int] = set()
         for _, level in groupby(close, key=itemgetter(1)):
-            holders = [compiled.holders(word, self._vocabulary[word]) for word, _, _ in level]
+            holders = [compiled.holders(word, vocabulary[word]) for word, _, _ in level]
             taken: list[int] = []
             for index in merge(*holders):
                 if index not in done and (not taken or taken[-1] != index):
@@ -442,10 +488,10 @@ class SearchIndex:
 
     def _matches(self, compiled: _Compiled, index: int, term: _Query) -> bool:
         phrase = compiled.phrases[index]
-        fields = self._fields[(phrase.book_id, phrase.id)]
-        plain, initials, full = fields.searchable()
+        entry = self._entries[(phrase.book_id, phrase.id)]
+        plain, initials, full = entry.searchable()
         checks: list[Callable[[], bool]] = [
-            lambda: fields.code.startswith(term.plain),
+            lambda: entry.code.startswith(term.plain),
             lambda: any(term.plain in value for value in plain),
         ]
         if term.pinyin:
@@ -455,7 +501,7 @@ class SearchIndex:
                 lambda: any(pattern.search(value) for value in full),
             ]
         if _fuzzy_term(term):
-            checks.append(lambda: _close_word(term.plain, fields.words))
+            checks.append(lambda: _close_word(term.plain, entry.words))
         return any(check() for check in checks)
 
 
@@ -464,7 +510,7 @@ def _fuzzy_term(term: _Query) -> bool:
     return len(term.plain) >= FUZZY_MIN_LENGTH and term.plain.isascii()
 
 
-def _close_word(term: str, words: frozenset[str]) -> bool:
+def _close_word(term: str, words: Sequence[str]) -> bool:
     """Whether a word of one phrase is a typo's distance from ``term`` ("numbr" → number)."""
     from rapidfuzz import fuzz, process
 

@@ -38,6 +38,8 @@ VERSION = 3
 #: field without Chinese; then the Latin words (a list).
 Row = tuple
 ROW_LENGTH = 13
+#: Where a row keeps its Latin words.
+WORDS = ROW_LENGTH - 1
 _FIELD_TYPES = frozenset({str, type(None)})
 _WORD_TYPES = frozenset({str})
 

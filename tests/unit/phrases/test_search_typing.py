@@ -63,10 +63,11 @@ def test_typos_come_by_closeness_then_popularity_as_a_full_sort_puts_them(term: 
     phrases = generated(3000)
     index = SearchIndex(phrases)
     compiled = index._compiled
-    close = process.extract(term, index._words, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=20)
+    vocabulary = index.vocabulary()
+    close = process.extract(term, list(vocabulary), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=20)
     best: dict[int, float] = {}
     for word, score, _ in close:
-        for key in index._vocabulary[word]:
+        for key in vocabulary[word]:
             best[compiled.position[key]] = max(score, best.get(compiled.position[key], 0.0))
     assert best  # the term is a typo of words the phrases hold
     by_closeness = sorted(best, key=lambda position: (-best[position], position))
