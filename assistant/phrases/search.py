@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable, Collection, Container, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from heapq import merge
@@ -75,14 +75,13 @@ def pinyin_forms(text: str, pinyin: PinyinCache = _DEFAULT_PINYIN, guess: bool =
 
 class _Entry(NamedTuple):
     """What the index keeps of one phrase: its ``source`` (to tell a changed phrase),
-    the ``digest`` naming its forms in the cache, its normalised code and its cache
-    ``row``, as read. Four references, not the sixteen fields of each form: a one-shot
-    search made 50,000 of those (0.3 s) and the columns are built from the rows anyway.
-    A pinyin form kept as None in the row is its field's plain form (no Chinese in it)."""
+    the ``digest`` naming its forms in the cache and its cache ``row``, as read. Three
+    references, not the sixteen fields of each form: a one-shot search made 50,000 of
+    those (0.3 s) and the columns are built from the rows anyway. A pinyin form kept as
+    None in the row is its field's plain form (no Chinese in it)."""
 
     source: tuple[str, str, str, str, tuple[str, ...]]
     digest: str
-    code: str
     row: Row
 
     @classmethod
@@ -94,7 +93,7 @@ class _Entry(NamedTuple):
         if row is None:
             row = _analyse(content, cache.pinyin)
             cache.keep(key, row)
-        return cls(_source(phrase), key, normalise(phrase.code), row)
+        return cls(_source(phrase), key, row)
 
     def searchable(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
         """(plain, initials, full pinyin) forms of every field a later query term may match."""
@@ -165,25 +164,31 @@ class _Compiled:
 
     A column is joined when a search first reaches it, unless ``eager``: a one-shot
     search reaches a few of the 13 (joining all took 0.18 s of ``quickreply search``),
-    while the app joins them all at once, between keystrokes, not on one."""
+    and one found by its code reaches none, nor the phrases' ``entries``, which it then
+    never asks for. The app joins them all at once, between keystrokes, not on one."""
 
-    def __init__(self, ordered: list[tuple[Key, Phrase, _Entry]], eager: bool = True):
-        self.phrases = [phrase for _, phrase, _ in ordered]
-        self._keys = [key for key, _, _ in ordered]
-        self._rows = [entry.row for _, _, entry in ordered]
-        self._columns: dict[str, _Column] = {}
+    def __init__(self, ordered: list[tuple[Key, Phrase]], entries: Callable[[], Mapping[Key, _Entry]],
+                 eager: bool = True):
+        self.phrases = [phrase for _, phrase in ordered]
+        self._keys = [key for key, _ in ordered]
+        self._entries = entries
         self.codes: dict[str, list[int]] = {}
         #: Per ordering: the columns it scans are the ones that found nothing.
         self.nothing_found = _NothingFound()
         self._holders: dict[str, list[int]] = {}
-        codes = [entry.code for _, _, entry in ordered]
-        self._columns["code"] = _Column(codes)
+        codes = [normalise(phrase.code) for phrase in self.phrases]
+        self._columns = {"code": _Column(codes)}
         for index, code in enumerate(codes):
             if code:
                 self.codes.setdefault(code, []).append(index)
         if eager:
             for name in _ROW_INDEX:
                 self.column(name)
+
+    @cached_property
+    def _rows(self) -> list[Row]:
+        entries = self._entries()
+        return [entries[key].row for key in self._keys]
 
     def column(self, name: str) -> _Column:
         """The column of the form ``name`` (a tier's field name)."""
@@ -307,8 +312,10 @@ class _Query:
     pinyin: bool
 
     @classmethod
-    def of(cls, term: str, pinyin: PinyinCache) -> _Query:
-        initials, full = pinyin_forms(term, pinyin, guess=True)
+    def of(cls, term: str, cache: SearchCache) -> _Query:
+        # Only Chinese is read with the cache's readings: a code or a Latin word is
+        # found without reading the cache's file.
+        initials, full = pinyin_forms(term, cache.pinyin, guess=True) if CJK_RUN.search(term) else (term, term)
         return cls(term, initials, full.lower(), bool(_HAS_LATIN.search(term)))
 
     def syllable_pattern(self, anchored: bool = False) -> re.Pattern[str]:
@@ -320,49 +327,61 @@ class _Query:
 class SearchIndex:
     """Search over a changing set of phrases; call ``update`` after every edit.
 
-    ``one_shot`` for a single search (the CLI): the columns are joined and the words for
-    typo matching gathered only when the search reaches them, which a query found in its
-    first tiers never does. A long-lived index does all of it on update, not on a keystroke."""
+    ``one_shot`` for a single search (the CLI): each phrase's forms are taken from the
+    cache, the columns joined and the words for typo matching gathered only when the
+    search reaches them, which a query found by its code or in its first tiers never
+    does. A long-lived index does all of it on update, not on a keystroke."""
 
     def __init__(self, phrases: Iterable[Phrase] = (), cache: SearchCache | None = None, *,
                  one_shot: bool = False):
         self.cache = cache or SearchCache()
-        #: What queries are read with (the picker's highlighting reads with it too).
-        self.pinyin = self.cache.pinyin
         self._eager = not one_shot
         self._entries: dict[Key, _Entry] = {}
         self._phrases: dict[Key, Phrase] = {}
+        #: Whether ``_entries`` are those of ``_phrases`` (and the cache saved since).
+        self._analysed = False
         #: Every Latin word of the phrases, and the phrases holding it (typo matching);
         #: None until gathered.
         self._holding: dict[str, set[Key]] | None = None
         self._words: list[str] = []
-        self._compiled = _Compiled([])
+        self._compiled = _Compiled([], self._analysis, eager=False)
         self.update(phrases)
 
     def __len__(self) -> int:
         return len(self._phrases)
 
+    @property
+    def pinyin(self) -> PinyinCache:
+        """What queries are read with (the picker's highlighting reads with it too)."""
+        return self.cache.pinyin
+
     def update(self, phrases: Iterable[Phrase]) -> None:
         """Make the index hold exactly ``phrases``; only changed phrases are re-analysed."""
         with building():
-            self._update(phrases)
+            fresh: dict[Key, Phrase] = {(phrase.book_id, phrase.id): phrase for phrase in phrases}
+            if fresh != self._phrases:
+                self._phrases = fresh
+                self._analysed = False
+                self._compiled = self._compile_now()
             if self._eager:
                 self.vocabulary()
-        self.cache.save({entry.digest for entry in self._entries.values()})
 
-    def _update(self, phrases: Iterable[Phrase]) -> None:
-        fresh: dict[Key, Phrase] = {(phrase.book_id, phrase.id): phrase for phrase in phrases}
-        changed: dict[Key, _Entry] = {}
-        for key, phrase in fresh.items():
-            known = self._entries.get(key)
-            if known is None or known.source != _source(phrase):
-                changed[key] = _Entry.of(phrase, self.cache)
-        gone = self._entries.keys() - fresh.keys()
-        if changed or gone:
-            self._reword(changed, gone)
-        if fresh != self._phrases:
-            self._phrases = fresh
-            self._compiled = self._compile_now()
+    def _analysis(self) -> dict[Key, _Entry]:
+        """The entries of the phrases held, brought up to date with them when first
+        asked for since they changed, and the cache saved then."""
+        if not self._analysed:
+            with building():
+                changed: dict[Key, _Entry] = {}
+                for key, phrase in self._phrases.items():
+                    known = self._entries.get(key)
+                    if known is None or known.source != _source(phrase):
+                        changed[key] = _Entry.of(phrase, self.cache)
+                gone = self._entries.keys() - self._phrases.keys()
+                if changed or gone:
+                    self._reword(changed, gone)
+                self._analysed = True
+            self.cache.save({entry.digest for entry in self._entries.values()})
+        return self._entries
 
     def _reword(self, changed: dict[Key, _Entry], gone: Collection[Key]) -> None:
         """Take the ``changed`` phrases' entries and drop the ``gone`` ones, and keep the
@@ -387,7 +406,7 @@ class SearchIndex:
         first use."""
         if self._holding is None:
             holding: dict[str, set[Key]] = {}
-            for key, entry in self._entries.items():
+            for key, entry in self._analysis().items():
                 for word in entry.words:
                     holding.setdefault(word, set()).add(key)
             self._holding = holding
@@ -398,8 +417,7 @@ class SearchIndex:
         """Done on update, not on the next keystroke: edits are rare, keystrokes are not."""
         ordered = sorted(self._phrases.items(), key=lambda item: (item[1].use_count, item[1].last_used),
                          reverse=True)
-        entries = self._entries
-        return _Compiled([(key, phrase, entries[key]) for key, phrase in ordered], self._eager)
+        return _Compiled(ordered, self._analysis, self._eager)
 
     def digit_continues_code(self, prefix: str) -> bool:
         """Whether some short code continues ``prefix`` with a digit. The picker asks this
@@ -416,7 +434,7 @@ class SearchIndex:
         """The best ``limit`` phrases for ``query``, leaving out the ``hidden`` books; the
         most used ones for an empty query, those of the ``first`` books before the rest."""
         compiled = self._compiled
-        terms = [_Query.of(term, self.pinyin) for term in normalise(query).split()]
+        terms = [_Query.of(term, self.cache) for term in normalise(query).split()]
 
         def allowed(index: int) -> bool:
             phrase = compiled.phrases[index]
@@ -488,10 +506,10 @@ class SearchIndex:
 
     def _matches(self, compiled: _Compiled, index: int, term: _Query) -> bool:
         phrase = compiled.phrases[index]
-        entry = self._entries[(phrase.book_id, phrase.id)]
+        entry = self._analysis()[(phrase.book_id, phrase.id)]
         plain, initials, full = entry.searchable()
         checks: list[Callable[[], bool]] = [
-            lambda: entry.code.startswith(term.plain),
+            lambda: compiled.column("code").values[index].startswith(term.plain),
             lambda: any(term.plain in value for value in plain),
         ]
         if term.pinyin:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Collection
+from functools import cached_property
 from hashlib import blake2b
 from pathlib import Path
 
@@ -51,40 +52,54 @@ def digest(*content: str) -> str:
 
 class SearchCache:
     """The forms of each phrase by ``digest``, and the pinyin every phrase taught;
-    ``path`` None keeps everything in memory (one-off searches in tests)."""
+    ``path`` None keeps everything in memory (one-off searches in tests).
+
+    The file is read when first needed: ``quickreply search`` for a short code finds it
+    without any phrase's forms, and reading 50,000 phrases' forms takes 0.15 s."""
 
     def __init__(self, path: Path | None = None):
         self.path = path
-        self._forms: dict[str, Row] = {}
         self._changed = False
-        chars: dict[str, str] = {}
         if path is not None:
             (path.parent / Path(OLD_CACHE_FILE).name).unlink(missing_ok=True)
-            chars = self._load(path)
-        self.pinyin = PinyinCache(chars)
+
+    @cached_property
+    def _read(self) -> tuple[dict[str, Row], dict[str, str]]:
+        return self._load(self.path) if self.path is not None else ({}, {})
+
+    @cached_property
+    def _forms(self) -> dict[str, Row]:
+        return self._read[0]
+
+    @cached_property
+    def pinyin(self) -> PinyinCache:
+        """What the phrases and the queries are read with."""
+        return PinyinCache(self._read[1])
 
     @classmethod
     def of(cls, home: Path) -> SearchCache:
         """The cache of the data folder at ``home``."""
         return cls(home / CACHE_FILE)
 
-    def _load(self, path: Path) -> dict[str, str]:
+    @staticmethod
+    def _load(path: Path) -> tuple[dict[str, Row], dict[str, str]]:
+        """The forms and the characters' readings the file holds; none of either when it
+        is missing, of another version or damaged."""
         try:
             with building():
                 document = json.loads(path.read_bytes())
             if document.get("version") != VERSION:
-                return {}
-            self._forms = document["phrases"]
-            if not isinstance(self._forms, dict):
+                return {}, {}
+            forms = document["phrases"]
+            if not isinstance(forms, dict):
                 raise TypeError("not a table of phrases")
-            return {char: syllable for char, syllable in document["chars"].items()
-                    if len(char) == 1 and isinstance(syllable, str) and syllable}
+            return forms, {char: syllable for char, syllable in document["chars"].items()
+                           if len(char) == 1 and isinstance(syllable, str) and syllable}
         except FileNotFoundError:
-            return {}
+            return {}, {}
         except (ValueError, AttributeError, KeyError, TypeError, OSError):
             log.warning("the search cache was unreadable; it will be rebuilt")
-            self._forms = {}
-            return {}
+            return {}, {}
 
     def forms(self, key: str) -> Row | None:
         """The row kept for ``key``; None when there is none or it is not what is written

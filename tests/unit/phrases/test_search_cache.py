@@ -30,12 +30,34 @@ def uncached(phrases: list) -> list[list[tuple[str, str]]]:
     return results(SearchIndex(phrases))
 
 
+@pytest.mark.parametrize("one_shot", [False, True])
 def test_searching_with_the_saved_cache_finds_what_searching_without_it_finds(
-        tmp_path: Path, phrases: list, uncached: list) -> None:
+        tmp_path: Path, phrases: list, uncached: list, one_shot: bool) -> None:
     SearchIndex(phrases, SearchCache.of(tmp_path))
+    written = (tmp_path / CACHE_FILE).stat()
     cache = SearchCache.of(tmp_path)
-    assert results(SearchIndex(phrases, cache)) == uncached
+    assert results(SearchIndex(phrases, cache, one_shot=one_shot)) == uncached
     assert not cache._changed  # every phrase's forms came from the file
+    assert (tmp_path / CACHE_FILE).stat().st_mtime_ns == written.st_mtime_ns  # and it was not written again
+
+
+def test_a_one_shot_search_analyses_only_what_its_query_reaches_and_saves_what_it_analysed(
+        tmp_path: Path, phrases: list, uncached: list) -> None:
+    found_by_code = SearchIndex(phrases, SearchCache.of(tmp_path), one_shot=True).search("fh", 5)
+    assert found_by_code == SearchIndex(phrases).search("fh", 5)
+    assert not (tmp_path / CACHE_FILE).exists()  # no phrase's forms were needed
+    assert results(SearchIndex(phrases, SearchCache.of(tmp_path), one_shot=True)) == uncached
+    cache = SearchCache.of(tmp_path)
+    assert results(SearchIndex(phrases, cache, one_shot=True)) == uncached
+    assert not cache._changed
+
+
+def test_a_one_shot_index_updated_finds_what_a_new_index_finds(phrases: list) -> None:
+    index = SearchIndex(phrases, one_shot=True)
+    assert index.search("fh", 3)  # before it ever needed the phrases' forms
+    edited = [phrases[0].with_changes(text="zqxj changed", code="zq"), *phrases[2:]]
+    index.update(edited)
+    assert results(index) == results(SearchIndex(edited))
 
 
 def test_a_changed_phrase_is_analysed_again_and_its_old_forms_leave_the_file(tmp_path: Path, phrases: list) -> None:

@@ -71,4 +71,4 @@ def test_typos_come_by_closeness_then_popularity_as_a_full_sort_puts_them(term: 
             best[compiled.position[key]] = max(score, best.get(compiled.position[key], 0.0))
     assert best  # the term is a typo of words the phrases hold
     by_closeness = sorted(best, key=lambda position: (-best[position], position))
-    assert list(index._fuzzy(compiled, _Query.of(term, index.pinyin))) == by_closeness
+    assert list(index._fuzzy(compiled, _Query.of(term, index.cache))) == by_closeness
