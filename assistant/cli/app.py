@@ -10,7 +10,6 @@ from assistant import __version__
 from assistant.cli.common import EXIT_OK, Commands, StartApp
 from assistant.data.paths import data_dir
 from assistant.drills import DRILL_MINUTES
-from assistant.drills.texts import text_from_file
 from assistant.errors import QuickReplyError
 from assistant.i18n import tr
 from assistant.instance import instance_address, send_command
@@ -51,6 +50,9 @@ def _drill(args: argparse.Namespace, start_app: StartApp | None) -> int:
     one clear error and the app only ever receives text."""
     request: dict = {"minutes": args.minutes}
     if args.text is not None:
+        # Here, not at the top: the drill texts' modules cost every command 35 ms.
+        from assistant.drills.texts import text_from_file
+
         text = text_from_file(args.text)
         request.update(text=text.text, title=text.title)
     if send_command(instance_address(data_dir()), "drill", arguments=request):

@@ -22,7 +22,6 @@ from assistant.i18n import tr
 from assistant.phrases.store import Store
 from assistant.settings import Settings, load_settings, save_settings
 from assistant.team.response_times import seconds_text
-from assistant.team.sharing import is_address, share_now
 from assistant.team.stats import MAX_DAYS, compute_stats, export_format, export_stats
 from assistant.team.time_saved import duration_text
 from assistant.timestamps import local_text
@@ -163,6 +162,9 @@ def _report(args: argparse.Namespace, start_app: StartApp | None) -> int:
 
 def _share(store: Store, args: argparse.Namespace) -> int:
     """``share``: the numbers to the team now; a place given is kept for the app."""
+    # Here, not at the top: sharing's http.client costs every command 15 ms.
+    from assistant.team.sharing import is_address, share_now
+
     settings = load_settings(store.folder)
     if args.off:
         save_settings(store.folder, replace(settings, team_share=""))
