@@ -74,13 +74,13 @@ def pinyin_forms(text: str, pinyin: PinyinCache = _DEFAULT_PINYIN, guess: bool =
 
 
 class _Entry(NamedTuple):
-    """What the index keeps of one phrase: its ``source`` (to tell a changed phrase),
-    the ``digest`` naming its forms in the cache and its cache ``row``, as read. Three
-    references, not the sixteen fields of each form: a one-shot search made 50,000 of
-    those (0.3 s) and the columns are built from the rows anyway. A pinyin form kept as
-    None in the row is its field's plain form (no Chinese in it)."""
+    """What the index keeps of one phrase: the ``phrase`` it was made from (to tell a
+    changed phrase), the ``digest`` naming its forms in the cache and its cache ``row``,
+    as read. Three references, not the sixteen fields of each form: a one-shot search
+    made 50,000 of those (0.3 s) and the columns are built from the rows anyway. A
+    pinyin form kept as None in the row is its field's plain form (no Chinese in it)."""
 
-    source: tuple[str, str, str, str, tuple[str, ...]]
+    phrase: Phrase
     digest: str
     row: Row
 
@@ -93,7 +93,7 @@ class _Entry(NamedTuple):
         if row is None:
             row = _analyse(content, cache.pinyin)
             cache.keep(key, row)
-        return cls(_source(phrase), key, row)
+        return cls(phrase, key, row)
 
     def searchable(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
         """(plain, initials, full pinyin) forms of every field a later query term may match."""
@@ -119,8 +119,9 @@ def _analyse(content: tuple[str, ...], pinyin: PinyinCache) -> Row:
     return tuple(row)
 
 
-def _source(phrase: Phrase) -> tuple[str, str, str, str, tuple[str, ...]]:
-    return (phrase.title, phrase.group, phrase.text, phrase.code, phrase.tags)
+def _source(phrase: Phrase) -> tuple[str, str, str, tuple[str, ...]]:
+    """What a phrase's entry is made from (its code is read from the phrase itself)."""
+    return (phrase.title, phrase.group, phrase.text, phrase.tags)
 
 
 # Tiers, best first: (field, form of the query, anchored at the start of the field).
@@ -374,7 +375,8 @@ class SearchIndex:
                 changed: dict[Key, _Entry] = {}
                 for key, phrase in self._phrases.items():
                     known = self._entries.get(key)
-                    if known is None or known.source != _source(phrase):
+                    if known is None or (known.phrase is not phrase
+                                         and _source(known.phrase) != _source(phrase)):
                         changed[key] = _Entry.of(phrase, self.cache)
                 gone = self._entries.keys() - self._phrases.keys()
                 if changed or gone:

@@ -106,3 +106,13 @@ def test_a_damaged_or_older_cache_is_rebuilt_and_finds_the_same(
     assert results(SearchIndex(phrases, cache)) == uncached
     rebuilt = SearchCache.of(tmp_path)  # written again whole, and good
     assert len(rebuilt._forms) == len({(item.title, item.group, item.tags, item.text) for item in phrases})
+
+
+@pytest.mark.parametrize("one_shot", [False, True])
+def test_a_phrase_whose_code_alone_changed_is_found_by_its_new_code(phrases: list, one_shot: bool) -> None:
+    index = SearchIndex(phrases, one_shot=one_shot)
+    assert results(index)
+    index.update([phrases[0].with_changes(code="qqzz"), *phrases[1:]])
+    assert [found.id for found in index.search("qqzz")] == [phrases[0].id]
+    word = phrases[0].text.split()[0]  # held by many; the code's start picks one of them
+    assert [found.id for found in index.search(f"{word} qqz")] == [phrases[0].id]
