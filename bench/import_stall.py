@@ -1,0 +1,109 @@
+"""The longest stall of the manager's UI thread while it imports a file at the caps.
+
+    python bench/import_stall.py [--rounds 3]
+
+A book of 20,000 phrases (tests/hostile_files.py's CSV at the caps) is in the store; the
+same file with every text changed is imported into it through the manager's Import
+action, as a user does: the preview for "Skip" (the default), then "Replace", then
+Import. A 5 ms heartbeat timer on the UI thread records the gaps between its ticks; the
+longest gap is how long the window could not paint or take a click. Reported apart: the
+stall until the store has changed (reading, previews, the import) and the refresh of the
+app's phrases and search index that follows (``AppContext.phrases_edited``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+
+from assistant.formats import read_phrasebook
+from assistant.phrases.store import Store
+from tests.hostile_files import csv_at_the_caps
+from ui.app import share_subscriptions
+from ui.context import AppContext
+from ui.manager.import_dialog import ImportDialog
+from ui.manager.window import ManagerWindow
+
+
+def wait_until(condition, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the import preview never arrived")
+        QApplication.processEvents()
+        time.sleep(0.002)
+
+
+def choose(dialog: QDialog) -> None:
+    """The user: into the book "caps", first as skip, then replace, then Import."""
+    assert isinstance(dialog, ImportDialog)
+    dialog.show()
+    dialog.book_box.setCurrentIndex(dialog.book_box.findText("caps"))
+    wait_until(lambda: "caps" in dialog.summary.text())
+    dialog.policy_buttons.button(1).setChecked(True)  # replace
+    wait_until(dialog.import_button.isEnabled)
+    dialog.import_button.click()
+
+
+def one_round(folder: Path) -> tuple[float, float, float]:
+    """The longest heartbeat gap until the refresh, the refresh's, and the whole import's seconds."""
+    home = Path(tempfile.mkdtemp(dir=folder))
+    source = csv_at_the_caps(home)
+    store = Store(home / "data")
+    store.import_book(read_phrasebook(source), default_name="caps")
+    changed = home / "changed.csv"
+    changed.write_bytes(source.read_bytes().replace("查收".encode(), "签收".encode()))
+    context = AppContext(store)
+    share_subscriptions(context)
+    window = ManagerWindow(context)
+    window.show()
+    refreshed: list[float] = []
+    refresh = context.phrases_edited
+    context.phrases_edited = lambda: (refreshed.append(time.perf_counter()), refresh())
+    window.dialogs.open_file = lambda caption, filters: changed
+    window.dialogs.run = choose
+    ticks: list[float] = []
+    beat = QTimer(interval=5)
+    beat.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    beat.start()
+    wait_until(lambda: len(ticks) > 5)
+    started = time.perf_counter()
+    window.import_action.trigger()
+    wait_until(lambda: "Imported into" in window.statusBar().currentMessage())
+    took = time.perf_counter() - started
+    wait_until(lambda: ticks[-1] > started + took)
+    beat.stop()
+    window.close()
+    # A gap that spans the refresh's start is split there: the import's part, the refresh's.
+    cut = refreshed[0]
+    pairs = list(zip(ticks, ticks[1:]))
+    before = max(min(later, cut) - earlier for earlier, later in pairs if earlier < cut)
+    after = max(later - max(earlier, cut) for earlier, later in pairs if later > cut)
+    return before, after, took
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    rounds = parser.parse_args().rounds
+    QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as folder:
+        for number in range(1, rounds + 1):
+            stall, refresh, took = one_round(Path(folder))
+            print(f"round {number}: longest UI-thread stall until the store changed {stall * 1000:.0f} ms, "
+                  f"during the refresh after it {refresh * 1000:.0f} ms; the whole import took {took:.1f} s")
+
+
+if __name__ == "__main__":
+    main()
