@@ -14,6 +14,7 @@ app's phrases and search index that follows (``AppContext.phrases_edited``).
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import sys
 import tempfile
@@ -87,7 +88,7 @@ def one_round(folder: Path) -> tuple[float, float, float]:
     window.close()
     # A gap that spans the refresh's start is split there: the import's part, the refresh's.
     cut = refreshed[0]
-    pairs = list(zip(ticks, ticks[1:]))
+    pairs = list(itertools.pairwise(ticks))
     before = max(min(later, cut) - earlier for earlier, later in pairs if earlier < cut)
     after = max(later - max(earlier, cut) for earlier, later in pairs if later > cut)
     return before, after, took

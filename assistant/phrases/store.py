@@ -317,10 +317,13 @@ class Store:
     # -- import / export ------------------------------------------------------------
 
     def import_book(self, imported: ImportedBook, *, book: str | None = None, default_name: str = "",
-                    policy: Policy = "skip", dry_run: bool = False) -> ImportReport:
+                    policy: Policy = "skip", dry_run: bool = False,
+                    before_write: Callable[[], None] | None = None) -> ImportReport:
         """Merge a file's phrases into a book in one atomic write (or just report, for a
         dry run). The target is ``book`` (id or name; created if new), else the book the
-        file names, else a book called ``default_name``."""
+        file names, else a book called ``default_name``. ``before_write`` is called just
+        before the backup and the write; an exception from it (the manager's Cancel)
+        stops the import with nothing written."""
         with self.locked():
             target, created = self._import_target(imported, book, default_name)
             if not created:
@@ -331,6 +334,8 @@ class Store:
             report = ImportReport(target, created, result, list(imported.warnings), dry_run)
             if dry_run or not (result.changed or created):
                 return report
+            if before_write:
+                before_write()
             snapshot = self.backup("before-import")
             report.backup = snapshot.name if snapshot else None
             if not created:

@@ -16,12 +16,11 @@ from PySide6.QtWidgets import QWidget
 
 from assistant.errors import QuickReplyError
 from assistant.phrases.model import Phrasebook
-from assistant.phrases.store import ImportReport
 from ui.context import AppContext
 from ui.manager.browser import PhraseBrowser
 from ui.manager.dialogs import ManagerDialogs
 from ui.manager.import_dialog import ImportDialog
-from ui.manager.import_reading import read_in_background
+from ui.manager.importing import Importing
 
 T = TypeVar("T")
 #: What ``BookActions._attempt`` returns when the core refused.
@@ -93,8 +92,8 @@ class BookActions(QObject):
     # -- files ----------------------------------------------------------------------
 
     def import_file(self) -> None:
-        """File → read and check (on a worker thread, with Cancel) → dry-run preview →
-        import only when confirmed."""
+        """File → read and check → dry-run preview → import only when confirmed; each
+        step on a worker thread, the read and the import with progress and Cancel."""
         path = self.dialogs.open_file(self.tr("Import phrases"), [
             self.tr("Phrase files (*.json *.qrbook *.csv *.tsv *.xlsx *.yml *.yaml *.ini *.txt)"),
             self.tr("QuickReply phrasebooks (*.json *.qrbook)"), self.tr("Tables (*.csv *.tsv *.xlsx)"),
@@ -103,7 +102,8 @@ class BookActions(QObject):
         if path is None:
             return
         title = self.tr("Cannot import {file}").format(file=path.name)
-        imported = read_in_background(path, self._parent)
+        steps = Importing(self)
+        imported = steps.read(path, self._parent)
         if imported is None:
             self.status(self.tr("Import of {file} cancelled; nothing changed.").format(file=path.name))
             return
@@ -116,9 +116,12 @@ class BookActions(QObject):
         self.dialogs.run(dialog)
         if dialog.result() != ImportDialog.DialogCode.Accepted:
             return
-        report = self._attempt(title, lambda: self.context.store.import_book(imported, book=dialog.target(),
-                                                                             policy=dialog.policy()))
-        if not isinstance(report, ImportReport):
+        report = steps.write(self.context.store, imported, dialog.target(), dialog.policy(), path, self._parent)
+        if report is None:
+            self.status(self.tr("Import of {file} cancelled; nothing changed.").format(file=path.name))
+            return
+        if isinstance(report, QuickReplyError):
+            self.dialogs.error(title, title, str(report))
             return
         self.context.phrases_edited()
         self.browser.show_location(report.book.id)

@@ -22,9 +22,12 @@ from pytestqt.qtbot import QtBot
 from assistant.phrases.store import Store
 from ui.app import share_subscriptions
 from ui.context import AppContext
+from ui.manager.import_dialog import ImportDialog
 from ui.manager.window import ManagerWindow
 
 Answer = Callable[[QDialog], None]
+#: What the import dialog says while its dry run is worked out.
+WORKING = "Working out what the import would do…"
 
 
 class DialogUser:
@@ -102,6 +105,12 @@ def open_manager(qtbot: QtBot, store: Store) -> ManagerWindow:
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     return window
+
+
+def wait_for_preview(qtbot: QtBot, dialog: ImportDialog) -> None:
+    """Until the import dialog shows the dry run of its current choice (worked out on a
+    worker thread)."""
+    qtbot.waitUntil(lambda: dialog.summary.text() != WORKING, timeout=20_000)
 
 
 def select_rows(window: ManagerWindow, *rows: int) -> None:

@@ -1,14 +1,18 @@
-"""The import preview: the store's dry run, shown before anything changes."""
+"""The import preview: the store's dry run, shown before anything changes, worked out
+on a worker thread while the dialog stays responsive."""
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from pathlib import Path
 
+from PySide6.QtCore import QThreadPool, QTimer
 from pytestqt.qtbot import QtBot
 
 from assistant.formats import read_phrasebook
 from assistant.phrases.model import Phrase, Phrasebook
 from assistant.phrases.store import Store
+from tests.ui.manager.support import WORKING, wait_for_preview
 from ui.context import AppContext
 from ui.manager.import_dialog import ImportDialog
 
@@ -18,7 +22,23 @@ def open_dialog(qtbot: QtBot, store: Store, source: Path, **options) -> ImportDi
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    wait_for_preview(qtbot, dialog)
     return dialog
+
+
+def changed_export(store: Store, folder: Path) -> Path:
+    """The shipped Chinese book exported with every text changed: skipping changes
+    nothing, replacing changes all 88."""
+    exported = folder / "zh.json"
+    store.export_book("zh-ecommerce", exported)
+    exported.write_text(exported.read_text("utf-8").replace('"text": "', '"text": "新 '), "utf-8")
+    return exported
+
+
+def hold_the_store(store: Store, stack: ExitStack) -> None:
+    """Take the data folder's writers' lock on this thread, as another writer would: a
+    dry run on the worker then waits for ``stack`` to close."""
+    stack.enter_context(store.locked())
 
 
 def test_reader_warnings_are_listed_and_read_only_books_are_not_offered(
@@ -46,3 +66,55 @@ def test_importing_the_same_phrases_again_would_change_nothing(qtbot: QtBot, see
     assert dialog.target() == "zh-ecommerce"  # the book the file names
     assert "88 unchanged" in dialog.summary.text() and "Nothing would change" in dialog.summary.text()
     assert not dialog.import_button.isEnabled()
+
+
+def test_the_dialog_stays_responsive_while_the_store_is_busy_and_a_stale_preview_is_dropped(
+        qtbot: QtBot, seeded_store: Store, tmp_path: Path) -> None:
+    source = changed_export(seeded_store, tmp_path)
+    with ExitStack() as busy:
+        hold_the_store(seeded_store, busy)
+        dialog = ImportDialog(AppContext(seeded_store), read_phrasebook(source), source)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        ticks: list[int] = []
+        beat = QTimer(interval=10)
+        beat.timeout.connect(lambda: ticks.append(1))
+        beat.start()
+        qtbot.wait(300)
+        beat.stop()
+        assert len(ticks) > 10, "the UI thread's timers ran during the dry run"
+        assert dialog.summary.text() == WORKING and not dialog.import_button.isEnabled()
+        dialog.policy_buttons.button(1).click()  # replace, while the dry run for skip still waits
+        assert dialog.policy() == "replace" and dialog.summary.text() == WORKING
+    # The dry run for "skip" ends; its result arrives after the store is held again,
+    # so the dry run for "replace" is still to come when it is dropped.
+    assert QThreadPool.globalInstance().waitForDone(20_000)
+    with ExitStack() as busy:
+        hold_the_store(seeded_store, busy)
+        qtbot.wait(100)
+        assert dialog.summary.text() == WORKING and not dialog.import_button.isEnabled()
+        assert dialog.report is None
+    wait_for_preview(qtbot, dialog)
+    assert "88 replaced" in dialog.summary.text() and dialog.import_button.isEnabled()
+    assert dialog.report is not None and dialog.report.merge.count("replaced") == 88
+
+
+def test_import_is_enabled_only_by_the_preview_of_the_current_choice(
+        qtbot: QtBot, seeded_store: Store, tmp_path: Path) -> None:
+    source = changed_export(seeded_store, tmp_path)
+    dialog = open_dialog(qtbot, seeded_store, source)
+    assert "88 skipped" in dialog.summary.text() and not dialog.import_button.isEnabled()
+    dialog.policy_buttons.button(1).click()  # replace: changes every phrase
+    assert not dialog.import_button.isEnabled()  # at once: the preview shown is for "skip"
+    wait_for_preview(qtbot, dialog)
+    assert "88 replaced" in dialog.summary.text() and dialog.import_button.isEnabled()
+    dialog.policy_buttons.button(0).click()  # back to skip, then quickly to a new book with no name
+    dialog.book_box.setCurrentIndex(dialog.book_box.findData(""))
+    dialog.name_edit.clear()
+    assert dialog.summary.text() == "Type a name for the new book." and not dialog.import_button.isEnabled()
+    assert QThreadPool.globalInstance().waitForDone(20_000)
+    qtbot.wait(50)  # the dry run for "skip" came back and was dropped
+    assert dialog.summary.text() == "Type a name for the new book." and not dialog.import_button.isEnabled()
+    dialog.name_edit.setText("Copy")
+    wait_for_preview(qtbot, dialog)
+    assert "new book “Copy”" in dialog.summary.text() and dialog.import_button.isEnabled()

@@ -6,7 +6,7 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QThreadPool, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from assistant.errors import QuickReplyError
@@ -14,13 +14,18 @@ from assistant.formats import ImportedBook
 from assistant.phrases.store import Store
 from tests.hostile_files import csv_at_the_caps
 from tests.ui.manager.support import DialogUser, open_manager
-from ui.manager import import_reading
-from ui.manager.import_reading import ReadingDialog, read_in_background
+from ui.manager import importing
+from ui.manager.background import ProgressWindow
+from ui.manager.importing import Importing
 
 
-def _reading_dialog() -> ReadingDialog | None:
+def _reading_dialog() -> ProgressWindow | None:
     return next((widget for widget in QApplication.topLevelWidgets()
-                 if isinstance(widget, ReadingDialog) and widget.isVisible()), None)
+                 if isinstance(widget, ProgressWindow) and widget.isVisible()), None)
+
+
+def read_in_background(path: Path, parent: QWidget) -> object:
+    return Importing().read(path, parent)
 
 
 def test_a_big_file_shows_its_progress_and_cancel_leaves_the_store_unchanged(
@@ -33,7 +38,7 @@ def test_a_big_file_shows_its_progress_and_cancel_leaves_the_store_unchanged(
     # On a fast machine the whole file is read before anyone could press Cancel: the
     # real reader waits at its first progress report until the user has pressed it.
     pressed = threading.Event()
-    real_read = import_reading.read_phrasebook
+    real_read = importing.read_phrasebook
 
     def read_until_cancelled(path: Path, progress):
         def report(count: int) -> None:
@@ -43,7 +48,7 @@ def test_a_big_file_shows_its_progress_and_cancel_leaves_the_store_unchanged(
 
         return real_read(path, progress=report)
 
-    monkeypatch.setattr(import_reading, "read_phrasebook", read_until_cancelled)
+    monkeypatch.setattr(importing, "read_phrasebook", read_until_cancelled)
 
     def watch() -> None:
         """The user: waits for the reading window to count phrases, then cancels."""
@@ -85,7 +90,7 @@ def test_a_small_file_shows_no_reading_window_and_a_bad_one_comes_back_as_its_er
     window = open_manager(qtbot, seeded_store)
     good = tmp_path / "small.csv"
     good.write_text("text,code\nThanks for waiting!,tw\n", "utf-8")
-    shown: list[ReadingDialog] = []
+    shown: list[ProgressWindow] = []
     probe = QTimer(interval=5)
     probe.timeout.connect(lambda: (dialog := _reading_dialog()) and shown.append(dialog))
     probe.start()

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from assistant.formats import read_phrasebook
 from assistant.phrases.model import Phrase, Phrasebook
 from assistant.phrases.store import Store
-from tests.ui.manager.support import DialogUser, open_manager, select_rows, type_text
+from tests.ui.manager.support import DialogUser, open_manager, select_rows, type_text, wait_for_preview
 from ui.manager.import_dialog import ImportDialog
 from ui.manager.phrase_editor import PhraseEditor
 from ui.manager.window import ManagerWindow
@@ -331,11 +331,13 @@ def test_import_shows_a_dry_run_and_changes_nothing_until_confirmed(
     def review(dialog: QDialog) -> None:
         assert isinstance(dialog, ImportDialog)
         assert dialog.target() == ZH  # the book the user was in
+        wait_for_preview(qtbot, dialog)
         seen["skip"] = dialog.summary.text()
         actions = [dialog.outcomes.topLevelItem(i).text(3) for i in range(dialog.outcomes.topLevelItemCount())]
         seen["actions"] = actions
         assert seeded_store.fingerprint() == before
         user.click(dialog.policy_buttons.button(1))  # replace
+        wait_for_preview(qtbot, dialog)
         seen["replace"] = dialog.summary.text()
         assert seeded_store.fingerprint() == before
         user.click(dialog.import_button)
@@ -370,10 +372,12 @@ def test_import_into_a_new_book(qtbot: QtBot, window: ManagerWindow, user: Dialo
     def into_new_book(dialog: QDialog) -> None:
         dialog.book_box.setCurrentIndex(dialog.book_box.findText("A new book"))
         assert dialog.name_edit.text() == "night shift"
+        wait_for_preview(qtbot, dialog)
         assert "new book" in dialog.summary.text()
         dialog.name_edit.clear()
         assert not dialog.import_button.isEnabled()
         qtbot.keyClicks(dialog.name_edit, "Night")
+        wait_for_preview(qtbot, dialog)
         user.click(dialog.import_button)
 
     user.open_paths.append(source)
