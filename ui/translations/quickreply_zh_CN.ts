@@ -58,154 +58,155 @@
 <context>
     <name>BookActions</name>
     <message>
-        <location filename="../manager/books.py" line="54"/>
+        <location filename="../manager/books.py" line="53"/>
         <source>New book</source>
         <extracomment>What ``BookActions._attempt`` returns when the core refused. Export formats offered, with the extension a name without one gets.</extracomment>
         <translation>新建短语库</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="54"/>
+        <location filename="../manager/books.py" line="53"/>
         <source>Name of the new book:</source>
         <translation>新短语库的名称：</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="58"/>
+        <location filename="../manager/books.py" line="57"/>
         <source>Cannot create the book</source>
         <translation>无法创建短语库</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="61"/>
+        <location filename="../manager/books.py" line="60"/>
         <source>Created the book “{book}”.</source>
         <translation>已创建短语库“{book}”。</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="67"/>
+        <location filename="../manager/books.py" line="66"/>
         <source>Rename book</source>
         <translation>重命名短语库</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="67"/>
+        <location filename="../manager/books.py" line="66"/>
         <source>New name for “{book}”:</source>
         <translation>“{book}”的新名称：</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="72"/>
+        <location filename="../manager/books.py" line="71"/>
         <source>Cannot rename the book</source>
         <translation>无法重命名短语库</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="75"/>
+        <location filename="../manager/books.py" line="74"/>
         <source>Renamed “{old}” to “{new}”.</source>
         <translation>已将“{old}”重命名为“{new}”。</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="83"/>
-        <location filename="../manager/books.py" line="86"/>
+        <location filename="../manager/books.py" line="82"/>
+        <location filename="../manager/books.py" line="85"/>
         <source>Delete book</source>
         <translation>删除短语库</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="84"/>
+        <location filename="../manager/books.py" line="83"/>
         <source>Delete the book “{book}” and its {count} phrases?</source>
         <translation>要删除短语库“{book}”及其中的 {count} 条短语吗？</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="85"/>
+        <location filename="../manager/books.py" line="84"/>
         <source>A backup of all books is made first, so it can be restored.</source>
         <translation>删除前会先备份全部短语库，以便日后恢复。</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="88"/>
+        <location filename="../manager/books.py" line="87"/>
         <source>Cannot delete the book</source>
         <translation>无法删除短语库</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="91"/>
+        <location filename="../manager/books.py" line="90"/>
         <source>Deleted the book “{book}”; a backup was made first.</source>
         <translation>已删除短语库“{book}”（删除前已备份）。</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="98"/>
+        <location filename="../manager/books.py" line="97"/>
         <source>Import phrases</source>
         <translation>导入短语</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="99"/>
+        <location filename="../manager/books.py" line="98"/>
         <source>Phrase files (*.json *.qrbook *.csv *.tsv *.xlsx *.yml *.yaml *.ini *.txt)</source>
         <translation>短语文件 (*.json *.qrbook *.csv *.tsv *.xlsx *.yml *.yaml *.ini *.txt)</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="100"/>
+        <location filename="../manager/books.py" line="99"/>
         <source>QuickReply phrasebooks (*.json *.qrbook)</source>
         <translation>QuickReply 短语库 (*.json *.qrbook)</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="100"/>
+        <location filename="../manager/books.py" line="99"/>
         <source>Tables (*.csv *.tsv *.xlsx)</source>
         <translation>表格 (*.csv *.tsv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="101"/>
+        <location filename="../manager/books.py" line="100"/>
         <source>espanso (*.yml *.yaml)</source>
         <translation>espanso (*.yml *.yaml)</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="101"/>
+        <location filename="../manager/books.py" line="100"/>
         <source>Input-method phrase files (*.ini *.txt)</source>
         <translation>输入法短语文件 (*.ini *.txt)</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="102"/>
+        <location filename="../manager/books.py" line="101"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="105"/>
+        <location filename="../manager/books.py" line="104"/>
         <source>Cannot import {file}</source>
         <translation>无法导入 {file}</translation>
     </message>
     <message>
         <location filename="../manager/books.py" line="108"/>
+        <location filename="../manager/books.py" line="121"/>
         <source>Import of {file} cancelled; nothing changed.</source>
         <translation>已取消导入 {file}，未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="126"/>
+        <location filename="../manager/books.py" line="129"/>
         <source>Imported into “{book}”: {added} added, {replaced} replaced, {kept} kept both, {skipped} skipped.</source>
         <translation>已导入到“{book}”：新增 {added} 条，替换 {replaced} 条，保留两者 {kept} 条，跳过 {skipped} 条。</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="135"/>
+        <location filename="../manager/books.py" line="138"/>
         <source>QuickReply phrasebook (*.json)</source>
         <translation>QuickReply 短语库 (*.json)</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="135"/>
+        <location filename="../manager/books.py" line="138"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="136"/>
+        <location filename="../manager/books.py" line="139"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="136"/>
+        <location filename="../manager/books.py" line="139"/>
         <source>Tab-separated table (*.tsv)</source>
         <translation>制表符分隔的表格 (*.tsv)</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="139"/>
+        <location filename="../manager/books.py" line="142"/>
         <source>Export “{book}”</source>
         <translation>导出“{book}”</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="146"/>
+        <location filename="../manager/books.py" line="149"/>
         <source>Cannot export “{book}”</source>
         <translation>无法导出“{book}”</translation>
     </message>
     <message>
-        <location filename="../manager/books.py" line="149"/>
+        <location filename="../manager/books.py" line="152"/>
         <source>Exported {count} phrases of “{book}” to {path}</source>
         <translation>已将“{book}”的 {count} 条短语导出到 {path}</translation>
     </message>
@@ -1440,154 +1441,188 @@ Most missed: {missed}</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../manager/import_dialog.py" line="49"/>
+        <location filename="../manager/import_dialog.py" line="58"/>
         <source>Import {file}</source>
         <translation>导入 {file}</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="60"/>
+        <location filename="../manager/import_dialog.py" line="69"/>
         <source>{count} phrases in {file}</source>
         <translation>{file} 中共有 {count} 条短语</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="67"/>
+        <location filename="../manager/import_dialog.py" line="76"/>
         <source>A new book</source>
         <translation>新建短语库</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="70"/>
+        <location filename="../manager/import_dialog.py" line="79"/>
         <source>Import &amp;into:</source>
         <translation>导入到(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="71"/>
+        <location filename="../manager/import_dialog.py" line="80"/>
         <source>New book &amp;name:</source>
         <translation>新短语库名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="73"/>
+        <location filename="../manager/import_dialog.py" line="82"/>
         <source>When the book already has a phrase with the same short code or id</source>
         <translation>短语库中已有快捷编码或 ID 相同的短语时</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="77"/>
+        <location filename="../manager/import_dialog.py" line="86"/>
         <source>&amp;Skip it</source>
         <translation>跳过(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="77"/>
+        <location filename="../manager/import_dialog.py" line="86"/>
         <source>Keep the book&apos;s phrase; the file&apos;s is left out.</source>
         <translation>保留库中原有短语，不导入文件中的这一条。</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="78"/>
+        <location filename="../manager/import_dialog.py" line="87"/>
         <source>&amp;Replace it</source>
         <translation>替换(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="79"/>
+        <location filename="../manager/import_dialog.py" line="88"/>
         <source>Take the file&apos;s text; the phrase keeps its id and use count.</source>
         <translation>改用文件中的内容；该短语的 ID 和使用次数保持不变。</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="80"/>
+        <location filename="../manager/import_dialog.py" line="89"/>
         <source>&amp;Keep both</source>
         <translation>保留两者(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="81"/>
+        <location filename="../manager/import_dialog.py" line="90"/>
         <source>Add the file&apos;s phrase beside it; a taken short code gets a suffix (fh-2).</source>
         <translation>将文件中的短语一并添加；快捷编码已被占用时自动加后缀（如 fh-2）。</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="98"/>
+        <location filename="../manager/import_dialog.py" line="107"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="98"/>
+        <location filename="../manager/import_dialog.py" line="107"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="98"/>
+        <location filename="../manager/import_dialog.py" line="107"/>
         <source>Code</source>
         <translation>快捷编码</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="98"/>
+        <location filename="../manager/import_dialog.py" line="107"/>
         <source>What happens</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="99"/>
+        <location filename="../manager/import_dialog.py" line="108"/>
         <source>Book&apos;s phrase</source>
         <translation>库中原有短语</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="101"/>
+        <location filename="../manager/import_dialog.py" line="110"/>
         <source>Warnings from reading the file:</source>
         <translation>读取文件时的警告：</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="104"/>
+        <location filename="../manager/import_dialog.py" line="113"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="154"/>
+        <location filename="../manager/import_dialog.py" line="166"/>
         <source>Type a name for the new book.</source>
         <translation>请输入新短语库的名称。</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="171"/>
+        <location filename="../manager/import_dialog.py" line="168"/>
+        <source>Working out what the import would do…</source>
+        <translation>正在计算导入将会做出的更改…</translation>
+    </message>
+    <message>
+        <location filename="../manager/import_dialog.py" line="212"/>
         <source>Into the new book “{book}”</source>
         <translation>导入到新短语库“{book}”</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="171"/>
+        <location filename="../manager/import_dialog.py" line="212"/>
         <source>Into “{book}”</source>
         <translation>导入到“{book}”</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="173"/>
+        <location filename="../manager/import_dialog.py" line="214"/>
         <source>{added} added, {replaced} replaced, {kept} kept both, {skipped} skipped, {unchanged} unchanged.</source>
         <translation>新增 {added} 条，替换 {replaced} 条，保留两者 {kept} 条，跳过 {skipped} 条，未变 {unchanged} 条。</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="177"/>
+        <location filename="../manager/import_dialog.py" line="218"/>
         <source>{where}: {counts}</source>
         <translation>{where}：{counts}</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="179"/>
+        <location filename="../manager/import_dialog.py" line="220"/>
         <source>{summary} Nothing would change.</source>
         <translation>{summary}不会有任何变化。</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="191"/>
+        <location filename="../manager/import_dialog.py" line="232"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="191"/>
+        <location filename="../manager/import_dialog.py" line="232"/>
         <source>replaced</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="191"/>
+        <location filename="../manager/import_dialog.py" line="232"/>
         <source>skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="192"/>
+        <location filename="../manager/import_dialog.py" line="233"/>
         <source>kept both</source>
         <translation>保留两者</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="192"/>
+        <location filename="../manager/import_dialog.py" line="233"/>
         <source>unchanged</source>
         <translation>未变</translation>
+    </message>
+</context>
+<context>
+    <name>Importing</name>
+    <message>
+        <location filename="../manager/importing.py" line="27"/>
+        <location filename="../manager/importing.py" line="40"/>
+        <source>Import {file}</source>
+        <translation>导入 {file}</translation>
+    </message>
+    <message>
+        <location filename="../manager/importing.py" line="27"/>
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+        <location filename="../manager/importing.py" line="28"/>
+        <source>Reading {file}: {count} phrases so far…</source>
+        <translation>正在读取 {file}：已读取 {count} 条短语…</translation>
+    </message>
+    <message>
+        <location filename="../manager/importing.py" line="41"/>
+        <source>Importing {count} phrases from {file}…</source>
+        <translation>正在从 {file} 导入 {count} 条短语…</translation>
+    </message>
+    <message>
+        <location filename="../manager/importing.py" line="43"/>
+        <source>Writing the book; this can no longer be cancelled…</source>
+        <translation>正在写入短语库，现在已无法取消…</translation>
     </message>
 </context>
 <context>
@@ -2315,24 +2350,6 @@ Most missed: {missed}</source>
         <location filename="../app.py" line="348"/>
         <source>The window did not accept the reply. It is not on the clipboard any more; try again or switch the application to typing mode.</source>
         <translation>该窗口未接受这条回复，剪贴板中也已不再保留。请重试，或将该程序的插入方式改为逐键输入。</translation>
-    </message>
-</context>
-<context>
-    <name>ReadingDialog</name>
-    <message>
-        <location filename="../manager/import_reading.py" line="68"/>
-        <source>Import {file}</source>
-        <translation>导入 {file}</translation>
-    </message>
-    <message>
-        <location filename="../manager/import_reading.py" line="70"/>
-        <source>Reading {file}…</source>
-        <translation>正在读取 {file}…</translation>
-    </message>
-    <message>
-        <location filename="../manager/import_reading.py" line="82"/>
-        <source>Reading {file}: {count} phrases so far…</source>
-        <translation>正在读取 {file}：已读取 {count} 条短语…</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -111,6 +112,21 @@ def wait_for_preview(qtbot: QtBot, dialog: ImportDialog) -> None:
     """Until the import dialog shows the dry run of its current choice (worked out on a
     worker thread)."""
     qtbot.waitUntil(lambda: dialog.summary.text() != WORKING, timeout=20_000)
+
+
+def changed_export(store: Store, folder: Path) -> Path:
+    """The shipped Chinese book exported with every text changed: skipping changes
+    nothing, replacing changes all 88."""
+    exported = folder / "zh.json"
+    store.export_book("zh-ecommerce", exported)
+    exported.write_text(exported.read_text("utf-8").replace('"text": "', '"text": "新 '), "utf-8")
+    return exported
+
+
+def hold_the_store(store: Store, stack: ExitStack) -> None:
+    """Take the data folder's writers' lock on this thread, as another writer would: a
+    dry run on the worker then waits for ``stack`` to close."""
+    stack.enter_context(store.locked())
 
 
 def select_rows(window: ManagerWindow, *rows: int) -> None:

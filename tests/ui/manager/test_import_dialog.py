@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from assistant.formats import read_phrasebook
 from assistant.phrases.model import Phrase, Phrasebook
 from assistant.phrases.store import Store
-from tests.ui.manager.support import WORKING, wait_for_preview
+from tests.ui.manager.support import WORKING, changed_export, hold_the_store, wait_for_preview
 from ui.context import AppContext
 from ui.manager.import_dialog import ImportDialog
 
@@ -24,21 +24,6 @@ def open_dialog(qtbot: QtBot, store: Store, source: Path, **options) -> ImportDi
     qtbot.waitExposed(dialog)
     wait_for_preview(qtbot, dialog)
     return dialog
-
-
-def changed_export(store: Store, folder: Path) -> Path:
-    """The shipped Chinese book exported with every text changed: skipping changes
-    nothing, replacing changes all 88."""
-    exported = folder / "zh.json"
-    store.export_book("zh-ecommerce", exported)
-    exported.write_text(exported.read_text("utf-8").replace('"text": "', '"text": "新 '), "utf-8")
-    return exported
-
-
-def hold_the_store(store: Store, stack: ExitStack) -> None:
-    """Take the data folder's writers' lock on this thread, as another writer would: a
-    dry run on the worker then waits for ``stack`` to close."""
-    stack.enter_context(store.locked())
 
 
 def test_reader_warnings_are_listed_and_read_only_books_are_not_offered(
