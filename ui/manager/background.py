@@ -89,8 +89,8 @@ class BackgroundTask(QObject):
         self._guard = threading.Lock()  # cancel and commit decide one after the other
         self._cancelled = self._committed = False
 
-    def start(self, pool: QThreadPool | None = None) -> None:
-        (pool or QThreadPool.globalInstance()).start(_Run(self))
+    def start(self) -> None:
+        QThreadPool.globalInstance().start(_Run(self))
 
     def cancel(self) -> bool:
         """Stop the work, unless it has begun writing; True when it stopped."""
@@ -170,7 +170,7 @@ class ProgressWindow(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setEnabled(False)
 
 
-def run_in_background(work: Work, wording: Wording, parent: QWidget, pool: QThreadPool | None = None) -> object:
+def run_in_background(work: Work, wording: Wording, parent: QWidget) -> object:
     """``work``'s result, the ``QuickReplyError`` it raised, or None when the user
     cancelled before it began writing. Returns when the work is done or on such a
     Cancel, whichever comes first."""
@@ -198,7 +198,7 @@ def run_in_background(work: Work, wording: Wording, parent: QWidget, pool: QThre
     shower = QTimer(window, singleShot=True, interval=SHOW_AFTER_MS)
     shower.timeout.connect(window.show)
     shower.start()
-    task.start(pool)
+    task.start()
     loop.exec()
     shower.stop()
     window.hide()

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -48,9 +47,9 @@ class ImportDialog(QDialog):
     """``target()`` and ``policy()`` say what to import into, and how, after Accept."""
 
     def __init__(self, context: AppContext, imported: ImportedBook, source: Path, *,
-                 preferred_book: str | None = None, parent: QWidget | None = None, pool: QThreadPool | None = None):
+                 preferred_book: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.context, self.imported, self.pool = context, imported, pool
+        self.context, self.imported = context, imported
         self.report: ImportReport | None = None
         self._generation = 0  # counts the choices; a dry run's result is shown only for the newest
         self._running: BackgroundTask | None = None
@@ -178,7 +177,7 @@ class ImportDialog(QDialog):
             lambda _control: store.import_book(imported, book=target, policy=policy, dry_run=True),
             "the import's dry run")
         self._running.finished.connect(lambda outcome: self._arrived(generation, outcome))
-        self._running.start(self.pool)
+        self._running.start()
 
     def _arrived(self, generation: int, outcome: ImportReport | QuickReplyError) -> None:
         self._running = None

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThreadPool
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from assistant.errors import QuickReplyError
@@ -19,8 +19,7 @@ from ui.manager.background import Control, Wording, run_in_background
 class Importing(QObject):
     """The wording of the two steps (a QObject for ``tr``)."""
 
-    def read(self, path: Path, parent: QWidget, pool: QThreadPool | None = None
-             ) -> ImportedBook | QuickReplyError | None:
+    def read(self, path: Path, parent: QWidget) -> ImportedBook | QuickReplyError | None:
         """The file's phrases, the reason it cannot be imported, or None when the user
         cancelled. Reading writes nothing, so a cancelled read leaves the store as it was."""
         wording = Wording(
@@ -28,7 +27,7 @@ class Importing(QObject):
             lambda count: self.tr("Reading {file}: {count} phrases so far…").format(file=path.name,
                                                                                     count=f"{count:,}"))
         return run_in_background(lambda control: read_phrasebook(path, progress=control.progress), wording,
-                                 parent, pool)  # type: ignore[return-value]
+                                 parent)  # type: ignore[return-value]
 
     def write(self, store: Store, imported: ImportedBook, target: str, policy: Policy, source: Path,
               parent: QWidget) -> ImportReport | QuickReplyError | None:

@@ -7,12 +7,20 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from assistant.formats import read_phrasebook
 from assistant.phrases.model import Phrase, Phrasebook
 from assistant.phrases.store import Store
-from tests.ui.manager.support import WORKING, changed_export, hold_the_store, wait_for_preview
+from tests.ui.manager.support import (
+    WORKING,
+    DialogUser,
+    changed_export,
+    hold_the_store,
+    open_manager,
+    wait_for_preview,
+)
 from ui.context import AppContext
 from ui.manager.import_dialog import ImportDialog
 
@@ -103,3 +111,26 @@ def test_import_is_enabled_only_by_the_preview_of_the_current_choice(
     dialog.name_edit.setText("Copy")
     wait_for_preview(qtbot, dialog)
     assert "new book “Copy”" in dialog.summary.text() and dialog.import_button.isEnabled()
+
+
+def test_cancel_during_the_preview_closes_at_once_and_changes_nothing(
+        qtbot: QtBot, seeded_store: Store, tmp_path: Path, monkeypatch) -> None:
+    window = open_manager(qtbot, seeded_store)
+    user = DialogUser(qtbot, window, monkeypatch)
+    user.open_paths.append(changed_export(seeded_store, tmp_path))
+    before = seeded_store.fingerprint()
+    states: list[tuple[str, bool]] = []
+
+    def cancel_while_working(dialog: QDialog) -> None:
+        assert isinstance(dialog, ImportDialog)
+        states.append((dialog.summary.text(), dialog.import_button.isEnabled()))
+        user.click(dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel))
+
+    with ExitStack() as busy:
+        hold_the_store(seeded_store, busy)  # the dry run waits for the store all along
+        user.will(cancel_while_working)
+        window.import_action.trigger()
+    assert states == [(WORKING, False)] and len(user.seen) == 1
+    assert QThreadPool.globalInstance().waitForDone(20_000)
+    qtbot.wait(50)  # the dry run's late result reaches nobody
+    assert seeded_store.fingerprint() == before and "Imported" not in window.statusBar().currentMessage()
