@@ -1501,97 +1501,97 @@ Most missed: {missed}</source>
         <translation>将文件中的短语一并添加；快捷编码已被占用时自动加后缀（如 fh-2）。</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="107"/>
+        <location filename="../manager/import_dialog.py" line="105"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="107"/>
+        <location filename="../manager/import_dialog.py" line="105"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="107"/>
+        <location filename="../manager/import_dialog.py" line="105"/>
         <source>Code</source>
         <translation>快捷编码</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="107"/>
+        <location filename="../manager/import_dialog.py" line="106"/>
         <source>What happens</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="108"/>
+        <location filename="../manager/import_dialog.py" line="106"/>
         <source>Book&apos;s phrase</source>
         <translation>库中原有短语</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="110"/>
+        <location filename="../manager/import_dialog.py" line="116"/>
         <source>Warnings from reading the file:</source>
         <translation>读取文件时的警告：</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="113"/>
+        <location filename="../manager/import_dialog.py" line="119"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="166"/>
+        <location filename="../manager/import_dialog.py" line="172"/>
         <source>Type a name for the new book.</source>
         <translation>请输入新短语库的名称。</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="168"/>
+        <location filename="../manager/import_dialog.py" line="174"/>
         <source>Working out what the import would do…</source>
         <translation>正在计算导入将会做出的更改…</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="212"/>
+        <location filename="../manager/import_dialog.py" line="218"/>
         <source>Into the new book “{book}”</source>
         <translation>导入到新短语库“{book}”</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="212"/>
+        <location filename="../manager/import_dialog.py" line="218"/>
         <source>Into “{book}”</source>
         <translation>导入到“{book}”</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="214"/>
+        <location filename="../manager/import_dialog.py" line="220"/>
         <source>{added} added, {replaced} replaced, {kept} kept both, {skipped} skipped, {unchanged} unchanged.</source>
         <translation>新增 {added} 条，替换 {replaced} 条，保留两者 {kept} 条，跳过 {skipped} 条，未变 {unchanged} 条。</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="218"/>
+        <location filename="../manager/import_dialog.py" line="224"/>
         <source>{where}: {counts}</source>
         <translation>{where}：{counts}</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="220"/>
+        <location filename="../manager/import_dialog.py" line="226"/>
         <source>{summary} Nothing would change.</source>
         <translation>{summary}不会有任何变化。</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="232"/>
+        <location filename="../manager/import_dialog.py" line="235"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="232"/>
+        <location filename="../manager/import_dialog.py" line="235"/>
         <source>replaced</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="232"/>
+        <location filename="../manager/import_dialog.py" line="235"/>
         <source>skipped</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="233"/>
+        <location filename="../manager/import_dialog.py" line="236"/>
         <source>kept both</source>
         <translation>保留两者</translation>
     </message>
     <message>
-        <location filename="../manager/import_dialog.py" line="233"/>
+        <location filename="../manager/import_dialog.py" line="236"/>
         <source>unchanged</source>
         <translation>未变</translation>
     </message>
@@ -1599,28 +1599,28 @@ Most missed: {missed}</source>
 <context>
     <name>Importing</name>
     <message>
-        <location filename="../manager/importing.py" line="27"/>
-        <location filename="../manager/importing.py" line="40"/>
+        <location filename="../manager/importing.py" line="26"/>
+        <location filename="../manager/importing.py" line="39"/>
         <source>Import {file}</source>
         <translation>导入 {file}</translation>
     </message>
     <message>
-        <location filename="../manager/importing.py" line="27"/>
+        <location filename="../manager/importing.py" line="26"/>
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../manager/importing.py" line="28"/>
+        <location filename="../manager/importing.py" line="27"/>
         <source>Reading {file}: {count} phrases so far…</source>
         <translation>正在读取 {file}：已读取 {count} 条短语…</translation>
     </message>
     <message>
-        <location filename="../manager/importing.py" line="41"/>
+        <location filename="../manager/importing.py" line="40"/>
         <source>Importing {count} phrases from {file}…</source>
         <translation>正在从 {file} 导入 {count} 条短语…</translation>
     </message>
     <message>
-        <location filename="../manager/importing.py" line="43"/>
+        <location filename="../manager/importing.py" line="42"/>
         <source>Writing the book; this can no longer be cancelled…</source>
         <translation>正在写入短语库，现在已无法取消…</translation>
     </message>

@@ -333,7 +333,8 @@ def test_import_shows_a_dry_run_and_changes_nothing_until_confirmed(
         assert dialog.target() == ZH  # the book the user was in
         wait_for_preview(qtbot, dialog)
         seen["skip"] = dialog.summary.text()
-        actions = [dialog.outcomes.topLevelItem(i).text(3) for i in range(dialog.outcomes.topLevelItemCount())]
+        model = dialog.outcomes.model()
+        actions = [model.index(row, 3).data() for row in range(model.rowCount())]
         seen["actions"] = actions
         assert seeded_store.fingerprint() == before
         user.click(dialog.policy_buttons.button(1))  # replace
