@@ -10,6 +10,7 @@ import pytest
 from assistant.data import backups, documents
 from assistant.errors import NotFound, QuickReplyError
 from assistant.formats import ImportedBook, native
+from assistant.formats.book import Cancelled
 from assistant.phrases import store as store_module
 from assistant.phrases.model import Phrasebook
 from assistant.phrases.store import Store
@@ -136,6 +137,26 @@ def test_import_into_existing_book_bumps_revision_and_backs_up(store: Store) -> 
     report = store.import_book(ImportedBook([phrase("new one")]), book="test-book")
     assert report.book.revision == 2
     assert report.backup and (store.home / "backups" / report.backup / "books" / "test-book.json").is_file()
+
+
+def test_an_import_stopped_just_before_its_write_writes_nothing(store: Store) -> None:
+    """``before_write`` (the manager's Cancel) is asked after the merge and before the
+    backup: raising there leaves every file as it was; a dry run never asks."""
+    store.create_book(book())
+    asked: list[str] = []
+
+    def cancel() -> None:
+        asked.append("write?")
+        raise Cancelled
+
+    store.import_book(ImportedBook([phrase("new one")]), book="test-book", dry_run=True, before_write=cancel)
+    assert asked == []
+    before = store.fingerprint()
+    with pytest.raises(Cancelled):
+        store.import_book(ImportedBook([phrase("new one")]), book="test-book", before_write=cancel)
+    assert asked == ["write?"] and store.fingerprint() == before and backups.snapshots(store.home) == []
+    assert store.import_book(ImportedBook([phrase("new one")]), book="test-book",
+                             before_write=asked.clear).book.revision == 2
 
 
 def test_damaged_file_is_moved_aside_and_restored_from_backup(isolated_home: Path) -> None:
