@@ -120,13 +120,19 @@ def test_the_hotkey_try_is_live_only_on_its_page_and_explained_without_hotkeys(q
     assert "quickreply pick" not in wizard.hotkey_page.status.text()
 
 
-def test_a_chord_recorded_in_the_wizard_is_registered_at_once(qtbot, context: AppContext, isolated_home: Path) -> None:
+def record_ctrl_alt_j(qtbot, context: AppContext) -> FirstRunWizard:
+    """The wizard opened and Ctrl+Alt+J pressed in its hotkey page's recorder."""
     wizard = open_wizard(qtbot, context)
     wizard.next()
     wizard.next()
     edit = wizard.hotkey_page.hotkey_edit
     edit.setFocus()
     qtbot.keyClick(edit, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    return wizard
+
+
+def test_a_chord_recorded_in_the_wizard_is_registered_at_once(qtbot, context: AppContext, isolated_home: Path) -> None:
+    wizard = record_ctrl_alt_j(qtbot, context)
     assert context.settings.picker_hotkey == "ctrl+alt+j"
     assert "Ctrl+Alt+J" in wizard.hotkey_page.status.text()
 
@@ -141,12 +147,7 @@ def test_on_a_disk_that_refuses_the_settings_the_choices_hold_for_the_session_wi
     settings_file = context.store.folder.path("settings.json")
     settings_file.unlink(missing_ok=True)
     settings_file.mkdir()
-    wizard = open_wizard(qtbot, context)
-    wizard.next()
-    wizard.next()
-    edit = wizard.hotkey_page.hotkey_edit
-    edit.setFocus()
-    qtbot.keyClick(edit, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    wizard = record_ctrl_alt_j(qtbot, context)
     wizard.accept()
     assert not wizard.isVisible()
     assert context.settings.picker_hotkey == "ctrl+alt+j" and context.settings.first_run_done

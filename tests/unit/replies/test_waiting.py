@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -15,24 +15,18 @@ from assistant.phrases.store import Store
 from assistant.replies.conversations import FILE_NAME, ConversationLog
 from assistant.replies.service import ReplyService
 from assistant.replies.waiting import GOLDEN_SECONDS, WAITS, Waiting
-from assistant.settings import Settings
-
-T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
+from tests.unit.replies.test_service import T0, Setup
 
 
 def chat(title: str) -> WindowInfo:
     return WindowInfo(id=7, wm_class="AliWorkBench", title=title, pid=None)
 
 
-class Desk:
+class Desk(Setup):
     """The service with a clock the test moves, and a window whose title changes."""
 
     def __init__(self, store: Store):
-        self.store = store
-        self.settings = Settings(agent_name="小美")
-        self.now = T0
-        self.log = ConversationLog(store)
-        self.service = ReplyService(store, lambda: self.settings, self.log, lambda: self.now)
+        super().__init__(store)
         store.create_book(Phrasebook(name="B", id="b"))
         self.phrase = store.add_phrase("b", Phrase(text="您好，在的"))
 
