@@ -318,7 +318,7 @@ class ConversationLog:
         waits = self._data().get(WAITS)
         if conversation is None or not isinstance(waits, dict):
             return None
-        document = open_wait(waits, conversation.id)
+        document = open_wait(waits, conversation.id, conversation.started)
         return stamp_or_none(document.get("since")) if document else None
 
     def count(self, key: str, now: datetime) -> int:
@@ -362,7 +362,7 @@ class ConversationLog:
             insertions = _table(data, INSERTIONS)
             insertions[str(_next_id(insertions))] = {
                 "conversation": conversation["_id"], "book_id": book_id, "phrase_id": phrase_id, "time": when}
-            answer_wait(_table(data, WAITS), conversation["_id"], when, INSERTION)
+            answer_wait(_table(data, WAITS), conversation, when, INSERTION)
 
         return self._update(key, now, change)
 
@@ -378,7 +378,7 @@ class ConversationLog:
 
         def change(data: dict, conversation: dict) -> None:
             waits = _table(data, WAITS)
-            if open_wait(waits, conversation["_id"]) is None:
+            if open_wait(waits, conversation["_id"], conversation["started"]) is None:
                 waits[str(_next_id(waits))] = new_wait(conversation["_id"], when)
 
         conversation = self._update(key, now, change)
@@ -392,7 +392,7 @@ class ConversationLog:
         when = stamp(now)
         answered: list[bool] = []
         self._update(key, now, lambda data, conversation: answered.append(
-            answer_wait(_table(data, WAITS), conversation["_id"], when, how)))
+            answer_wait(_table(data, WAITS), conversation, when, how)))
         return any(answered)
 
     def start_new(self, key: str, now: datetime) -> Conversation:

@@ -60,11 +60,18 @@ class Waiting:
         return max((now - self.since).total_seconds(), 0.0)
 
 
-def open_wait(waits: dict[str, Any], conversation: int) -> dict | None:
-    """The unanswered wait of ``conversation`` in the raw ``waits`` table, if any."""
-    for document in waits.values():
-        if isinstance(document, dict) and document.get("conversation") == conversation \
-                and not document.get("answered"):
+def open_wait(waits: dict[str, Any], conversation: int, started: str) -> dict | None:
+    """The unanswered wait of ``conversation`` (begun at the stamp ``started``) in the raw
+    ``waits`` table, if any. On every insertion's way: waits are appended in time order,
+    so the walk goes from the newest back only to the conversation's start, not through
+    90 days of them."""
+    for document in reversed(waits.values()):
+        if not isinstance(document, dict):
+            continue
+        since = document.get("since")
+        if isinstance(since, str) and since < started:  # stamps compare as strings
+            return None
+        if document.get("conversation") == conversation and not document.get("answered"):
             return document
     return None
 
@@ -74,9 +81,10 @@ def new_wait(conversation: int, when: str) -> dict:
     return {"conversation": conversation, "since": when, "answered": None, "how": ""}
 
 
-def answer_wait(waits: dict[str, Any], conversation: int, when: str, how: str) -> bool:
-    """Mark the open wait of ``conversation`` answered at ``when``; False when none was open."""
-    document = open_wait(waits, conversation)
+def answer_wait(waits: dict[str, Any], conversation: dict, when: str, how: str) -> bool:
+    """Mark the open wait of ``conversation`` (its raw document, with its ``_id``)
+    answered at ``when``; False when none was open."""
+    document = open_wait(waits, conversation["_id"], conversation["started"])
     if document is None:
         return False
     document.update(answered=when, how=how)
