@@ -14,7 +14,7 @@ import pytest
 from assistant.formats import native
 from assistant.phrases.model import Phrase, Phrasebook
 from assistant.phrases.store import Store
-from tests.unit.helpers import ROOT, run_cli
+from tests.unit.helpers import ROOT, run_cli, start_child
 
 WRITER = """
 import sys
@@ -36,7 +36,7 @@ def test_kill_dash_nine_never_leaves_a_broken_store(isolated_home: Path) -> None
     rng = random.Random(20261122)
     expected_min = 0
     for _ in range(200):
-        writer = subprocess.Popen([sys.executable, "-c", WRITER], env=env, stdout=subprocess.PIPE, text=True)
+        writer = start_child([sys.executable, "-c", WRITER], env=env, stdout=subprocess.PIPE, text=True)
         assert writer.stdout is not None and writer.stdout.readline().strip() == "ready"
         time.sleep(rng.uniform(0, 0.04))
         writer.kill()  # SIGKILL; TerminateProcess on Windows
@@ -69,8 +69,8 @@ def test_two_processes_importing_at_once_lose_nothing(isolated_home: Path, tmp_p
     env = {**os.environ, "QUICKREPLY_HOME": str(isolated_home), "PYTHONPATH": str(ROOT)}
     for round_number in range(3):
         book = f"shared{round_number}"
-        processes = [subprocess.Popen([sys.executable, "-m", "assistant", "import", str(path), "--book", book],
-                                      env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        processes = [start_child([sys.executable, "-m", "assistant", "import", str(path), "--book", book],
+                                 env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
                      for path in (first, second)]
         for process in processes:
             _, error = process.communicate(timeout=120)
