@@ -14,8 +14,7 @@ from assistant.i18n import N_, tr
 from assistant.phrases.lint import lint_phrases
 from assistant.phrases.merge import POLICIES
 from assistant.phrases.model import Phrase
-from assistant.phrases.search import SearchIndex
-from assistant.phrases.search_cache import SearchCache
+from assistant.phrases.search_snapshot import search_store
 from assistant.phrases.store import ImportReport, Store
 from assistant.settings import load_settings
 
@@ -100,8 +99,7 @@ def _list(store: Store, args: argparse.Namespace) -> int:
 
 def _search(store: Store, args: argparse.Namespace) -> int:
     book_id = store.book(args.book).id if args.book else None
-    index = SearchIndex(store.phrases(), SearchCache.of(store.home), one_shot=True)
-    results = index.search(args.query, max(args.limit, 1), book_id=book_id)
+    results = search_store(store, args.query, max(args.limit, 1), book_id)
     _print_phrases(results, args.json)
     return EXIT_OK
 

@@ -108,6 +108,11 @@ class AtomicJSONStorage(Storage):
             self._cache, self._cached_signature = document, current
         return self._cache
 
+    @property
+    def version(self) -> Signature | None:
+        """The signature the file had when the document held was read (None: none held)."""
+        return self._cached_signature
+
     def adopt(self, version: Signature, document: dict) -> None:
         """Take ``document``, already read from the file when it had the signature
         ``version`` (and checked, when the store opened), as this version's content: a book

@@ -41,6 +41,8 @@ FUZZY_MIN_LENGTH = 3
 FUZZY_CUTOFF = 75
 
 Key = tuple[str, str]
+#: The (use count, last use) of a phrase never used.
+_UNUSED = (0, "")
 
 
 def normalise(text: str) -> str:
@@ -94,13 +96,6 @@ class _Entry(NamedTuple):
             row = _analyse(content, cache.pinyin)
             cache.keep(key, row)
         return cls(phrase, key, row)
-
-    def searchable(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-        """(plain, initials, full pinyin) forms of every field a later query term may match."""
-        row = self.row
-        plain = row[0:12:3]
-        return (plain, tuple(form or value for form, value in zip(row[1:12:3], plain, strict=True)),
-                tuple(form or value for form, value in zip(row[2:12:3], plain, strict=True)))
 
     @property
     def words(self) -> Sequence[str]:
@@ -156,56 +151,86 @@ _TIERS: tuple[tuple[str, str, bool], ...] = (
 _ROW_INDEX = {field + suffix: 3 * number + form
               for number, field in enumerate(("title", "group", "tags", "text"))
               for form, suffix in enumerate(("", "_initials", "_full"))}
+#: Every column a search may read: the short codes, the forms above and each phrase's
+#: Latin words (a list per phrase; the only column no tier scans).
+COLUMNS: tuple[str, ...] = ("code", *_ROW_INDEX, "words")
+
+
+def _row_values(name: str, phrases: Sequence[Phrase], rows: Callable[[], Sequence[Row]]) -> list:
+    """The column ``name`` of ``phrases`` (whose cache ``rows`` are asked for only when a
+    column needs them: codes come from the phrases themselves)."""
+    if name == "code":
+        return [normalise(phrase.code) for phrase in phrases]
+    if name == "words":
+        return [row[WORDS] for row in rows()]
+    at = _ROW_INDEX[name]
+    plain = at - at % 3
+    return [row[at] for row in rows()] if at == plain else [row[at] or row[plain] for row in rows()]
 
 
 class _Compiled:
-    """The joined field strings for one ordering of the phrases (``position`` of each
-    phrase's key in it). Built after every use count change, so only C-speed work per
-    phrase: the words for typo matching stay with the index, which changes only on edits.
+    """The columns for one ordering of the phrases (``keys``, and the ``phrases`` to give
+    back), each column's ``values`` in that order. Built after every use count change, so
+    only C-speed work per phrase: the words for typo matching stay with the index, which
+    changes only on edits.
 
     A column is joined when a search first reaches it, unless ``eager``: a one-shot
     search reaches a few of the 13 (joining all took 0.18 s of ``quickreply search``),
-    and one found by its code reaches none, nor the phrases' ``entries``, which it then
+    and one found by its code reaches none, nor the phrases' analysis, which it then
     never asks for. The app joins them all at once, between keystrokes, not on one."""
 
-    def __init__(self, ordered: list[tuple[Key, Phrase]], entries: Callable[[], Mapping[Key, _Entry]],
+    def __init__(self, keys: list[Key], phrases: Sequence[Phrase], values: Callable[[str], Sequence],
                  eager: bool = True):
-        self.phrases = [phrase for _, phrase in ordered]
-        self._keys = [key for key, _ in ordered]
-        self._entries = entries
-        self.codes: dict[str, list[int]] = {}
+        self.keys = keys
+        self.phrases = phrases
+        self._values = values
+        self._columns: dict[str, _Column] = {}
+        self._lists: dict[str, Sequence] = {}
         #: Per ordering: the columns it scans are the ones that found nothing.
         self.nothing_found = _NothingFound()
         self._holders: dict[str, list[int]] = {}
-        codes = [normalise(phrase.code) for phrase in self.phrases]
-        self._columns = {"code": _Column(codes)}
-        for index, code in enumerate(codes):
+        self.codes: dict[str, list[int]] = {}
+        for index, code in enumerate(self.values("code")):
             if code:
                 self.codes.setdefault(code, []).append(index)
         if eager:
             for name in _ROW_INDEX:
                 self.column(name)
 
-    @cached_property
-    def _rows(self) -> list[Row]:
-        entries = self._entries()
-        return [entries[key].row for key in self._keys]
+    @classmethod
+    def of_phrases(cls, phrases: Iterable[tuple[Key, Phrase]], entries: Callable[[], Mapping[Key, _Entry]],
+                   eager: bool = True) -> _Compiled:
+        """The columns of ``phrases`` in the order given, from their ``entries``' rows."""
+        pairs = list(phrases)
+        keys, ordered = [key for key, _ in pairs], [phrase for _, phrase in pairs]
+        rows: list[Row] = []
+
+        def cached_rows() -> list[Row]:
+            if not rows:
+                known = entries()
+                rows.extend(known[key].row for key in keys)
+            return rows
+
+        return cls(keys, ordered, lambda name: _row_values(name, ordered, cached_rows), eager)
+
+    def values(self, name: str) -> Sequence:
+        """Each phrase's value of the column ``name`` (see ``COLUMNS``), in this ordering."""
+        found = self._lists.get(name)
+        if found is None:
+            found = self._lists[name] = self._values(name)
+        return found
 
     def column(self, name: str) -> _Column:
-        """The column of the form ``name`` (a tier's field name)."""
+        """The column of the form ``name`` (a tier's field name), joined for scanning."""
         found = self._columns.get(name)
         if found is None:
-            at = _ROW_INDEX[name]
-            plain = at - at % 3
-            values = ([row[at] for row in self._rows] if at == plain
-                      else [row[at] or row[plain] for row in self._rows])
-            found = self._columns[name] = _Column(values)
+            found = self._columns[name] = _Column(self.values(name))
         return found
 
     @cached_property
     def position(self) -> dict[Key, int]:
         """Where each phrase (its key) is in this ordering; for typo matches only."""
-        return {key: index for index, key in enumerate(self._keys)}
+        return {key: index for index, key in enumerate(self.keys)}
 
     def holders(self, word: str, keys: Iterable[Key]) -> list[int]:
         """The positions of the phrases holding ``word`` (their ``keys``), in order; kept
@@ -217,6 +242,79 @@ class _Compiled:
         return found
 
 
+class _MadeWhenAsked(Sequence[Phrase]):
+    """The phrases of stored columns (their ``keys``), each made by ``find`` the first
+    time a search gives it back or filters by its group."""
+
+    def __init__(self, keys: list[Key], find: Callable[[Key], Phrase]):
+        self._keys = keys
+        self._find = find
+        self._made: dict[int, Phrase] = {}
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __getitem__(self, index):  # an int: a search never asks for a slice
+        phrase = self._made.get(index)
+        if phrase is None:
+            phrase = self._made[index] = self._find(self._keys[index])
+        return phrase
+
+
+class StoredColumns(NamedTuple):
+    """What ``SearchIndex.stored`` searches: each phrase's key, every column (``COLUMNS``)
+    joined, the phrases in one order, and each Latin word with the positions (in that
+    order) of the phrases holding it."""
+
+    keys: list[Key]
+    columns: dict[str, str]
+    vocabulary: dict[str, list[int]]
+
+
+class _Split(Sequence[list[str]]):
+    """Each phrase's words, split only when asked for: a query of several terms asks a
+    few phrases, and splitting 50,000 took 0.1 s."""
+
+    def __init__(self, joined: Sequence[str]):
+        self._joined = joined
+
+    def __len__(self) -> int:
+        return len(self._joined)
+
+    def __getitem__(self, index):  # an int: a search never asks for a slice
+        return self._joined[index].split()
+
+
+class _Holders(Mapping[str, list[Key]]):
+    """Word → the keys of the phrases holding it, from stored positions, worked out for
+    the few words typo matching comes close to."""
+
+    def __init__(self, positions: Mapping[str, list[int]], keys: list[Key]):
+        self._positions = positions
+        self._keys = keys
+
+    def __getitem__(self, word: str) -> list[Key]:
+        return [self._keys[position] for position in self._positions[word]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._positions)
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+
+def _stored_values(columns: Mapping[str, str], order: list[int] | None) -> Callable[[str], Sequence]:
+    """Each column's values of ``columns`` (joined as ``SearchIndex.book_columns`` joins
+    them), taken in the ``order`` given (positions; None: as stored)."""
+    def values(name: str) -> Sequence:
+        haystack = columns[name]
+        stored = haystack[len(SEPARATOR):].split(SEPARATOR) if haystack else []
+        ordered = stored if order is None else [stored[position] for position in order]
+        return _Split(ordered) if name == "words" else ordered
+
+    return values
+
+
 class _Column:
     """One string of all values of a field, each led by the separator (a needle led by
     the separator therefore matches only at the start of a value), and where each value
@@ -226,7 +324,7 @@ class _Column:
 
     def __init__(self, values: Sequence[str]):
         self.values = values
-        self.haystack = SEPARATOR + SEPARATOR.join(values) if values else ""
+        self.haystack = _joined(values)
         self._starts: list[int] | None = None
 
     @property
@@ -251,6 +349,11 @@ class _Column:
             if index + 1 >= len(self.values):
                 return
             position = find(self.haystack, self.starts[index + 1])
+
+
+def _joined(values: Sequence[str]) -> str:
+    """``values`` as one string, each led by the separator."""
+    return SEPARATOR + SEPARATOR.join(values) if values else ""
 
 
 def _scan_find(column: _Column, needle: str) -> Iterator[int]:
@@ -343,13 +446,19 @@ class SearchIndex:
         self._analysed = False
         #: Every Latin word of the phrases, and the phrases holding it (typo matching);
         #: None until gathered.
-        self._holding: dict[str, set[Key]] | None = None
+        self._holding: Mapping[str, Collection[Key]] | None = None
         self._words: list[str] = []
-        self._compiled = _Compiled([], self._analysis, eager=False)
+        self._compiled = _Compiled.of_phrases([], self._analysis, eager=False)
         self.update(phrases)
 
     def __len__(self) -> int:
-        return len(self._phrases)
+        return len(self._compiled.keys)
+
+    @property
+    def analysed(self) -> bool:
+        """Whether every phrase held has its forms at hand (a one-shot search answered by
+        a short code needed none of them)."""
+        return self._analysed
 
     @property
     def pinyin(self) -> PinyinCache:
@@ -361,6 +470,10 @@ class SearchIndex:
         with building():
             fresh: dict[Key, Phrase] = {(phrase.book_id, phrase.id): phrase for phrase in phrases}
             if fresh != self._phrases:
+                if not self._entries:
+                    # Words gathered from stored columns (``stored``), which no
+                    # analysis keeps up to date: gathered again.
+                    self._holding = None
                 self._phrases = fresh
                 self._analysed = False
                 self._compiled = self._compile_now()
@@ -403,13 +516,14 @@ class SearchIndex:
                     holding.setdefault(word, set()).add(key)
             self._words = list(holding)
 
-    def vocabulary(self) -> dict[str, set[Key]]:
+    def vocabulary(self) -> Mapping[str, Collection[Key]]:
         """Every Latin word of the phrases and the phrases (keys) holding it, gathered on
         first use."""
         if self._holding is None:
             holding: dict[str, set[Key]] = {}
-            for key, entry in self._analysis().items():
-                for word in entry.words:
+            compiled = self._compiled
+            for key, words in zip(compiled.keys, compiled.values("words"), strict=True):
+                for word in words:
                     holding.setdefault(word, set()).add(key)
             self._holding = holding
             self._words = list(holding)
@@ -418,8 +532,41 @@ class SearchIndex:
     def _compile_now(self) -> _Compiled:
         """Done on update, not on the next keystroke: edits are rare, keystrokes are not."""
         ordered = sorted(self._phrases.items(), key=lambda item: (item[1].use_count, item[1].last_used),
-                         reverse=True)
-        return _Compiled(ordered, self._analysis, self._eager)
+                         reverse=True)  # SearchIndex.stored orders the same way
+        return _Compiled.of_phrases(ordered, self._analysis, self._eager)
+
+    @classmethod
+    def stored(cls, stored: StoredColumns, readings: Mapping[str, str], usage: Mapping[Key, tuple[int, str]],
+               find: Callable[[Key], Phrase]) -> SearchIndex:
+        """An index of phrases known by their ``stored`` columns (``book_columns`` of an
+        index of them, with the ``readings`` of their characters), in order of ``usage``
+        as an index of the phrases themselves orders them; ``find`` makes a phrase given
+        back. Nothing is done per phrase in Python but putting the columns in order."""
+        index = cls(cache=SearchCache(readings=readings), one_shot=True)
+        keys = stored.keys
+        # As ``_compile_now`` orders phrases: most used first, the rest as they came.
+        order: list[int] | None = sorted(range(len(keys)), key=lambda position: usage.get(keys[position], _UNUSED),
+                                         reverse=True)
+        if all(position == place for place, position in enumerate(order)):
+            order = None  # nothing used: the columns as stored, not copied
+        ordered = keys if order is None else [keys[position] for position in order]
+        index._compiled = _Compiled(ordered, _MadeWhenAsked(ordered, find), _stored_values(stored.columns, order),
+                                    eager=False)
+        index._holding = _Holders(stored.vocabulary, keys)
+        index._words = list(stored.vocabulary)
+        return index
+
+    def book_columns(self) -> StoredColumns:
+        """What ``stored`` takes, the phrases in the order the index was given them.
+        Analyses every phrase not yet analysed."""
+        compiled = _Compiled.of_phrases(self._phrases.items(), self._analysis, eager=False)
+        vocabulary: dict[str, list[int]] = {}
+        for position, words in enumerate(compiled.values("words")):
+            for word in words:
+                vocabulary.setdefault(word, []).append(position)
+        joined = {name: _joined([" ".join(words) for words in values] if name == "words" else values)
+                  for name in COLUMNS for values in [compiled.values(name)]}
+        return StoredColumns(compiled.keys, joined, vocabulary)
 
     def digit_continues_code(self, prefix: str) -> bool:
         """Whether some short code continues ``prefix`` with a digit. The picker asks this
@@ -439,14 +586,14 @@ class SearchIndex:
         terms = [_Query.of(term, self.cache) for term in normalise(query).split()]
 
         def allowed(index: int) -> bool:
-            phrase = compiled.phrases[index]
-            return ((book_id is None or phrase.book_id == book_id) and (group is None or phrase.group == group)
-                    and phrase.book_id not in hidden)
+            owner = compiled.keys[index][0]
+            return ((book_id is None or owner == book_id) and owner not in hidden
+                    and (group is None or compiled.phrases[index].group == group))
 
         if not terms:
-            everything = range(len(compiled.phrases))
+            everything = range(len(compiled.keys))
             # Lazily, so a large index stops scanning at ``limit`` as for any query.
-            candidates: Iterable[int] = chain((i for i in everything if compiled.phrases[i].book_id in first),
+            candidates: Iterable[int] = chain((i for i in everything if compiled.keys[i][0] in first),
                                               everything) if first else everything
         else:
             candidates = self._ranked(compiled, terms[0])
@@ -506,22 +653,23 @@ class SearchIndex:
                     yield index
             done.update(taken)
 
-    def _matches(self, compiled: _Compiled, index: int, term: _Query) -> bool:
-        phrase = compiled.phrases[index]
-        entry = self._analysis()[(phrase.book_id, phrase.id)]
-        plain, initials, full = entry.searchable()
+    @staticmethod
+    def _matches(compiled: _Compiled, index: int, term: _Query) -> bool:
+        def forms(suffix: str) -> list[str]:
+            return [compiled.values(field + suffix)[index] for field in ("title", "group", "tags", "text")]
+
         checks: list[Callable[[], bool]] = [
-            lambda: compiled.column("code").values[index].startswith(term.plain),
-            lambda: any(term.plain in value for value in plain),
+            lambda: compiled.values("code")[index].startswith(term.plain),
+            lambda: any(term.plain in value for value in forms("")),
         ]
         if term.pinyin:
             pattern = term.syllable_pattern()
             checks += [
-                lambda: any(term.initials in value for value in initials),
-                lambda: any(pattern.search(value) for value in full),
+                lambda: any(term.initials in value for value in forms("_initials")),
+                lambda: any(pattern.search(value) for value in forms("_full")),
             ]
         if _fuzzy_term(term):
-            checks.append(lambda: _close_word(term.plain, entry.words))
+            checks.append(lambda: _close_word(term.plain, compiled.values("words")[index]))
         return any(check() for check in checks)
 
 

@@ -13,6 +13,7 @@ import pytest
 from assistant.cli.console import tolerate_unencodable
 from assistant.cli.main import main
 from assistant.data.folder import DataFolder
+from assistant.phrases.search_snapshot import SNAPSHOT_FILE
 from assistant.team.response_times import FIGURES
 from tests.unit.helpers import ROOT, run_cli
 
@@ -34,6 +35,18 @@ def test_search_fh_lists_the_shipping_replies(capsys, isolated_home: Path) -> No
     results = json.loads(out)
     assert code == 0 and results[0]["code"] == "fh"
     assert sum(1 for item in results if item["group"] == "发货") >= 5
+
+
+def test_search_answers_from_the_columns_it_kept_until_a_book_changes(capsys, tmp_path: Path,
+                                                                       isolated_home: Path) -> None:
+    first = cli(capsys, "search", "发货", "--json")
+    assert (isolated_home / SNAPSHOT_FILE).is_file()
+    assert cli(capsys, "search", "发货", "--json") == first
+    sheet = tmp_path / "more.csv"
+    sheet.write_text("分组,快捷编码,快捷短语\n发货,fhx,亲，发货前会再核对一次地址\n", "utf-8")
+    assert cli(capsys, "import", str(sheet), "--book", "电商客服常用话术")[0] == 0
+    code, out, _ = cli(capsys, "search", "fhx", "--json")
+    assert code == 0 and json.loads(out)[0]["text"] == "亲，发货前会再核对一次地址"
 
 
 def test_books_list_and_groups(capsys) -> None:
