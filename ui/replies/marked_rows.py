@@ -4,28 +4,31 @@ is there before trusting Enter with it. The spans are the core's
 
 from __future__ import annotations
 
-import html
+from collections.abc import Iterator
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 #: Item data role holding the row's matched (start, end) spans.
 SPANS_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def marked_html(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` as HTML with ``spans`` in bold; everything else escaped."""
-    pieces, position = [], 0
+def pieces(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[str, bool]]:
+    """``text`` cut at the ``spans``: each piece, and whether it is matched."""
+    position = 0
     for start, end in spans:
-        pieces += [html.escape(text[position:start]), "<b>", html.escape(text[start:end]), "</b>"]
+        yield text[position:start], False
+        yield text[start:end], True
         position = end
-    pieces.append(html.escape(text[position:]))
-    return "".join(pieces)
+    yield text[position:], False
 
 
 class MarkedRowDelegate(QStyledItemDelegate):
-    """Paints the row's text as rich text when it has spans; plain rows as Qt would."""
+    """Paints the row's text with its matched pieces in bold when it has spans; plain
+    rows as Qt would. The pieces are drawn one after another with the painter: a rich
+    text document per row per paint was most of a keystroke's time (0.4 ms a row, twenty
+    rows at every keystroke)."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -38,17 +41,27 @@ class MarkedRowDelegate(QStyledItemDelegate):
         style = option.widget.style() if option.widget else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        document = QTextDocument()
-        document.setDefaultFont(option.font)
-        document.setDocumentMargin(0)
-        document.setHtml(marked_html(text, spans))
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        context = QAbstractTextDocumentLayout.PaintContext()
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
-        rect = option.rect.adjusted(3, 0, -3, 0)
+        bold = QFont(option.font)
+        bold.setBold(True)
+        rect = QRectF(option.rect.adjusted(3, 0, -3, 0))
         painter.save()
-        painter.translate(rect.left(), rect.top() + (rect.height() - document.size().height()) / 2)
-        painter.setClipRect(0, 0, rect.width(), rect.height())
-        document.documentLayout().draw(painter, context)
+        painter.setClipRect(rect)
+        painter.setPen(option.palette.color(role))
+        left = rect.left()
+        for piece, matched in pieces(text, spans):
+            font = bold if matched else option.font
+            metrics = QFontMetricsF(font)
+            width, room = metrics.horizontalAdvance(piece), rect.right() - left
+            if width > room:  # the rest does not fit: cut with "…", as Qt does plain rows
+                piece = metrics.elidedText(piece, Qt.TextElideMode.ElideRight, room)
+            painter.setFont(font)
+            painter.drawText(QRectF(left, rect.top(), room, rect.height()), _ALIGN, piece)
+            left += width
+            if left >= rect.right():
+                break
         painter.restore()
+
+
+_ALIGN = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextSingleLine
