@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QListWidget
+import pytest
+from PySide6.QtGui import QFont, QFontInfo, QImage
+from PySide6.QtWidgets import QApplication, QListWidget
 
 from ui.replies.marked_rows import SPANS_ROLE, MarkedRowDelegate, pieces
 
@@ -35,9 +36,13 @@ def test_pieces_cut_the_text_at_the_spans() -> None:
 
 def test_the_matched_word_is_bold_and_the_rest_plain(qtbot) -> None:
     plain, marked = painted(qtbot, None), painted(qtbot, [(0, 6)])
+    assert ink(marked, 0, marked.width()) > 0 and ink(plain, 0, plain.width()) > 0
+    bold = QFont(QApplication.font())
+    bold.setBold(True)
+    if not QFontInfo(bold).bold():
+        pytest.skip("no font here has a bold face (Wine's offscreen platform finds no fonts at all)")
     word_end = plain.width() // 8  # "refund" lies in the first eighth of the row
     assert ink(marked, 0, word_end) > ink(plain, 0, word_end) * 1.15, "the matched word is heavier"
-    assert ink(marked, 0, marked.width()) > 0 and ink(plain, 0, plain.width()) > 0
     # The rest is drawn too, at most a bold word's extra width further right.
     assert abs(ink(marked, word_end + 20, marked.width()) - ink(plain, word_end + 20, plain.width())) \
         < ink(plain, word_end + 20, plain.width()) * 0.1
