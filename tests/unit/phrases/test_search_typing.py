@@ -1,5 +1,5 @@
-"""Typing a query letter by letter finds what a fresh search finds: the index skips, for
-a longer term, the tiers that found nothing for a shorter one (``_NothingFound``)."""
+"""Typing a query letter by letter finds what a fresh search finds: the index looks, for
+a longer term, only at what each tier found for a shorter one (``_Narrowing``)."""
 
 from __future__ import annotations
 
@@ -46,6 +46,18 @@ def test_typing_letter_by_letter_finds_what_a_fresh_search_finds(query: str) -> 
     for state in typed(query):
         for limit in (3, 20):
             assert typing.search(state, limit) == SearchIndex(phrases, cache).search(state, limit), (state, limit)
+
+
+def test_a_longer_term_keeps_a_match_at_the_start_first() -> None:
+    """What a shorter term found at the start of a title may hold the longer one only
+    further in: it then ranks below a title that starts with it."""
+    phrases = [Phrase(text="one", title="ref card xrefund", book_id="a", id="inside", use_count=9),
+               Phrase(text="two", title="refund now", book_id="a", id="start"),
+               Phrase(text="three", title="about a refund", book_id="a", id="later", use_count=5)]
+    index = SearchIndex(phrases)
+    for state in typed("refund"):
+        assert index.search(state) == SearchIndex(phrases).search(state), state
+    assert [found.id for found in index.search("refu")] == ["start", "inside", "later"]
 
 
 def test_what_is_known_to_find_nothing_is_forgotten_when_the_phrases_change() -> None:
