@@ -33,10 +33,10 @@ log = logging.getLogger(__name__)
 CACHE_FILE = "cache/search.json"
 #: Older versions' cache, which learnt from queries: removed on sight.
 OLD_CACHE_FILE = "cache/pinyin.json"
-VERSION = 3
+VERSION = 4
 #: What is kept per phrase (``assistant.phrases.search``): (plain, initials, full) of the
-#: title, the group, the tags and the text, normalised, None for a pinyin form of a
-#: field without Chinese; then the Latin words (a list).
+#: title, the group, the tags and the text, normalised, the pinyin forms in ASCII and
+#: None where one is the same as the plain form; then the Latin words (a list).
 Row = tuple
 ROW_LENGTH = 13
 #: Where a row keeps its Latin words.
