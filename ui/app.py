@@ -161,6 +161,7 @@ class QuickReplyApp(QObject):
                        "on the clipboard for you to paste.")
 
     def stop(self) -> None:
+        self.context.stop()
         self.subscriptions.stop()
         self.sharing.stop()
         if self.hotkeys is not None:

@@ -58,9 +58,14 @@ class Control:
 
     def progress(self, count: int) -> None:
         """``count`` done so far; raises ``Cancelled`` once the user has cancelled."""
+        self.check()
+        self._task.progressed.emit(count)
+
+    def check(self) -> None:
+        """Raises ``Cancelled`` once cancelled: for work that stops between small steps
+        and reports no count (a signal per step would cost more than the step)."""
         if self._task.cancelled():
             raise Cancelled
-        self._task.progressed.emit(count)
 
     def commit(self) -> None:
         """Called just before the work writes: raises ``Cancelled`` if the user has
@@ -88,6 +93,7 @@ class BackgroundTask(QObject):
         self.work, self.what = work, what
         self._guard = threading.Lock()  # cancel and commit decide one after the other
         self._cancelled = self._committed = False
+        self._done = threading.Event()
 
     def start(self) -> None:
         QThreadPool.globalInstance().start(_Run(self))
@@ -102,6 +108,12 @@ class BackgroundTask(QObject):
     def cancelled(self) -> bool:
         with self._guard:
             return self._cancelled
+
+    def wait(self, seconds: float) -> bool:
+        """Wait until the work has ended (finished, failed or stopped by ``cancel``) or
+        ``seconds`` have passed; True when it ended. For quitting: the interpreter must
+        not end under a pool thread still running Python."""
+        return self._done.wait(seconds)
 
     def start_writing(self) -> bool:
         """Pass the point of no return; False when cancelled before it."""
@@ -118,6 +130,12 @@ class _Run(QRunnable):
         self.task = task
 
     def run(self) -> None:
+        try:
+            self._run()
+        finally:
+            self.task._done.set()
+
+    def _run(self) -> None:
         try:
             outcome: object = self.task.work(Control(self.task))
         except Cancelled:
