@@ -221,7 +221,12 @@ class AppContext(QObject):
 
 
 def _changed_content(before: Sequence[Phrase], after: Sequence[Phrase]) -> int:
-    """How many of ``after`` are new or edited since ``before`` (their update stamps; a
-    use count changes no stamp): what bringing an index up to date would analyse."""
-    known = {(phrase.book_id, phrase.id, phrase.updated) for phrase in before}
-    return sum((phrase.book_id, phrase.id, phrase.updated) not in known for phrase in after)
+    """How many of ``after`` are new or differ from ``before`` in what a search index
+    analyses: what bringing it up to date would analyse. By content, not by the update
+    stamp: two imports in one second leave the stamps as they were."""
+    known = set(map(_searched, before))
+    return sum(_searched(phrase) not in known for phrase in after)
+
+
+def _searched(phrase: Phrase) -> tuple:
+    return (phrase.book_id, phrase.id, phrase.title, phrase.group, phrase.text, phrase.tags)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.phrases.search import SearchIndex
-from assistant.phrases.search_cache import CACHE_FILE, VERSION, SearchCache
+from assistant.phrases.search_cache import CACHE_FILE, ENCODED_AT_ONCE, VERSION, SearchCache
 from tests.unit.phrases.test_search_typing import generated
 
 QUERIES = ("fh", "fahuo", "发货", "ship", "shiping", "refund", "tk", "sz1", "zzz", "size 发", "")
@@ -116,3 +116,41 @@ def test_a_phrase_whose_code_alone_changed_is_found_by_its_new_code(phrases: lis
     assert [found.id for found in index.search("qqzz")] == [phrases[0].id]
     word = phrases[0].text.split()[0]  # held by many; the code's start picks one of them
     assert [found.id for found in index.search(f"{word} qqz")] == [phrases[0].id]
+
+
+def test_the_file_is_what_one_json_document_of_everything_would_be(tmp_path: Path) -> None:
+    many = generated(ENCODED_AT_ONCE * 2 + 7)  # saved in three slices
+    SearchIndex(many, SearchCache.of(tmp_path))
+    written = (tmp_path / CACHE_FILE).read_bytes()
+    document = json.loads(written)
+    assert len(document["phrases"]) > ENCODED_AT_ONCE * 2 and document["version"] == VERSION
+    assert written == json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def test_an_index_built_from_a_snapshot_changes_nothing_of_the_cache_in_use(
+        tmp_path: Path, phrases: list, uncached: list) -> None:
+    in_use = SearchIndex(phrases, SearchCache.of(tmp_path))
+    known = dict(in_use.cache._forms)
+    edited = [phrases[0].with_changes(text="zqxj 新的回复"), *phrases[1:]]
+    rebuilt = SearchIndex(edited, in_use.cache.snapshot())
+    assert [found.id for found in rebuilt.search("zqxj")] == [phrases[0].id]
+    assert rebuilt.cache._forms.keys() - known and in_use.cache._forms == known
+    assert "新" not in in_use.pinyin.chars and "新" in rebuilt.pinyin.chars
+    assert results(in_use) == uncached
+    # Its forms reached the file: the next start analyses nothing.
+    cache = SearchCache.of(tmp_path)
+    SearchIndex(edited, cache)
+    assert not cache._changed
+
+
+def test_a_checkpoint_that_raises_stops_the_build(phrases: list) -> None:
+    asked: list[int] = []
+
+    def checkpoint() -> None:
+        asked.append(1)
+        if len(asked) == 10:
+            raise TimeoutError
+
+    with pytest.raises(TimeoutError):
+        SearchIndex(phrases, SearchCache().snapshot(checkpoint))
+    assert len(asked) == 10
