@@ -162,6 +162,7 @@ class AppContext(QObject):
 
     def _build(self, phrases: list[Phrase], books: list[Phrasebook]) -> None:
         """A new index of ``phrases`` on a worker; ``_built`` puts it in place."""
+        log.info("building the search index of %d phrases on a worker", len(phrases))
         task = BackgroundTask(lambda _control: SearchIndex(phrases, cache), "building the search index")
         # Taken here: this thread is the one that changes the cache in use.
         cache = self.index.cache.snapshot(Control(task).check)
