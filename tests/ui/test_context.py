@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication
 
+from assistant.data.documents import CorruptFile
 from assistant.formats import read_phrasebook
 from assistant.phrases.store import Store
 from ui.context import SYNC_LIMIT, AppContext
@@ -166,3 +167,18 @@ def test_stopping_during_a_build_returns_at_once_and_puts_nothing_in_place(
     with qtbot.assertNotEmitted(context.phrasesChanged, wait=200):
         QApplication.processEvents()
     assert context.index is old and not context.refreshing()
+
+
+def test_a_store_that_became_unreadable_fails_the_refresh_and_the_next_one_reads_it_again(
+        qtbot, context: AppContext, store: Store) -> None:
+    book = next(iter(store.folder.home.glob("books/*.json")))
+    good = book.read_bytes()
+    old = context.index
+    book.write_bytes(good[: len(good) // 2])  # another process left it cut short
+    with pytest.raises(CorruptFile):
+        context.refresh()
+    assert context.index is old and found_texts(context, "c7") and not context.refreshing()
+    book.write_bytes(good.replace("发货".encode(), "签收".encode()))
+    assert context.refresh()
+    qtbot.waitUntil(lambda: not context.refreshing(), timeout=30_000)
+    assert "签收" in found_texts(context, "c7")[0]
