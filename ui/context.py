@@ -170,10 +170,10 @@ class AppContext(QObject):
         self._switch_interval = sys.getswitchinterval()
         sys.setswitchinterval(SWITCH_SECONDS_WHILE_BUILDING)
         task.finished.connect(self._built)
-        # Once the event that changed the store is done: the caller's own work after it
-        # (the manager showing the imported book) would otherwise share the interpreter
-        # with the worker and take twice as long.
-        QTimer.singleShot(0, task.start)
+        # Once the event that changed the store is done, and then what it set off (the
+        # manager's table laying out the imported book on a timer of its own): that work
+        # would otherwise share the interpreter with the worker.
+        QTimer.singleShot(0, lambda: QTimer.singleShot(0, task.start))
 
     def _built(self, outcome: object) -> None:
         """On the UI thread: the worker's index, or the error it met."""
