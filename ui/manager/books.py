@@ -124,6 +124,8 @@ class BookActions(QObject):
             self.dialogs.error(title, title, str(report))
             return
         self.context.phrases_edited()
+        if self.context.refreshing():  # the windows hear of it once the index is built:
+            self.browser.reload()  # this one shows the book (a new one too) from the store now
         self.browser.show_location(report.book.id)
         merge = report.merge
         self.status(self.tr("Imported into “{book}”: {added} added, {replaced} replaced, {kept} kept both, "

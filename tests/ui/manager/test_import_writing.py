@@ -13,8 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from assistant.data.backups import snapshots
 from assistant.formats import read_phrasebook
+from assistant.phrases.model import Phrase, Phrasebook
 from assistant.phrases.store import ImportReport, Store
 from tests.ui.manager.support import DialogUser, changed_export, hold_the_store, open_manager, wait_for_preview
+from ui.context import SYNC_LIMIT
 from ui.manager.background import Control, ProgressWindow, Wording, run_in_background
 from ui.manager.import_dialog import ImportDialog
 
@@ -124,3 +126,29 @@ def test_once_the_write_began_cancel_is_disabled_and_the_import_ends(
     assert seen == [("Writing…", False, True)]
     assert isinstance(report, ImportReport) and report.merge.count("replaced") == 88
     assert all(phrase.text.startswith("新 ") for phrase in seeded_store.phrases(ZH))
+
+
+def test_a_large_import_into_a_new_book_shows_that_book_while_the_index_is_built(
+        qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch) -> None:
+    store.create_book(Phrasebook(name="Mine", id="mine"), [Phrase(text="Hello", code="hi")])
+    window = open_manager(qtbot, store)
+    user = DialogUser(qtbot, window, monkeypatch)
+    count = SYNC_LIMIT + 100
+    source = tmp_path / "sheet.csv"
+    source.write_text("text,code\n" + "".join(f"您的订单{n}已发货,o{n}\n" for n in range(count)), encoding="utf-8")
+    user.open_paths.append(source)
+
+    def into_a_new_book(dialog: QDialog) -> None:
+        assert isinstance(dialog, ImportDialog)
+        dialog.book_box.setCurrentIndex(dialog.book_box.findData(""))
+        wait_for_preview(qtbot, dialog)
+        user.click(dialog.import_button)
+
+    user.will(into_a_new_book)
+    window.import_action.trigger()
+    assert window.context.refreshing()  # the picker's index follows on a worker
+    book = window.browser.current_book()
+    assert book is not None and book.name == "sheet" and window.model.rowCount() == count
+    qtbot.waitUntil(lambda: not window.context.refreshing(), timeout=30_000)
+    assert window.browser.current_book() == book and window.model.rowCount() == count
+    assert window.context.index.search("o42", 1)[0].text == "您的订单42已发货"
