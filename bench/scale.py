@@ -12,7 +12,8 @@ process as an agent or a script meets it:
   ``--rounds`` more (the median); the first word query after the book came in makes the
   search's stored columns, which the runs after it read;
 - the app's start on Xvfb (when Xvfb and openbox are there): from the process starting
-  to "QuickReply is running.", the first start and a second one;
+  to "QuickReply is running.", and to its search index in place (made on a worker for a
+  store this large), the first start and a second one;
 - the picker's keystroke latency (bench/picker.py's measurement on the same folder).
 
 Targets: search ≤ 1 s, app start ≤ 2 s, keystroke p95 ≤ 16 ms. The load average is
@@ -106,16 +107,31 @@ def time_app_start(home: Path) -> str:
     if not tools_available():
         return "skipped (needs Xvfb, openbox and xdotool)"
     xserver = start_xserver()
+    log = home / "logs" / "quickreply.log"
     try:
         times = []
         for _ in range(2):
+            built_before = _built_count(log)
             started = time.perf_counter()
             app = AppProcess(xserver, home)
-            times.append(time.perf_counter() - started)
+            running = time.perf_counter() - started
+            # A large store's index is made on a worker once the app runs: when it is in place.
+            while _built_count(log) == built_before and time.perf_counter() - started < 30:
+                time.sleep(0.01)
+            times.append((running, time.perf_counter() - started))
             app.stop()
-        return f"first {times[0]:.2f} s, second {times[1]:.2f} s"
+        return ", ".join(f"{which} {running:.2f} s (search index in place at {built:.2f} s)"
+                         for which, (running, built) in zip(("first", "second"), times, strict=True))
     finally:
         xserver.stop()
+
+
+def _built_count(log: Path) -> int:
+    """How many times the app's log says a search index made on a worker is in place."""
+    try:
+        return log.read_text(encoding="utf-8", errors="replace").count("phrases is in place")
+    except FileNotFoundError:
+        return 0
 
 
 def main() -> None:

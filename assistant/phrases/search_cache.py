@@ -92,11 +92,13 @@ class SearchCache:
         """A cache of the same file holding what this one holds now, for building a new
         index on another thread while this one's index stays in use: the two share
         nothing either changes, and the forms known are not read from the file again
-        (parsing 20,000 phrases' forms holds the interpreter, the UI thread's too, 0.13 s).
+        (parsing 20,000 phrases' forms holds the interpreter, the UI thread's too, 0.13 s);
+        a cache not read yet (the app's start) leaves the reading to the copy.
         ``checkpoint`` is called as each phrase's forms are looked up; what it raises
         stops the build (the app quitting)."""
-        copy = SearchCache(self.path)
-        copy.__dict__["_read"] = (dict(self._forms), dict(self.pinyin.chars))
+        copy = SearchCache(self.path, self._readings)
+        if "_read" in self.__dict__:  # else the copy reads the file, on the thread that uses it
+            copy.__dict__["_read"] = (dict(self._forms), dict(self.pinyin.chars))
         copy._checkpoint = checkpoint
         return copy
 

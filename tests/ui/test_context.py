@@ -182,3 +182,43 @@ def test_a_store_that_became_unreadable_fails_the_refresh_and_the_next_one_reads
     assert context.refresh()
     qtbot.waitUntil(lambda: not context.refreshing(), timeout=30_000)
     assert "签收" in found_texts(context, "c7")[0]
+
+
+@pytest.fixture
+def small_start_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Below ``COUNT``: the start of a store this size is that of a large one."""
+    monkeypatch.setattr("ui.context.BUILD_AT_START_ABOVE", COUNT // 2)
+
+
+def test_a_large_store_starts_searchable_and_its_index_is_made_on_a_worker(
+        qtbot, small_start_limit: None, store: Store, tmp_path: Path) -> None:
+    store.import_book(read_phrasebook(write_book(tmp_path, "发货")), default_name="book")
+    context = AppContext(store)
+    try:
+        assert context.refreshing()
+        first = context.index
+        picker = Picker(context)
+        qtbot.addWidget(picker)
+        picker.open_for(None)
+        qtbot.keyClicks(picker.query, "c4321")  # before the build: what the search reaches is analysed then
+        assert picker.shown[0].code == "c4321"
+        qtbot.waitUntil(lambda: not context.refreshing(), timeout=30_000)
+        assert context.index is not first
+        for query in ("c4321", "fahuo", "发货 4321", "huifu 17"):
+            assert found_texts(context, query) == [phrase.text for phrase in first.search(query, 3)], query
+    finally:
+        context.stop()
+
+
+def test_quitting_while_the_start_s_index_is_made_returns_at_once(
+        qtbot, small_start_limit: None, store: Store, tmp_path: Path) -> None:
+    store.import_book(read_phrasebook(write_book(tmp_path, "发货")), default_name="book")
+    context = AppContext(store)
+    first = context.index
+    qtbot.wait(50)  # the build has started
+    assert context.refreshing()
+    started = time.perf_counter()
+    context.stop()
+    assert time.perf_counter() - started < 2
+    assert not context.refreshing() and context.index is first
+    QThreadPool.globalInstance().waitForDone(5000)
