@@ -206,6 +206,20 @@ def test_the_matched_letters_are_marked(qtbot, picker: Picker) -> None:
     picker.results.grab()  # the rows are painted with the marks
 
 
+def test_rows_are_marked_as_they_come_into_view(qtbot, store: Store) -> None:
+    store.create_book(Phrasebook(name="多", id="m"),
+                      [Phrase(text=f"退款第{n}步", code=f"tk{n}", id=f"m{n}") for n in range(25)])
+    picker = Picker(AppContext(store))
+    qtbot.addWidget(picker)
+    picker.open_for(None)
+    qtbot.keyClicks(picker.query, "tuikuan")
+    rows = [picker.results.item(row) for row in range(picker.results.count())]
+    assert len(rows) == 25 and rows[0].data(SPANS_ROLE) and rows[-1].data(SPANS_ROLE) is None
+    picker.results.scrollToBottom()
+    start, end = rows[-1].data(SPANS_ROLE)[0]
+    assert rows[-1].text()[start:end] == "退款"
+
+
 def test_rows_already_sent_in_this_conversation_say_when(qtbot, picker: Picker) -> None:
     sent = datetime(2025, 3, 1, 6, 2, tzinfo=UTC)
     picker.hide()
