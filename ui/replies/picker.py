@@ -117,8 +117,11 @@ class Picker(QWidget):
         self.results.setItemDelegate(MarkedRowDelegate(self.results))
         #: Per row not marked yet, the reply's text in it and where that starts.
         self._unmarked: dict[int, tuple[str, int]] = {}
-        self.results.verticalScrollBar().valueChanged.connect(lambda _value: self._mark_rows_in_view())
-        self.results.viewport().installEventFilter(self)
+        # Bound methods, not lambdas: Qt disconnects them as the picker goes, while the
+        # list being taken down still moves its scroll bar.
+        scroll_bar = self.results.verticalScrollBar()
+        scroll_bar.valueChanged.connect(self._mark_rows_in_view)  # scrolled
+        scroll_bar.rangeChanged.connect(self._mark_rows_in_view)  # more or fewer rows in view
         self.preview = QPlainTextEdit(self)
         self.preview.setReadOnly(True)
         self.preview.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -321,7 +324,7 @@ class Picker(QWidget):
         else:
             self.preview.setPlainText(self.tr("No reply matches. Try fewer letters or pinyin initials."))
 
-    def _mark_rows_in_view(self) -> None:
+    def _mark_rows_in_view(self, *_signal_arguments: int) -> None:
         """The matched letters of the rows in view (those scrolled to are marked then):
         working them out for every row took a tenth of a keystroke at 50,000 phrases."""
         viewport = self.results.viewport()
@@ -362,8 +365,6 @@ class Picker(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.query and event.type() == QEvent.Type.KeyPress:
             return self._key(event)
-        if watched is self.results.viewport() and event.type() == QEvent.Type.Resize:
-            self._mark_rows_in_view()  # more rows in view
         return False
 
     def _key(self, event: QKeyEvent) -> bool:

@@ -219,6 +219,10 @@ def test_rows_are_marked_as_they_come_into_view(qtbot, store: Store) -> None:
     assert len(rows) == 25 and in_view[0]
     # Where rows have a height (a platform with fonts), the last ones are out of view, not marked yet.
     assert [row.data(SPANS_ROLE) is not None for row in rows] == in_view
+    results.setMinimumHeight(results.height() * 2)  # the list grows: the rows now in view are marked
+    qtbot.waitUntil(lambda: results.height() >= results.minimumHeight())
+    in_view = [results.visualItemRect(row).intersects(results.viewport().rect()) for row in rows]
+    assert [row.data(SPANS_ROLE) is not None for row in rows] == in_view
     results.scrollToBottom()
     start, end = rows[-1].data(SPANS_ROLE)[0]
     assert rows[-1].text()[start:end] == "退款"
