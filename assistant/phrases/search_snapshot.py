@@ -49,7 +49,8 @@ def search_store(store: Store, query: str, limit: int, book_id: str | None = Non
     stored = _load(path, versions)
     if stored is not None:
         columns, readings = stored
-        index = SearchIndex.stored(columns, readings, store.use_counts(), store.phrase_finder())
+        usage = store.use_counts()
+        index = SearchIndex.stored(columns, readings, usage, store.phrase_finder(usage))
         try:
             return index.search(query, limit, book_id=book_id)
         except KeyError:

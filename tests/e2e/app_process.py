@@ -138,6 +138,13 @@ class AppProcess:
         return subprocess.run([*self.program, *args], env=self.env, cwd=ROOT,
                               capture_output=True, text=True, timeout=timeout)
 
+    def quit_timed(self) -> float:
+        """Seconds from ``quickreply quit`` answered to the app's process gone."""
+        assert self.command("quit").returncode == 0
+        asked = time.monotonic()
+        self.process.wait(timeout=30)
+        return time.monotonic() - asked
+
     def window_named(self, name: str, timeout: float = 5) -> int | None:
         """A visible window of the app whose title is ``name``, once it appears."""
         return self.xserver.find_window(name, timeout)
