@@ -33,6 +33,7 @@ from assistant.bulk import building
 from assistant.phrases.model import Phrase
 from assistant.phrases.pinyin import CJK_RUN, PinyinCache
 from assistant.phrases.search_cache import WORDS, Row, SearchCache, digest
+from assistant.phrases.search_grams import LatinGrams, latin_text, usable
 
 SEPARATOR = "\x00"
 #: What stands in a pinyin form for a character beyond ASCII (``_letters_only``).
@@ -41,6 +42,9 @@ _BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
 _LATIN_WORD = re.compile(r"[a-z][a-z'-]{2,}")
 _HAS_LATIN = re.compile(r"[a-z]")
 FUZZY_MIN_LENGTH = 3
+#: An index of more phrases than this keeps ``LatinGrams``: scanning every column of it
+#: for a term found nowhere took longer than a keystroke may (5 ms and more).
+GRAMS_ABOVE = 10_000
 FUZZY_CUTOFF = 75
 
 Key = tuple[str, str]
@@ -160,10 +164,12 @@ _TIERS: tuple[tuple[str, str, bool], ...] = (
 )
 
 
+#: The fields of a cache row, in order.
+_FIELDS = ("title", "group", "tags", "text")
 #: Where each searched form is in a cache row: title, group, tags, text, each as
 #: (plain, initials, full pinyin).
 _ROW_INDEX = {field + suffix: 3 * number + form
-              for number, field in enumerate(("title", "group", "tags", "text"))
+              for number, field in enumerate(_FIELDS)
               for form, suffix in enumerate(("", "_initials", "_full"))}
 #: Every column a search may read: the short codes, the forms above and each phrase's
 #: Latin words (a list per phrase; the only column no tier scans).
@@ -210,6 +216,7 @@ class _Compiled:
         if eager:
             for name in _ROW_INDEX:
                 self.column(name)
+            self.places(())  # asked for on a keystroke, made with the columns
 
     @classmethod
     def of_phrases(cls, phrases: Iterable[tuple[Key, Phrase]], entries: Callable[[], Mapping[Key, _Entry]],
@@ -246,13 +253,16 @@ class _Compiled:
         """Where each phrase (its key) is in this ordering; for typo matches only."""
         return {key: index for index, key in enumerate(self.keys)}
 
+    def places(self, keys: Iterable[Key]) -> list[int]:
+        """The positions of the phrases ``keys``, in order."""
+        return sorted(map(self.position.__getitem__, keys))
+
     def holders(self, word: str, keys: Iterable[Key]) -> list[int]:
         """The positions of the phrases holding ``word`` (their ``keys``), in order; kept
         for the next keystroke, which mostly comes to the same close words."""
         found = self._holders.get(word)
         if found is None:
-            position = self.position
-            found = self._holders[word] = sorted(position[key] for key in keys)
+            found = self._holders[word] = self.places(keys)
         return found
 
 
@@ -485,6 +495,9 @@ class SearchIndex:
         #: None until gathered.
         self._holding: Mapping[str, Collection[Key]] | None = None
         self._words: list[str] = []
+        #: Per field, where a Latin term can be: made for a long-lived index of more
+        #: than ``GRAMS_ABOVE`` phrases as they are analysed, kept up to date with them.
+        self._grams: LatinGrams | None = None
         self._compiled = _Compiled.of_phrases([], self._analysis, eager=False)
         self.update(phrases)
 
@@ -547,11 +560,21 @@ class SearchIndex:
                 if not holders:
                     del holding[word]
         self._entries.update(changed)
+        if self._grams is not None:
+            self._grams.update(changed, gone)
+        elif self._eager and len(self._entries) > GRAMS_ABOVE:
+            self._grams = LatinGrams(len(_FIELDS), self._latin_texts)
+            self._grams.update(self._entries, ())
         if holding is not None:
             for key, entry in changed.items():
                 for word in entry.words:
                     holding.setdefault(word, set()).add(key)
             self._words = list(holding)
+
+    def _latin_texts(self, key: Key) -> list[str]:
+        """The ``latin_text`` of each field of a phrase analysed."""
+        row = self._entries[key].row
+        return [latin_text(row[at], row[at + 1], row[at + 2]) for at in range(0, 3 * len(_FIELDS), 3)]
 
     def vocabulary(self) -> Mapping[str, Collection[Key]]:
         """Every Latin word of the phrases and the phrases (keys) holding it, gathered on
@@ -652,12 +675,15 @@ class SearchIndex:
         """Candidate indices, best first (may repeat)."""
         yield from compiled.codes.get(term.plain, ())
         known = compiled.narrowing.known(term.plain)
+        where = self._where(compiled, term)
         for number, (field_name, form, anchored) in enumerate(_TIERS):
             if form == "fuzzy":  # a longer term may be close to words a shorter one was not
                 yield from self._fuzzy(compiled, term)
                 continue
             column = compiled.column(field_name)
             before = known.get(number)
+            if before is None:
+                before = where(field_name.partition("_")[0])
             hits = (_scan(column, term, form, anchored) if before is None
                     else _check(column, term, form, anchored, before) if before else None)
             if hits is None:
@@ -667,6 +693,22 @@ class SearchIndex:
                 found.append(index)
                 yield index
             compiled.narrowing.record(term.plain, number, found)
+
+    def _where(self, compiled: _Compiled, term: _Query) -> Callable[[str], list[int] | None]:
+        """Field → the positions of the phrases whose forms of it can hold ``term``, in
+        order; None where the field's columns are to be scanned (no grams of it, a term
+        they do not take, or one too common)."""
+        found: dict[str, list[int] | None] = {}
+        grams = self._grams if usable(term.plain) else None
+
+        def where(field: str) -> list[int] | None:
+            if field not in found:
+                keys = (grams.holding(_FIELDS.index(field), term.plain)
+                        if grams is not None and field in _FIELDS else None)
+                found[field] = None if keys is None else compiled.places(keys)
+            return found[field]
+
+        return where
 
     def _fuzzy(self, compiled: _Compiled, term: _Query) -> Iterator[int]:
         """Phrases with a word close to the term: the closest spelling first, then popularity."""

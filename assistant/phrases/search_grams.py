@@ -1,0 +1,135 @@
+"""Which phrases can hold a Latin term, without reading them all.
+
+A term that finds few phrases made every keystroke scan the whole of each of the 13
+columns (12–15 ms at 50,000 phrases, most of a frame), only to find nothing. Here the
+phrases are kept in blocks of ``BLOCK``, in the order they came (not in order of use,
+which changes at every insertion), and, per field, for each run of three characters the
+blocks it occurs in, as the bits of one integer. Looking a term up is a few ``&`` of
+integers and a look at the texts of the blocks that remain; a term too common for that
+(its blocks are more than a quarter of them) is left to the scans, which then find
+their results early anyway.
+
+A phrase removed or edited leaves its block's bits as they were: a bit too many only
+makes a block looked at for nothing, and working out which bits another phrase of the
+block still needs would cost an edit the whole block.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+
+SEPARATOR = "\x00"
+_BEYOND_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+
+
+def latin_text(plain: str, initials: str | None, full: str | None) -> str:
+    """What a term of ASCII characters can be found in, of one field: its plain form
+    with each run of other characters as one ``\\x1f`` (a term of ASCII never spans one)
+    and its pinyin forms (ASCII already; None: the plain form), in lower case. The full
+    pinyin's capitals mark syllable starts, which the tiers check; here they only widen
+    what is looked at."""
+    if not plain.isascii():
+        plain = _BEYOND_ASCII_RUN.sub("\x1f", plain)
+    forms = [plain]
+    if initials is not None:
+        forms.append(initials)
+    if full is not None and full != initials:
+        forms.append(full.lower())
+    return SEPARATOR.join(forms)
+
+
+def usable(term: str) -> bool:
+    """Whether ``term`` can be looked up here: three characters or more, all ASCII and
+    none a separator (a normalised term holds neither ``\\x00`` nor ``\\x1f``)."""
+    return len(term) >= 3 and term.isascii() and term.isprintable()
+
+
+#: A run of three characters, as the characters (a set of these is made a third quicker
+#: than one of three-character strings).
+Run = tuple[str, str, str]
+
+
+def _runs(text: str) -> Iterator[Run]:
+    """Each run of three characters of ``text``, in order (repeated as they repeat)."""
+    return zip(text, text[1:], text[2:], strict=False)
+
+
+def _bits(mask: int) -> Iterator[int]:
+    while mask:
+        lowest = mask & -mask
+        yield lowest.bit_length() - 1
+        mask ^= lowest
+
+
+class LatinGrams:
+    """The ``latin_text`` of each field of every phrase (keys of any kind), in blocks."""
+
+    BLOCK = 128
+
+    def __init__(self, fields: int, texts_of: Callable[[Hashable], Sequence[str]]):
+        self._texts_of = texts_of
+        self._block_of: dict[Hashable, int] = {}
+        self._members: list[list[Hashable]] = []
+        #: Per field, each block's texts (as its members) and, per run of three
+        #: characters, the blocks holding it (bits).
+        self._texts: list[list[list[str]]] = [[] for _ in range(fields)]
+        self._blocks_with: list[dict[Run, int]] = [{} for _ in range(fields)]
+
+    def __len__(self) -> int:
+        return len(self._block_of)
+
+    def update(self, changed: Iterable[Hashable], gone: Iterable[Hashable]) -> None:
+        """Take the texts of the ``changed`` phrases (new or edited: ``texts_of`` gives
+        them now) and drop the ``gone`` ones."""
+        for key in gone:
+            block = self._block_of.pop(key, None)
+            if block is not None:
+                at = self._members[block].index(key)
+                del self._members[block][at]
+                for texts in self._texts:
+                    del texts[block][at]
+        added: dict[int, list[Sequence[str]]] = {}
+        for key in changed:
+            texts = self._texts_of(key)
+            block = self._block_of.get(key)
+            if block is None:
+                block = self._place(key)
+                for field, text in enumerate(texts):
+                    self._texts[field][block].append(text)
+            else:
+                at = self._members[block].index(key)
+                for field, text in enumerate(texts):
+                    self._texts[field][block][at] = text
+            added.setdefault(block, []).append(texts)
+        for block, new in added.items():
+            bit = 1 << block
+            for field, blocks_with in enumerate(self._blocks_with):
+                for run in set(_runs(SEPARATOR.join(texts[field] for texts in new))):
+                    blocks_with[run] = blocks_with.get(run, 0) | bit
+
+    def _place(self, key: Hashable) -> int:
+        """The block a new phrase goes in: the last one, or a new one when it is full."""
+        if not self._members or len(self._members[-1]) >= self.BLOCK:
+            self._members.append([])
+            for texts in self._texts:
+                texts.append([])
+        block = self._block_of[key] = len(self._members) - 1
+        self._members[block].append(key)
+        return block
+
+    def holding(self, field: int, term: str) -> list[Hashable] | None:
+        """The phrases whose text of ``field`` holds ``term`` (a ``usable`` one), in no
+        set order; None when more than a quarter of the blocks could hold it."""
+        blocks_with = self._blocks_with[field]
+        mask = -1
+        for run in _runs(term):
+            mask &= blocks_with.get(run, 0)
+            if not mask:
+                return []
+        blocks = list(_bits(mask))
+        if len(blocks) > max(len(self._members) // 4, 1):
+            return None
+        texts = self._texts[field]
+        return [key for block in blocks for key, text in zip(self._members[block], texts[block], strict=True)
+                if term in text]
