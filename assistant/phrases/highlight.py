@@ -9,7 +9,7 @@ tried in that order per term; the first form that matches anywhere is the one ma
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import accumulate, chain, repeat
 
 from assistant.phrases.pinyin import CJK_RUN, PinyinCache
@@ -21,13 +21,26 @@ _WORD = re.compile(r"[a-z][a-z'-]*")
 
 class _Form:
     """One form of the text, with the character of the text each of its letters came from;
-    made from ``pieces``, the form of each character of the text in turn."""
+    made from ``pieces``, the form of each character of the text in turn. Where the letters
+    came from is worked out only for a form the query is found in: most rows are matched in
+    one of their three forms, and working it out for all took a tenth of a keystroke."""
 
     def __init__(self, pieces: list[str]):
-        lengths = list(map(len, pieces))
+        self._pieces = pieces
         self.text = "".join(pieces)
-        self.source = list(chain.from_iterable(map(repeat, range(len(pieces)), lengths)))
-        self.starts = set(accumulate(lengths, initial=0))  # where a character's form begins
+
+    @cached_property
+    def _lengths(self) -> list[int]:
+        return list(map(len, self._pieces))
+
+    @cached_property
+    def source(self) -> list[int]:
+        return list(chain.from_iterable(map(repeat, range(len(self._pieces)), self._lengths)))
+
+    @cached_property
+    def starts(self) -> set[int]:
+        """Where a character's form begins."""
+        return set(accumulate(self._lengths, initial=0))
 
     def spans(self, needle: str, anchored: bool = False) -> list[Span]:
         text, found, position = self.text, [], 0
@@ -42,19 +55,48 @@ class _Form:
 _char_form = lru_cache(maxsize=8192)(normalise)
 
 
+class _Forms:
+    """The plain, initials and full pinyin forms of a text, letter by letter, each made
+    when first asked for: a Latin word found in the plain form needs no reading of the
+    Chinese around it."""
+
+    def __init__(self, text: str, pinyin: PinyinCache):
+        self._text = text
+        self._pinyin = pinyin
+
+    @cached_property
+    def _plain_pieces(self) -> list[str]:
+        return list(map(_char_form, self._text))
+
+    @cached_property
+    def _full_pieces(self) -> list[str]:
+        full = self._plain_pieces.copy()
+        for run in CJK_RUN.finditer(self._text):
+            read = self._pinyin.syllables(run.group(), guess=True)
+            if len(read) == len(run.group()):
+                full[run.start():run.end()] = read
+        return full
+
+    @cached_property
+    def plain(self) -> _Form:
+        return _Form(self._plain_pieces)
+
+    @cached_property
+    def initials(self) -> _Form:
+        return _Form([form if form is piece else form[:1]
+                      for form, piece in zip(self._full_pieces, self._plain_pieces, strict=True)])
+
+    @cached_property
+    def full(self) -> _Form:
+        return _Form(self._full_pieces)
+
+
 @lru_cache(maxsize=256)
-def _forms(text: str, pinyin: PinyinCache) -> tuple[_Form, _Form, _Form]:
-    """(plain, initials, full pinyin) forms of ``text``, letter by letter. Kept for the
-    last rows shown (never changed once made): the picker marks the rows again at each
-    keystroke, and this was most of a keystroke's time. Only phrase text comes here."""
-    plain = list(map(_char_form, text))
-    full = plain.copy()
-    for run in CJK_RUN.finditer(text):
-        read = pinyin.syllables(run.group(), guess=True)
-        if len(read) == len(run.group()):
-            full[run.start():run.end()] = read
-    initials = [form if form is piece else form[:1] for form, piece in zip(full, plain, strict=True)]
-    return _Form(plain), _Form(initials), _Form(full)
+def _forms(text: str, pinyin: PinyinCache) -> _Forms:
+    """The forms of ``text``, kept for the last rows shown (never changed once made): the
+    picker marks the rows again at each keystroke, and this was most of a keystroke's
+    time. Only phrase text comes here."""
+    return _Forms(text, pinyin)
 
 
 def _close_words(plain: _Form, term: str) -> list[Span]:
@@ -73,11 +115,13 @@ def matched_spans(text: str, query: str, pinyin: PinyinCache) -> list[Span]:
     return _merged([span for term in normalise(query).split() for span in _term_spans(term, forms, pinyin)])
 
 
-def _term_spans(term: str, forms: tuple[_Form, _Form, _Form], pinyin: PinyinCache) -> list[Span]:
-    plain, initials, full = forms
+def _term_spans(term: str, forms: _Forms, pinyin: PinyinCache) -> list[Span]:
+    found = forms.plain.spans(term)
+    if found:
+        return found
     term_initials, term_full = pinyin_forms(term, pinyin, guess=True)
-    return (plain.spans(term) or initials.spans(term_initials) or full.spans(term_full.lower(), anchored=True)
-            or _close_words(plain, term))
+    return (forms.initials.spans(term_initials) or forms.full.spans(term_full.lower(), anchored=True)
+            or _close_words(forms.plain, term))
 
 
 def _merged(spans: list[Span]) -> list[Span]:
