@@ -7,7 +7,9 @@ into one string per field, *in popularity order* (use count, then last use, then
 order). Results are ranked by tier (exact short code, code prefix, title, group, text,
 tags, then fuzzy) and inside a tier by popularity — so the first hits a scan finds are the
 best ones, and a common query stops after ``limit`` hits instead of visiting every
-phrase.
+phrase. A rare one would scan every column to its end: a large index looks a Latin term
+up in its runs of three characters first (``search_grams``) and checks only the phrases
+that can hold it.
 
 Chinese is matched by pinyin initials ("fh" → 发货), full pinyin ("fahuo") and mixed
 ("fa货"); full pinyin only matches from the start of a syllable. Latin words tolerate
@@ -33,7 +35,7 @@ from assistant.bulk import building
 from assistant.phrases.model import Phrase
 from assistant.phrases.pinyin import CJK_RUN, PinyinCache
 from assistant.phrases.search_cache import WORDS, Row, SearchCache, digest
-from assistant.phrases.search_grams import LatinGrams, latin_text, usable
+from assistant.phrases.search_grams import LatinGrams, latin_form, usable
 
 SEPARATOR = "\x00"
 #: What stands in a pinyin form for a character beyond ASCII (``_letters_only``).
@@ -563,7 +565,7 @@ class SearchIndex:
         if self._grams is not None:
             self._grams.update(changed, gone)
         elif self._eager and len(self._entries) > GRAMS_ABOVE:
-            self._grams = LatinGrams(len(_FIELDS), self._latin_texts)
+            self._grams = LatinGrams(len(_ROW_INDEX), self._latin_forms)
             self._grams.update(self._entries, ())
         if holding is not None:
             for key, entry in changed.items():
@@ -571,10 +573,10 @@ class SearchIndex:
                     holding.setdefault(word, set()).add(key)
             self._words = list(holding)
 
-    def _latin_texts(self, key: Key) -> list[str]:
-        """The ``latin_text`` of each field of a phrase analysed."""
-        row = self._entries[key].row
-        return [latin_text(row[at], row[at + 1], row[at + 2]) for at in range(0, 3 * len(_FIELDS), 3)]
+    def _latin_forms(self, key: Key) -> list[str]:
+        """The ``latin_form`` of each searched form of a phrase analysed (its cache row
+        holds them first, as ``_ROW_INDEX`` numbers them)."""
+        return list(map(latin_form, self._entries[key].row[:len(_ROW_INDEX)]))
 
     def vocabulary(self) -> Mapping[str, Collection[Key]]:
         """Every Latin word of the phrases and the phrases (keys) holding it, gathered on
@@ -683,7 +685,7 @@ class SearchIndex:
             column = compiled.column(field_name)
             before = known.get(number)
             if before is None:
-                before = where(field_name.partition("_")[0])
+                before = where(field_name)
             hits = (_scan(column, term, form, anchored) if before is None
                     else _check(column, term, form, anchored, before) if before else None)
             if hits is None:
@@ -695,18 +697,20 @@ class SearchIndex:
             compiled.narrowing.record(term.plain, number, found)
 
     def _where(self, compiled: _Compiled, term: _Query) -> Callable[[str], list[int] | None]:
-        """Field → the positions of the phrases whose forms of it can hold ``term``, in
-        order; None where the field's columns are to be scanned (no grams of it, a term
-        they do not take, or one too common)."""
-        found: dict[str, list[int] | None] = {}
+        """Column → the positions of the phrases whose value in it holds ``term``, in
+        order; None where the column is to be scanned (no grams, a term they do not take,
+        one too common, or the codes). A pinyin column holds a phrase's plain form where
+        it has no pinyin of its own (``_row_values``), which the grams leave out: the plain
+        tier of the field, anchored alike, comes first and finds that phrase already."""
         grams = self._grams if usable(term.plain) else None
+        found: dict[str, list[int] | None] = {}  # a column is scanned anchored, then not
 
-        def where(field: str) -> list[int] | None:
-            if field not in found:
-                keys = (grams.holding(_FIELDS.index(field), term.plain)
-                        if grams is not None and field in _FIELDS else None)
-                found[field] = None if keys is None else compiled.places(keys)
-            return found[field]
+        def where(name: str) -> list[int] | None:
+            if name not in found:
+                at = _ROW_INDEX.get(name)
+                keys = grams.holding(at, term.plain) if grams is not None and at is not None else None
+                found[name] = None if keys is None else compiled.places(keys)
+            return found[name]
 
         return where
 

@@ -3,11 +3,12 @@
 A term that finds few phrases made every keystroke scan the whole of each of the 13
 columns (12–15 ms at 50,000 phrases, most of a frame), only to find nothing. Here the
 phrases are kept in blocks of ``BLOCK``, in the order they came (not in order of use,
-which changes at every insertion), and, per field, for each run of three characters the
-blocks it occurs in, as the bits of one integer. Looking a term up is a few ``&`` of
-integers and a look at the texts of the blocks that remain; a term too common for that
-(its blocks are more than a quarter of them) is left to the scans, which then find
-their results early anyway.
+which changes at every insertion), and, per searched form (a field's plain text, its
+pinyin initials, its full pinyin), for each run of three characters the blocks it
+occurs in, as the bits of one integer. Looking a term up is a few ``&`` of integers and
+a look at the phrases of the blocks that remain. A term too common for that (its blocks
+are more than a quarter of them) is left to the scans, which then find their results
+early anyway.
 
 A phrase removed or edited leaves its block's bits as they were: a bit too many only
 makes a block looked at for nothing, and working out which bits another phrase of the
@@ -23,20 +24,18 @@ SEPARATOR = "\x00"
 _BEYOND_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 
 
-def latin_text(plain: str, initials: str | None, full: str | None) -> str:
-    """What a term of ASCII characters can be found in, of one field: its plain form
-    with each run of other characters as one ``\\x1f`` (a term of ASCII never spans one)
-    and its pinyin forms (ASCII already; None: the plain form), in lower case. The full
-    pinyin's capitals mark syllable starts, which the tiers check; here they only widen
-    what is looked at."""
-    if not plain.isascii():
-        plain = _BEYOND_ASCII_RUN.sub("\x1f", plain)
-    forms = [plain]
-    if initials is not None:
-        forms.append(initials)
-    if full is not None and full != initials:
-        forms.append(full.lower())
-    return SEPARATOR.join(forms)
+def latin_form(form: str | None) -> str:
+    """What a term of ASCII characters can be found in, of one searched form: each run of
+    other characters as one ``\\x1f`` (a term of ASCII never spans one), in lower case
+    (the full pinyin's capitals mark syllable starts, which the tiers check; here they only
+    widen what is looked at); "" for None (a pinyin form the same as the plain one)."""
+    if not form:
+        return ""
+    if not form.isascii():
+        form = _BEYOND_ASCII_RUN.sub("\x1f", form)
+        if form == "\x1f":  # nothing of ASCII: held by every phrase in Chinese alone
+            return ""
+    return form if form.islower() else form.lower()
 
 
 def usable(term: str) -> bool:
@@ -63,24 +62,28 @@ def _bits(mask: int) -> Iterator[int]:
 
 
 class LatinGrams:
-    """The ``latin_text`` of each field of every phrase (keys of any kind), in blocks."""
+    """Blocks of phrases (keys of any kind), and per searched form each phrase's
+    ``latin_form`` and which blocks hold each run of three characters of them."""
 
     BLOCK = 128
+    #: Phrases whose runs are added at a time: the first update adds every phrase, and
+    #: their forms all at once took 60 MB more at 50,000 phrases.
+    _ADDED_AT_A_TIME = 4 * BLOCK
 
-    def __init__(self, fields: int, texts_of: Callable[[Hashable], Sequence[str]]):
-        self._texts_of = texts_of
+    def __init__(self, forms: int, forms_of: Callable[[Hashable], Sequence[str]]):
+        self._forms_of = forms_of
         self._block_of: dict[Hashable, int] = {}
         self._members: list[list[Hashable]] = []
-        #: Per field, each block's texts (as its members) and, per run of three
+        #: Per form, each block's texts (as its members) and, per run of three
         #: characters, the blocks holding it (bits).
-        self._texts: list[list[list[str]]] = [[] for _ in range(fields)]
-        self._blocks_with: list[dict[Run, int]] = [{} for _ in range(fields)]
+        self._texts: list[list[list[str]]] = [[] for _ in range(forms)]
+        self._blocks_with: list[dict[Run, int]] = [{} for _ in range(forms)]
 
     def __len__(self) -> int:
         return len(self._block_of)
 
     def update(self, changed: Iterable[Hashable], gone: Iterable[Hashable]) -> None:
-        """Take the texts of the ``changed`` phrases (new or edited: ``texts_of`` gives
+        """Take the forms of the ``changed`` phrases (new or edited: ``forms_of`` gives
         them now) and drop the ``gone`` ones."""
         for key in gone:
             block = self._block_of.pop(key, None)
@@ -90,23 +93,22 @@ class LatinGrams:
                 for texts in self._texts:
                     del texts[block][at]
         added: dict[int, list[Sequence[str]]] = {}
-        for key in changed:
-            texts = self._texts_of(key)
+        for count, key in enumerate(changed, 1):
+            forms = self._forms_of(key)
             block = self._block_of.get(key)
             if block is None:
                 block = self._place(key)
-                for field, text in enumerate(texts):
-                    self._texts[field][block].append(text)
+                for texts, text in zip(self._texts, forms, strict=True):
+                    texts[block].append(text)
             else:
                 at = self._members[block].index(key)
-                for field, text in enumerate(texts):
-                    self._texts[field][block][at] = text
-            added.setdefault(block, []).append(texts)
-        for block, new in added.items():
-            bit = 1 << block
-            for field, blocks_with in enumerate(self._blocks_with):
-                for run in set(_runs(SEPARATOR.join(texts[field] for texts in new))):
-                    blocks_with[run] = blocks_with.get(run, 0) | bit
+                for texts, text in zip(self._texts, forms, strict=True):
+                    texts[block][at] = text
+            added.setdefault(block, []).append(forms)
+            if count % self._ADDED_AT_A_TIME == 0:
+                self._add_runs(added)
+                added = {}
+        self._add_runs(added)
 
     def _place(self, key: Hashable) -> int:
         """The block a new phrase goes in: the last one, or a new one when it is full."""
@@ -118,10 +120,18 @@ class LatinGrams:
         self._members[block].append(key)
         return block
 
-    def holding(self, field: int, term: str) -> list[Hashable] | None:
-        """The phrases whose text of ``field`` holds ``term`` (a ``usable`` one), in no
-        set order; None when more than a quarter of the blocks could hold it."""
-        blocks_with = self._blocks_with[field]
+    def _add_runs(self, added: dict[int, list[Sequence[str]]]) -> None:
+        """Mark each block as holding the runs of the forms ``added`` to it."""
+        for block, new in added.items():
+            bit = 1 << block
+            for form, blocks_with in enumerate(self._blocks_with):
+                for run in set(_runs(SEPARATOR.join(forms[form] for forms in new))):
+                    blocks_with[run] = blocks_with.get(run, 0) | bit
+
+    def holding(self, form: int, term: str) -> list[Hashable] | None:
+        """The phrases whose ``form`` holds ``term`` (a ``usable`` one), in no set order;
+        None when the blocks that can hold it are more than a quarter of them."""
+        blocks_with = self._blocks_with[form]
         mask = -1
         for run in _runs(term):
             mask &= blocks_with.get(run, 0)
@@ -130,6 +140,6 @@ class LatinGrams:
         blocks = list(_bits(mask))
         if len(blocks) > max(len(self._members) // 4, 1):
             return None
-        texts = self._texts[field]
+        texts = self._texts[form]
         return [key for block in blocks for key, text in zip(self._members[block], texts[block], strict=True)
                 if term in text]
