@@ -44,10 +44,10 @@ _BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
 _LATIN_WORD = re.compile(r"[a-z][a-z'-]{2,}")
 _HAS_LATIN = re.compile(r"[a-z]")
 FUZZY_MIN_LENGTH = 3
+FUZZY_CUTOFF = 75
 #: An index of more phrases than this keeps ``LatinGrams``: scanning every column of it
 #: for a term found nowhere took longer than a keystroke may (5 ms and more).
 GRAMS_ABOVE = 10_000
-FUZZY_CUTOFF = 75
 
 Key = tuple[str, str]
 #: The (use count, last use) of a phrase never used.
@@ -166,12 +166,10 @@ _TIERS: tuple[tuple[str, str, bool], ...] = (
 )
 
 
-#: The fields of a cache row, in order.
-_FIELDS = ("title", "group", "tags", "text")
 #: Where each searched form is in a cache row: title, group, tags, text, each as
 #: (plain, initials, full pinyin).
 _ROW_INDEX = {field + suffix: 3 * number + form
-              for number, field in enumerate(_FIELDS)
+              for number, field in enumerate(("title", "group", "tags", "text"))
               for form, suffix in enumerate(("", "_initials", "_full"))}
 #: Every column a search may read: the short codes, the forms above and each phrase's
 #: Latin words (a list per phrase; the only column no tier scans).
@@ -218,7 +216,7 @@ class _Compiled:
         if eager:
             for name in _ROW_INDEX:
                 self.column(name)
-            self.places(())  # asked for on a keystroke, made with the columns
+            self.places(())  # works out ``position``, asked for on a keystroke, now
 
     @classmethod
     def of_phrases(cls, phrases: Iterable[tuple[Key, Phrase]], entries: Callable[[], Mapping[Key, _Entry]],
@@ -252,7 +250,8 @@ class _Compiled:
 
     @cached_property
     def position(self) -> dict[Key, int]:
-        """Where each phrase (its key) is in this ordering; for typo matches only."""
+        """Where each phrase (its key) is in this ordering; for typo matches and the
+        phrases the grams give."""
         return {key: index for index, key in enumerate(self.keys)}
 
     def places(self, keys: Iterable[Key]) -> list[int]:
@@ -497,7 +496,7 @@ class SearchIndex:
         #: None until gathered.
         self._holding: Mapping[str, Collection[Key]] | None = None
         self._words: list[str] = []
-        #: Per field, where a Latin term can be: made for a long-lived index of more
+        #: Per searched form, where a Latin term can be: made for a long-lived index of more
         #: than ``GRAMS_ABOVE`` phrases as they are analysed, kept up to date with them.
         self._grams: LatinGrams | None = None
         self._compiled = _Compiled.of_phrases([], self._analysis, eager=False)
