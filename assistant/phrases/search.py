@@ -35,7 +35,7 @@ from assistant.bulk import building
 from assistant.phrases.model import Phrase
 from assistant.phrases.pinyin import CJK_RUN, PinyinCache
 from assistant.phrases.search_cache import WORDS, Row, SearchCache, digest
-from assistant.phrases.search_grams import LatinGrams, latin_form, usable
+from assistant.phrases.search_grams import LatinGrams, latin_forms, usable
 
 SEPARATOR = "\x00"
 #: What stands in a pinyin form for a character beyond ASCII (``_letters_only``).
@@ -573,9 +573,9 @@ class SearchIndex:
             self._words = list(holding)
 
     def _latin_forms(self, key: Key) -> list[str]:
-        """The ``latin_form`` of each searched form of a phrase analysed (its cache row
-        holds them first, as ``_ROW_INDEX`` numbers them)."""
-        return list(map(latin_form, self._entries[key].row[:len(_ROW_INDEX)]))
+        """The ``latin_forms`` of a phrase analysed (its cache row holds its searched forms
+        first, as ``_ROW_INDEX`` numbers them)."""
+        return latin_forms(self._entries[key].row[:len(_ROW_INDEX)])
 
     def vocabulary(self) -> Mapping[str, Collection[Key]]:
         """Every Latin word of the phrases and the phrases (keys) holding it, gathered on

@@ -24,18 +24,20 @@ SEPARATOR = "\x00"
 _BEYOND_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 
 
-def latin_form(form: str | None) -> str:
-    """What a term of ASCII characters can be found in, of one searched form: each run of
-    other characters as one ``\\x1f`` (a term of ASCII never spans one), in lower case
-    (the full pinyin's capitals mark syllable starts, which the tiers check; here they only
-    widen what is looked at); "" for None (a pinyin form the same as the plain one)."""
-    if not form:
-        return ""
-    if not form.isascii():
-        form = _BEYOND_ASCII_RUN.sub("\x1f", form)
-        if form == "\x1f":  # nothing of ASCII: held by every phrase in Chinese alone
-            return ""
-    return form if form.islower() else form.lower()
+def latin_forms(forms: Iterable[str | None]) -> list[str]:
+    """What a term of ASCII characters can be found in, of each of a phrase's searched
+    ``forms``: each run of other characters as one ``\\x1f`` (a term of ASCII never spans
+    one), in lower case (the full pinyin's capitals mark syllable starts, which the tiers
+    check; here they only widen what is looked at); "" for None (a pinyin form the same as
+    the plain one). One call a phrase: at 50,000 phrases, one a form took 0.3 s more."""
+    latin: list[str] = []
+    for form in forms:
+        if form and not form.isascii():
+            form = _BEYOND_ASCII_RUN.sub("\x1f", form)
+            if form == "\x1f":  # nothing of ASCII: held by every phrase in Chinese alone
+                form = ""
+        latin.append(form.lower() if form and not form.islower() else form or "")
+    return latin
 
 
 def usable(term: str) -> bool:
@@ -125,8 +127,9 @@ class LatinGrams:
         for block, new in added.items():
             bit = 1 << block
             for form, blocks_with in enumerate(self._blocks_with):
+                held = blocks_with.get
                 for run in set(_runs(SEPARATOR.join(forms[form] for forms in new))):
-                    blocks_with[run] = blocks_with.get(run, 0) | bit
+                    blocks_with[run] = held(run, 0) | bit
 
     def holding(self, form: int, term: str) -> list[Hashable] | None:
         """The phrases whose ``form`` holds ``term`` (a ``usable`` one), in no set order;

@@ -11,7 +11,7 @@ from assistant.phrases import search
 from assistant.phrases.model import Phrase
 from assistant.phrases.search import SearchIndex
 from assistant.phrases.search_cache import SearchCache
-from assistant.phrases.search_grams import LatinGrams, latin_form, usable
+from assistant.phrases.search_grams import LatinGrams, latin_forms, usable
 from tests.unit.phrases.test_search_typing import generated, typed
 
 QUERIES = ["refund", "refnud", "shiping", "zzzq", "deliveryx", "fahuo", "fhwl", "sz12", "qqq", "ship 发", "cafe",
@@ -131,11 +131,9 @@ def test_a_changed_or_removed_text_is_looked_up_as_it_is_now() -> None:
     assert grams.holding(0, "refund") == [42]
 
 
-def test_a_latin_form_keeps_every_ascii_character_and_no_other() -> None:
-    assert latin_form("café 😀 ok") == "caf\x1f \x1f ok"
-    assert latin_form("FaHuook") == "fahuook"
-    assert latin_form("plain") == "plain"
-    assert latin_form("发货") == latin_form(None) == ""
+def test_latin_forms_keep_every_ascii_character_and_no_other() -> None:
+    assert latin_forms(["café 😀 ok", "FaHuook", "plain", "发货", None, "123", ""]) == [
+        "caf\x1f \x1f ok", "fahuook", "plain", "", "", "123", ""]
 
 
 @pytest.mark.parametrize(("term", "expected"), [("abc", True), ("ab", False), ("发货了", False), ("a\x1fb", False),
