@@ -45,6 +45,14 @@ def set_aside(home: Path, path: Path) -> Path:
     return kept
 
 
+def remove_damaged(path: Path) -> None:
+    """Remove a damaged file (or whatever stands in its place) not to be kept."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)
+
+
 #: What tells one version of a file from another: its mtime, ctime, size and inode.
 Signature = tuple[int, int, int, int]
 

@@ -42,7 +42,7 @@ from assistant.data.atomic import (
     temp_files,
 )
 from assistant.data.backups import remove_partial_snapshots, snapshots
-from assistant.data.documents import CorruptFile, Signature, dump_json, parse_json, set_aside, signature
+from assistant.data.documents import CorruptFile, Signature, dump_json, parse_json, remove_damaged, set_aside, signature
 from assistant.data.registry import FILES, DataFile, data_files, load, registered
 from assistant.errors import QuickReplyError
 from assistant.i18n import tr
@@ -164,9 +164,16 @@ class DataFolder:
                 good[relative] = (version, document)
             return None
         except (CorruptFile, OSError):
-            kept = set_aside(self.home, self.path(relative))
+            kept = set_aside(self.home, self.path(relative)) if entry.kept_damaged else None
+            if kept is None:
+                remove_damaged(self.path(relative))
         backup = self._put_back_from_backup(relative, entry)
-        if backup is None:
+        if kept is None:
+            notice = (tr("{file} was damaged and is removed (it may have held buyers' names); "
+                         "no backup had a good copy", file=relative) if backup is None else
+                      tr("{file} was damaged and is removed (it may have held buyers' names); "
+                         "restored from the backup of {backup}", file=relative, backup=backup))
+        elif backup is None:
             notice = tr("{file} was damaged and is kept at {kept}; no backup had a good copy", file=relative, kept=kept)
         else:
             notice = tr("{file} was damaged and is kept at {kept}; restored from the backup of {backup}",

@@ -139,11 +139,14 @@ def _choices(document: Any) -> str | None:
 class DataFile:
     """One file, or one kind of file (``pattern`` is a glob for the books), and its check.
     A file that is not ``restored`` is backed up (a damaged one is recovered from the
-    backups) but a restore leaves it as it is: it records what no restore may undo."""
+    backups) but a restore leaves it as it is: it records what no restore may undo. A
+    damaged file is kept in ``quarantine/`` unless not ``kept_damaged``: one that may hold
+    what must not outlive it there (buyers' names an older version wrote) is removed."""
 
     pattern: str
     check: Check
     restored: bool = True
+    kept_damaged: bool = True
 
     def found(self, base: Path) -> list[Path]:
         """What is there under ``base`` (the data folder or a snapshot) by this name,
@@ -163,7 +166,7 @@ FILES = (
     # The highest revision applied from each source: after a restore, an older signed
     # file replayed by a source must still be refused (assistant.team.subscriptions).
     DataFile("seen-revisions.json", _seen_revisions, restored=False),
-    DataFile("conversations.json", _tables),
+    DataFile("conversations.json", _tables, kept_damaged=False),
     DataFile("drills.json", _tables),
     DataFile("suggestions.json", _choices),
     DataFile("books/*.json", _book),

@@ -147,6 +147,10 @@ MESSAGES: dict[str, str] = {
     'not a list of subscriptions': '不是订阅列表',
     'not a list of revisions': '不是版本记录',
     '{file} was damaged and is kept at {kept}; no backup had a good copy': '{file} 已损坏，原文件保留在 {kept}；没有找到完好的备份',
+    "{file} was damaged and is removed (it may have held buyers' names); no backup had a good copy":
+        '{file} 已损坏，已删除（其中可能有买家姓名）；没有找到完好的备份',
+    "{file} was damaged and is removed (it may have held buyers' names); restored from the backup of {backup}":
+        '{file} 已损坏，已删除（其中可能有买家姓名）；已从备份 {backup} 恢复',
     'no book called {name!r} (see: quickreply books)': '没有名为 {name!r} 的短语库（查看：quickreply books）',
     'no phrase with id {id!r}': '没有 ID 为 {id!r} 的短语',
     'Imported phrases': '导入的短语',

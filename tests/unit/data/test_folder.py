@@ -47,7 +47,7 @@ def test_every_data_file_is_registered_and_in_every_backup(full: Store) -> None:
     assert sorted(path.relative_to(snapshot).as_posix() for path in snapshot.rglob("*.json")) == sorted(EVERY_FILE)
 
 
-@pytest.mark.parametrize("name", EVERY_FILE)
+@pytest.mark.parametrize("name", [name for name in EVERY_FILE if name != "conversations.json"])
 def test_any_damaged_file_is_set_aside_and_restored_from_the_newest_good_backup(full: Store, name: str) -> None:
     full.backup()
     good = full.folder.path(name).read_bytes()
@@ -58,6 +58,21 @@ def test_any_damaged_file_is_set_aside_and_restored_from_the_newest_good_backup(
     assert full.folder.path(name).read_bytes() == good
     [kept] = full.folder.path("quarantine").iterdir()
     assert kept.name.startswith(Path(name).name) and kept.read_bytes() == b'{"torn'
+
+
+def test_a_damaged_conversation_log_is_removed_not_kept_and_restored(full: Store) -> None:
+    """An older version wrote buyers' names and answers there; a damaged log cannot be
+    cleaned as a readable one is, so nothing of it stays in quarantine/."""
+    full.backup()
+    good = full.folder.path("conversations.json").read_bytes()
+    full.folder.path("conversations.json").write_text('{"conversations": {"1": {"key": "qianniu|王小明", "answers"', "utf-8")
+    reopened = Store(full.home, seed=False)
+    [notice] = reopened.notices
+    assert "conversations.json was damaged and is removed" in notice and "restored from the backup" in notice
+    assert full.folder.path("conversations.json").read_bytes() == good
+    quarantine = full.folder.path("quarantine")
+    assert not quarantine.exists() or not any(quarantine.iterdir())
+    assert not any("王小明" in path.read_text("utf-8", "replace") for path in full.home.rglob("*") if path.is_file())
 
 
 @pytest.mark.parametrize(("name", "document"), [("settings.json", []), ("subscriptions.json", {"subscriptions": {}}),
