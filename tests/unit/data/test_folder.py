@@ -65,7 +65,8 @@ def test_a_damaged_conversation_log_is_removed_not_kept_and_restored(full: Store
     cleaned as a readable one is, so nothing of it stays in quarantine/."""
     full.backup()
     good = full.folder.path("conversations.json").read_bytes()
-    full.folder.path("conversations.json").write_text('{"conversations": {"1": {"key": "qianniu|王小明", "answers"', "utf-8")
+    torn = '{"conversations": {"1": {"key": "qianniu|王小明", "answers"'
+    full.folder.path("conversations.json").write_text(torn, "utf-8")
     reopened = Store(full.home, seed=False)
     [notice] = reopened.notices
     assert "conversations.json was damaged and is removed" in notice and "restored from the backup" in notice
