@@ -319,11 +319,12 @@ def test_a_log_an_older_version_wrote_is_cleaned_with_its_backups(store: Store) 
     assert log.count(KEY, T0 + timedelta(minutes=1)) == 2
 
 
-def test_a_damaged_file_is_set_aside_with_a_notice(store: Store) -> None:
+def test_a_damaged_file_is_removed_with_a_notice(store: Store) -> None:
+    """Not kept in quarantine/: one an older version wrote held buyers' names."""
     (store.home / FILE_NAME).write_text("{oops", "utf-8")
     log = ConversationLog(store)
-    assert log.notices and "damaged" in log.notices[0]
-    assert list((store.home / "quarantine").glob(f"{FILE_NAME}.*"))
+    assert log.notices and "damaged and is removed" in log.notices[0]
+    assert not list((store.home / "quarantine").glob(f"{FILE_NAME}.*"))
     assert log.record(KEY, "b", "p", T0).count == 1
 
 
