@@ -64,13 +64,10 @@ def _bits(mask: int) -> Iterator[int]:
 
 
 class LatinGrams:
-    """Blocks of phrases (keys of any kind), and per searched form each phrase's
-    ``latin_form`` and which blocks hold each run of three characters of them."""
+    """Blocks of phrases (keys of any kind), and per searched form each phrase's text
+    (as ``latin_forms`` gives them) and which blocks hold each run of three characters."""
 
     BLOCK = 128
-    #: Phrases whose runs are added at a time: the first update adds every phrase, and
-    #: their forms all at once took 60 MB more at 50,000 phrases.
-    _ADDED_AT_A_TIME = 4 * BLOCK
 
     def __init__(self, forms: int, forms_of: Callable[[Hashable], Sequence[str]]):
         self._forms_of = forms_of
@@ -95,7 +92,7 @@ class LatinGrams:
                 for texts in self._texts:
                     del texts[block][at]
         added: dict[int, list[Sequence[str]]] = {}
-        for count, key in enumerate(changed, 1):
+        for key in changed:
             forms = self._forms_of(key)
             block = self._block_of.get(key)
             if block is None:
@@ -107,9 +104,6 @@ class LatinGrams:
                 for texts, text in zip(self._texts, forms, strict=True):
                     texts[block][at] = text
             added.setdefault(block, []).append(forms)
-            if count % self._ADDED_AT_A_TIME == 0:
-                self._add_runs(added)
-                added = {}
         self._add_runs(added)
 
     def _place(self, key: Hashable) -> int:
