@@ -41,8 +41,10 @@ _CLASS_NAME_LENGTH = 256  # window class names are at most 256 characters
 _PATH_LENGTH = 32768  # the longest path Windows has ("\\?\" paths)
 # How long a Qt target gets to take in the keys before a character outside the BMP
 # (see typing_runs): it flushes its key queue once its input queue is empty, which takes
-# it a few milliseconds.
+# it a few milliseconds, and more for more keys on a busy machine: under Wine with every
+# core busy, an emoji typed after "C\n第二行" overtook them once in twelve at 50 ms flat.
 SURROGATE_PAIR_PAUSE_SECONDS = 0.05
+PAUSE_PER_KEY_SECONDS = 0.02
 # Polling the foreground window is acceptable only in wait_until_active's bounded wait,
 # on the main thread: SetWinEventHook calls back on the thread that set it, from that
 # thread's message loop (the foreground watcher, win32.watch, has a thread for that).
@@ -101,8 +103,8 @@ class Win32Keyboard:
         for number, run in enumerate(typing_runs(text)):
             if number:
                 self._send(inputs)
+                time.sleep(SURROGATE_PAIR_PAUSE_SECONDS + PAUSE_PER_KEY_SECONDS * len(inputs) / 2)
                 inputs = []
-                time.sleep(SURROGATE_PAIR_PAUSE_SECONDS)
             inputs += unicode_inputs(run, self._scan)
         self._send(inputs)
 
