@@ -26,11 +26,14 @@ from assistant.phrases import search
 from assistant.phrases.search import SearchCache, SearchIndex
 from assistant.phrases.store import Store
 
+#: The size above which an index keeps grams, as the app has it.
+GRAMS_ABOVE = search.GRAMS_ABOVE
+
 
 def measure(phrases: list, home: Path, grams: bool, rounds: int) -> tuple[float, float, float]:
     """Median seconds making the index ``rounds`` times, then the MiB it keeps and the
     MiB at the peak, from one more time under tracemalloc (which slows it down)."""
-    search.GRAMS_ABOVE = 10_000 if grams else sys.maxsize
+    search.GRAMS_ABOVE = GRAMS_ABOVE if grams else sys.maxsize
     seconds: list[float] = []
     for _ in range(rounds):
         cache = SearchCache.of(home)
